@@ -1,0 +1,112 @@
+package textdoc
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/begroot/begroot/extract"
+)
+
+// indicatorHeader matches the column names of indicator tables printed one
+// cell per paragraph; activityHeader marks activity overviews, which are
+// left as paragraphs for the objective recogniser.
+var (
+	indicatorHeader = regexp.MustCompile(`(?i)\b(indicator(en)?|kengetal(len)?|nummer|nr\.?|code|taakveld|naam|omschrijving|eenheid|bron|waarde|streefwaarde|nulmeting|meetbaar|resultaat|realisatie|begroting|norm|peildatum|definitie|score|gemiddelde|periode)\b`)
+	activityHeader  = regexp.MustCompile(`(?i)\b(activiteit(en)?|status|prestaties?)\b`)
+)
+
+// maxCell is the longest paragraph still read as a table cell; longer text
+// ends the table.
+const maxCell = 300
+
+// cellTable reads a table printed one cell per paragraph starting at chunk
+// i: a run of at least three short header paragraphs, then the cells. It
+// returns the number of chunks used, 0 when there is no such table.
+func (p *parser) cellTable(i int) int {
+	h := 0
+	for j := i; j < len(p.chunks); j++ {
+		c := p.chunks[j]
+		if c.nav != "" || len(c.lines) != 1 || isBullet(c.lines[0]) {
+			break
+		}
+		t := c.lines[0].text
+		if len(strings.Fields(t)) > 4 || !indicatorHeader.MatchString(t) {
+			break
+		}
+		if activityHeader.MatchString(t) {
+			return 0
+		}
+		h++
+	}
+	if h < 3 {
+		return 0
+	}
+	var cells []chunk
+	for j := i + h; j < len(p.chunks); j++ {
+		c := p.chunks[j]
+		if c.nav != "" || isBullet(c.lines[0]) || utf8.RuneCountInString(chunkText(c)) > maxCell {
+			break
+		}
+		if t, ok := numericTable(c.lines); ok && (t.Caption != "" || t.Rows[0][0].Header) {
+			break // a table of its own; a cell holding "Jongeren: 7,1" lines is not
+		}
+		cells = append(cells, c)
+	}
+	w := bestWidth(cells, h)
+	rows := len(cells) / w
+	if rows == 0 {
+		return 0
+	}
+	t := &extract.Table{Pos: extract.Pos{Line: p.chunks[i].lines[0].num}}
+	var header []extract.Cell
+	for _, c := range p.chunks[i : i+h] {
+		header = append(header, extract.Cell{Text: c.lines[0].text, Header: true, Pos: extract.Pos{Line: c.lines[0].num}})
+	}
+	t.Rows = append(t.Rows, header)
+	for r := 0; r < rows; r++ {
+		var cs []extract.Cell
+		for _, c := range cells[r*w : (r+1)*w] {
+			cs = append(cs, extract.Cell{Text: chunkText(c), Pos: extract.Pos{Line: c.lines[0].num}})
+		}
+		t.Rows = append(t.Rows, cs)
+	}
+	p.blocks = append(p.blocks, extract.Block{Kind: extract.TableBlock, Table: t, Pos: t.Pos})
+	return h + rows*w
+}
+
+func chunkText(c chunk) string {
+	parts := make([]string, len(c.lines))
+	for i, l := range c.lines {
+		parts[i] = l.text
+	}
+	return strings.Join(parts, "\n")
+}
+
+// bestWidth picks the row width, the header's cell count or one more (a
+// unit printed in its own cell after the value), whose columns hold the most
+// consistent kind of cell (number or text). Ties go to the header's count.
+func bestWidth(cells []chunk, h int) int {
+	best, bestScore := h, -1.0
+	for _, w := range []int{h, h + 1} {
+		rows := len(cells) / w
+		if rows == 0 {
+			continue
+		}
+		score := 0.0
+		for col := 0; col < w; col++ {
+			nums := 0
+			for r := 0; r < rows; r++ {
+				if isNumber(chunkText(cells[r*w+col])) {
+					nums++
+				}
+			}
+			score += float64(max(nums, rows-nums)) / float64(rows)
+		}
+		score /= float64(w)
+		if score > bestScore+1e-9 {
+			best, bestScore = w, score
+		}
+	}
+	return best
+}

@@ -1,0 +1,402 @@
+package textdoc
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/normalize/dutchnum"
+)
+
+// unitLabel matches the unit labels of financial tables; the reader only
+// needs to know that a line is one, to keep it out of the header.
+var unitLabel = regexp.MustCompile(`(?i)(bedragen\s*)?[x×]\s*€?\s*(1[.,]?000|1\.000\.000|1\s*(mln|miljoen))|€\s*'?000|bedragen\s+in\s+(€|euro|duizenden|miljoenen)`)
+
+// columnWords start a column label in a header line. They are matched only
+// when capitalised, so "Verschil realisatie versus begroting" stays one label.
+var columnWords = map[string]bool{
+	"Realisatie": true, "Rekening": true, "Jaarrekening": true, "Begroting": true, "Begroot": true,
+	"Begrote": true, "Raming": true, "Ramingen": true, "Primitieve": true, "Primaire": true, "Primair": true,
+	"Gewijzigde": true, "Actuele": true, "Bijgestelde": true, "Afwijking": true, "Verschil": true,
+	"Baten": true, "Lasten": true, "Saldo": true, "Resultaat": true, "Werkelijk": true, "Prognose": true,
+	"Meerjarenraming": true, "Mutatie": true, "Streefwaarde": true, "Nulmeting": true, "Norm": true,
+	"Waarde": true, "Jaarschijf": true, "Stand": true,
+}
+
+// row is one line of a numeric table: a label and the values at its end.
+type row struct {
+	label  string
+	values []string
+	line   line
+}
+
+// trailingValues splits a line into a label and at most max values taken from
+// its end. A value is a Dutch number or nil marker, optionally followed by a
+// short lowercase unit word ("350 kind") or "%".
+func trailingValues(text string, max int) row {
+	tokens := strings.Fields(text)
+	var values []string
+	i := len(tokens) // tokens[:i] are not yet taken
+	for i > 0 && len(values) < max {
+		t := tokens[i-1]
+		var v string
+		used := 0
+		switch {
+		case t == "%" && i >= 2 && isNumber(tokens[i-2]):
+			v, used = tokens[i-2]+" %", 2
+		case isValue(t) && !(t == "-" && i == 1 && len(tokens) > 1): // "- scouting": a bullet
+			v, used = t, 1
+		case isUnitWord(t) && i >= 2 && isNumber(tokens[i-2]):
+			v, used = tokens[i-2]+" "+t, 2
+		}
+		if used == 0 {
+			break
+		}
+		i -= used
+		if i > 0 && tokens[i-1] == "€" {
+			v = "€ " + v
+			i--
+		}
+		values = append(values, v)
+	}
+	for l, r := 0, len(values)-1; l < r; l, r = l+1, r-1 {
+		values[l], values[r] = values[r], values[l]
+	}
+	return row{label: strings.Join(tokens[:i], " "), values: values}
+}
+
+func isNumber(s string) bool {
+	n, ok := dutchnum.Parse(s)
+	return ok && !n.Nil
+}
+
+func isValue(s string) bool {
+	_, ok := dutchnum.Parse(s)
+	return ok
+}
+
+func isUnitWord(s string) bool {
+	if utf8.RuneCountInString(s) < 2 || utf8.RuneCountInString(s) > 8 || isValue(s) {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLower(r) && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+var runTogether = regexp.MustCompile(`^([^\d\-−(]+?)\s*([\-−]?\d[\d.,\-−]*)$`)
+
+// numericTable recognises a paragraph whose lines end in values as a table.
+func numericTable(lines []line) (*extract.Table, bool) {
+	if len(lines) < 2 {
+		return nil, false
+	}
+	if t, ok := runTogetherTable(lines); ok {
+		return t, true
+	}
+	first := -1
+	counts := map[int]int{}
+	valueRows := 0
+	for i, l := range lines {
+		r := trailingValues(l.text, 1<<30)
+		if len(r.values) > 0 && utf8.RuneCountInString(l.text) < 250 && !unitLabel.MatchString(l.text) && !isHeaderLine(l.text, r) {
+			valueRows++
+			counts[len(r.values)]++
+			if first < 0 {
+				first = i
+			}
+		}
+	}
+	if valueRows < 2 || first < 0 {
+		return nil, false
+	}
+	// Above the first value row: title and unit lines, and the header.
+	var caption []string
+	var header []string
+	var groups []line // label lines between the header and the first value row
+	prefix := ""
+	for _, l := range lines[:first] {
+		if header != nil && !unitLabel.MatchString(l.text) {
+			if segs, _ := splitHeader(l.text); len(segs) == 0 {
+				groups = append(groups, l)
+				continue
+			}
+		}
+		if unitLabel.MatchString(l.text) {
+			rest := strings.TrimSpace(unitLabel.ReplaceAllString(l.text, ""))
+			rest = strings.Trim(rest, "() ")
+			if segs, pre := splitHeader(rest); len(segs) >= 2 && pre == "" {
+				header = segs
+				caption = append(caption, unitLabel.FindString(l.text))
+				continue
+			}
+			caption = append(caption, l.text)
+			continue
+		}
+		if segs, pre := splitHeader(l.text); len(segs) > 0 {
+			if header != nil {
+				caption = append(caption, strings.Join(header, " "))
+			}
+			header, prefix = segs, pre
+			continue
+		}
+		caption = append(caption, l.text)
+	}
+	n := len(header)
+	if n == 0 || counts[n]+countAtLeast(counts, n) < 1 {
+		n = modeCount(counts)
+	}
+	hasUnit := len(caption) > 0 && unitLabel.MatchString(strings.Join(caption, " "))
+	if len(header) == 0 && !hasUnit && valueRows*10 < (len(lines)-first)*6 {
+		return nil, false
+	}
+	t := &extract.Table{Caption: strings.Join(caption, " "), Pos: extract.Pos{Line: lines[0].num}}
+	if len(header) > 0 {
+		for len(header) < n {
+			header = append([]string{""}, header...)
+		}
+		if len(header) > n {
+			prefix = strings.TrimSpace(prefix + " " + strings.Join(header[:len(header)-n], " "))
+			header = header[len(header)-n:]
+		}
+		hl := lines[first-1]
+		cells := []extract.Cell{{Text: prefix, Header: true, Pos: extract.Pos{Line: hl.num}}}
+		for _, h := range header {
+			cells = append(cells, extract.Cell{Text: h, Header: true, Pos: extract.Pos{Line: hl.num}})
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	for _, g := range groups {
+		t.Rows = append(t.Rows, []extract.Cell{{Text: g.text, Pos: extract.Pos{Line: g.num}}})
+	}
+	for i := first; i < len(lines); i++ {
+		l := lines[i]
+		r := trailingValues(l.text, n)
+		if len(r.values) == 0 || unitLabel.MatchString(l.text) {
+			// A label whose values stand on the next line, or a group label.
+			if i+1 < len(lines) {
+				next := trailingValues(lines[i+1].text, n)
+				if next.label == "" && len(next.values) > 0 {
+					next.label = l.text
+					t.Rows = append(t.Rows, valueRow(next, n, l, lines[i+1]))
+					i++
+					continue
+				}
+			}
+			t.Rows = append(t.Rows, []extract.Cell{{Text: l.text, Pos: extract.Pos{Line: l.num}}})
+			continue
+		}
+		t.Rows = append(t.Rows, valueRow(r, n, l, l))
+	}
+	return t, true
+}
+
+// isHeaderLine: a line whose trailing values are all years and that splits
+// into column labels ("Begroting 2017 Resultaat 2017") is a header.
+func isHeaderLine(text string, r row) bool {
+	for _, v := range r.values {
+		if !dutchnum.IsYear(v) {
+			return false
+		}
+	}
+	labels, _ := splitHeader(text)
+	return len(labels) > 0
+}
+
+// valueRow lays out a label and its values right-aligned in n value columns.
+func valueRow(r row, n int, labelLine, valueLine line) []extract.Cell {
+	cells := []extract.Cell{{Text: strings.TrimPrefix(r.label, "- "), Pos: extract.Pos{Line: labelLine.num}}}
+	for k := len(r.values); k < n; k++ {
+		cells = append(cells, extract.Cell{Pos: extract.Pos{Line: valueLine.num}})
+	}
+	for _, v := range r.values {
+		cells = append(cells, extract.Cell{Text: v, Pos: extract.Pos{Line: valueLine.num}})
+	}
+	return cells
+}
+
+func countAtLeast(counts map[int]int, n int) int {
+	total := 0
+	for k, c := range counts {
+		if k > n {
+			total += c
+		}
+	}
+	return total
+}
+
+func modeCount(counts map[int]int) int {
+	best, bestN := 0, 0
+	for k, c := range counts {
+		if c > best || (c == best && k > bestN) {
+			best, bestN = c, k
+		}
+	}
+	return bestN
+}
+
+// splitHeader cuts a header line into column labels at the words that start
+// one (see columnWords) and at years that follow a label already holding a
+// year. Text before the first label is the row header (prefix). It returns
+// no labels when the line holds none of those words.
+func splitHeader(s string) (labels []string, prefix string) {
+	var cur []string
+	var pre []string
+	hasYear := false
+	flush := func() {
+		if len(cur) > 0 {
+			labels = append(labels, strings.Join(cur, " "))
+		}
+		cur, hasYear = nil, false
+	}
+	started := false
+	for _, tok := range strings.Fields(s) {
+		year := dutchnum.IsYear(strings.Trim(tok, "()"))
+		switch {
+		case columnWords[tok]:
+			flush()
+			started = true
+			cur = append(cur, tok)
+		case year && (!started || hasYear || len(cur) == 0):
+			flush()
+			started = true
+			cur = append(cur, tok)
+			hasYear = true
+		case started:
+			cur = append(cur, tok)
+			hasYear = hasYear || year
+		default:
+			pre = append(pre, tok)
+		}
+	}
+	flush()
+	// A line of prose is not a header: labels are short.
+	for _, l := range labels {
+		if len(strings.Fields(l)) > 8 {
+			return nil, ""
+		}
+	}
+	return labels, strings.Join(pre, " ")
+}
+
+// runTogetherTable reads a table whose cells were printed without any
+// separator: a header of years ("20162017…") and rows such as
+// "Lasten69.83970.504…", split with the header's column count.
+func runTogetherTable(lines []line) (*extract.Table, bool) {
+	start := 0
+	var caption []string
+	for start < len(lines) && unitLabel.MatchString(lines[start].text) {
+		caption = append(caption, lines[start].text)
+		start++
+	}
+	if start >= len(lines)-1 {
+		return nil, false
+	}
+	h := strings.ReplaceAll(lines[start].text, " ", "")
+	if len(h) < 8 || len(h)%4 != 0 {
+		return nil, false
+	}
+	var years []string
+	for k := 0; k < len(h); k += 4 {
+		if !dutchnum.IsYear(h[k : k+4]) {
+			return nil, false
+		}
+		years = append(years, h[k:k+4])
+	}
+	n := len(years)
+	hl := lines[start]
+	t := &extract.Table{Caption: strings.Join(caption, " "), Pos: extract.Pos{Line: lines[0].num}}
+	header := []extract.Cell{{Header: true, Pos: extract.Pos{Line: hl.num}}}
+	for _, y := range years {
+		header = append(header, extract.Cell{Text: y, Header: true, Pos: extract.Pos{Line: hl.num}})
+	}
+	t.Rows = append(t.Rows, header)
+	for _, l := range lines[start+1:] {
+		m := runTogether.FindStringSubmatch(l.text)
+		if m == nil {
+			return nil, false
+		}
+		values := splitRun(strings.ReplaceAll(m[2], "−", "-"), n)
+		if values == nil {
+			return nil, false
+		}
+		cells := []extract.Cell{{Text: strings.TrimSpace(m[1]), Pos: extract.Pos{Line: l.num}}}
+		for _, v := range values {
+			cells = append(cells, extract.Cell{Text: v, Pos: extract.Pos{Line: l.num}})
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	return t, true
+}
+
+// splitRun splits run-together numbers into exactly n Dutch numbers
+// ("-?d{1,3}(.ddd)*(,d+)?"), trying the longest number first at each step.
+func splitRun(s string, n int) []string {
+	if n == 0 {
+		if s == "" {
+			return []string{}
+		}
+		return nil
+	}
+	for _, end := range numberEnds(s) {
+		if rest := splitRun(s[end:], n-1); rest != nil {
+			return append([]string{s[:end]}, rest...)
+		}
+	}
+	return nil
+}
+
+// numberEnds lists the possible ends of a Dutch number at the start of s,
+// longest first.
+func numberEnds(s string) []int {
+	i := 0
+	if strings.HasPrefix(s, "-") {
+		i = 1
+	}
+	var ends []int
+	digits := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' && digits < 3 {
+		i++
+		digits++
+		if digits == 1 && s[i-1] == '0' {
+			ends = append(ends, i)
+			break
+		}
+		ends = append(ends, i)
+	}
+	if len(ends) == 0 {
+		return nil
+	}
+	j := ends[len(ends)-1]
+	if s[j-1] != '0' || digits > 1 {
+		for j+4 <= len(s) && s[j] == '.' && isDigits(s[j+1:j+4]) {
+			j += 4
+			ends = append(ends, j)
+		}
+	}
+	if j < len(s) && s[j] == ',' {
+		k := j + 1
+		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+			k++
+			ends = append(ends, k)
+		}
+	}
+	for l, r := 0, len(ends)-1; l < r; l, r = l+1, r-1 {
+		ends[l], ends[r] = ends[r], ends[l]
+	}
+	return ends
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,268 @@
+package textdoc
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/normalize/dutchnum"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// maxSize bounds what Parse reads: a text rendering of a report page is a
+// few hundred kilobytes at most; 64 MiB leaves room for whole reports.
+const maxSize = 64 << 20
+
+// Parse reads a plain-text document.
+func Parse(r io.Reader, src extract.Source) (*extract.Document, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxSize+1))
+	if err != nil {
+		return nil, &extract.ParseError{Source: src.Name(), Err: err}
+	}
+	if len(data) > maxSize {
+		return nil, &extract.ParseError{Source: src.Name(), Err: fmt.Errorf("larger than %d bytes", maxSize)}
+	}
+	text, err := decode(data)
+	if err != nil {
+		return nil, &extract.ParseError{Source: src.Name(), Err: err}
+	}
+	p := &parser{chunks: splitChunks(text)}
+	if len(p.chunks) == 0 {
+		return nil, &extract.ParseError{Source: src.Name(), Err: extract.ErrEmpty}
+	}
+	p.run()
+	doc := &extract.Document{Source: src, Blocks: p.blocks}
+	for _, b := range doc.Blocks {
+		if b.Kind == extract.Heading {
+			doc.Title = b.Text
+			break
+		}
+	}
+	return doc, nil
+}
+
+// decode turns bytes into text: UTF-8 (a BOM is dropped), else Windows-1252.
+// Bytes with NULs or many control characters are not text.
+func decode(data []byte) (string, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if bytes.IndexByte(data, 0) >= 0 {
+		return "", extract.ErrNotText
+	}
+	var text string
+	if utf8.Valid(data) {
+		text = string(data)
+	} else {
+		b, err := charmap.Windows1252.NewDecoder().Bytes(data)
+		if err != nil {
+			return "", extract.ErrNotText
+		}
+		text = string(b)
+	}
+	control, total := 0, 0
+	for _, r := range text {
+		total++
+		if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' && r != '\f' {
+			control++
+		}
+	}
+	if control*100 > total {
+		return "", extract.ErrNotText
+	}
+	return text, nil
+}
+
+// line is one input line with its indentation and 1-based number.
+type line struct {
+	text   string // without indentation and trailing space
+	indent int
+	num    int
+}
+
+// chunk is a run of non-blank lines; nav marks a "Terug naar navigatie" line.
+type chunk struct {
+	lines []line
+	nav   string
+}
+
+var navLine = regexp.MustCompile(`(?i)^terug naar (de )?navigatie\s*[-–:]\s*(.+)$`)
+
+func splitChunks(text string) []chunk {
+	var chunks []chunk
+	var cur []line
+	flush := func() {
+		if len(cur) > 0 {
+			chunks = append(chunks, chunk{lines: cur})
+			cur = nil
+		}
+	}
+	for i, raw := range strings.Split(text, "\n") {
+		raw = strings.Map(func(r rune) rune {
+			switch r {
+			case '\u00a0', '\u2007', '\u202f', '\t':
+				return ' '
+			case '\r', '\f', '\u200b', '\ufeff':
+				return -1
+			}
+			return r
+		}, raw)
+		t := strings.TrimRight(raw, " ")
+		trimmed := strings.TrimLeft(t, " ")
+		if trimmed == "" {
+			flush()
+			continue
+		}
+		if m := navLine.FindStringSubmatch(trimmed); m != nil {
+			flush()
+			chunks = append(chunks, chunk{nav: collapse(m[2]), lines: []line{{text: trimmed, num: i + 1}}})
+			continue
+		}
+		cur = append(cur, line{text: collapse(trimmed), indent: len(t) - len(trimmed), num: i + 1})
+	}
+	flush()
+	return chunks
+}
+
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+type parser struct {
+	chunks []chunk
+	blocks []extract.Block
+}
+
+func (p *parser) run() {
+	for i := 0; i < len(p.chunks); {
+		c := p.chunks[i]
+		switch {
+		case c.nav != "":
+			p.navHeading(c)
+			i++
+		case len(c.lines) == 1 && isSectionNumber(c.lines[0].text):
+			p.blocks = append(p.blocks, extract.Block{Kind: extract.Heading, Text: c.lines[0].text, Pos: extract.Pos{Line: c.lines[0].num}})
+			i++
+		case isBullet(c.lines[0]):
+			i = p.list(i)
+		default:
+			if t, ok := numericTable(c.lines); ok {
+				p.blocks = append(p.blocks, extract.Block{Kind: extract.TableBlock, Table: t, Pos: t.Pos})
+				i++
+				continue
+			}
+			if n := p.cellTable(i); n > 0 {
+				i += n
+				continue
+			}
+			p.textLines(c.lines)
+			i++
+		}
+	}
+}
+
+// navHeading makes the skip link's target a heading: the block just before
+// it when that has the same text, else a new heading.
+func (p *parser) navHeading(c chunk) {
+	if n := len(p.blocks); n > 0 {
+		last := &p.blocks[n-1]
+		if (last.Kind == extract.Heading || last.Kind == extract.Paragraph) && strings.EqualFold(last.Text, c.nav) {
+			last.Kind = extract.Heading
+			return
+		}
+	}
+	p.blocks = append(p.blocks, extract.Block{Kind: extract.Heading, Text: c.nav, Pos: extract.Pos{Line: c.lines[0].num}})
+}
+
+// textLines emits each line as a heading or a paragraph.
+func (p *parser) textLines(lines []line) {
+	for _, l := range lines {
+		kind := extract.Paragraph
+		if len(lines) == 1 && headingLike(l.text) {
+			kind = extract.Heading
+		}
+		p.blocks = append(p.blocks, extract.Block{Kind: kind, Text: l.text, Pos: extract.Pos{Line: l.num}})
+	}
+}
+
+// headingLike: short, no closing punctuation other than "?", starts with a
+// capital or a digit, and is not just a number.
+func headingLike(s string) bool {
+	if utf8.RuneCountInString(s) > 90 || len(strings.Fields(s)) > 12 {
+		return false
+	}
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, ";") || strings.HasSuffix(s, ",") {
+		return false
+	}
+	if _, ok := dutchnum.Parse(s); ok {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+var bulletRE = regexp.MustCompile(`^([•·▪◦●■*\-–]|\d{1,2}[.)]|[a-z][.)])(\s+(.*))?$`)
+
+// sectionNumber is a numbered heading such as "6. Sociaal domein".
+var sectionNumber = regexp.MustCompile(`^([2-9]|\d{2})\.\s+\S`)
+
+// isSectionNumber: a lone line numbered other than 1 that reads as a heading
+// is a numbered section title, not a one-item list.
+func isSectionNumber(s string) bool {
+	return sectionNumber.MatchString(s) && headingLike(s)
+}
+
+func isBullet(l line) bool { return bulletRE.MatchString(l.text) }
+
+func bulletText(l line) (text string, ordered bool) {
+	m := bulletRE.FindStringSubmatch(l.text)
+	r, _ := utf8.DecodeRuneInString(m[1])
+	return m[3], unicode.IsDigit(r) || unicode.IsLetter(r)
+}
+
+// list reads the list starting at chunk i and returns the index after it.
+// Lines indented deeper than the bullet continue the current item; a lone
+// bullet ("-" on its own) takes the next paragraph as its text.
+func (p *parser) list(i int) int {
+	first := p.chunks[i].lines[0]
+	base := first.indent
+	block := extract.Block{Kind: extract.List, Pos: extract.Pos{Line: first.num}}
+	for ; i < len(p.chunks); i++ {
+		c := p.chunks[i]
+		if c.nav != "" {
+			break
+		}
+		start := c.lines[0]
+		switch {
+		case isBullet(start) && abs(start.indent-base) <= 1:
+		case start.indent > base+1 && len(block.Items) > 0:
+		case len(block.Items) > 0 && block.Items[len(block.Items)-1].Text == "" && !isBullet(start):
+		default:
+			p.blocks = append(p.blocks, block)
+			return i
+		}
+		for _, l := range c.lines {
+			if isBullet(l) && abs(l.indent-base) <= 1 {
+				text, ordered := bulletText(l)
+				block.Items = append(block.Items, extract.Item{Text: text, Ordered: ordered, Pos: extract.Pos{Line: l.num}})
+				continue
+			}
+			it := &block.Items[len(block.Items)-1]
+			if it.Text == "" {
+				it.Text = l.text
+			} else {
+				it.Text += "\n" + l.text
+			}
+		}
+	}
+	p.blocks = append(p.blocks, block)
+	return i
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
