@@ -1,0 +1,421 @@
+package fetch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/begroot/begroot/extract"
+)
+
+// Crawler fetches the documents of P&C reports. Its fields are the options
+// of a crawl; the zero value of each gets the default documented in
+// applyDefaults. A Crawler may be used for several crawls, not concurrently
+// with the same Cache (the cache lock refuses the second).
+type Crawler struct {
+	Client    *http.Client // redirects are handled by the crawler, whatever the client's policy
+	UserAgent string       // also the name robots.txt groups are matched against (its product token)
+	Cache     string       // cache directory
+
+	Delay      time.Duration // pause between two requests to one host; negative for none
+	Timeout    time.Duration // longest wait for response headers or for the next bytes of a body
+	Retries    int           // extra attempts after a 429, a 5xx or a timeout; negative for none
+	Backoff    time.Duration // wait before the first retry; doubled for each next one
+	MaxBackoff time.Duration // longest wait between retries; a longer Retry-After gives up
+
+	MaxPages    int      // documents per start URL
+	MaxBytes    int64    // bytes per response
+	Concurrency int      // start URLs crawled at once
+	QueryParams []string // query parameters that identify a page; all others are dropped
+
+	Clock Clock // time seen and slept by the crawler
+
+	OnFetched func(Result)                // a document was fetched or found unchanged
+	OnSkipped func(url, reason string)    // a link or response was not followed
+	OnError   func(url string, err error) // a page failed; the crawl goes on
+}
+
+// applyDefaults fills in the zero fields.
+func (c *Crawler) applyDefaults() error {
+	if c.Client == nil {
+		c.Client = &http.Client{}
+	}
+	if c.UserAgent == "" {
+		c.UserAgent = UserAgent(moduleVersion())
+	}
+	if c.Cache == "" {
+		dir, err := DefaultCacheDir()
+		if err != nil {
+			return err
+		}
+		c.Cache = dir
+	}
+	if c.Delay == 0 {
+		c.Delay = time.Second // one request a second is the common courtesy; robots.txt may ask more
+	}
+	c.Delay = max(c.Delay, 0)
+	if c.Timeout == 0 {
+		c.Timeout = 30 * time.Second // hosted platforms answer in well under a second; a stall is a failure
+	}
+	if c.Retries == 0 {
+		c.Retries = 3 // 1+2+4 s of backoff rides out a restart without hammering a broken host
+	}
+	c.Retries = max(c.Retries, 0)
+	if c.Backoff == 0 {
+		c.Backoff = time.Second
+	}
+	if c.MaxBackoff == 0 {
+		c.MaxBackoff = 2 * time.Minute // a host asking for a longer pause is better tried next night
+	}
+	if c.MaxPages == 0 {
+		c.MaxPages = 2000 // a large report has a few hundred pages; this stops a crawl trap
+	}
+	if c.MaxBytes == 0 {
+		c.MaxBytes = 256 << 20 // jaarstukken PDFs reach tens of MB; scanned ones more
+	}
+	if c.Concurrency == 0 {
+		c.Concurrency = 4 // hosts are independent; each still gets one request at a time
+	}
+	if c.QueryParams == nil {
+		c.QueryParams = []string{"id", "p", "page_id"} // index.php?id=12 style page addresses
+	}
+	if c.Clock == nil {
+		c.Clock = realClock{}
+	}
+	if c.OnFetched == nil {
+		c.OnFetched = func(Result) {}
+	}
+	if c.OnSkipped == nil {
+		c.OnSkipped = func(string, string) {}
+	}
+	if c.OnError == nil {
+		c.OnError = func(string, error) {}
+	}
+	return nil
+}
+
+// UserAgent is begroot's User-Agent for a version:
+// "begroot/1.2.0 (+https://github.com/begroot/begroot)".
+func UserAgent(version string) string {
+	return "begroot/" + version + " (+https://github.com/begroot/begroot)"
+}
+
+func moduleVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return strings.TrimPrefix(bi.Main.Version, "v")
+	}
+	return "dev"
+}
+
+// DefaultCacheDir is the cache directory used when Crawler.Cache is empty:
+// begroot inside the user's cache directory (os.UserCacheDir).
+func DefaultCacheDir() (string, error) {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("no cache directory: %w", err)
+	}
+	return filepath.Join(dir, "begroot"), nil
+}
+
+// Clock is the crawler's view of time. Tests substitute a fake one so that
+// delays and backoff do not sleep for real.
+type Clock interface {
+	Now() time.Time
+	Sleep(ctx context.Context, d time.Duration) error // returns ctx.Err() when cancelled first
+}
+
+type realClock struct{}
+
+func (realClock) Now() time.Time { return time.Now() }
+
+func (realClock) Sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Result is one fetched document.
+type Result struct {
+	Start     string         // the start URL whose crawl reached it
+	Source    extract.Source // URL after redirects, cached body, format, digest and size
+	Unchanged bool           // the body is the one already cached (a 304, or the same bytes)
+}
+
+// PageError is a page that could not be fetched.
+type PageError struct {
+	URL string
+	Err error
+}
+
+func (e *PageError) Error() string { return "fetch " + e.URL + ": " + e.Err.Error() }
+
+func (e *PageError) Unwrap() error { return e.Err }
+
+// Changes compares a crawl of a start URL with the previous one: the URLs
+// of documents that are new, changed or unchanged, and of documents the
+// previous crawl had that this one no longer reached. A document that
+// failed this time, or that a crawl cut short by MaxPages did not reach, is
+// not counted as removed. Each list is sorted.
+type Changes struct {
+	New       []string `json:"new"`
+	Changed   []string `json:"changed"`
+	Unchanged []string `json:"unchanged"`
+	Removed   []string `json:"removed"`
+}
+
+// Site is the outcome of the crawl of one start URL.
+type Site struct {
+	Start   string   // the start URL as given
+	Docs    []Result // in the order they were fetched
+	Errors  []*PageError
+	Changes Changes
+}
+
+// Crawl crawls each start URL: it fetches the start page, follows the links
+// that stay on its host and under its path, and downloads the PDF files the
+// pages link to on the same host. It returns one Site per start URL, in
+// order. Failed pages are reported in Site.Errors and through OnError; the
+// error result is for a crawl that could not run or was cancelled.
+func (c *Crawler) Crawl(ctx context.Context, starts ...string) ([]Site, error) {
+	opts := *c
+	if err := opts.applyDefaults(); err != nil {
+		return nil, err
+	}
+	store, err := openCache(opts.Cache)
+	if err != nil {
+		return nil, err
+	}
+	unlock, err := store.lock()
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+
+	client := *opts.Client
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	cr := &crawl{opts: &opts, client: &client, cache: store, hosts: map[string]*host{}}
+
+	sites := make([]Site, len(starts))
+	slots := make(chan struct{}, opts.Concurrency)
+	var wg sync.WaitGroup
+	for i, start := range starts {
+		wg.Go(func() {
+			select {
+			case slots <- struct{}{}:
+				sites[i] = cr.site(ctx, start)
+				<-slots
+			case <-ctx.Done():
+				sites[i] = Site{Start: start}
+			}
+		})
+	}
+	wg.Wait()
+	return sites, ctx.Err()
+}
+
+// crawl is the state of one Crawl call, shared by its sites.
+type crawl struct {
+	opts   *Crawler
+	client *http.Client
+	cache  *cache
+
+	mu    sync.Mutex
+	hosts map[string]*host
+
+	report sync.Mutex // serialises the callbacks
+}
+
+// siteCrawl is the state of the crawl of one start URL.
+type siteCrawl struct {
+	Site
+	scope   scope
+	seen    map[string]bool // page keys queued, fetched or skipped; raw URLs of skipped links
+	queue   []*url.URL
+	failed  map[string]bool // page keys whose fetch failed
+	started bool            // the start page has been fetched
+	cut     bool            // MaxPages stopped the crawl
+}
+
+func (cr *crawl) site(ctx context.Context, raw string) Site {
+	s := &siteCrawl{Site: Site{Start: raw}, seen: map[string]bool{}, failed: map[string]bool{}}
+	start, err := url.Parse(strings.TrimSpace(raw))
+	if err == nil {
+		var reason string
+		if start, reason = normalizeURL(start, cr.opts.QueryParams); reason != "" {
+			err = errors.New("start URL: " + reason)
+		}
+	}
+	if err != nil {
+		cr.fail(s, raw, err)
+		return s.Site
+	}
+	s.scope = scopeOf(start)
+	s.seen[pageKey(start)] = true
+	if !cr.robotsFor(ctx, start).allowed(requestTarget(start)) {
+		cr.fail(s, start.String(), errors.New("start URL disallowed by robots.txt"))
+		return s.Site
+	}
+	s.queue = []*url.URL{start}
+	for len(s.queue) > 0 && ctx.Err() == nil {
+		if len(s.Docs) >= cr.opts.MaxPages {
+			s.cut = true
+			for _, u := range s.queue {
+				cr.skip(u.String(), fmt.Sprintf("page limit %d reached", cr.opts.MaxPages))
+			}
+			break
+		}
+		u := s.queue[0]
+		s.queue = s.queue[1:]
+		res, err := cr.fetch(ctx, s, u)
+		s.started = true
+		if err != nil {
+			if ctx.Err() == nil {
+				cr.fail(s, u.String(), err)
+			}
+			continue
+		}
+		if res == nil {
+			continue
+		}
+		res.Start = raw
+		s.Docs = append(s.Docs, *res)
+		cr.fetched(*res)
+		if res.Source.Format == extract.FormatHTML {
+			if err := cr.follow(ctx, s, res.Source); err != nil {
+				cr.fail(s, res.Source.URL, err)
+			}
+		}
+	}
+	if ctx.Err() != nil {
+		return s.Site
+	}
+	if len(s.Docs) == 0 && len(s.Errors) == 0 {
+		cr.fail(s, raw, errors.New("no document: the start page was skipped"))
+	}
+	if err := cr.compare(s, pageKey(start)); err != nil {
+		cr.fail(s, raw, err)
+	}
+	return s.Site
+}
+
+// follow queues the links of a fetched HTML page that the crawl may follow
+// and reports the others once each.
+func (cr *crawl) follow(ctx context.Context, s *siteCrawl, src extract.Source) error {
+	page, err := url.Parse(src.URL)
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(src.Path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	for _, link := range links(f, page) {
+		u, reason := normalizeURL(link, cr.opts.QueryParams)
+		if reason != "" {
+			link.Fragment = ""
+			if raw := link.Redacted(); !s.seen[raw] {
+				s.seen[raw] = true
+				cr.skip(raw, reason)
+			}
+			continue
+		}
+		key := pageKey(u)
+		if s.seen[key] {
+			continue
+		}
+		s.seen[key] = true
+		if reason := cr.admit(ctx, s, u); reason != "" {
+			cr.skip(u.String(), reason)
+			continue
+		}
+		s.queue = append(s.queue, u)
+	}
+	return nil
+}
+
+// admit says why a normalised URL is not to be requested, or "".
+func (cr *crawl) admit(ctx context.Context, s *siteCrawl, u *url.URL) string {
+	switch {
+	case u.Host != s.scope.host:
+		return "other host " + u.Host
+	case !s.scope.contains(u) && !isPDFPath(u):
+		return "outside " + s.scope.prefix
+	case !cr.robotsFor(ctx, u).allowed(requestTarget(u)):
+		return "disallowed by robots.txt"
+	}
+	return ""
+}
+
+// compare works out the site's Changes against the previous run of its
+// start URL and records this run for the next.
+func (cr *crawl) compare(s *siteCrawl, startKey string) error {
+	prev := cr.cache.lastRun(startKey)
+	docs := map[string]string{}
+	ch := Changes{New: []string{}, Changed: []string{}, Unchanged: []string{}, Removed: []string{}}
+	for _, d := range s.Docs {
+		u := d.Source.URL
+		docs[u] = d.Source.SHA256
+		switch old, ok := prev[u]; {
+		case !ok:
+			ch.New = append(ch.New, u)
+		case old != d.Source.SHA256:
+			ch.Changed = append(ch.Changed, u)
+		default:
+			ch.Unchanged = append(ch.Unchanged, u)
+		}
+	}
+	for u, sum := range prev {
+		if _, ok := docs[u]; ok {
+			continue
+		}
+		pu, err := url.Parse(u)
+		if s.cut || err == nil && s.failed[pageKey(pu)] {
+			docs[u] = sum // not reached this time: keep it for the next comparison
+			continue
+		}
+		ch.Removed = append(ch.Removed, u)
+	}
+	for _, list := range [][]string{ch.New, ch.Changed, ch.Unchanged, ch.Removed} {
+		slices.Sort(list)
+	}
+	s.Changes = ch
+	return cr.cache.saveRun(startKey, &runRecord{Start: s.Start, Finished: cr.opts.Clock.Now().UTC(), Documents: docs})
+}
+
+func (cr *crawl) fetched(r Result) {
+	cr.report.Lock()
+	defer cr.report.Unlock()
+	cr.opts.OnFetched(r)
+}
+
+func (cr *crawl) skip(u, reason string) {
+	cr.report.Lock()
+	defer cr.report.Unlock()
+	cr.opts.OnSkipped(u, reason)
+}
+
+func (cr *crawl) fail(s *siteCrawl, u string, err error) {
+	pe := &PageError{URL: u, Err: err}
+	s.Errors = append(s.Errors, pe)
+	if pu, perr := url.Parse(u); perr == nil {
+		s.failed[pageKey(pu)] = true
+	}
+	cr.report.Lock()
+	defer cr.report.Unlock()
+	cr.opts.OnError(u, pe)
+}

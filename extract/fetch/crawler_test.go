@@ -1,0 +1,517 @@
+package fetch
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/begroot/begroot/extract"
+)
+
+// siteDocs are the documents of the begrotingsapp fixture crawled from
+// /begroting-2024: the pages under the report's path, the PDFs it links to
+// on its host, and nothing robots.txt keeps begroot from.
+var siteDocs = []string{
+	"/begroting-2024/",
+	"/begroting-2024/concept/", // disallowed for * only
+	"/begroting-2024/downloads/begroting-2024.pdf",
+	"/begroting-2024/inleiding",
+	"/begroting-2024/intern/openbaar", // Allow beats the shorter Disallow
+	"/begroting-2024/overzicht-baten-en-lasten",
+	"/begroting-2024/paragrafen/",
+	"/begroting-2024/paragrafen/weerstandsvermogen",
+	"/begroting-2024/programma-1",
+	"/begroting-2024/programma-2",
+	"/begroting-2024/zoeken",
+	"/files/bijlage-1.pdf", // a PDF outside the path, on the same host
+}
+
+func TestCrawlFixtureSite(t *testing.T) {
+	s := newFixtureSite(t, "begrotingsapp")
+	c := s.crawler(t)
+	site, ev := s.crawl(t, c, "/begroting-2024")
+	reqs := s.took()
+
+	if got := s.docPaths(site); !slices.Equal(got, siteDocs) {
+		t.Errorf("documents:\ngot  %q\nwant %q", got, siteDocs)
+	}
+	for _, e := range site.Errors {
+		t.Errorf("page error: %v", e)
+	}
+	if ev.fetched != len(siteDocs) {
+		t.Errorf("OnFetched called %d times, want %d", ev.fetched, len(siteDocs))
+	}
+	for _, d := range site.Docs {
+		src := d.Source
+		wantFormat := extract.FormatHTML
+		if strings.HasSuffix(src.URL, ".pdf") {
+			wantFormat = extract.FormatPDF
+		}
+		data, err := os.ReadFile(src.Path)
+		if err != nil {
+			t.Errorf("%s: cached body: %v", src.URL, err)
+			continue
+		}
+		sum := sha256.Sum256(data)
+		if src.Format != wantFormat || src.SHA256 != hex.EncodeToString(sum[:]) || src.Size != int64(len(data)) || d.Unchanged {
+			t.Errorf("%s: got %+v, unchanged %v; want format %s, sha256 %x, size %d",
+				src.URL, src, d.Unchanged, wantFormat, sum, len(data))
+		}
+	}
+
+	// Skipped links and responses, each reported once with its reason.
+	other := strings.TrimPrefix(s.other.URL, "http://")
+	wantSkipped := map[string]string{
+		"mailto:financien@voorbeeld.nl":                          "scheme mailto",
+		"tel:+31140000":                                          "scheme tel",
+		"javascript:window.print()":                              "scheme javascript",
+		"http://USER:xxxxx@127.0.0.1/begroting-2024/programma-2": "credentials in URL",
+		s.other.URL + "/contact":                                 "other host " + other,
+		s.URL + "/jaarstukken-2023/":                             "outside /begroting-2024/",
+		s.URL + "/begroting-2024/intern/geheim":                  "disallowed by robots.txt",
+		s.URL + "/begroting-2024/bijlagen/tabellen.xlsx":         "disallowed by robots.txt",
+		s.URL + "/begroting-2024/grafiek.png":                    "content type image/png",
+		s.URL + "/begroting-2024/raadsinformatie":                "redirect to " + s.other.URL + "/raad: other host " + other,
+	}
+	for u, want := range wantSkipped {
+		if got, ok := ev.skipped[u]; !ok || got != want {
+			t.Errorf("skipped %s: got %q, want %q", u, got, want)
+		}
+	}
+	if len(ev.skipped) != len(wantSkipped) {
+		t.Errorf("skipped %d URLs, want %d: %q", len(ev.skipped), len(wantSkipped), ev.skipped)
+	}
+
+	// What the server saw: no request twice, none it should not get.
+	seen := map[string]int{}
+	for _, r := range reqs {
+		seen[r.Target]++
+		if !strings.HasPrefix(r.UserAgent, "begroot/") {
+			t.Errorf("%s requested with User-Agent %q", r.Target, r.UserAgent)
+		}
+	}
+	for target, n := range seen {
+		if n > 1 {
+			t.Errorf("%s requested %d times", target, n)
+		}
+	}
+	for _, never := range []string{"/begroting-2024/intern/geheim", "/begroting-2024/bijlagen/tabellen.xlsx", "/jaarstukken-2023/"} {
+		if seen[never] > 0 {
+			t.Errorf("%s was requested", never)
+		}
+	}
+	if len(s.toOther) > 0 {
+		t.Errorf("the other host got requests: %q", s.toOther)
+	}
+	if seen["/robots.txt"] != 1 {
+		t.Errorf("robots.txt requested %d times, want 1", seen["/robots.txt"])
+	}
+	if got := s.local(site.Changes.New); !slices.Equal(got, siteDocs) {
+		t.Errorf("Changes.New:\ngot  %q\nwant %q", got, siteDocs)
+	}
+}
+
+// TestCrawlPoliteness checks that one host gets one request at a time,
+// spaced by the larger of Delay and the Crawl-delay, even when two start
+// URLs share the host.
+func TestCrawlPoliteness(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		delay time.Duration
+		want  time.Duration
+	}{
+		{"crawl-delay wins", 0, 2 * time.Second}, // default 1s < Crawl-delay 2
+		{"delay wins", 3 * time.Second, 3 * time.Second},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newFixtureSite(t, "begrotingsapp")
+			c := s.crawler(t)
+			c.Delay = tc.delay
+			sites, err := c.Crawl(context.Background(), s.URL+"/begroting-2024/", s.URL+"/jaarstukken-2023/")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(sites[0].Docs) != len(siteDocs) || len(sites[1].Docs) != 1 {
+				t.Errorf("got %d and %d documents, want %d and 1", len(sites[0].Docs), len(sites[1].Docs), len(siteDocs))
+			}
+			reqs := s.took()
+			if s.maxFlight != 1 {
+				t.Errorf("%d requests at once, want 1", s.maxFlight)
+			}
+			// The request for robots.txt comes first, at the plain Delay.
+			for i := 2; i < len(reqs); i++ {
+				if gap := reqs[i].At.Sub(reqs[i-1].At); gap < tc.want {
+					t.Errorf("%s came %s after %s, want at least %s", reqs[i].Target, gap, reqs[i-1].Target, tc.want)
+				}
+			}
+		})
+	}
+}
+
+// TestCrawlRetries injects failures into one leaf page: the failures that
+// can pass are retried, the others are reported while the rest completes.
+func TestCrawlRetries(t *testing.T) {
+	const page = "/begroting-2024/paragrafen/weerstandsvermogen"
+	// failFirst answers the first n requests with fail and the rest with the file.
+	failFirst := func(s *fixtureSite, n int, fail http.HandlerFunc) http.HandlerFunc {
+		calls := 0
+		return func(w http.ResponseWriter, r *http.Request) {
+			if calls++; calls <= n {
+				fail(w, r)
+				return
+			}
+			s.serveFile(w, r)
+		}
+	}
+	status := func(code int, retryAfter string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			if retryAfter != "" {
+				w.Header().Set("Retry-After", retryAfter)
+			}
+			http.Error(w, http.StatusText(code), code)
+		}
+	}
+	hang := func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(5 * time.Second):
+		}
+	}
+	stallBody := func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte("<!DOCTYPE html><html><body><p>half a page"))
+		w.(http.Flusher).Flush()
+		hang(w, r)
+	}
+	for _, tc := range []struct {
+		name      string
+		fault     func(*fixtureSite) http.HandlerFunc
+		requests  int    // for the page
+		err       string // reported for the page; "" when it was fetched
+		minSleeps []time.Duration
+	}{
+		{name: "500 once", fault: func(s *fixtureSite) http.HandlerFunc { return failFirst(s, 1, status(500, "")) }, requests: 2},
+		{name: "500 always", fault: func(s *fixtureSite) http.HandlerFunc { return status(500, "") }, requests: 3,
+			err: "500 Internal Server Error (after 3 attempts)", minSleeps: []time.Duration{10 * time.Second, 20 * time.Second}},
+		{name: "503 with Retry-After", fault: func(s *fixtureSite) http.HandlerFunc { return failFirst(s, 2, status(503, "30")) }, requests: 3,
+			minSleeps: []time.Duration{30 * time.Second, 30 * time.Second}},
+		{name: "429 with Retry-After", fault: func(s *fixtureSite) http.HandlerFunc { return failFirst(s, 1, status(429, "17")) }, requests: 2,
+			minSleeps: []time.Duration{17 * time.Second}},
+		{name: "429 with a Retry-After date", fault: func(s *fixtureSite) http.HandlerFunc {
+			return failFirst(s, 1, func(w http.ResponseWriter, r *http.Request) {
+				status(429, s.clock.Now().Add(45*time.Second).Format(http.TimeFormat))(w, r)
+			})
+		}, requests: 2, minSleeps: []time.Duration{45 * time.Second}},
+		{name: "Retry-After too long", fault: func(s *fixtureSite) http.HandlerFunc { return status(503, "86400") }, requests: 1,
+			err: "503 Service Unavailable, retry after 24h0m0s is too long"},
+		{name: "slow once", fault: func(s *fixtureSite) http.HandlerFunc { return failFirst(s, 1, hang) }, requests: 2},
+		{name: "slow always", fault: func(s *fixtureSite) http.HandlerFunc { return hang }, requests: 3,
+			err: "no data for 100ms (after 3 attempts)"},
+		{name: "stalled body once", fault: func(s *fixtureSite) http.HandlerFunc { return failFirst(s, 1, stallBody) }, requests: 2},
+		{name: "404", fault: func(s *fixtureSite) http.HandlerFunc { return status(404, "") }, requests: 1, err: "404 Not Found"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newFixtureSite(t, "begrotingsapp")
+			s.setFault(page, tc.fault(s))
+			c := s.crawler(t)
+			c.Retries, c.Backoff, c.Timeout = 2, 10*time.Second, 100*time.Millisecond
+			site, ev := s.crawl(t, c, "/begroting-2024/")
+			if n := count(s.took(), page); n != tc.requests {
+				t.Errorf("%s requested %d times, want %d", page, n, tc.requests)
+			}
+			want := siteDocs
+			if tc.err != "" {
+				want = slices.DeleteFunc(slices.Clone(siteDocs), func(p string) bool { return p == page })
+				wantErr := "fetch " + s.URL + page + ": " + tc.err
+				if len(site.Errors) != 1 || site.Errors[0].Error() != wantErr {
+					t.Errorf("errors: got %v, want [%s]", site.Errors, wantErr)
+				}
+				if ev.errors[s.URL+page] == nil {
+					t.Errorf("OnError not called for %s", page)
+				}
+			} else if len(site.Errors) > 0 {
+				t.Errorf("errors: %v", site.Errors)
+			}
+			if got := s.docPaths(site); !slices.Equal(got, want) {
+				t.Errorf("documents:\ngot  %q\nwant %q", got, want)
+			}
+			sleeps := s.clock.slept()
+			for _, d := range tc.minSleeps {
+				i := slices.IndexFunc(sleeps, func(s time.Duration) bool { return s >= d })
+				if i < 0 {
+					t.Errorf("no wait of %s among %v", d, sleeps)
+					continue
+				}
+				sleeps = slices.Delete(sleeps, i, i+1)
+			}
+		})
+	}
+}
+
+// TestCrawlIncremental crawls the fixture three times with one cache: the
+// second run only asks whether pages changed; the third finds a changed, a
+// new and a removed page.
+func TestCrawlIncremental(t *testing.T) {
+	s := newFixtureSite(t, "begrotingsapp")
+	c := s.crawler(t)
+	first, _ := s.crawl(t, c, "/begroting-2024")
+	s.took()
+
+	second, _ := s.crawl(t, c, "/begroting-2024")
+	for _, r := range s.took() {
+		if (r.Status == http.StatusOK || r.Status == http.StatusNotModified) && !r.Conditional {
+			t.Errorf("second run: %s requested unconditionally", r.Target)
+		}
+		if r.Status == http.StatusOK {
+			t.Errorf("second run: %s sent in full", r.Target)
+		}
+	}
+	if len(second.Docs) != len(first.Docs) {
+		t.Fatalf("second run: %d documents, want %d", len(second.Docs), len(first.Docs))
+	}
+	for i, d := range second.Docs {
+		if !d.Unchanged || d.Source != first.Docs[i].Source {
+			t.Errorf("second run: got %+v (unchanged %v), want %+v unchanged", d.Source, d.Unchanged, first.Docs[i].Source)
+		}
+	}
+	wantSecond := Changes{New: []string{}, Changed: []string{}, Unchanged: siteDocs, Removed: []string{}}
+	if got := s.localChanges(second.Changes); !equalChanges(got, wantSecond) {
+		t.Errorf("second run changes:\ngot  %+v\nwant %+v", got, wantSecond)
+	}
+
+	// Change a page, link a new one and keep robots from another.
+	programma2, _ := os.ReadFile(filepath.Join(s.root, "begroting-2024", "programma-2.html"))
+	s.setBody("/begroting-2024/programma-2", strings.Replace(string(programma2), "26.300", "26.350", 1))
+	s.setBody("/begroting-2024/nieuw", "<!DOCTYPE html><title>Nieuw</title><p>Een nieuwe pagina.</p>")
+	inleiding, _ := os.ReadFile(filepath.Join(s.root, "begroting-2024", "inleiding.html"))
+	s.setBody("/begroting-2024/inleiding", strings.Replace(string(inleiding), "</main>", `<a href="nieuw">Nieuw</a></main>`, 1))
+	robots, _ := os.ReadFile(filepath.Join(s.root, "robots.txt"))
+	s.setBody("/robots.txt", strings.Replace(string(robots), "Crawl-delay: 2", "Disallow: /begroting-2024/zoeken\nCrawl-delay: 2", 1))
+
+	third, _ := s.crawl(t, c, "/begroting-2024")
+	changed := []string{"/begroting-2024/inleiding", "/begroting-2024/programma-2"}
+	removed := []string{"/begroting-2024/zoeken"}
+	var unchanged []string
+	for _, p := range siteDocs {
+		if !slices.Contains(changed, p) && !slices.Contains(removed, p) {
+			unchanged = append(unchanged, p)
+		}
+	}
+	wantThird := Changes{New: []string{"/begroting-2024/nieuw"}, Changed: changed, Unchanged: unchanged, Removed: removed}
+	if got := s.localChanges(third.Changes); !equalChanges(got, wantThird) {
+		t.Errorf("third run changes:\ngot  %+v\nwant %+v", got, wantThird)
+	}
+	for _, d := range third.Docs {
+		p := strings.TrimPrefix(d.Source.URL, s.URL)
+		if d.Unchanged != slices.Contains(unchanged, p) {
+			t.Errorf("third run: %s unchanged %v", p, d.Unchanged)
+		}
+	}
+}
+
+func (s *fixtureSite) localChanges(c Changes) Changes {
+	return Changes{New: s.local(c.New), Changed: s.local(c.Changed), Unchanged: s.local(c.Unchanged), Removed: s.local(c.Removed)}
+}
+
+func equalChanges(a, b Changes) bool {
+	return slices.Equal(a.New, b.New) && slices.Equal(a.Changed, b.Changed) &&
+		slices.Equal(a.Unchanged, b.Unchanged) && slices.Equal(a.Removed, b.Removed)
+}
+
+func TestCrawlDamagedCache(t *testing.T) {
+	s := newFixtureSite(t, "begrotingsapp")
+	c := s.crawler(t)
+	first, _ := s.crawl(t, c, "/begroting-2024/")
+	if err := os.WriteFile(first.Docs[0].Source.Path, []byte("damaged"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.took()
+	second, _ := s.crawl(t, c, "/begroting-2024/")
+	if got, want := second.Docs[0].Source, first.Docs[0].Source; got != want {
+		t.Errorf("after damage: got %+v, want %+v", got, want)
+	}
+	if n := count(s.took(), "/begroting-2024/"); n != 2 {
+		t.Errorf("damaged page requested %d times, want 2 (conditional, then in full)", n)
+	}
+}
+
+func TestCrawlLock(t *testing.T) {
+	s := newFixtureSite(t, "begrotingsapp")
+	entered, release := make(chan struct{}), make(chan struct{})
+	s.setFault("/begroting-2024/", func(w http.ResponseWriter, r *http.Request) {
+		close(entered)
+		<-release
+		s.serveFile(w, r)
+	})
+	cache := t.TempDir()
+	first := &Crawler{Client: s.Client(), Cache: cache, Clock: s.clock}
+	done := make(chan error)
+	go func() {
+		_, err := first.Crawl(context.Background(), s.URL+"/begroting-2024/")
+		done <- err
+	}()
+	<-entered
+	second := &Crawler{Client: s.Client(), Cache: cache, Clock: s.clock}
+	_, err := second.Crawl(context.Background(), s.URL+"/begroting-2024/")
+	if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), fmt.Sprintf("held by process %d", os.Getpid())) {
+		t.Errorf("overlapping crawl: got %v, want ErrLocked naming pid %d", err, os.Getpid())
+	}
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatalf("first crawl: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(cache, "lock")); !os.IsNotExist(err) {
+		t.Errorf("lock left behind: %v", err)
+	}
+
+	// A lock whose process is gone is stale; one from another host is not.
+	dead := exec.Command(os.Args[0], "-test.run=^$")
+	if err := dead.Run(); err != nil {
+		t.Fatal(err)
+	}
+	hostname, _ := os.Hostname()
+	for _, tc := range []struct {
+		name, lock string
+		locked     bool
+	}{
+		{"stale", fmt.Sprintf("%d %s\n", dead.Process.Pid, hostname), false},
+		{"other host", fmt.Sprintf("%d elsewhere.example\n", dead.Process.Pid), true},
+		{"unreadable", "", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			os.WriteFile(filepath.Join(dir, "lock"), []byte(tc.lock), 0o644)
+			c := &Crawler{Client: s.Client(), Cache: dir, Clock: s.clock}
+			s.setFault("/begroting-2024/", nil)
+			_, err := c.Crawl(context.Background(), s.URL+"/begroting-2024/inleiding")
+			if errors.Is(err, ErrLocked) != tc.locked {
+				t.Errorf("got %v, want locked %v", err, tc.locked)
+			}
+		})
+	}
+}
+
+func TestCrawlLimits(t *testing.T) {
+	t.Run("max pages", func(t *testing.T) {
+		s := newFixtureSite(t, "begrotingsapp")
+		c := s.crawler(t)
+		c.MaxPages = 3
+		site, ev := s.crawl(t, c, "/begroting-2024/")
+		if len(site.Docs) != 3 {
+			t.Errorf("got %d documents, want 3", len(site.Docs))
+		}
+		limited := 0
+		for _, reason := range ev.skipped {
+			if reason == "page limit 3 reached" {
+				limited++
+			}
+		}
+		if limited == 0 {
+			t.Errorf("no URL skipped for the page limit: %q", ev.skipped)
+		}
+		// A crawl cut short does not claim the pages it did not reach are removed.
+		c.MaxPages = 1
+		site, _ = s.crawl(t, c, "/begroting-2024/")
+		if len(site.Changes.Removed) > 0 {
+			t.Errorf("removed after a cut crawl: %q", site.Changes.Removed)
+		}
+	})
+	t.Run("max bytes", func(t *testing.T) {
+		s := newFixtureSite(t, "begrotingsapp")
+		big := "%PDF-1.4\n" + strings.Repeat("0123456789abcdef", 256) // 4 KiB
+		// With a Content-Length the response is refused before its body is read.
+		s.setBody("/files/bijlage-1.pdf", big)
+		// Without one the download stops once the limit is passed.
+		s.setFault("/begroting-2024/downloads/begroting-2024.pdf", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/pdf")
+			for i := 0; i < len(big); i += 512 {
+				w.Write([]byte(big[i:min(i+512, len(big))]))
+				w.(http.Flusher).Flush()
+			}
+		})
+		c := s.crawler(t)
+		c.MaxBytes = 3000 // above every HTML page
+		site, _ := s.crawl(t, c, "/begroting-2024/")
+		want := map[string]string{
+			s.URL + "/files/bijlage-1.pdf":                         "response too large: 4105 bytes, more than 3000",
+			s.URL + "/begroting-2024/downloads/begroting-2024.pdf": "response too large: more than 3000 bytes",
+		}
+		for _, e := range site.Errors {
+			if !errors.Is(e, ErrTooLarge) || e.Err.Error() != want[e.URL] {
+				t.Errorf("error for %s: got %v, want %s", e.URL, e.Err, want[e.URL])
+			}
+			delete(want, e.URL)
+		}
+		for u := range want {
+			t.Errorf("no error for %s", u)
+		}
+		if len(site.Docs) != len(siteDocs)-2 {
+			t.Errorf("got %d documents, want %d", len(site.Docs), len(siteDocs)-2)
+		}
+		left, _ := filepath.Glob(filepath.Join(c.Cache, "docs", "*.pdf*"))
+		if len(left) > 0 {
+			t.Errorf("files left of refused downloads: %q", left)
+		}
+	})
+}
+
+func TestCrawlRobotsUnavailable(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		status int
+		docs   int
+	}{
+		{"missing allows all", http.StatusNotFound, 1},
+		{"server error disallows all", http.StatusInternalServerError, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newFixtureSite(t, "begrotingsapp")
+			s.setFault("/robots.txt", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(tc.status) })
+			c := s.crawler(t)
+			c.Retries = -1
+			sites, err := c.Crawl(context.Background(), s.URL+"/jaarstukken-2023/")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := len(sites[0].Docs); got != tc.docs {
+				t.Errorf("got %d documents, want %d (errors %v)", got, tc.docs, sites[0].Errors)
+			}
+			if tc.docs == 0 && count(s.took(), "/jaarstukken-2023/") > 0 {
+				t.Errorf("page requested although robots.txt failed")
+			}
+		})
+	}
+}
+
+func TestCrawlStartRedirect(t *testing.T) {
+	s := newFixtureSite(t, "begrotingsapp")
+	s.redirects["/begroting"] = redirectRule{to: "/begroting-2024/", code: http.StatusFound}
+	site, _ := s.crawl(t, s.crawler(t), "/begroting")
+	if got := s.docPaths(site); !slices.Equal(got, siteDocs) {
+		t.Errorf("documents:\ngot  %q\nwant %q", got, siteDocs)
+	}
+}
+
+func TestCrawlCancel(t *testing.T) {
+	s := newFixtureSite(t, "begrotingsapp")
+	ctx, cancel := context.WithCancel(context.Background())
+	c := s.crawler(t)
+	c.OnFetched = func(Result) { cancel() }
+	sites, err := c.Crawl(ctx, s.URL+"/begroting-2024/")
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("got %v, want context.Canceled", err)
+	}
+	if len(sites) != 1 || len(sites[0].Docs) != 1 || len(sites[0].Errors) != 0 {
+		t.Errorf("got %+v, want the one document fetched before the cancel", sites)
+	}
+}

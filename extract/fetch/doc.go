@@ -1,0 +1,75 @@
+// Package fetch crawls the websites on which Dutch municipalities publish
+// their planning and control reports, politely and incrementally, and
+// returns the pages and PDF files it found as extract.Source values whose
+// bodies wait in an on-disk cache.
+//
+// It is the first stage of the pipeline
+//
+//	fetch → read (htmldoc, pdfdoc) → recognize → normalize → output
+//
+// and the only package of begroot that imports net/http. The readers take
+// the Sources it returns and never see a URL or a response.
+//
+// # What is crawled
+//
+// A crawl starts at the start page of a report, such as
+//
+//	https://lingewaard.begrotingsapp.nl/begroting-2024
+//	https://lingewaard.jaarverslag-2017.nl/p12345/inleiding
+//
+// and follows the links (a, area, iframe, frame, embed, object, meta
+// refresh) that stay on the start URL's host and under its path taken as a
+// folder (/begroting-2024/…). A start path beginning with a page number
+// (/p12345/…) stands for the whole host, as those platforms give each report
+// a host of its own. PDF files linked from the report are downloaded from
+// anywhere on the same host. Every page is fetched once: fragments are
+// dropped, relative links resolved, a page and its trailing-slash redirect
+// are one page, and query strings are dropped except the parameters that
+// identify a page (Crawler.QueryParams); a search URL (?q=…) loses its whole
+// query. Links to other hosts, mailto:, tel: and javascript: links, URLs
+// with credentials, redirects to other hosts and responses that are neither
+// HTML nor PDF (judged by Content-Type and by sniffing the first bytes) are
+// not followed and are reported through OnSkipped.
+//
+// # Politeness
+//
+//   - robots.txt is obeyed for the product token of the User-Agent
+//     ("begroot"), following RFC 9309: the groups naming begroot, else the
+//     "*" groups; the longest matching Allow or Disallow wins, Allow on a tie;
+//     * and $ in patterns. A missing robots.txt (4xx) allows everything, one
+//     that cannot be fetched (5xx, network errors) disallows everything.
+//   - One request at a time per host, with a pause of Delay (1s) between
+//     requests, or the robots.txt Crawl-delay when that is larger. Different
+//     hosts are crawled at the same time (Concurrency start URLs at once).
+//   - A 429, a 5xx and a timeout are retried with exponential backoff
+//     (Backoff, doubling, at most MaxBackoff), waiting at least as long as a
+//     Retry-After asks; a Retry-After beyond MaxBackoff gives up at once.
+//   - Timeout bounds the wait for response headers and every pause in a
+//     body, MaxBytes the size of a response, MaxPages the documents of a
+//     start URL.
+//
+// # Cache and incremental runs
+//
+// The cache directory (Crawler.Cache, by default begroot in the user's
+// cache directory) holds
+//
+//	lock                   "pid host" of the running crawl, created exclusively
+//	docs/<key>.html|.pdf   a response body, streamed to disk, never held in memory
+//	docs/<key>.txt         a robots.txt
+//	docs/<key>.json        its record: url, etag, last_modified, sha256, size, fetch time
+//	runs/<key>.json        the documents and digests of the last crawl of a start URL
+//
+// where <key> is derived from the page's URL. Every file is written to a
+// temporary file and renamed (output.WriteFile), so an interrupted run
+// never leaves half a file. The next crawl sends If-None-Match and
+// If-Modified-Since; on 304 Not Modified the cached body is checked against
+// its digest and reused, and the Result is marked Unchanged. Site.Changes
+// lists what is new, changed, unchanged and removed since the last crawl of
+// the same start URL. A second crawl with the same cache while the first
+// runs fails with ErrLocked; a lock left by a process of this host that no
+// longer runs is stale and taken over.
+//
+// Failed pages do not stop a crawl: they are returned in Site.Errors and
+// reported through OnError. The callbacks default to no-ops and are never
+// called concurrently.
+package fetch

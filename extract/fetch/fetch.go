@@ -1,0 +1,444 @@
+package fetch
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/begroot/begroot/extract"
+)
+
+// maxRedirects is how many redirects one page may take.
+const maxRedirects = 10
+
+// sniffLen is how much of a body is looked at to tell HTML from PDF; a PDF
+// header may follow up to 1024 bytes of junk.
+const sniffLen = 1024
+
+// host is the politeness state of one host, shared by every site on it.
+type host struct {
+	turn  chan struct{} // holds a token while a request to the host is under way
+	next  time.Time     // earliest start of the next request; guarded by turn
+	delay time.Duration // pause after each request: Delay or a larger Crawl-delay
+
+	robotsMu sync.Mutex
+	robots   *robots // nil until loaded
+}
+
+func (cr *crawl) host(name string) *host {
+	cr.mu.Lock()
+	defer cr.mu.Unlock()
+	h := cr.hosts[name]
+	if h == nil {
+		h = &host{turn: make(chan struct{}, 1), delay: cr.opts.Delay}
+		cr.hosts[name] = h
+	}
+	return h
+}
+
+// acquire waits for the host's turn and for the pause after the previous
+// request to be over.
+func (h *host) acquire(ctx context.Context, clock Clock) error {
+	select {
+	case h.turn <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	if d := h.next.Sub(clock.Now()); d > 0 {
+		if err := clock.Sleep(ctx, d); err != nil {
+			<-h.turn
+			return err
+		}
+	}
+	return nil
+}
+
+func (h *host) release(clock Clock) {
+	h.next = clock.Now().Add(h.delay)
+	<-h.turn
+}
+
+// requestTarget is the part of u that robots.txt rules match: the escaped
+// path and the query.
+func requestTarget(u *url.URL) string {
+	if u.RawQuery != "" {
+		return u.EscapedPath() + "?" + u.RawQuery
+	}
+	return u.EscapedPath()
+}
+
+// robotsFor returns the robots.txt rules of u's host, fetching them on
+// first use. A robots.txt that is missing (4xx) allows everything; one that
+// cannot be fetched (5xx, network errors) disallows everything.
+func (cr *crawl) robotsFor(ctx context.Context, u *url.URL) *robots {
+	h := cr.host(u.Host)
+	h.robotsMu.Lock()
+	defer h.robotsMu.Unlock()
+	if h.robots != nil {
+		return h.robots
+	}
+	ru := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
+	rb, err := cr.fetchRobots(ctx, ru)
+	if err != nil {
+		if ctx.Err() != nil {
+			return disallowAll // not remembered: the crawl is over anyway
+		}
+		cr.report.Lock()
+		cr.opts.OnError(ru.String(), &PageError{URL: ru.String(), Err: fmt.Errorf("%w; not crawling %s", err, u.Host)})
+		cr.report.Unlock()
+		rb = disallowAll
+	}
+	h.robots = rb
+	h.delay = max(cr.opts.Delay, rb.delay)
+	return rb
+}
+
+func (cr *crawl) fetchRobots(ctx context.Context, u *url.URL) (*robots, error) {
+	agent := productToken(cr.opts.UserAgent)
+	for range 5 { // RFC 9309 asks to follow at least five redirects
+		key := pageKey(u)
+		e := cr.cache.entry(key)
+		if e != nil && cr.cache.verify(e) != nil {
+			e = nil // no usable copy to fall back on: ask in full
+		}
+		var (
+			rb   *robots
+			next *url.URL
+		)
+		err := cr.get(ctx, u, e, func(resp *http.Response) error {
+			switch code := resp.StatusCode; {
+			case code == http.StatusNotModified && e != nil:
+				f, err := os.Open(cr.cache.docPath(e.Body))
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				rb = parseRobots(f, agent)
+				return cr.cache.touch(key, e, resp.Header, cr.opts.Clock.Now())
+			case code == http.StatusOK:
+				ne, err := cr.cache.put(key, u.String(), extract.FormatText, resp.Header,
+					io.LimitReader(resp.Body, robotsMaxBytes), robotsMaxBytes, cr.opts.Clock.Now())
+				if err != nil {
+					return err
+				}
+				f, err := os.Open(cr.cache.docPath(ne.Body))
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				rb = parseRobots(f, agent)
+				return nil
+			case code >= 300 && code < 400:
+				loc, err := u.Parse(resp.Header.Get("Location"))
+				if err != nil {
+					return fmt.Errorf("%s: %w", resp.Status, err)
+				}
+				next, _ = normalizeURL(loc, nil)
+				if next == nil || next.Host != u.Host {
+					rb = &robots{} // redirected away: treated as unavailable
+				}
+				return nil
+			case code >= 400 && code < 500:
+				rb = &robots{}
+				return nil
+			}
+			return errors.New(resp.Status)
+		})
+		if err != nil {
+			return nil, err
+		}
+		if rb != nil {
+			return rb, nil
+		}
+		u = next
+	}
+	return &robots{}, nil
+}
+
+// fetch fetches a page and the redirects it leads to into the cache. It
+// returns nil, nil when the page yields no document: a response that is
+// neither HTML nor PDF, a redirect the crawl does not follow (both
+// reported as skipped) or a redirect to a page already in the crawl.
+func (cr *crawl) fetch(ctx context.Context, s *siteCrawl, u *url.URL) (*Result, error) {
+	conditional := true
+	for hops := 0; ; {
+		key := pageKey(u)
+		old := cr.cache.entry(key)
+		var sent *entry
+		if conditional {
+			sent = old
+		}
+		var (
+			stored      *entry
+			notModified bool
+			redirect    *url.URL
+			skipped     string
+		)
+		err := cr.get(ctx, u, sent, func(resp *http.Response) error {
+			switch code := resp.StatusCode; {
+			case code == http.StatusNotModified && sent != nil:
+				notModified, skipped = true, sent.Skipped
+				return cr.cache.touch(key, sent, resp.Header, cr.opts.Clock.Now())
+			case code >= 300 && code < 400 && code != http.StatusNotModified:
+				loc := resp.Header.Get("Location")
+				if loc == "" {
+					return fmt.Errorf("%s without Location", resp.Status)
+				}
+				var err error
+				if redirect, err = u.Parse(loc); err != nil {
+					return fmt.Errorf("%s to %q: %w", resp.Status, loc, err)
+				}
+				return nil
+			case code == http.StatusOK:
+				var err error
+				stored, skipped, err = cr.store(key, u, resp)
+				return err
+			}
+			return errors.New(resp.Status)
+		})
+		switch {
+		case err != nil:
+			return nil, err
+		case skipped != "":
+			cr.skip(u.String(), skipped)
+			return nil, nil
+		case notModified:
+			if cr.cache.verify(sent) != nil {
+				conditional = false // the cached copy is damaged: fetch the page in full
+				continue
+			}
+			return &Result{Source: cr.cache.source(sent), Unchanged: true}, nil
+		case redirect != nil:
+			if hops++; hops > maxRedirects {
+				return nil, fmt.Errorf("more than %d redirects", maxRedirects)
+			}
+			next, reason := cr.redirect(ctx, s, u, redirect)
+			if reason != "" {
+				cr.skip(u.String(), reason)
+			}
+			if next == nil {
+				return nil, nil
+			}
+			u, conditional = next, true
+			continue
+		case stored.Format == extract.FormatHTML && !s.scope.contains(u):
+			cr.skip(u.String(), "outside "+s.scope.prefix) // a PDF link that turned out HTML
+			return nil, nil
+		}
+		return &Result{Source: cr.cache.source(stored), Unchanged: old != nil && old.SHA256 == stored.SHA256}, nil
+	}
+}
+
+// redirect decides on a redirect from one page to target: it returns the
+// URL to request next, or nil with the reason the crawl does not follow it
+// (none when target is a page already in the crawl).
+func (cr *crawl) redirect(ctx context.Context, s *siteCrawl, from, target *url.URL) (*url.URL, string) {
+	next, reason := normalizeURL(target, cr.opts.QueryParams)
+	if reason != "" {
+		return nil, "redirect to " + target.Redacted() + ": " + reason
+	}
+	if key := pageKey(next); key != pageKey(from) { // not a trailing-slash or http→https redirect
+		if s.seen[key] {
+			return nil, ""
+		}
+		s.seen[key] = true
+		if !s.started && next.Host == s.scope.host {
+			s.scope = scopeOf(next) // the start URL moved: the report lives where it went
+		}
+		if reason := cr.admit(ctx, s, next); reason != "" {
+			return nil, "redirect to " + next.String() + ": " + reason
+		}
+	}
+	return next, ""
+}
+
+// store streams a 200 response into the cache. A body that is neither
+// HTML nor PDF is not stored; the reason is returned instead.
+func (cr *crawl) store(key string, u *url.URL, resp *http.Response) (*entry, string, error) {
+	if resp.ContentLength > cr.opts.MaxBytes {
+		return nil, "", fmt.Errorf("%w: %d bytes, more than %d", ErrTooLarge, resp.ContentLength, cr.opts.MaxBytes)
+	}
+	body := bufio.NewReaderSize(resp.Body, sniffLen)
+	head, err := body.Peek(sniffLen)
+	if err != nil && err != io.EOF {
+		return nil, "", err
+	}
+	format, reason := classify(resp.Header.Get("Content-Type"), head)
+	if reason != "" {
+		return nil, reason, cr.cache.putSkipped(key, u.String(), reason, resp.Header, cr.opts.Clock.Now())
+	}
+	e, err := cr.cache.put(key, u.String(), format, resp.Header, body, cr.opts.MaxBytes, cr.opts.Clock.Now())
+	return e, "", err
+}
+
+// classify tells from the Content-Type header and the first bytes of a body
+// whether it is HTML or PDF, or gives the reason it is neither. A PDF
+// header wins over the header, since servers often send PDFs as
+// application/octet-stream; a body the header calls HTML must look like text.
+func classify(contentType string, head []byte) (extract.Format, string) {
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		mt = ""
+	}
+	generic := mt == "" || mt == "application/octet-stream" || mt == "binary/octet-stream" ||
+		mt == "application/force-download" || mt == "application/download" || mt == "application/unknown"
+	pdfType := mt == "application/pdf" || mt == "application/x-pdf"
+	sniffed := http.DetectContentType(head)
+	switch {
+	case bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n"), []byte("%PDF-")),
+		(pdfType || generic) && bytes.Contains(head, []byte("%PDF-")):
+		return extract.FormatPDF, ""
+	case pdfType:
+		return "", "content type " + mt + " without a PDF header"
+	case mt == "text/html" || mt == "application/xhtml+xml":
+		if strings.HasPrefix(sniffed, "text/") {
+			return extract.FormatHTML, ""
+		}
+		return "", "content type " + mt + " but the body looks like " + sniffed
+	case generic && strings.HasPrefix(sniffed, "text/html"):
+		return extract.FormatHTML, ""
+	case generic:
+		return "", "content type " + strings.TrimSuffix(sniffed, "; charset=utf-8")
+	}
+	return "", "content type " + mt
+}
+
+// retryable marks a failed attempt worth repeating.
+type retryable struct {
+	err   error
+	after time.Duration // the server's Retry-After, 0 when absent
+}
+
+func (r *retryable) Error() string { return r.err.Error() }
+
+// errStalled cancels a request that waited longer than Timeout.
+var errStalled = errors.New("stalled")
+
+// get requests u and hands a response to handle while the host's turn is
+// held, so the body is read before the next request to the host starts.
+// A 429, a 5xx and a timeout are retried with exponential backoff, waiting
+// at least the Retry-After the server asked for. Validators of a cached
+// entry e make the request conditional.
+func (cr *crawl) get(ctx context.Context, u *url.URL, e *entry, handle func(*http.Response) error) error {
+	h := cr.host(u.Host)
+	wait := cr.opts.Backoff
+	for attempt := 0; ; attempt++ {
+		err := cr.try(ctx, h, u, e, handle)
+		var r *retryable
+		if !errors.As(err, &r) {
+			return err
+		}
+		switch {
+		case r.after > cr.opts.MaxBackoff:
+			return fmt.Errorf("%w, retry after %s is too long", r.err, r.after)
+		case attempt == cr.opts.Retries:
+			if attempt == 0 {
+				return r.err
+			}
+			return fmt.Errorf("%w (after %d attempts)", r.err, attempt+1)
+		}
+		if err := cr.opts.Clock.Sleep(ctx, min(max(wait, r.after), cr.opts.MaxBackoff)); err != nil {
+			return err
+		}
+		wait *= 2
+	}
+}
+
+// try makes one attempt at a request.
+func (cr *crawl) try(ctx context.Context, h *host, u *url.URL, e *entry, handle func(*http.Response) error) error {
+	if err := h.acquire(ctx, cr.opts.Clock); err != nil {
+		return err
+	}
+	defer h.release(cr.opts.Clock)
+
+	rctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	timer := time.AfterFunc(cr.opts.Timeout, func() { cancel(errStalled) })
+	defer timer.Stop()
+	stalled := func(err error) error {
+		if ctx.Err() == nil && (context.Cause(rctx) == errStalled || isTimeout(err)) {
+			return &retryable{err: fmt.Errorf("no data for %s", cr.opts.Timeout)}
+		}
+		return err
+	}
+
+	req, err := http.NewRequestWithContext(rctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("User-Agent", cr.opts.UserAgent)
+	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.1")
+	if e != nil && e.ETag != "" {
+		req.Header.Set("If-None-Match", e.ETag)
+	}
+	if e != nil && e.LastModified != "" {
+		req.Header.Set("If-Modified-Since", e.LastModified)
+	}
+	resp, err := cr.client.Do(req)
+	if err != nil {
+		var uerr *url.Error
+		if errors.As(err, &uerr) {
+			err = uerr.Err // the URL is named by the PageError
+		}
+		return stalled(err)
+	}
+	defer func() {
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10)) // lets the connection be reused
+		resp.Body.Close()
+	}()
+	if code := resp.StatusCode; code == http.StatusTooManyRequests || code >= 500 {
+		return &retryable{err: errors.New(resp.Status), after: retryAfter(resp.Header.Get("Retry-After"), cr.opts.Clock.Now())}
+	}
+	resp.Body = &idleReader{ReadCloser: resp.Body, timer: timer, timeout: cr.opts.Timeout}
+	if err := handle(resp); err != nil {
+		return stalled(err)
+	}
+	return nil
+}
+
+// idleReader restarts the stall timer whenever bytes arrive, so Timeout
+// bounds a pause in a download, not the whole of a large PDF.
+type idleReader struct {
+	io.ReadCloser
+	timer   *time.Timer
+	timeout time.Duration
+}
+
+func (r *idleReader) Read(p []byte) (int, error) {
+	n, err := r.ReadCloser.Read(p)
+	if n > 0 {
+		r.timer.Reset(r.timeout)
+	}
+	return n, err
+}
+
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
+}
+
+// retryAfter reads a Retry-After header: seconds or an HTTP date.
+func retryAfter(v string, now time.Time) time.Duration {
+	if v == "" {
+		return 0
+	}
+	if secs, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+		return time.Duration(min(max(secs, 0), 1<<20)) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(t.Sub(now), 0)
+	}
+	return 0
+}

@@ -1,0 +1,102 @@
+package fetch
+
+import (
+	"io"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// linkAttrs names, per element, the attribute that holds a link worth
+// following: anchors and image-map areas, and frames and embeds, which P&C
+// platforms use to show PDF documents.
+var linkAttrs = map[string]string{
+	"a":      "href",
+	"area":   "href",
+	"iframe": "src",
+	"frame":  "src",
+	"embed":  "src",
+	"object": "data",
+}
+
+// links returns the targets of the links in an HTML page, resolved against
+// the page's URL or its first <base href>, in document order. It also
+// follows <meta http-equiv="refresh" content="0; url=…">. Links that do not
+// parse are left out; nothing is normalised here.
+func links(r io.Reader, page *url.URL) []*url.URL {
+	var (
+		out     []*url.URL
+		base    = page
+		hasBase bool
+		z       = html.NewTokenizer(r)
+	)
+	add := func(ref string) {
+		ref = strings.TrimSpace(ref)
+		if ref == "" {
+			return
+		}
+		if u, err := base.Parse(ref); err == nil {
+			out = append(out, u)
+		}
+	}
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return out
+		case html.StartTagToken, html.SelfClosingTagToken:
+		default:
+			continue
+		}
+		name, more := z.TagName()
+		tag := string(name)
+		if _, ok := linkAttrs[tag]; !more || !ok && tag != "base" && tag != "meta" {
+			continue
+		}
+		attrs := map[string]string{}
+		for more {
+			var k, v []byte
+			k, v, more = z.TagAttr()
+			if _, dup := attrs[string(k)]; !dup {
+				attrs[string(k)] = string(v)
+			}
+		}
+		switch tag {
+		case "base":
+			if href, ok := attrs["href"]; ok && !hasBase {
+				if u, err := page.Parse(strings.TrimSpace(href)); err == nil {
+					base, hasBase = u, true
+				}
+			}
+		case "meta":
+			if strings.EqualFold(attrs["http-equiv"], "refresh") {
+				add(refreshURL(attrs["content"]))
+			}
+		default:
+			if attr, ok := linkAttrs[tag]; ok {
+				if v, ok := attrs[attr]; ok {
+					add(v)
+				}
+			}
+		}
+	}
+}
+
+// refreshURL takes the URL out of a meta refresh content such as
+// "0; url='/begroting-2024/'".
+func refreshURL(content string) string {
+	_, after, ok := strings.Cut(content, ";")
+	if !ok {
+		return ""
+	}
+	after = strings.TrimSpace(after)
+	if len(after) < 4 || !strings.EqualFold(after[:3], "url") {
+		return ""
+	}
+	after = strings.TrimSpace(after[3:])
+	after, ok = strings.CutPrefix(after, "=")
+	if !ok {
+		return ""
+	}
+	return strings.Trim(strings.TrimSpace(after), `'"`)
+}
