@@ -1,0 +1,104 @@
+package output
+
+import (
+	"encoding/csv"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// libreOfficeCSV is the LibreOffice CSV export filter: comma, double quote,
+// UTF-8, raw values instead of the formatted ones, every sheet to its own
+// file ("-1", LibreOffice 7.2 and later).
+const libreOfficeCSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+
+// TestWorkbookLibreOffice opens the workbook in LibreOffice, exports every
+// sheet as CSV, and checks that every cell, numbers in particular, survives.
+func TestWorkbookLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice not on PATH")
+	}
+	if testing.Short() {
+		t.Skip("slow: starts LibreOffice")
+	}
+	dir := t.TempDir()
+	ds := testDataset()
+	data := writeWorkbook(t, ds)
+	book := filepath.Join(dir, "book.xlsx")
+	if err := os.WriteFile(book, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.CommandContext(t.Context(), soffice, "--headless", "--norestore",
+		"-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", libreOfficeCSV, "--outdir", dir, book)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	f := openWorkbook(t, data)
+	for _, sheet := range f.GetSheetList() {
+		got := readCSV(t, filepath.Join(dir, "book-"+sheet+".csv"))
+		want, err := f.GetRows(sheet, rawValues)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range want {
+			for c := range row {
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if typ, _ := f.GetCellType(sheet, ref); typ == excelize.CellTypeBool {
+					row[c] = map[string]string{"0": "FALSE", "1": "TRUE"}[row[c]]
+				}
+			}
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%s: LibreOffice has %d rows, want %d", sheet, len(got), len(want))
+		}
+		for r := range want {
+			// GetRows leaves out empty cells at the end of a row.
+			g := got[r]
+			for len(g) > 0 && g[len(g)-1] == "" {
+				g = g[:len(g)-1]
+			}
+			if !slices.Equal(g, want[r]) {
+				t.Errorf("%s row %d in LibreOffice:\ngot  %q\nwant %q", sheet, r+1, g, want[r])
+			}
+		}
+	}
+	// The amounts, straight from the dataset.
+	fin := readCSV(t, filepath.Join(dir, "book-Financieel.csv"))
+	value := slices.Index(fin[0], "value")
+	i := 1
+	for _, doc := range sorted(ds).Documents {
+		for _, rec := range doc.Financial {
+			want := ""
+			if rec.Value != nil {
+				want = strconv.FormatInt(*rec.Value, 10)
+			}
+			if fin[i][value] != want {
+				t.Errorf("Financieel row %d value in LibreOffice = %q, want %q", i+1, fin[i][value], want)
+			}
+			i++
+		}
+	}
+}
+
+func readCSV(t *testing.T, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return rows
+}

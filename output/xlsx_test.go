@@ -1,0 +1,361 @@
+package output
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/begroot/begroot/normalize"
+	"github.com/xuri/excelize/v2"
+)
+
+var rawValues = excelize.Options{RawCellValue: true}
+
+func writeWorkbook(t testing.TB, ds *normalize.Dataset) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteWorkbook(&buf, ds); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func openWorkbook(t testing.TB, data []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func TestWriteWorkbook(t *testing.T) {
+	ds := testDataset()
+	f := openWorkbook(t, writeWorkbook(t, ds))
+	want := []string{"Documenten", "Financieel", "Indicatoren", "Doelstellingen", "Vergelijking", "Controles", "Fouten"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Fatalf("sheets:\ngot  %q\nwant %q", got, want)
+	}
+	for _, tb := range []table{documentTable, financialTable, indicatorTable, objectiveTable, checkTable, errorTable} {
+		t.Run(tb.sheet, func(t *testing.T) {
+			checkSheet(t, f, tb.sheet, tb.fields, slices.Collect(cloned(tb.rows(sorted(ds)))))
+			panes, err := f.GetPanes(tb.sheet)
+			if err != nil || !panes.Freeze || panes.YSplit != 1 {
+				t.Errorf("%s: header row not frozen: %+v %v", tb.sheet, panes, err)
+			}
+		})
+	}
+}
+
+func TestWriteWorkbookEmpty(t *testing.T) {
+	f := openWorkbook(t, writeWorkbook(t, &normalize.Dataset{}))
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil || len(rows) != 1 {
+			t.Errorf("%s: %d rows, want the header alone (%v)", sheet, len(rows), err)
+		}
+	}
+}
+
+// cloned copies each row, which the table iterators reuse.
+func cloned(rows func(func([]any) bool)) func(func([]any) bool) {
+	return func(yield func([]any) bool) {
+		for r := range rows {
+			if !yield(slices.Clone(r)) {
+				return
+			}
+		}
+	}
+}
+
+// checkSheet compares a sheet cell by cell with the rows it should hold:
+// the header, then numbers as numeric cells with the same value, booleans
+// as boolean cells, text (also text that looks like a formula) as string
+// cells, and nil and empty text as no cell.
+func checkSheet(t *testing.T, f *excelize.File, sheet string, fields []field, rows [][]any) {
+	t.Helper()
+	got, err := f.GetRows(sheet, rawValues)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var header []string
+	for _, fl := range fields {
+		header = append(header, fl.name)
+	}
+	if len(got) == 0 || !slices.Equal(got[0], header) {
+		t.Fatalf("%s header:\ngot  %q\nwant %q", sheet, got[:min(1, len(got))], header)
+	}
+	if len(got)-1 != len(rows) {
+		t.Fatalf("%s has %d data rows, want %d", sheet, len(got)-1, len(rows))
+	}
+	for r, row := range rows {
+		for c, v := range row {
+			ref, _ := excelize.CoordinatesToCellName(c+1, r+2)
+			typ, err := f.GetCellType(sheet, ref)
+			if err != nil {
+				t.Fatal(err)
+			}
+			value, _ := f.GetCellValue(sheet, ref, rawValues)
+			formula, _ := f.GetCellFormula(sheet, ref)
+			if formula != "" {
+				t.Errorf("%s!%s has formula %q", sheet, ref, formula)
+			}
+			var wantType excelize.CellType
+			var want string
+			switch v := v.(type) {
+			case nil:
+			case string:
+				if v != "" {
+					wantType, want = excelize.CellTypeInlineString, v
+				}
+			case []string:
+				wantType, want = excelize.CellTypeInlineString, joinSection(v)
+			case bool:
+				wantType, want = excelize.CellTypeBool, map[bool]string{false: "0", true: "1"}[v]
+			case int:
+				want = strconv.Itoa(v) // numbers have no type attribute: CellTypeUnset
+			case int64:
+				want = strconv.FormatInt(v, 10)
+			case float64:
+				want = strconv.FormatFloat(v, 'f', -1, 64)
+			}
+			if typ != wantType || value != want {
+				t.Errorf("%s!%s (%s) = %q of type %d, want %q of type %d", sheet, ref, fields[c].name, value, typ, want, wantType)
+			}
+			if fields[c].amount && v != nil {
+				style, _ := f.GetCellStyle(sheet, ref)
+				if s, err := f.GetStyle(style); err != nil || s.NumFmt != 3 {
+					t.Errorf("%s!%s (%s) is not formatted #,##0", sheet, ref, fields[c].name)
+				}
+			}
+		}
+	}
+}
+
+func TestWorkbookFormulaText(t *testing.T) {
+	f := openWorkbook(t, writeWorkbook(t, testDataset()))
+	rows, err := f.GetRows("Financieel", rawValues)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := slices.Index(rows[0], "row")
+	found := 0
+	for r, cells := range rows {
+		if !slices.Contains([]string{"=SUM(A1)", "+31"}, cells[row]) {
+			continue
+		}
+		found++
+		ref, _ := excelize.CoordinatesToCellName(row+1, r+1)
+		if typ, _ := f.GetCellType("Financieel", ref); typ != excelize.CellTypeInlineString {
+			t.Errorf("Financieel!%s %q has cell type %d, want a string", ref, cells[row], typ)
+		}
+	}
+	if found != 2 {
+		t.Errorf("found %d of the 2 formula-like row labels", found)
+	}
+}
+
+// TestWorkbookXML checks the parts of the file excelize does not read back:
+// no formulas anywhere, an autofilter over each table, column widths.
+func TestWorkbookXML(t *testing.T) {
+	data := writeWorkbook(t, testDataset())
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if zr.File[0].Name != "[Content_Types].xml" {
+		t.Errorf("first zip entry is %s, want [Content_Types].xml", zr.File[0].Name)
+	}
+	sheets := map[string]string{}
+	for _, e := range zr.File {
+		if !strings.HasPrefix(e.Name, "xl/worksheets/sheet") {
+			continue
+		}
+		rc, err := e.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		sheets[e.Name] = string(b)
+	}
+	if len(sheets) != 7 {
+		t.Fatalf("%d worksheets, want 7", len(sheets))
+	}
+	for name, xml := range sheets {
+		if strings.Contains(xml, "<f>") || strings.Contains(xml, "<f ") {
+			t.Errorf("%s holds a formula", name)
+		}
+		if !strings.Contains(xml, "<autoFilter ref=") {
+			t.Errorf("%s has no autofilter", name)
+		}
+	}
+	// Financieel: 20 columns, 12 + 3 + 1 records and the header.
+	if xml := sheets["xl/worksheets/sheet2.xml"]; !strings.Contains(xml, `<autoFilter ref="$A$1:$T$17"`) {
+		t.Errorf("Financieel autofilter is not $A$1:$T$17:\n%s", xml[strings.Index(xml, "</sheetData>"):])
+	}
+	f := openWorkbook(t, data)
+	if w, _ := f.GetColWidth("Financieel", "F"); w != 36 {
+		t.Errorf("Financieel column F (table) width %v, want 36", w)
+	}
+}
+
+func TestWorkbookDeterministic(t *testing.T) {
+	ds := testDataset()
+	first := writeWorkbook(t, ds)
+	for i := range 3 {
+		shuffled := *ds
+		shuffled.Documents = slices.Clone(ds.Documents)
+		rand.Shuffle(len(shuffled.Documents), func(i, j int) {
+			shuffled.Documents[i], shuffled.Documents[j] = shuffled.Documents[j], shuffled.Documents[i]
+		})
+		if again := writeWorkbook(t, &shuffled); !bytes.Equal(first, again) {
+			t.Fatalf("write %d: the same dataset gave a different workbook", i+2)
+		}
+	}
+}
+
+func TestWorkbookSplitsLongSheets(t *testing.T) {
+	defer func(n int) { maxSheetRows = n }(maxSheetRows)
+	maxSheetRows = 5
+	ds := testDataset()
+	f := openWorkbook(t, writeWorkbook(t, ds))
+	want := []string{"Documenten", "Financieel", "Financieel (2)", "Financieel (3)", "Financieel (4)", "Indicatoren", "Doelstellingen", "Vergelijking", "Vergelijking (2)", "Controles", "Fouten"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Fatalf("sheets:\ngot  %q\nwant %q", got, want)
+	}
+	rows := slices.Collect(cloned(financialTable.rows(sorted(ds))))
+	for i, name := range want[1:5] {
+		checkSheet(t, f, name, financialTable.fields, rows[i*5:min(len(rows), i*5+5)])
+	}
+}
+
+func TestWorkbookVergelijking(t *testing.T) {
+	f := openWorkbook(t, writeWorkbook(t, testDataset()))
+	got, err := f.GetRows("Vergelijking", rawValues)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"row_kind", "column_kind", "column_year", "nota.txt", "Amsterdam jaarstukken 2023", "Utrecht begroting 2024"},
+		{"baten", "realisatie", "2023", "", "7100000000"},
+		{"baten", "begroting", "2024", "", "", "98000000"},
+		{"lasten", "realisatie", "2023", "", "7000000000"},
+		{"lasten", "begroting", "2024", "", "7200000000", "100000000"},
+		{"lasten", "raming", "2025", "", "", "101000000"},
+		{"saldo", "begroting", "2024", "", "", "-2000000"},
+		{"reserves", "begroting", "", "-250"},
+		{"resultaat", "begroting", "2024", "", "", "-2000000"},
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Vergelijking:\ngot  %q\nwant %q", got, want)
+	}
+}
+
+func TestDocumentTotals(t *testing.T) {
+	rec := func(table, section, row, kind string, v int64) normalize.Financial {
+		return normalize.Financial{Table: table, Section: []string{section}, Row: row, RowKind: kind, ColumnKind: "begroting", ColumnYear: 2024, Value: &v}
+	}
+	key := func(kind string) totalKey { return totalKey{kind, columnKey{"begroting", 2024}} }
+	tests := []struct {
+		name string
+		recs []normalize.Financial
+		want map[totalKey]int64
+	}{
+		{
+			name: "the overview has the largest lasten; its last amount of each kind is the total",
+			recs: []normalize.Financial{
+				rec("Wat mag het kosten?", "Programma 1", "Lasten", "lasten", 40),
+				rec("Wat mag het kosten?", "Programma 1", "Saldo", "saldo", -35),
+				rec("Overzicht", "Financiën", "Programma 1", "lasten", 40),
+				rec("Overzicht", "Financiën", "Programma 2", "lasten", 60),
+				rec("Overzicht", "Financiën", "Totaal lasten", "lasten", 100),
+				rec("Overzicht", "Financiën", "Saldo", "saldo", -2),
+			},
+			want: map[totalKey]int64{key("lasten"): 100, key("saldo"): -2},
+		},
+		{
+			name: "tables with the same title in different sections are different tables",
+			recs: []normalize.Financial{
+				rec("Wat mag het kosten?", "Programma 1", "Lasten", "lasten", 40),
+				rec("Wat mag het kosten?", "Programma 1", "Baten", "baten", 5),
+				rec("Wat mag het kosten?", "Programma 2", "Lasten", "lasten", 60),
+				rec("Wat mag het kosten?", "Programma 2", "Resultaat", "resultaat", 1),
+			},
+			want: map[totalKey]int64{key("lasten"): 60, key("resultaat"): 1},
+		},
+		{
+			name: "lasten printed negative count by size",
+			recs: []normalize.Financial{
+				rec("A", "", "Lasten", "lasten", -90),
+				rec("B", "", "Lasten", "lasten", 50),
+			},
+			want: map[totalKey]int64{key("lasten"): -90},
+		},
+		{
+			name: "without lasten the largest baten decides; other rows are left out",
+			recs: []normalize.Financial{
+				rec("A", "", "Baten", "baten", 10),
+				rec("A", "", "Overig", "other", 99),
+				rec("B", "", "Baten", "baten", 20),
+				rec("B", "", "Toevoeging", "toevoeging_reserves", 3),
+			},
+			want: map[totalKey]int64{key("baten"): 20, key("toevoeging_reserves"): 3},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := documentTotals(tt.recs); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("documentTotals:\ngot  %v\nwant %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// BenchmarkWorkbook1M writes 1,000,000 financial rows: 100 documents that
+// share one slice of 10,000 records, so that the dataset itself takes
+// little memory and a peak RSS measures the writer.
+//
+//	/usr/bin/time -v go test -run XXX -bench Workbook1M -benchtime 1x ./output
+func BenchmarkWorkbook1M(b *testing.B) {
+	recs := make([]normalize.Financial, 10_000)
+	kinds := []string{"lasten", "baten", "saldo", "other"}
+	for i := range recs {
+		v := int64(i*7919%1_000_000) - 250_000
+		recs[i] = normalize.Financial{
+			Table: fmt.Sprintf("Overzicht baten en lasten %d", i/50), Section: []string{"Financiën", "Programma's"},
+			Row: fmt.Sprintf("Programma %d", i%50), RowKind: kinds[i%4], Column: "Begroting 2024", ColumnKind: "begroting",
+			ColumnYear: 2024, Value: &v, Raw: strconv.FormatInt(v/1000, 10), Scale: 1000, Page: i / 40, URL: "https://example.org/begroting.pdf",
+		}
+	}
+	ds := &normalize.Dataset{Generator: "bench"}
+	for i := range 100 {
+		ds.Documents = append(ds.Documents, normalize.Report{
+			Document: fmt.Sprintf("begroting_%03d.pdf", i), Gemeente: fmt.Sprintf("Gemeente %03d", i), CBSCode: fmt.Sprintf("GM%04d", i),
+			DocType: "begroting", Year: 2024, Financial: recs,
+		})
+	}
+	var size byteCount
+	for b.Loop() {
+		size = 0
+		if err := WriteWorkbook(&size, ds); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(size)/1e6, "MB/workbook")
+}
+
+// byteCount is a writer that counts what it is given.
+type byteCount int64
+
+func (c *byteCount) Write(p []byte) (int, error) {
+	*c += byteCount(len(p))
+	return len(p), nil
+}
