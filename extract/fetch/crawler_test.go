@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/fixtures"
 )
 
 // siteDocs are the documents of the begrotingsapp fixture crawled from
@@ -513,5 +514,39 @@ func TestCrawlCancel(t *testing.T) {
 	}
 	if len(sites) != 1 || len(sites[0].Docs) != 1 || len(sites[0].Errors) != 0 {
 		t.Errorf("got %+v, want the one document fetched before the cancel", sites)
+	}
+}
+
+// TestCrawlSeedSite crawls the site whose content pages are the seed
+// renderings in fixtures/html, and checks that each arrives byte for byte.
+func TestCrawlSeedSite(t *testing.T) {
+	s := newFixtureSite(t, "seeds")
+	site, _ := s.crawl(t, s.crawler(t), "/verslagen/")
+	stems, _ := filepath.Glob(fixtures.Path("html/*.html"))
+	if len(stems) == 0 {
+		t.Skip("no seed renderings in fixtures/html")
+	}
+	want := []string{"/downloads/jaarstukken-2017.pdf", "/verslagen/"} // a seed page links to the PDF
+	sums := map[string]string{}
+	for _, file := range stems {
+		stem := strings.TrimSuffix(filepath.Base(file), ".html")
+		want = append(want, "/verslagen/"+stem)
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(data)
+		sums[s.URL+"/verslagen/"+stem] = hex.EncodeToString(sum[:])
+	}
+	if got := s.docPaths(site); !slices.Equal(got, want) {
+		t.Fatalf("documents:\ngot  %q\nwant %q", got, want)
+	}
+	for _, d := range site.Docs {
+		if want, ok := sums[d.Source.URL]; ok && (d.Source.SHA256 != want || d.Source.Format != extract.FormatHTML) {
+			t.Errorf("%s: got %+v, want the bytes of its fixture", d.Source.URL, d.Source)
+		}
+	}
+	if len(site.Errors) > 0 {
+		t.Errorf("errors: %v", site.Errors)
 	}
 }

@@ -35,9 +35,10 @@
 //
 //   - robots.txt is obeyed for the product token of the User-Agent
 //     ("begroot"), following RFC 9309: the groups naming begroot, else the
-//     "*" groups; the longest matching Allow or Disallow wins, Allow on a tie;
-//     * and $ in patterns. A missing robots.txt (4xx) allows everything, one
-//     that cannot be fetched (5xx, network errors) disallows everything.
+//     "*" groups; the longest matching Allow or Disallow wins, Allow on a
+//     tie; patterns may use the wildcard "*" and the end anchor "$". A
+//     missing robots.txt (4xx) allows everything, one that cannot be
+//     fetched (5xx, network errors) disallows everything.
 //   - One request at a time per host, with a pause of Delay (1s) between
 //     requests, or the robots.txt Crawl-delay when that is larger. Different
 //     hosts are crawled at the same time (Concurrency start URLs at once).

@@ -40,6 +40,7 @@ type fixtureSite struct {
 	faults    map[string]http.HandlerFunc // path → handler replacing the file
 	bodies    map[string]string           // path → content replacing the file
 	redirects map[string]redirectRule
+	mounts    map[string]string // URL prefix → folder
 }
 
 type request struct {
@@ -75,30 +76,37 @@ func newFixtureSite(t testing.TB, name string) *fixtureSite {
 	t.Cleanup(s.other.Close)
 	s.Server = httptest.NewServer(s)
 	t.Cleanup(s.Close)
-	s.redirects = s.readRedirects(t)
+	s.redirects = map[string]redirectRule{}
+	for _, row := range s.readTable(t, "_redirects") {
+		code, _ := strconv.Atoi(row[2])
+		s.redirects[row[0]] = redirectRule{to: s.expand(row[1]), code: code}
+	}
+	s.mounts = map[string]string{}
+	for _, row := range s.readTable(t, "_mounts") {
+		s.mounts[row[0]] = filepath.Join(s.root, filepath.FromSlash(row[1]))
+	}
 	return s
 }
 
-func (s *fixtureSite) readRedirects(t testing.TB) map[string]redirectRule {
-	m := map[string]redirectRule{}
-	f, err := os.Open(filepath.Join(s.root, "_redirects"))
+// readTable reads a whitespace-separated table of the site, skipping
+// comments; a missing file is an empty table.
+func (s *fixtureSite) readTable(t testing.TB, name string) [][]string {
+	f, err := os.Open(filepath.Join(s.root, name))
 	if os.IsNotExist(err) {
-		return m
+		return nil
 	}
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
+	var rows [][]string
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		fields := strings.Fields(sc.Text())
-		if len(fields) != 3 || strings.HasPrefix(fields[0], "#") {
-			continue
+		if fields := strings.Fields(sc.Text()); len(fields) > 0 && !strings.HasPrefix(fields[0], "#") {
+			rows = append(rows, fields)
 		}
-		code, _ := strconv.Atoi(fields[2])
-		m[fields[0]] = redirectRule{to: s.expand(fields[1]), code: code}
 	}
-	return m
+	return rows
 }
 
 func (s *fixtureSite) expand(text string) string {
@@ -149,7 +157,7 @@ func (s *fixtureSite) serveFile(w http.ResponseWriter, r *http.Request) {
 			name += ".html"
 		}
 	default:
-		full := filepath.Join(s.root, filepath.FromSlash(path.Clean(p)))
+		full := s.file(p)
 		st, err := os.Stat(full)
 		switch {
 		case err == nil && st.IsDir() && !strings.HasSuffix(p, "/"):
@@ -174,6 +182,21 @@ func (s *fixtureSite) serveFile(w http.ResponseWriter, r *http.Request) {
 	sum := sha256.Sum256(data)
 	w.Header().Set("ETag", fmt.Sprintf(`"%x"`, sum[:8]))
 	http.ServeContent(w, r, name, modTime, bytes.NewReader(data))
+}
+
+// file is where the file for a URL path would be: in a mounted folder when
+// it is there, else under the site's root.
+func (s *fixtureSite) file(p string) string {
+	clean := path.Clean(p)
+	for prefix, dir := range s.mounts {
+		if rest, ok := strings.CutPrefix(clean, prefix); ok {
+			full := filepath.Join(dir, filepath.FromSlash(rest))
+			if exists(full) || exists(full+".html") {
+				return full
+			}
+		}
+	}
+	return filepath.Join(s.root, filepath.FromSlash(clean))
 }
 
 func exists(name string) bool {
