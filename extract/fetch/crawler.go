@@ -252,15 +252,14 @@ type siteCrawl struct {
 
 func (cr *crawl) site(ctx context.Context, raw string) Site {
 	s := &siteCrawl{Site: Site{Start: raw}, seen: map[string]bool{}, failed: map[string]bool{}}
-	start, err := url.Parse(strings.TrimSpace(raw))
-	if err == nil {
-		var reason string
-		if start, reason = normalizeURL(start, cr.opts.QueryParams); reason != "" {
-			err = errors.New("start URL: " + reason)
-		}
-	}
+	parsed, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
 		cr.fail(s, raw, err)
+		return s.Site
+	}
+	start, reason := normalizeURL(parsed, cr.opts.QueryParams)
+	if reason != "" {
+		cr.fail(s, parsed.Redacted(), errors.New("start URL: "+reason))
 		return s.Site
 	}
 	s.scope = scopeOf(start)

@@ -550,3 +550,24 @@ func TestCrawlSeedSite(t *testing.T) {
 		t.Errorf("errors: %v", site.Errors)
 	}
 }
+
+func TestCrawlBadStart(t *testing.T) {
+	s := newFixtureSite(t, "begrotingsapp")
+	for _, tc := range []struct{ start, err string }{
+		{"mailto:financien@voorbeeld.nl", "fetch mailto:financien@voorbeeld.nl: start URL: scheme mailto"},
+		{"https://user:secret@x.nl/doc", "fetch https://user:xxxxx@x.nl/doc: start URL: credentials in URL"},
+		{"/begroting-2024/", "fetch /begroting-2024/: start URL: not an absolute URL"},
+		{s.URL + "/begroting-2024/intern/geheim", "fetch " + s.URL + "/begroting-2024/intern/geheim: start URL disallowed by robots.txt"},
+		{s.URL + "/begroting-2024/grafiek.png", "fetch " + s.URL + "/begroting-2024/grafiek.png: no document: the start page was skipped"},
+	} {
+		t.Run(tc.start, func(t *testing.T) {
+			sites, err := s.crawler(t).Crawl(context.Background(), tc.start)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if errs := sites[0].Errors; len(errs) != 1 || errs[0].Error() != tc.err || len(sites[0].Docs) > 0 {
+				t.Errorf("Crawl(%s): got %v, want [%s]", tc.start, errs, tc.err)
+			}
+		})
+	}
+}
