@@ -1,0 +1,70 @@
+// Package pdfdoc reads PDF reports into the extract document model.
+//
+// It is the PDF reader of the pipeline
+//
+//	fetch → read (textdoc, htmldoc, pdfdoc) → recognize → normalize → output
+//
+// and turns a P&C document (begroting, jaarstukken) into an
+// *extract.Document: headings, paragraphs, lists and tables in reading
+// order, each block and each table cell with its page and position.
+//
+// # Text
+//
+// ledongthuc/pdf parses the file (cross-reference table, objects, stream
+// filters, the content-stream tokenizer); its text API is not used, because
+// it ignores Type0 widths, Form XObjects and ToUnicode when an /Encoding is
+// present, and is slow (see shared/notes/pdf-text-layer.md). Instead a
+// content-stream walker records every glyph with its position, width and
+// size: fonts are parsed once per document, ToUnicode wins over /Encoding,
+// Type0 widths come from /W, Form XObjects are followed, and glyphs outside
+// the current clip (text Word hides in overflowing table cells) are dropped.
+// Glyphs become words in content-stream order, words become lines by
+// baseline, and lines become blocks. Running headers, footers and page
+// numbers (the same text at the same height on many pages) are left out.
+//
+// # Tables
+//
+// Word tables have no grid, so tables are rebuilt from alignment. A page
+// such as
+//
+//	Tabel 6.2 - Recapitulatie (bedragen x € 1.000)
+//	Programma's            Begroting 2024            Begroting 2025
+//	bedragen x € 1.000   baten  lasten  saldo     baten  lasten  saldo
+//	P1 Veiligheid          102  -4.204  -4.103      102  -4.129  -4.028
+//	P2 Mens en             11.652 (38.934) -27.281  11.636 -39.593 -27.957
+//	maatschappij
+//
+// has runs of lines with a label at the left and Dutch numbers (33.955,
+// -1.655, (1.655), 7,1, "-") to the right. The numbers' extents are
+// clustered into columns (right-aligned numbers share a right edge); the
+// lines above the first row that label those columns become header rows;
+// a title or unit line just above becomes the Caption. The result is one
+// extract.Table:
+//
+//	Caption: "Tabel 6.2 - Recapitulatie (bedragen x € 1.000)"
+//	header:  Programma's        | Begroting 2024 | Begroting 2024^ | Begroting 2024^ | Begroting 2025 | …
+//	header:  bedragen x € 1.000 | baten          | lasten          | saldo           | baten          | …
+//	body:    P1 Veiligheid      | 102            | -4.204          | -4.103          | 102            | …
+//	body:    P2 Mens en\nmaatschappij | 11.652   | (38.934)        | -27.281         | 11.636         | …
+//
+// Header cells have Header set; a heading centred over several columns is
+// copied into each, with Spanned set on the copies (^ above), so the label
+// of a column is its header path joined by spaces ("Begroting 2024
+// lasten"). Unit labels and sign legends in the header go to the first
+// cell. Wrapped labels are joined into one cell with "\n"; a text line of
+// its own between numeric rows (a group label) is a row without values. A
+// table that continues on the next page with the same columns, and without
+// a header or with the same header again, is joined into one Table; its
+// cells keep their own page.
+//
+// # Errors
+//
+// Every call into the library runs under recover. Errors are
+// *extract.ParseError values naming the file (and page when known) and
+// wrap extract.ErrNotPDF, ErrEncrypted, ErrEmpty, ErrNoText (an image-only
+// document, or one whose fonts give no usable text), the context's error,
+// or a description of the damage ("truncated PDF: …"). A page whose text
+// layer is unusable (Type 3 fonts without ToUnicode) adds the warning
+// "page N: no usable text layer" and no blocks; an image-only page adds
+// "page N: no text layer (image only)".
+package pdfdoc

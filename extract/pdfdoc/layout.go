@@ -1,0 +1,279 @@
+package pdfdoc
+
+import (
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/begroot/begroot/extract"
+)
+
+// Layout tolerances.
+const (
+	headingScale  = 1.15 // a line this much larger than body text is a heading
+	furnitureBand = 0.12 // top and bottom fraction of a page where headers and footers sit
+)
+
+var (
+	pageNumber = regexp.MustCompile(`(?i)^[-–—\s]*(pagina|page|blz\.?|p\.)?\s*\d{1,4}(\s*(van|/|of)\s*\d{1,4})?[-–—\s]*$`)
+	bullet     = regexp.MustCompile(`^([•·▪■●◦○‣∙\x{F0B7}\x{F0A7}-]|–|o)$`)
+	digits     = regexp.MustCompile(`\d+`)
+)
+
+// layout turns the lines of all pages into blocks in reading order.
+func layout(pages []*pageText) []extract.Block {
+	body, leading := bodyMetrics(pages)
+	removeFurniture(pages)
+	b := &blockBuilder{body: body, leading: leading}
+	for _, p := range pages {
+		b.page(p)
+	}
+	b.levels()
+	return b.blocks
+}
+
+// bodyMetrics returns the most common font size, weighted by text length,
+// and the most common baseline distance between lines of that size.
+func bodyMetrics(pages []*pageText) (size, leading float64) {
+	sizes := map[float64]int{}
+	pitches := map[float64]int{}
+	for _, p := range pages {
+		for i := range p.lines {
+			l := &p.lines[i]
+			s := math.Round(l.size*2) / 2
+			for _, w := range l.words {
+				sizes[s] += len(w.text)
+			}
+			if i > 0 && math.Abs(p.lines[i-1].size-l.size) < 0.25 {
+				pitches[math.Round((p.lines[i-1].y-l.y)*2)/2]++
+			}
+		}
+	}
+	size = mode(sizes, 10)
+	leading = 0
+	best := 0
+	for pitch, n := range pitches {
+		if pitch >= size && pitch <= 2.5*size && (n > best || n == best && pitch < leading) {
+			leading, best = pitch, n
+		}
+	}
+	if leading == 0 {
+		leading = 1.2 * size
+	}
+	return size, leading
+}
+
+func mode(m map[float64]int, fallback float64) float64 {
+	best, n := fallback, 0
+	for k, v := range m {
+		if v > n || v == n && k < best {
+			best, n = k, v
+		}
+	}
+	return best
+}
+
+// removeFurniture drops running headers and footers (the same text, digits
+// aside, at the same height on several pages) and page numbers from the
+// top and bottom bands of the pages.
+func removeFurniture(pages []*pageText) {
+	key := func(p *pageText, l *line) (string, bool) {
+		if l.y < p.height*(1-furnitureBand) && l.y > p.height*furnitureBand {
+			return "", false
+		}
+		t := digits.ReplaceAllString(strings.ToLower(l.text()), "#")
+		return t + "@" + strconv.Itoa(int(math.Round(l.y/4))), true
+	}
+	count := map[string]int{}
+	for _, p := range pages {
+		seen := map[string]bool{}
+		for i := range p.lines {
+			if k, ok := key(p, &p.lines[i]); ok && !seen[k] {
+				seen[k] = true
+				count[k]++
+			}
+		}
+	}
+	minRepeat := max(3, len(pages)/5)
+	for _, p := range pages {
+		out := p.lines[:0]
+		for i := range p.lines {
+			l := &p.lines[i]
+			if k, ok := key(p, l); ok && (count[k] >= minRepeat || pageNumber.MatchString(l.text())) {
+				continue
+			}
+			out = append(out, *l)
+		}
+		p.lines = out
+	}
+}
+
+// blockBuilder collects blocks page by page.
+type blockBuilder struct {
+	body, leading float64
+	blocks        []extract.Block
+	sizes         []float64    // font size of each heading block, by block index
+	last          *tableRegion // the last block, when it is a table
+}
+
+func (b *blockBuilder) page(p *pageText) {
+	pl := newPageLayout(p, b.body, b.leading)
+	tables := pl.findTables()
+	startLen := len(b.blocks)
+	ti := 0
+	var para []int // lines of the paragraph being collected
+	flush := func() {
+		if len(para) > 0 {
+			b.text(pl, para)
+			para = para[:0]
+		}
+	}
+	for k := 0; k < len(pl.lines); k++ {
+		if ti < len(tables) && k == tables[ti].first {
+			flush()
+			b.table(&tables[ti], len(b.blocks) == startLen)
+			k = tables[ti].last
+			ti++
+			continue
+		}
+		if len(para) > 0 && !b.continues(pl, para[len(para)-1], k) {
+			flush()
+		}
+		para = append(para, k)
+	}
+	flush()
+}
+
+// table appends a table, or joins it to the table just before it (on this
+// page, or ending the previous one) when it has the same columns and
+// neither a header nor a caption of its own, or repeats the header at the
+// top of a page, or says "vervolg".
+func (b *blockBuilder) table(r *tableRegion, firstOnPage bool) {
+	if prev := b.last; prev != nil && (firstOnPage || prev.table.Pos.Page == r.table.Pos.Page) && sameColumns(prev.cols, r.cols, b.body) {
+		pt, t := prev.table, r.table
+		newCaption := t.Caption != "" && t.Caption != pt.Caption
+		repeated := firstOnPage && !newCaption && sameHeader(pt.Rows[:prev.headers], t.Rows[:r.headers])
+		if r.headers == 0 && !newCaption || repeated || strings.Contains(strings.ToLower(t.Caption), "vervolg") {
+			pt.Rows = append(pt.Rows, t.Rows[r.headers:]...)
+			return
+		}
+	}
+	b.blocks = append(b.blocks, extract.Block{Kind: extract.TableBlock, Table: r.table, Pos: r.table.Pos})
+	b.sizes = append(b.sizes, 0)
+	b.last = r
+}
+
+func sameColumns(a, b []column, size float64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if math.Abs(a[i].x1-b[i].x1) > size && math.Abs(a[i].center()-b[i].center()) > size {
+			return false
+		}
+	}
+	return true
+}
+
+func sameHeader(a, b [][]extract.Cell) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if len(a[i]) != len(b[i]) {
+			return false
+		}
+		for j := 1; j < len(a[i]); j++ {
+			if a[i][j].Text != b[i][j].Text {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// continues reports whether line k continues the paragraph whose last line
+// is prev: same kind of text, not a new list item, and a normal line
+// distance.
+func (b *blockBuilder) continues(pl *pageLayout, prev, k int) bool {
+	p, l := &pl.lines[prev], &pl.lines[k]
+	if b.isHeading(p) != b.isHeading(l) || isBullet(l) {
+		return false
+	}
+	if b.isHeading(l) && (math.Abs(p.size-l.size) > 0.5 || p.bold != l.bold) {
+		return false
+	}
+	return p.y-l.y <= max(b.leading, 1.2*l.size)*1.3+1
+}
+
+func (b *blockBuilder) isHeading(l *line) bool {
+	if l.size >= headingScale*b.body {
+		return len(l.words) <= 25
+	}
+	if !l.bold || len(l.words) > 15 {
+		return false
+	}
+	t := l.words[len(l.words)-1].text
+	return !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, ",")
+}
+
+func isBullet(l *line) bool {
+	return len(l.words) > 1 && bullet.MatchString(l.words[0].text)
+}
+
+// text appends the lines as a heading, a list or a paragraph.
+func (b *blockBuilder) text(pl *pageLayout, lines []int) {
+	first := &pl.lines[lines[0]]
+	texts := make([]string, len(lines))
+	for i, k := range lines {
+		texts[i] = pl.lines[k].text()
+	}
+	pos := pl.pos(lines[0], first.x0)
+	b.last = nil
+	switch {
+	case b.isHeading(first):
+		b.blocks = append(b.blocks, extract.Block{Kind: extract.Heading, Text: strings.Join(texts, " "), Pos: pos})
+		b.sizes = append(b.sizes, first.size)
+		return
+	case isBullet(first):
+		item := extract.Item{Text: strings.TrimSpace(strings.TrimPrefix(texts[0], first.words[0].text)), Pos: pos}
+		for _, t := range texts[1:] {
+			item.Text += " " + t
+		}
+		if n := len(b.blocks); n > 0 && b.blocks[n-1].Kind == extract.List && b.blocks[n-1].Pos.Page == pos.Page {
+			b.blocks[n-1].Items = append(b.blocks[n-1].Items, item)
+			return
+		}
+		b.blocks = append(b.blocks, extract.Block{Kind: extract.List, Items: []extract.Item{item}, Pos: pos})
+	default:
+		b.blocks = append(b.blocks, extract.Block{Kind: extract.Paragraph, Text: joinLines(texts), Pos: pos})
+	}
+	b.sizes = append(b.sizes, 0)
+}
+
+// joinLines joins the lines of a paragraph with spaces. Hyphens at line
+// ends are kept: Dutch "baten- en lasten" must not become "batenen".
+func joinLines(texts []string) string { return strings.Join(texts, " ") }
+
+// levels numbers the headings by font size rank: the largest size is level
+// 1; bold body-size headings come last.
+func (b *blockBuilder) levels() {
+	var sizes []float64
+	for i, s := range b.sizes {
+		if b.blocks[i].Kind == extract.Heading {
+			sizes = append(sizes, math.Round(s*2)/2)
+		}
+	}
+	slices.Sort(sizes)
+	sizes = slices.Compact(sizes)
+	slices.Reverse(sizes)
+	for i := range b.blocks {
+		if b.blocks[i].Kind != extract.Heading {
+			continue
+		}
+		level := slices.Index(sizes, math.Round(b.sizes[i]*2)/2) + 1
+		b.blocks[i].Level = min(max(level, 1), 6)
+	}
+}

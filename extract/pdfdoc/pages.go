@@ -1,0 +1,88 @@
+package pdfdoc
+
+import (
+	"math"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// pageRef is one leaf of the page tree with its inherited attributes.
+type pageRef struct {
+	v             pdf.Value
+	resources     pdf.Value
+	ctm           matrix  // user space → displayed page space (crop box origin, /Rotate applied)
+	width, height float64 // displayed size in points
+}
+
+// Limits of the page tree walk, against cyclic or absurd trees.
+const (
+	maxTreeDepth = 64
+	maxPages     = 100_000
+)
+
+// pageTree lists the pages in order. It resolves every node once; the
+// library's Reader.Page walks the tree from the root for each page.
+func pageTree(r *pdf.Reader) []pageRef {
+	var pages []pageRef
+	var visit func(node, res, media, crop pdf.Value, rotate int64, depth int)
+	visit = func(node, res, media, crop pdf.Value, rotate int64, depth int) {
+		if depth > maxTreeDepth || len(pages) >= maxPages || node.Kind() != pdf.Dict {
+			return
+		}
+		if v := node.Key("Resources"); !v.IsNull() {
+			res = v
+		}
+		if v := node.Key("MediaBox"); v.Len() == 4 {
+			media = v
+		}
+		if v := node.Key("CropBox"); v.Len() == 4 {
+			crop = v
+		}
+		if v := node.Key("Rotate"); v.Kind() == pdf.Integer {
+			rotate = v.Int64()
+		}
+		kids := node.Key("Kids")
+		if node.Key("Type").Name() == "Pages" || kids.Kind() == pdf.Array {
+			for i, n := 0, kids.Len(); i < n; i++ {
+				visit(kids.Index(i), res, media, crop, rotate, depth+1)
+			}
+			return
+		}
+		pages = append(pages, newPageRef(node, res, media, crop, rotate))
+	}
+	visit(r.Trailer().Key("Root").Key("Pages"), pdf.Value{}, pdf.Value{}, pdf.Value{}, 0, 0)
+	return pages
+}
+
+func newPageRef(v, res, media, crop pdf.Value, rotate int64) pageRef {
+	box := rect{0, 0, 612, 792}
+	if media.Len() == 4 {
+		box = boxOf(media)
+	}
+	if crop.Len() == 4 {
+		if c := box.intersect(boxOf(crop)); c.x1 > c.x0 && c.y1 > c.y0 {
+			box = c
+		}
+	}
+	w, h := box.x1-box.x0, box.y1-box.y0
+	if w <= 0 || h <= 0 {
+		box, w, h = rect{0, 0, 612, 792}, 612, 792
+	}
+	ctm := identity.translate(-box.x0, -box.y0)
+	switch ((rotate%360 + 360) % 360) / 90 {
+	case 1:
+		ctm = ctm.mul(matrix{0, -1, 1, 0, 0, w})
+		w, h = h, w
+	case 2:
+		ctm = ctm.mul(matrix{-1, 0, 0, -1, w, h})
+	case 3:
+		ctm = ctm.mul(matrix{0, 1, -1, 0, h, 0})
+		w, h = h, w
+	}
+	return pageRef{v: v, resources: res, ctm: ctm, width: w, height: h}
+}
+
+func boxOf(v pdf.Value) rect {
+	a, b, c, d := v.Index(0).Float64(), v.Index(1).Float64(), v.Index(2).Float64(), v.Index(3).Float64()
+	return rect{math.Min(a, c), math.Min(b, d), math.Max(a, c), math.Max(b, d)}
+}

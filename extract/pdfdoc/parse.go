@@ -1,0 +1,256 @@
+package pdfdoc
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/begroot/begroot/extract"
+	"github.com/ledongthuc/pdf"
+)
+
+// Options limit the work spent on one document.
+type Options struct {
+	// Timeout bounds the whole document; 0 means DefaultTimeout. The
+	// deadline is checked between pages and every 1024 content operators.
+	Timeout time.Duration
+	// MaxPages stops reading after this many pages (0: all). The Document
+	// gets a warning naming the pages left out.
+	MaxPages int
+}
+
+// DefaultTimeout is the per-document deadline when Options.Timeout is 0.
+// The parser reads about 200 pages/s, so a 1,000-page budget fits easily.
+const DefaultTimeout = 60 * time.Second
+
+// Parse reads a PDF with the default Options.
+func Parse(r io.ReaderAt, size int64, src extract.Source) (*extract.Document, error) {
+	return ParseContext(context.Background(), r, size, src, Options{})
+}
+
+// ParseContext reads the PDF of size bytes in r into a Document with Pages
+// set and Blocks in reading order. Errors are *extract.ParseError values
+// wrapping extract.ErrNotPDF, ErrEncrypted, ErrNoText, ErrEmpty, the
+// context's error, or a description of the damage.
+func ParseContext(ctx context.Context, r io.ReaderAt, size int64, src extract.Source, opt Options) (doc *extract.Document, err error) {
+	if opt.Timeout <= 0 {
+		opt.Timeout = DefaultTimeout
+	}
+	ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
+	defer cancel()
+	name := src.Name()
+	fail := func(page int, err error) error {
+		return &extract.ParseError{Source: name, Page: page, Err: err}
+	}
+	if src.Format == "" {
+		src.Format = extract.FormatPDF
+	}
+	if src.Size == 0 {
+		src.Size = size
+	}
+
+	rd, size, err := sniff(r, size)
+	if err != nil {
+		return nil, fail(0, err)
+	}
+	reader, err := open(rd, size)
+	if err != nil {
+		return nil, fail(0, err)
+	}
+
+	page := 0
+	defer func() {
+		if x := recover(); x != nil {
+			if _, ok := x.(runtime.Error); ok && !isLibraryPanic() {
+				panic(x)
+			}
+			doc, err = nil, fail(page, fmt.Errorf("damaged PDF: %v", x))
+		}
+	}()
+	refs := pageTree(reader)
+	if len(refs) == 0 {
+		return nil, fail(0, errors.New("damaged PDF: no pages found"))
+	}
+	doc = &extract.Document{Source: src, Pages: len(refs), Title: infoTitle(reader)}
+	w := newWalker(ctx)
+	pages := make([]*pageText, 0, len(refs))
+	var words []word
+	var buf []byte
+	usable := 0
+	for i, ref := range refs {
+		page = i + 1
+		if err := ctx.Err(); err != nil {
+			return nil, fail(page, err)
+		}
+		if opt.MaxPages > 0 && i >= opt.MaxPages {
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("pages %d-%d not read: page limit %d", page, len(refs), opt.MaxPages))
+			break
+		}
+		glyphs, perr := w.safePage(ref)
+		if a, ok := perr.(abort); ok {
+			return nil, fail(page, a.err)
+		}
+		if perr != nil {
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: %v", page, perr))
+		}
+		var q quality
+		words, q = groupWords(glyphs, words[:0], buf[:0])
+		pt := &pageText{number: page, width: ref.width, height: ref.height}
+		switch {
+		case q.total == 0:
+			if w.images {
+				doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: no text layer (image only)", page))
+			}
+		case !q.usable():
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: no usable text layer", page))
+		default:
+			usable++
+			pt.lines = groupLines(slices.Clone(words))
+		}
+		pages = append(pages, pt)
+	}
+	if usable == 0 {
+		return nil, fail(0, extract.ErrNoText)
+	}
+	doc.Blocks = layout(pages)
+	if doc.Title == "" {
+		for _, b := range doc.Blocks {
+			if b.Kind == extract.Heading {
+				doc.Title = b.Text
+				break
+			}
+		}
+	}
+	return doc, nil
+}
+
+// safePage walks one page under recover: the library signals malformed
+// input by panicking. The glyphs found before a panic are kept.
+func (w *walker) safePage(ref pageRef) (glyphs []glyph, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			if a, ok := x.(abort); ok {
+				err = a
+				return
+			}
+			if _, ok := x.(runtime.Error); ok && !isLibraryPanic() {
+				panic(x)
+			}
+			glyphs, err = w.out, fmt.Errorf("damaged content stream: %v", x)
+		}
+	}()
+	return w.page(ref), nil
+}
+
+func (a abort) Error() string { return a.err.Error() }
+
+// isLibraryPanic reports whether the runtime error being recovered was
+// raised inside ledongthuc/pdf (an index out of range on a truncated
+// object, say), rather than in this package.
+func isLibraryPanic() bool {
+	pcs := make([]uintptr, 32)
+	n := runtime.Callers(3, pcs)
+	frames := runtime.CallersFrames(pcs[:n])
+	for {
+		f, more := frames.Next()
+		if strings.HasPrefix(f.Function, "runtime.") {
+			if !more {
+				return false
+			}
+			continue
+		}
+		return strings.HasPrefix(f.Function, "github.com/ledongthuc/pdf.")
+	}
+}
+
+// pageText is the text of one page as lines.
+type pageText struct {
+	number        int
+	width, height float64
+	lines         []line
+}
+
+// sniff checks the header and the end of the file. It tolerates what the
+// library does not: a header other than %PDF-1.0…1.7 followed by an end of
+// line, and bytes after the last %%EOF.
+func sniff(r io.ReaderAt, size int64) (io.ReaderAt, int64, error) {
+	if size == 0 {
+		return nil, 0, extract.ErrEmpty
+	}
+	head := make([]byte, min(size, 1024))
+	if _, err := r.ReadAt(head, 0); err != nil && err != io.EOF {
+		return nil, 0, fmt.Errorf("read header: %w", err)
+	}
+	if !bytes.HasPrefix(head, []byte("%PDF-")) {
+		if bytes.Contains(head, []byte("%PDF-")) {
+			return nil, 0, errors.New("damaged PDF: data before the %PDF- header")
+		}
+		return nil, 0, extract.ErrNotPDF
+	}
+	tailLen := min(size, 8192)
+	tail := make([]byte, tailLen)
+	if _, err := r.ReadAt(tail, size-tailLen); err != nil && err != io.EOF {
+		return nil, 0, fmt.Errorf("read trailer: %w", err)
+	}
+	i := bytes.LastIndex(tail, []byte("%%EOF"))
+	if i < 0 {
+		return nil, 0, errors.New("truncated PDF: no %%EOF marker at the end")
+	}
+	size = size - tailLen + int64(i) + int64(len("%%EOF"))
+	if len(head) >= 9 && (head[5] != '1' || head[7] < '0' || head[7] > '7' || head[8] != '\n' && head[8] != '\r') {
+		r = headerFix{r}
+	}
+	return r, size, nil
+}
+
+// headerFix presents the first nine bytes as "%PDF-1.7\n", the only header
+// shape the library accepts; offsets are unchanged.
+type headerFix struct{ io.ReaderAt }
+
+func (h headerFix) ReadAt(p []byte, off int64) (int, error) {
+	n, err := h.ReaderAt.ReadAt(p, off)
+	const fixed = "%PDF-1.7\n"
+	for i := 0; i < n; i++ {
+		if o := off + int64(i); o < int64(len(fixed)) {
+			p[i] = fixed[o]
+		}
+	}
+	return n, err
+}
+
+// open reads the cross-reference table, mapping the library's errors to
+// the extract sentinels.
+func open(r io.ReaderAt, size int64) (reader *pdf.Reader, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			reader, err = nil, fmt.Errorf("damaged PDF: %v", x)
+		}
+	}()
+	reader, err = pdf.NewReader(r, size)
+	if err == nil {
+		return reader, nil
+	}
+	msg := err.Error()
+	switch {
+	case errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(msg, "encrypt"):
+		return nil, fmt.Errorf("%w: %v", extract.ErrEncrypted, strings.TrimPrefix(msg, "encrypted PDF: "))
+	case strings.Contains(msg, "reading at offset") || strings.Contains(msg, "EOF"):
+		return nil, fmt.Errorf("truncated or damaged PDF: %v", msg)
+	}
+	return nil, fmt.Errorf("damaged PDF: %v", strings.TrimPrefix(msg, "malformed PDF: "))
+}
+
+// infoTitle returns the /Title of the document information dictionary.
+func infoTitle(r *pdf.Reader) string {
+	t := strings.Join(strings.Fields(r.Trailer().Key("Info").Key("Title").Text()), " ")
+	if strings.ContainsRune(t, '\uFFFD') || badText(t) {
+		return ""
+	}
+	return t
+}

@@ -1,0 +1,227 @@
+package pdfdoc
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/fixtures"
+	"github.com/begroot/begroot/fixtures/golden"
+)
+
+// parseFile parses a file with the default options.
+func parseFile(t testing.TB, path string) (*extract.Document, error) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Parse(f, st.Size(), extract.Source{Path: path, Format: extract.FormatPDF})
+}
+
+// render prints a table one row per line: the page of the row's first cell,
+// then the cells, "H:" before header cells and "^" after spanned copies,
+// "⏎" for line breaks inside a cell.
+func render(t *extract.Table) []string {
+	var out []string
+	for _, r := range t.Rows {
+		cells := make([]string, len(r))
+		for i, c := range r {
+			s := strings.ReplaceAll(c.Text, "\n", "⏎")
+			if c.Header {
+				s = "H:" + s
+			}
+			if c.Spanned {
+				s += "^"
+			}
+			cells[i] = s
+		}
+		out = append(out, fmt.Sprintf("p%d | %s", r[0].Pos.Page, strings.Join(cells, " | ")))
+	}
+	return out
+}
+
+func tables(doc *extract.Document) []*extract.Table {
+	var out []*extract.Table
+	for _, b := range doc.Blocks {
+		if b.Kind == extract.TableBlock {
+			out = append(out, b.Table)
+		}
+	}
+	return out
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		file string
+		want error  // sentinel, or nil
+		text string // substring of the message
+	}{
+		{"not-a-pdf.pdf", extract.ErrNotPDF, "not-a-pdf.pdf: not a PDF file"},
+		{"encrypted.pdf", extract.ErrEncrypted, "encrypted PDF"},
+		{"truncated.pdf", nil, "truncated PDF"},
+		{"scan.pdf", extract.ErrNoText, "no usable text layer"},
+		{"empty-page.pdf", extract.ErrNoText, "no usable text layer"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			doc, err := parseFile(t, fixtures.Path("pdf/"+tt.file))
+			if err == nil {
+				t.Fatalf("Parse(%s) = %d blocks, want an error", tt.file, len(doc.Blocks))
+			}
+			var pe *extract.ParseError
+			if !errors.As(err, &pe) || !strings.HasSuffix(pe.Source, tt.file) {
+				t.Errorf("Parse(%s) error %T %v, want a *extract.ParseError naming the file", tt.file, err, err)
+			}
+			if tt.want != nil && !errors.Is(err, tt.want) {
+				t.Errorf("Parse(%s) error %v, want %v", tt.file, err, tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.text) {
+				t.Errorf("Parse(%s) error %q, want it to contain %q", tt.file, err, tt.text)
+			}
+		})
+	}
+	t.Run("empty input", func(t *testing.T) {
+		_, err := Parse(bytes.NewReader(nil), 0, extract.Source{Path: "x.pdf"})
+		if !errors.Is(err, extract.ErrEmpty) {
+			t.Errorf("Parse(empty) error %v, want ErrEmpty", err)
+		}
+	})
+}
+
+func TestParseGarbagePage(t *testing.T) {
+	doc, err := parseFile(t, fixtures.Path("pdf/garbage.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"page 2: no usable text layer"}; !slices.Equal(doc.Warnings, want) {
+		t.Errorf("warnings %q, want %q", doc.Warnings, want)
+	}
+	for _, b := range doc.Blocks {
+		if b.Pos.Page != 1 {
+			t.Errorf("block %q on page %d, want blocks of page 1 only", b.Text, b.Pos.Page)
+		}
+	}
+}
+
+func TestParseContextDeadline(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	f, err := os.ReadFile(fixtures.Path("pdf/tables.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = ParseContext(ctx, bytes.NewReader(f), int64(len(f)), extract.Source{Path: "tables.pdf"}, Options{})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("ParseContext(cancelled) error %v, want context.Canceled", err)
+	}
+	doc, err := ParseContext(context.Background(), bytes.NewReader(f), int64(len(f)), extract.Source{Path: "tables.pdf"}, Options{MaxPages: 1, Timeout: time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"pages 2-3 not read: page limit 1"}; !slices.Equal(doc.Warnings, want) {
+		t.Errorf("warnings %q, want %q", doc.Warnings, want)
+	}
+}
+
+func TestTablesFixture(t *testing.T) {
+	doc, err := parseFile(t, fixtures.Path("pdf/tables.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Pages != 3 || doc.Title != "Programmabegroting 2024" {
+		t.Errorf("Pages %d Title %q, want 3 and the /Info title", doc.Pages, doc.Title)
+	}
+	want := []struct {
+		caption string
+		rows    []string
+	}{
+		{"Tabel 1.1 - Recapitulatie programma's (bedragen x € 1.000)", []string{
+			"p1 | H:Programma's | H:Begroting 2024 | H:Begroting 2024^ | H:Begroting 2024^ | H:Begroting 2025 | H:Begroting 2025^ | H:Begroting 2025^",
+			"p1 | H:bedragen x € 1.000,- | H:baten | H:lasten | H:saldo | H:baten | H:lasten | H:saldo",
+			"p1 | P1 Veiligheid en handhaving | 102 | -4.204 | -4.103 | 102 | -4.129 | -4.028",
+			"p1 | P2 Mens en maatschappij | 11.652 | (38.934) | -27.281 | 11.636 | -39.593 | -27.957",
+			"p1 | Heffing vennootschapsbelasting | 0 | - | 0 | 7,1 | - | 7,1",
+			"p1 | Saldo van baten en lasten | 11.754 | -43.138 | -31.384 | 11.738 | -43.722 | -31.985",
+		}},
+		{"Tabel 1.2 - Financieel meerjarenbeeld", []string{
+			"p1 | H:(bedragen x € 1.000) | H:2024 | H:2025 | H:2026 | H:2027",
+			"p1 | Primitieve begroting 2023 | 72 | 812 | -2.561 | -868",
+			"p1 | Amendementen | 75 | 25 | 25 | 25",
+			"p1 | Kadernota 2024 | -175 | -465 | -2.120 | -4.131",
+			"p1 | Meicirculaire 2023 | -183 | -168 | -1.075 | 7",
+			"p1 | Voordeel BTW compensatiefonds | 250 | 250 | 250 | 250",
+			"p2 | Onttrekking reserve Omgevingswet | 100 | - | - | -",
+			"p2 | BEGROTINGSSALDO 2024-2027 | 32 | 368 | -4.314 | -4.077",
+		}},
+		{"Tabel 1.3 - Reserves", []string{
+			"p2 | H:bedragen x € 1.000 | H:2024 | H:2025",
+			"p2 | Algemene reserve | 23.982 | 24.336",
+			"p2 | Reserve sociaal domein | 1.879 | 1.804",
+		}},
+		{"Tabel 1.4 - Bijdragen verbonden partijen", []string{
+			"p3 | H: | H:Realisatie | H:",
+			"p3 | H:Omschrijving | H:2023 | H:2024",
+			"p3 | Veiligheidsregio | 2.181 | -",
+			"p3 | Kapitaalverstrekkingen⏎en leningen | 1.200 | 1.250",
+			"p3 | Totaal | 3.381 | 1.250",
+		}},
+	}
+	got := tables(doc)
+	if len(got) != len(want) {
+		t.Fatalf("%d tables, want %d", len(got), len(want))
+	}
+	for i, w := range want {
+		if got[i].Caption != w.caption {
+			t.Errorf("table %d caption %q, want %q", i, got[i].Caption, w.caption)
+		}
+		if rows := render(got[i]); !slices.Equal(rows, w.rows) {
+			t.Errorf("table %d rows:\ngot  %s\nwant %s", i, strings.Join(rows, "\n     "), strings.Join(w.rows, "\n     "))
+		}
+	}
+
+	var text []string
+	for _, b := range doc.Blocks {
+		if b.Pos.Page < 1 || b.Pos.Page > 3 || b.Pos.X <= 0 || b.Pos.Y <= 0 {
+			t.Errorf("block %v %q has position %+v", b.Kind, b.Text, b.Pos)
+		}
+		if b.Kind != extract.TableBlock {
+			text = append(text, fmt.Sprintf("%v%d %s", b.Kind, b.Level, b.Text))
+		}
+	}
+	wantText := []string{
+		"heading1 Programma 1 Veiligheid",
+		"paragraph0 Dit programma gaat over brandweer, crisisbeheersing en openbare orde. De gemeente werkt samen met de veiligheidsregio en de politie.",
+		`paragraph0 ("-" = nadeel / "+" = voordeel)`,
+		"paragraph0 Het financieel meerjarenbeeld ziet er als volgt uit.",
+		"paragraph0 Het begrotingssaldo is inclusief incidentele baten en lasten. De tabel hieronder staat in een Form XObject, zoals sommige PDF-producenten tabellen tekenen.",
+		"heading2 Verbonden partijen",
+		"paragraph0 De gemeente neemt deel in de volgende verbonden partijen.",
+		"paragraph0 Bedragen zijn afgerond op duizenden euro's.",
+	}
+	if !slices.Equal(text, wantText) {
+		t.Errorf("text blocks:\ngot  %s\nwant %s", strings.Join(text, "\n     "), strings.Join(wantText, "\n     "))
+	}
+}
+
+func TestTablesGolden(t *testing.T) {
+	doc, err := parseFile(t, fixtures.Path("pdf/tables.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Source.Path = "fixtures/pdf/tables.pdf"
+	golden.Check(t, filepath.Join("testdata", "tables.golden.json"), doc)
+}

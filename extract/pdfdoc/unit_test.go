@@ -1,0 +1,139 @@
+package pdfdoc
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestIsNumberWord(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"33.955", true}, {"-1.655", true}, {"(1.655)", true}, {"7,1", true}, {"-", true},
+		{"0", true}, {"1.000,-", true}, {"12%", true}, {"44,2%", true}, {"−88.320", true},
+		{"p.m.", true}, {"2024", true},
+		{"0.61", false}, {"7.1", false}, {"2.778.000.", false}, {"6.", false}, {"Baten", false},
+		{"2024-2027", false}, {"(+)", false}, {"1.2.3", false},
+	}
+	for _, tt := range tests {
+		if got := isNumberWord(tt.in); got != tt.want {
+			t.Errorf("isNumberWord(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// lineOf lays out a line from "|"-separated cells: words within a cell are
+// one space apart, cells are gap points apart; every character is 5pt wide
+// at size 10.
+func lineOf(gap float64, cells ...string) line {
+	var ws []word
+	x := 72.0
+	for _, c := range cells {
+		for i, w := range strings.Fields(c) {
+			if i > 0 {
+				x += 2.5
+			}
+			ws = append(ws, word{text: w, x0: x, x1: x + 5*float64(len([]rune(w))), y: 700, size: 10})
+			x = ws[len(ws)-1].x1
+		}
+		x += gap
+	}
+	return newLine(ws)
+}
+
+func TestSegments(t *testing.T) {
+	tests := []struct {
+		name  string
+		line  line
+		want  []string // cell texts, "#" after numeric cells
+		units []string
+	}{
+		{"label and numbers", lineOf(30, "Saldo van baten en lasten", "85.971", "-88.320", "-2.349"),
+			[]string{"Saldo van baten en lasten", "85.971#", "-88.320#", "-2.349#"}, nil},
+		{"close numbers split", lineOf(3, "Totaal", "80.999", "-80.509"),
+			[]string{"Totaal 80.999 -80.509"}, nil},
+		{"indicator value with year", lineOf(30, "Winkeldiefstallen", "0,6 (2022)", "2,3 (2022)"),
+			[]string{"Winkeldiefstallen", "0,6 (2022)#", "2,3 (2022)#"}, nil},
+		{"number in text stays", lineOf(30, "in de leeftijd 15 – 64", "LISA"),
+			[]string{"in de leeftijd 15 – 64", "LISA"}, nil},
+		{"unit label", lineOf(30, "bedragen x € 1.000", "2024", "2025"),
+			[]string{"bedragen x € 1.000", "2024#", "2025#"}, []string{"bedragen x € 1.000"}},
+		{"sign legend", lineOf(30, `("-"= nadeel / "+"= voordeel )`, "baten"),
+			[]string{`("-"= nadeel / "+"= voordeel )`, "baten"}, []string{`("-"= nadeel / "+"= voordeel )`}},
+		{"label word voordeel is no legend", lineOf(30, "Voordeel BTW compensatiefonds", "250"),
+			[]string{"Voordeel BTW compensatiefonds", "250#"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got, units []string
+			for _, s := range segments(&tt.line) {
+				text := s.text
+				if s.numeric {
+					text += "#"
+				}
+				got = append(got, text)
+				if s.unit {
+					units = append(units, s.text)
+				}
+			}
+			if !slices.Equal(got, tt.want) || !slices.Equal(units, tt.units) {
+				t.Errorf("segments:\ngot  %q units %q\nwant %q units %q", got, units, tt.want, tt.units)
+			}
+		})
+	}
+	// Two numbers a normal space apart are two cells.
+	l := lineOf(30, "Totaal", "80.999 -80.509")
+	if got := len(segments(&l)); got != 3 {
+		t.Errorf("segments(Totaal | 80.999 -80.509) = %d cells, want 3", got)
+	}
+}
+
+func TestParseToUnicode(t *testing.T) {
+	cmap := `/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+1 begincodespacerange <0000> <FFFF> endcodespacerange
+2 beginbfchar <0003> <0020> <0080> <20AC> endbfchar
+2 beginbfrange <0010> <0012> <0041> <0020> <0021> [<00660069> <D83DDE00>] endbfrange
+endcmap CMapName currentdict /CMap defineresource pop end end`
+	got := parseToUnicode(strings.NewReader(cmap))
+	want := toUnicode{3: " ", 0x80: "€", 0x10: "A", 0x11: "B", 0x12: "C", 0x20: "fi", 0x21: "😀"}
+	if !maps.Equal(got, want) {
+		t.Errorf("parseToUnicode:\ngot  %v\nwant %v", got, want)
+	}
+}
+
+func TestGroupWords(t *testing.T) {
+	// "-88.320" drawn as "-" and "88.320" in two text objects, a padding
+	// space, and a cell whose glyphs continue on the next baseline shift.
+	g := func(s string, x, y float64) glyph {
+		return glyph{text: s, x: x, y: y, w: 5, size: 10, space: s == " "}
+	}
+	glyphs := []glyph{g("-", 100, 700), g("8", 105, 700), g("8", 110, 700), g(" ", 115, 700),
+		g("1", 140, 700.5), g("2", 145, 700.5), g("x", 160, 690)}
+	words, q := groupWords(glyphs, nil, nil)
+	var got []string
+	for _, w := range words {
+		got = append(got, w.text)
+	}
+	if want := []string{"-88", "12", "x"}; !slices.Equal(got, want) {
+		t.Errorf("groupWords = %q, want %q", got, want)
+	}
+	if q.total != 6 || q.bad != 0 {
+		t.Errorf("quality %+v, want 6 glyphs, none bad", q)
+	}
+	lines := groupLines(words)
+	if len(lines) != 2 || lines[0].text() != "-88 12" || lines[1].text() != "x" {
+		t.Errorf("groupLines = %d lines, first %q", len(lines), lines[0].text())
+	}
+}
+
+func TestColumnRegions(t *testing.T) {
+	cols := []column{{x0: 200, x1: 230, numeric: true}, {x0: 245, x1: 262, numeric: true}, {x0: 300, x1: 380}}
+	got := columnRegions(cols, 150)
+	want := [][2]float64{{198, 230}, {230, 281}, {281, 380}}
+	if !slices.Equal(got, want) {
+		t.Errorf("columnRegions = %v, want %v", got, want)
+	}
+}
