@@ -1,0 +1,80 @@
+// Command begroot turns the planning & control reports of Dutch
+// municipalities (begroting, jaarstukken, voorjaarsnota, voortgangs- of
+// bestuursrapportage) into comparable data: JSON per document, a dataset
+// and an Excel workbook.
+//
+// Usage:
+//
+//	begroot extract [flags] INPUT...   read files or folders (.txt, .html, .pdf)
+//	begroot crawl [flags] URL...       crawl report sites and extract them
+//	begroot version
+//
+// Exit status: 0 ok, 1 fatal error, 2 usage error, 3 partial (some
+// documents failed; the rest were written), 130 interrupted.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+// Exit codes.
+const (
+	exitOK          = 0
+	exitFatal       = 1
+	exitUsage       = 2
+	exitPartial     = 3
+	exitInterrupted = 130
+)
+
+const usage = `begroot turns Dutch municipal P&C reports into data.
+
+Usage:
+  begroot extract [flags] INPUT...   files or folders: .txt, .html, .pdf
+  begroot crawl [flags] URL...       crawl report sites, then extract
+  begroot version
+
+Run "begroot COMMAND -h" for a command's flags.
+
+Exit status:
+  0    ok
+  1    fatal error (nothing or not everything could be written)
+  2    usage error
+  3    partial: some documents failed; they are listed, the rest is written
+  130  interrupted
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run is begroot without the process: it parses args, does the work and
+// returns the exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "extract":
+		return runExtract(ctx, args[1:], stdout, stderr)
+	case "version", "-version", "--version":
+		fmt.Fprintf(stdout, "begroot %s\n", version)
+		return exitOK
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "begroot: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}

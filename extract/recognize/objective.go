@@ -1,0 +1,399 @@
+package recognize
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/begroot/begroot/extract"
+)
+
+// Objective is a doelstelling or an activity, as printed.
+type Objective struct {
+	Code    string
+	Title   string
+	Text    string
+	Kind    string   // "doelstelling" or "activiteit"
+	Status  string   // activity status ("Gerealiseerd", "Niet volgens plan")
+	Year    string   // Jaar realisatie
+	Budgets []string // amounts of the prestaties under a doelstelling, as printed
+	Section []string
+	Pos     extract.Pos
+}
+
+// Kinds of objective.
+const (
+	KindGoal     = "doelstelling"
+	KindActivity = "activiteit"
+)
+
+var (
+	// goalHeading opens a section whose content is the goal itself.
+	goalHeading = regexp.MustCompile(`(?i)^((beleids|hoofd|sub)?doel(stelling)?(en)?|onze doelen|doel(en)? en (effect|ambitie)(en)?)\s*:?$`)
+	// achieveHeading opens a section of intended or achieved results.
+	achieveHeading = regexp.MustCompile(`(?i)^wat (willen|wilden) we (daarmee )?bereiken|^wat hebben we bereikt|^beoogd(e)? (maatschappelijk )?(effect|resultaat)`)
+	// neutralHeading does not end a goal section ("Stand van zaken").
+	neutralHeading = regexp.MustCompile(`(?i)^(stand van zaken|status|toelichting|voortgang|jaar realisatie|terug naar)`)
+	// goalPrefix is an inline goal statement: "Doel: …".
+	goalPrefix = regexp.MustCompile(`^(?i:doel|doelstelling|hoofddoel|ons doel|beoogd effect)\s*:\s*(.+)$`)
+	// activityLine is a numbered activity: "6.1.1 Stimuleren …".
+	activityLine = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){2,3})\.?\s+(\S.*)$`)
+	// sectionCode is a numbered section heading: "6.1 Structuurversterking".
+	sectionCode = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2})?)\.?\s+\S`)
+	yearLine    = regexp.MustCompile(`^(19|20)\d\d$`)
+	statusWords = regexp.MustCompile(`(?i)^(gerealiseerd|niet gerealiseerd|volgens plan|niet volgens plan|vertraagd|afgerond|in uitvoering|loopt|gestart|niet gestart|op schema|achter op schema|geannuleerd|vervallen|aandachtspunt)\.?$`)
+	titleColon  = regexp.MustCompile(`^([^:]{3,80}):\s+\S`)
+	loneBullet  = regexp.MustCompile(`^[-–•·*]$`)
+	// introText introduces goals rather than stating one.
+	introText  = regexp.MustCompile(`(?i)^(hieronder|onderstaand|in (dit|deze|onderstaande)|zie |voor een toelichting)`)
+	amountLine = regexp.MustCompile(`^€\s?\d{1,3}(\.\d{3})+(,\d+)?\b|^€\s?\d+\b`)
+)
+
+// objectives walks the blocks once, keeping the goal context of the
+// current section.
+func objectives(c *context) []Objective {
+	var out []Objective
+	activities := map[string]int{} // code → index in out
+	var mode int                   // what the current section may still yield
+	const (
+		none     = iota
+		goal     // under a Doelstelling heading: first paragraph or lists
+		goalList // a list was taken: more lists, no paragraphs
+		goalItem // a lone bullet paragraph: the next paragraph is a goal
+		achieve  // under Wat willen we bereiken: "Title: description" lists
+		done     // an explicit goal was taken; nothing more in this section
+	)
+	code := ""
+	blocks := c.doc.Blocks
+	for i := 0; i < len(blocks); i++ {
+		b := blocks[i]
+		text := collapse(b.Text)
+		if b.Kind == extract.Heading || b.Kind == extract.Paragraph {
+			if m := activityLine.FindStringSubmatch(text); m != nil {
+				if year, status, ok := activityDetails(blocks, i); ok {
+					out = addActivity(out, activities, Objective{Code: m[1], Title: m[2], Kind: KindActivity,
+						Year: year, Status: status, Section: c.sections[i], Pos: b.Pos})
+					continue
+				}
+			}
+		}
+		switch b.Kind {
+		case extract.Heading:
+			switch {
+			case goalHeading.MatchString(text):
+				switch {
+				case mode == done:
+				case strings.HasSuffix(strings.TrimSuffix(text, ":"), "en"):
+					mode = goalList // "Beleidsdoelstellingen" announces a collection: lists, not its intro
+				default:
+					mode = goal
+				}
+			case achieveHeading.MatchString(text):
+				if mode == none {
+					mode = achieve
+				}
+			case neutralHeading.MatchString(text):
+			default:
+				mode = none
+				if m := sectionCode.FindStringSubmatch(text); m != nil {
+					code = m[1]
+				} else {
+					code = ""
+				}
+			}
+		case extract.Paragraph:
+			if (mode == goal || mode == goalList) && loneBullet.MatchString(text) {
+				// A bullet printed as its own paragraph: the next paragraph is an item.
+				mode = goalItem
+				continue
+			}
+			if mode == goalItem {
+				out = append(out, newGoal(text, code, c.sections[i], b.Pos))
+				mode = goalList
+				continue
+			}
+			if m := goalPrefix.FindStringSubmatch(text); m != nil {
+				out = append(out, newGoal(m[1], code, c.sections[i], b.Pos))
+				mode = done
+				continue
+			}
+			if mode == goal && utf8.RuneCountInString(text) > 20 && !introText.MatchString(text) {
+				out = append(out, newGoal(text, code, c.sections[i], b.Pos))
+				mode = done
+			}
+		case extract.List:
+			switch {
+			case isTabLegend(b.Items):
+				if next := nextList(blocks, i); next > 0 {
+					// The views may come as one list or as consecutive lists.
+					items := blocks[next].Items
+					last := next
+					for last+1 < len(blocks) && blocks[last+1].Kind == extract.List && !isTabLegend(blocks[last+1].Items) {
+						last++
+						items = append(append([]extract.Item{}, items...), blocks[last].Items...)
+					}
+					out = append(out, tabGoals(items, code, c.sections[next])...)
+					i = last
+				}
+			case mode == goal || mode == goalList || mode == goalItem:
+				for _, it := range b.Items {
+					if t := collapse(it.Text); utf8.RuneCountInString(t) > 20 {
+						out = append(out, newGoal(t, code, c.sections[i], it.Pos))
+					}
+				}
+				mode = goalList
+			case mode == achieve && allTitled(b.Items):
+				for _, it := range b.Items {
+					m := titleColon.FindStringSubmatch(it.Text)
+					o := newGoal(strings.TrimSpace(m[1]), code, c.sections[i], it.Pos)
+					o.Text = it.Text
+					out = append(out, o)
+				}
+				mode = done
+			}
+		case extract.TableBlock:
+			out = activityTable(out, activities, b.Table, c.sections[i])
+		}
+	}
+	return out
+}
+
+// newGoal builds a doelstelling whose title is the first sentence of text.
+func newGoal(text, code string, section []string, pos extract.Pos) Objective {
+	first, _, _ := strings.Cut(text, "\n")
+	return Objective{Code: code, Title: firstSentence(first), Text: text, Kind: KindGoal, Section: section, Pos: pos}
+}
+
+// activityDetails looks after an activity line for its year ("Jaar
+// realisatie" then "2022", or "2022" directly) and, in a detail view, its
+// status. ok is false when no year follows within two blocks: then the line
+// is just a numbered heading. The search ends at the next activity or
+// numbered section.
+func activityDetails(blocks []extract.Block, i int) (year, status string, ok bool) {
+	for k := i + 1; k < len(blocks) && k <= i+15; k++ {
+		b := blocks[k]
+		t := collapse(b.Text)
+		switch {
+		case b.Kind == extract.List:
+			return year, status, ok
+		case b.Kind == extract.TableBlock:
+			if !ok {
+				return "", "", false
+			}
+			status = firstStatus(b.Table, status)
+		case activityLine.MatchString(t), sectionCode.MatchString(t), goalHeading.MatchString(t):
+			return year, status, ok
+		case !ok && yearLine.MatchString(t):
+			year, ok = t, true
+		case !ok && (k > i+2 || !strings.EqualFold(t, "Jaar realisatie")):
+			return "", "", false
+		case statusWords.MatchString(t):
+			status = strings.TrimSuffix(t, ".")
+		}
+	}
+	return year, status, ok
+}
+
+// firstStatus returns the last status word in a small status table.
+func firstStatus(t *extract.Table, status string) string {
+	for _, r := range t.Rows {
+		for _, cell := range r {
+			if s := collapse(cell.Text); statusWords.MatchString(s) {
+				status = strings.TrimSuffix(s, ".")
+			}
+		}
+	}
+	return status
+}
+
+// addActivity adds o, or completes the activity with the same code (an
+// overview row and its detail section describe one activity).
+func addActivity(out []Objective, seen map[string]int, o Objective) []Objective {
+	if k, ok := seen[o.Code]; ok {
+		if out[k].Year == "" {
+			out[k].Year = o.Year
+		}
+		if o.Status != "" {
+			out[k].Status = o.Status
+		}
+		return out
+	}
+	seen[o.Code] = len(out)
+	return append(out, o)
+}
+
+// activityTable reads an activity overview: rows "6.1.1 Title" | year |
+// status ….
+func activityTable(out []Objective, seen map[string]int, t *extract.Table, section []string) []Objective {
+	for _, r := range t.Rows {
+		if len(r) == 0 {
+			continue
+		}
+		m := activityLine.FindStringSubmatch(collapse(r[0].Text))
+		if m == nil {
+			continue
+		}
+		o := Objective{Code: m[1], Title: m[2], Kind: KindActivity, Section: section, Pos: r[0].Pos}
+		for _, cell := range r[1:] {
+			s := collapse(cell.Text)
+			switch {
+			case yearLine.MatchString(s) && o.Year == "":
+				o.Year = s
+			case statusWords.MatchString(s):
+				o.Status = strings.TrimSuffix(s, ".")
+			}
+		}
+		out = addActivity(out, seen, o)
+	}
+	return out
+}
+
+// allTitled: every item reads "Short title: description".
+func allTitled(items []extract.Item) bool {
+	if len(items) < 2 {
+		return false
+	}
+	for _, it := range items {
+		m := titleColon.FindStringSubmatch(it.Text)
+		if m == nil || len(strings.Fields(m[1])) > 10 || strings.ContainsAny(m[1], ".;") {
+			return false
+		}
+	}
+	return true
+}
+
+// isTabLegend: a list of exactly the tab names "Doelstelling", "Prestatie".
+func isTabLegend(items []extract.Item) bool {
+	if len(items) != 2 {
+		return false
+	}
+	a, b := strings.ToLower(collapse(items[0].Text)), strings.ToLower(collapse(items[1].Text))
+	return strings.HasPrefix(a, "doelstelling") && strings.HasPrefix(b, "prestatie")
+}
+
+// nextList returns the index of the first list after block i, skipping a
+// few short paragraphs ("Toon prestaties bij doelstellingen").
+func nextList(blocks []extract.Block, i int) int {
+	for k := i + 1; k < len(blocks) && k <= i+3; k++ {
+		if blocks[k].Kind == extract.List {
+			return k
+		}
+		if blocks[k].Kind == extract.TableBlock {
+			break
+		}
+	}
+	return -1
+}
+
+// tabGoals reads a doelstelling/prestatie tab view. Platforms export it as
+// the combined view (goals each followed by their prestaties), then the
+// goals alone, then the prestaties alone; a reader may give the three as one
+// list or as consecutive lists. The goals are the items of the goals-only
+// view; each owns the prestaties that follow it in the combined view, and
+// their amounts are its budget. Without the repeated views, a prestatie is
+// an item that starts with a bullet or ends with an amount.
+func tabGoals(items []extract.Item, code string, section []string) []Objective {
+	texts := make([]string, len(items))
+	for k, it := range items {
+		texts[k] = collapse(it.Text)
+	}
+	combined, isGoal := splitViews(texts)
+	var out []Objective
+	for k := 0; k < combined; k++ {
+		if !isGoal[texts[k]] {
+			if len(out) > 0 {
+				last := &out[len(out)-1]
+				last.Budgets = append(last.Budgets, itemAmounts(items[k].Text)...)
+			}
+			continue
+		}
+		out = append(out, newGoal(items[k].Text, code, section, items[k].Pos))
+	}
+	return out
+}
+
+// splitViews finds where the combined view ends and which texts are goals.
+func splitViews(texts []string) (combined int, isGoal map[string]bool) {
+	isGoal = map[string]bool{}
+	pos := map[string]int{}
+	for k, t := range texts {
+		if _, ok := pos[t]; ok {
+			combined = k
+			break
+		}
+		pos[t] = k
+	}
+	if combined > 0 {
+		// The goals-only view runs until its order in the combined view breaks.
+		prev := -1
+		for _, t := range texts[combined:] {
+			p, ok := pos[t]
+			if !ok || p < prev {
+				break
+			}
+			isGoal[t] = true
+			prev = p
+		}
+		return combined, isGoal
+	}
+	for _, t := range texts {
+		if !strings.HasPrefix(t, "•") && len(itemAmounts(t)) == 0 {
+			isGoal[t] = true
+		}
+	}
+	return len(texts), isGoal
+}
+
+// itemAmounts returns the lines of an item that are an amount ("€4.486.000",
+// "€981.000 (budget Wij Deventer)").
+func itemAmounts(text string) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		if m := amountLine.FindString(strings.TrimSpace(l)); m != "" {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// firstSentence returns text up to the end of its first sentence: a full
+// stop, question or exclamation mark followed by a space and a capital or
+// digit, not after a common abbreviation.
+func firstSentence(text string) string {
+	text = collapse(text)
+	for k := 0; k < len(text); k++ {
+		ch := text[k]
+		if ch != '.' && ch != '?' && ch != '!' {
+			continue
+		}
+		if k+2 >= len(text) || text[k+1] != ' ' {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(text[k+2:])
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		if ch == '.' && isAbbreviation(text[:k]) {
+			continue
+		}
+		return text[:k+1]
+	}
+	return text
+}
+
+var abbreviations = []string{"o.a", "m.n", "bijv", "incl", "excl", "e.d", "e.a", "t.b.v", "i.v.m", "d.w.z", "nr", "art", "ca", "zgn", "resp", "mr", "dr", "drs", "ir", "ing", "z.g.a"}
+
+func isAbbreviation(before string) bool {
+	fields := strings.Fields(before)
+	if len(fields) == 0 {
+		return false
+	}
+	w := strings.ToLower(fields[len(fields)-1])
+	for _, a := range abbreviations {
+		if w == a {
+			return true
+		}
+	}
+	return utf8.RuneCountInString(w) == 1
+}

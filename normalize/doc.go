@@ -1,0 +1,28 @@
+// Package normalize turns what the recognisers found into begroot's output
+// schema (schema.go, defined once): amounts in whole euros, columns as kind
+// and year, rows classified, document metadata detected, and arithmetic
+// checks reported.
+//
+// It sits after recognition: fetch → read → recognize → normalize → output.
+//
+// Dutch terms and the identifiers they map to:
+//
+//	baten                         RowBaten (income)
+//	lasten                        RowLasten (expenditure)
+//	saldo (van baten en lasten)   RowSaldo
+//	toevoeging aan reserves       RowToevoeging
+//	onttrekking aan reserves      RowOnttrekking
+//	mutaties reserves             RowReserves
+//	resultaat                     RowResultaat
+//	realisatie, rekening          ColRealisatie
+//	begroting primitief/primair,  ColBegrotingPrimitief
+//	  raming voor wijziging
+//	begroting na wijziging,       ColBegrotingWijziging
+//	  gewijzigde/actuele begroting
+//	begroting                     ColBegroting
+//	(meerjaren)raming             ColRaming
+//	verschil, afwijking           ColVerschil
+//	gemeente                      municipality
+//	begroting, jaarstukken,       document types
+//	  voorjaarsnota, voortgangs-/bestuursrapportage
+package normalize

@@ -1,0 +1,179 @@
+package normalize
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/extract/recognize"
+	"github.com/begroot/begroot/normalize/dutchnum"
+)
+
+// Normalize builds the Report of one document from what was recognised in
+// it.
+func Normalize(doc *extract.Document, res recognize.Result) *Report {
+	meta := DetectMeta(doc)
+	src := doc.Source
+	r := &Report{
+		Document: documentName(src),
+		Source:   src.Name(),
+		URL:      src.URL,
+		SHA256:   src.SHA256,
+		Format:   string(src.Format),
+		Gemeente: meta.Gemeente,
+		DocType:  meta.DocType,
+		Year:     meta.Year,
+		Title:    meta.Title,
+		Pages:    doc.Pages,
+		Warnings: doc.Warnings,
+
+		Financial:  []Financial{},
+		Indicators: []Indicator{},
+		Objectives: []Objective{},
+		Checks:     []Check{},
+	}
+	for _, t := range res.Financial {
+		facts := financialFacts(t, meta, src.URL)
+		r.Financial = append(r.Financial, facts...)
+		r.Checks = append(r.Checks, checkTable(t)...)
+	}
+	for _, iv := range res.Indicators {
+		r.Indicators = append(r.Indicators, indicator(iv, meta, src.URL))
+	}
+	for _, o := range res.Objectives {
+		r.Objectives = append(r.Objectives, objective(o, src.URL))
+	}
+	return r
+}
+
+func documentName(src extract.Source) string {
+	name := src.Name()
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 && i < len(name)-1 {
+		name = name[i+1:]
+	}
+	return name
+}
+
+// Amount scales a printed amount to whole euros. ok is false when raw is
+// not a number; value is nil for a printed nil marker ("-").
+func Amount(raw string, scale int64) (value *int64, ok bool) {
+	n, ok := dutchnum.Parse(raw)
+	if !ok {
+		return nil, false
+	}
+	if n.Nil {
+		return nil, true
+	}
+	v := int64(math.Round(n.Value * n.Scale * float64(scale)))
+	return &v, true
+}
+
+func financialFacts(t recognize.FinancialTable, meta Meta, url string) []Financial {
+	var out []Financial
+	kinds := make([]string, len(t.Columns))
+	years := make([]int, len(t.Columns))
+	for k, col := range t.Columns {
+		kinds[k], years[k] = ClassifyColumn(col, meta.DocType, meta.Year)
+	}
+	for _, row := range t.Rows {
+		rowKind := ClassifyRow(row.Label)
+		for k, cell := range row.Cells {
+			if cell.Text == "" {
+				continue
+			}
+			value, ok := Amount(cell.Text, t.Scale)
+			if !ok {
+				continue
+			}
+			kind := rowKind
+			if kind == RowOther {
+				kind = ClassifyRow(t.Columns[k])
+			}
+			out = append(out, Financial{
+				Table: t.Title, Section: t.Section, Group: row.Group,
+				Row: row.Label, RowKind: kind,
+				Column: t.Columns[k], ColumnKind: kinds[k], ColumnYear: years[k],
+				Value: value, Raw: cell.Text, Scale: t.Scale, Sign: t.Sign,
+				Page: cell.Pos.Page, URL: url, Line: cell.Pos.Line,
+			})
+		}
+	}
+	return out
+}
+
+func indicator(iv recognize.IndicatorValue, meta Meta, url string) Indicator {
+	out := Indicator{
+		Table: iv.Table, Section: iv.Section, Group: iv.Group, Name: iv.Name, Label: iv.Label,
+		Column: iv.Column, Unit: iv.Unit, Source: iv.Source, Code: iv.Code, Taakveld: iv.Taakveld,
+		Raw: iv.Raw, Page: iv.Pos.Page, URL: url, Line: iv.Pos.Line,
+	}
+	_, out.ColumnYear = ClassifyColumn(iv.Column, meta.DocType, meta.Year)
+	value, unit, ok := indicatorValue(iv.Raw)
+	switch {
+	case !ok:
+		out.Note = iv.Raw
+	case value != nil:
+		out.Value = value
+		if out.Unit == "" {
+			out.Unit = unit
+		}
+	}
+	return out
+}
+
+// indicatorValue reads "7,1", "97%", "350 kind", "€ 4,65 miljoen",
+// "50,60 (2022)" into a number and a unit. ok is false for text.
+func indicatorValue(raw string) (value *float64, unit string, ok bool) {
+	s := strings.TrimSpace(raw)
+	// A year in brackets after the value says when it was measured.
+	if i := strings.LastIndex(s, "("); i > 0 && strings.HasSuffix(s, ")") && dutchnum.IsYear(strings.TrimSpace(s[i+1:len(s)-1])) {
+		s = strings.TrimSpace(s[:i])
+	}
+	n, ok := dutchnum.Parse(s)
+	if !ok {
+		// A number followed by a unit word: "350 kind", "12 weken".
+		fields := strings.Fields(s)
+		if len(fields) < 2 {
+			return nil, "", false
+		}
+		if n, ok = dutchnum.Parse(fields[0]); !ok || n.Nil {
+			return nil, "", false
+		}
+		unit = strings.Join(fields[1:], " ")
+	}
+	if n.Nil {
+		return nil, "", true
+	}
+	v := n.Value * n.Scale
+	switch {
+	case n.Percent:
+		unit = "%"
+	case n.Euro:
+		unit = "EUR"
+	}
+	return &v, unit, true
+}
+
+func objective(o recognize.Objective, url string) Objective {
+	out := Objective{
+		Code: o.Code, Title: o.Title, Kind: o.Kind, Status: o.Status, Section: o.Section,
+		Page: o.Pos.Page, URL: url, Line: o.Pos.Line,
+	}
+	if o.Text != o.Title {
+		out.Text = o.Text
+	}
+	if dutchnum.IsYear(o.Year) {
+		out.Year, _ = strconv.Atoi(o.Year)
+	}
+	if len(o.Budgets) > 0 {
+		var total int64
+		for _, b := range o.Budgets {
+			if v, ok := Amount(b, 1); ok && v != nil {
+				total += *v
+			}
+		}
+		out.Budget = &total
+	}
+	return out
+}
