@@ -39,20 +39,37 @@ var gemeenteRE = func() *regexp.Regexp {
 	}
 	// Longest first, so "Bergen op Zoom" wins over "Bergen".
 	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
-	return regexp.MustCompile(`(?:^|[^\p{L}])(` + strings.Join(names, "|") + `)(?:$|[^\p{L}])`)
+	// "Dinkellandse", "Deventenaren" count too: the name plus a short suffix.
+	return regexp.MustCompile(`(?:^|[^\p{L}])(` + strings.Join(names, "|") + `)(?:se|s|er|ers)?(?:$|[^\p{L}])`)
 }()
 
 // organisation marks a document of a body that is not a municipality.
 var organisation = regexp.MustCompile(`(?i)\b(stichting|vereniging|coöperatie|b\.v\.|n\.v\.|gemeenschappelijke regeling|openbaar lichaam|provincie|waterschap|ministerie)\b`)
 
+// Document types and the words that name them. Jaarstukken reuse the
+// begroting's headings ("Wat willen we bereiken?") but add past-tense ones
+// and realisatie columns, so their words weigh more.
 var docTypes = []struct {
-	kind string
-	re   *regexp.Regexp
+	kind   string
+	re     *regexp.Regexp
+	weight int
 }{
-	{"voortgangsrapportage", regexp.MustCompile(`(?i)voortgangsrapportage|bestuursrapportage|\bburap\b|tussenrapportage|\bvgr\b|najaarsnota|managementrapportage|programmajournaal|voortgang \d{4}`)},
-	{"voorjaarsnota", regexp.MustCompile(`(?i)voorjaarsnota|kadernota|perspectiefnota`)},
-	{"jaarstukken", regexp.MustCompile(`(?i)jaarstukken|jaarverslag|jaarrekening|programmarekening|wat hebben we (bereikt|gedaan|daarvoor gedaan)|wat heeft het gekost`)},
-	{"begroting", regexp.MustCompile(`(?i)\b(programma|ontwerp)?begroting\b|wat willen we bereiken|wat gaan we (daarvoor )?doen|wat mag het kosten`)},
+	{"voortgangsrapportage", regexp.MustCompile(`(?i)voortgangsrapportage|bestuursrapportage|\bburap\b|tussenrapportage|\bvgr\b|najaarsnota|managementrapportage|programmajournaal|voortgang \d{4}`), 3},
+	{"voorjaarsnota", regexp.MustCompile(`(?i)voorjaarsnota|kadernota|perspectiefnota`), 3},
+	{"jaarstukken", regexp.MustCompile(`(?i)jaarstukken|jaarverslag|jaarrekening|programmarekening|wat hebben we (bereikt|gedaan|daarvoor gedaan)|wat heeft het gekost|realisatie (begrotingsjaar|\d{4})`), 3},
+	{"begroting", regexp.MustCompile(`(?i)\b(programma|ontwerp)?begroting\b|wat willen we bereiken|wat gaan we (daarvoor )?doen|wat mag het kosten`), 1},
+}
+
+// docYears find "<name of the document> <year>" for each type.
+var docYears = map[string]*regexp.Regexp{
+	"voortgangsrapportage": yearAfter(`voortgangsrapportage|bestuursrapportage|burap|vgr|tussenrapportage|najaarsnota|voortgang`),
+	"voorjaarsnota":        yearAfter(`voorjaarsnota|kadernota|perspectiefnota`),
+	"jaarstukken":          yearAfter(`jaarstukken|jaarverslag|jaarrekening|programmarekening|gedaan in`),
+	"begroting":            yearAfter(`programmabegroting|begroting`),
+}
+
+func yearAfter(words string) *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(` + words + `)[\s-]+((?:19|20)\d\d)\b`)
 }
 
 // DetectMeta finds the gemeente, document type and year of doc from its
@@ -85,7 +102,7 @@ func DetectMeta(doc *extract.Document) Meta {
 	name := doc.Title + " " + doc.Source.URL + " " + doc.Source.Path
 	m.Gemeente = detectGemeente(name, text)
 	m.DocType = detectDocType(name, text)
-	m.Year = detectYear(name, text)
+	m.Year = detectYear(name, text, m.DocType)
 	return m
 }
 
@@ -123,7 +140,7 @@ func detectGemeente(name, text string) string {
 			score[g.name] += 10
 		}
 	}
-	best, bestScore := "", 1
+	best, bestScore := "", 0
 	for g, s := range score {
 		if s > bestScore || (s == bestScore && g < best && best != "") {
 			best, bestScore = g, s
@@ -140,36 +157,38 @@ func detectDocType(name, text string) string {
 	}
 	best, bestScore := "", 0
 	for _, d := range docTypes {
-		n := len(d.re.FindAllStringIndex(text, -1))
-		if d.kind == "voortgangsrapportage" || d.kind == "voorjaarsnota" {
-			n *= 3 // rarer words that name the document outright
-		}
-		if n > bestScore {
+		if n := len(d.re.FindAllStringIndex(text, -1)) * d.weight; n > bestScore {
 			best, bestScore = d.kind, n
 		}
 	}
 	return best
 }
 
-var docYearRE = regexp.MustCompile(`(?i)(begroting|jaarstukken|jaarverslag|jaarrekening|rekening|voorjaarsnota|kadernota|rapportage|vgr|burap|voortgang|najaarsnota|in|over)[\s-]+((?:19|20)\d\d)\b`)
+var docYearRE = regexp.MustCompile(`(?i)(begroting|jaarstukken|jaarverslag|jaarrekening|voorjaarsnota|kadernota|rapportage|vgr|burap|voortgang|najaarsnota)[\s-]+((?:19|20)\d\d)\b`)
 
-func detectYear(name, text string) int {
+// detectYear takes the year printed after the document's own name in the
+// title or source ("Jaarstukken 2020"), else in the text, else the year
+// the text mentions most.
+func detectYear(name, text, docType string) int {
 	if m := docYearRE.FindStringSubmatch(name); m != nil {
 		y, _ := strconv.Atoi(m[2])
 		return y
 	}
+	if re, ok := docYears[docType]; ok {
+		if y := mostFrequent(re.FindAllStringSubmatch(text, -1), 2); y > 0 {
+			return y
+		}
+	}
+	return mostFrequent(yearRE.FindAllStringSubmatch(text, -1), 0)
+}
+
+// mostFrequent returns the year in group g of the matches that occurs most,
+// the later one on a tie; 0 when there are none.
+func mostFrequent(matches [][]string, g int) int {
 	count := map[int]int{}
-	for _, y := range yearRE.FindAllString(name, -1) {
-		n, _ := strconv.Atoi(y)
-		count[n] += 20
-	}
-	for _, y := range yearRE.FindAllString(text, -1) {
-		n, _ := strconv.Atoi(y)
-		count[n]++
-	}
-	for _, m := range docYearRE.FindAllStringSubmatch(text, -1) {
-		n, _ := strconv.Atoi(m[2])
-		count[n] += 2
+	for _, m := range matches {
+		y, _ := strconv.Atoi(m[g])
+		count[y]++
 	}
 	best, bestN := 0, 0
 	for y, n := range count {
