@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -202,11 +204,87 @@ func sniff(r io.ReaderAt, size int64) (io.ReaderAt, int64, error) {
 	if i < 0 {
 		return nil, 0, errors.New("truncated PDF: no %%EOF marker at the end")
 	}
+	m := startXref.FindSubmatch(tail[:i])
+	if m == nil {
+		return nil, 0, errors.New("damaged PDF: no startxref before %%EOF")
+	}
+	start, _ := strconv.ParseInt(string(m[1]), 10, 64)
 	size = size - tailLen + int64(i) + int64(len("%%EOF"))
+	if err := checkXref(r, size, start); err != nil {
+		return nil, 0, err
+	}
 	if len(head) >= 9 && (head[5] != '1' || head[7] < '0' || head[7] > '7' || head[8] != '\n' && head[8] != '\r') {
 		r = headerFix{r}
 	}
 	return r, size, nil
+}
+
+var (
+	startXref = regexp.MustCompile(`startxref\s+(\d+)\s*$`)
+	xrefPrev  = regexp.MustCompile(`/Prev\s+(\d+)`)
+	xrefSize  = regexp.MustCompile(`/Size\s+(\d+)`)
+	xrefIndex = regexp.MustCompile(`/Index\s*\[([\d\s]*)\]`)
+	xrefSub   = regexp.MustCompile(`(?m)^\s*(\d+)\s+(\d+)\s*$`)
+)
+
+// checkXref walks the chain of cross-reference sections before the library
+// does, and rejects what would make it allocate without bound or loop
+// forever: object numbers far beyond what the file can hold, and a /Prev
+// chain that comes back to a section it has seen.
+func checkXref(r io.ReaderAt, size, off int64) error {
+	limit := size/8 + 10_000 // an object takes more than 8 bytes
+	seen := map[int64]bool{}
+	for off > 0 || len(seen) == 0 {
+		if seen[off] || len(seen) > 256 {
+			return errors.New("damaged PDF: cross-reference sections form a loop")
+		}
+		seen[off] = true
+		if off < 0 || off >= size {
+			return fmt.Errorf("damaged PDF: cross-reference offset %d outside the file", off)
+		}
+		buf := make([]byte, min(size-off, 1<<16))
+		n, _ := r.ReadAt(buf, off)
+		buf = buf[:n]
+		if bytes.HasPrefix(bytes.TrimLeft(buf, " \r\n\t\f\x00"), []byte("xref")) {
+			head := buf
+			if i := bytes.Index(buf, []byte("trailer")); i >= 0 {
+				head, buf = buf[:i], buf[i:]
+			}
+			if j := bytes.Index(buf, []byte("startxref")); j >= 0 {
+				buf = buf[:j]
+			}
+			for _, m := range xrefSub.FindAllSubmatch(head, -1) {
+				a, _ := strconv.ParseInt(string(m[1]), 10, 64)
+				b, _ := strconv.ParseInt(string(m[2]), 10, 64)
+				if a+b > limit && b < 1e9 && len(m[1]) < 12 {
+					return fmt.Errorf("damaged PDF: cross-reference table names object %d in a file of %d bytes", a+b, size)
+				}
+			}
+		} else if i := bytes.Index(buf, []byte("stream")); i >= 0 {
+			buf = buf[:i]
+			if m := xrefIndex.FindSubmatch(buf); m != nil {
+				f := strings.Fields(string(m[1]))
+				for k := 0; k+1 < len(f); k += 2 {
+					a, _ := strconv.ParseInt(f[k], 10, 64)
+					b, _ := strconv.ParseInt(f[k+1], 10, 64)
+					if a+b > limit || len(f[k]) > 12 {
+						return fmt.Errorf("damaged PDF: cross-reference stream names object %d in a file of %d bytes", a+b, size)
+					}
+				}
+			}
+		}
+		if m := xrefSize.FindSubmatch(buf); m != nil {
+			if n, err := strconv.ParseInt(string(m[1]), 10, 64); err != nil || n > limit {
+				return fmt.Errorf("damaged PDF: /Size %s in a file of %d bytes", m[1], size)
+			}
+		}
+		m := xrefPrev.FindSubmatch(buf)
+		if m == nil {
+			return nil
+		}
+		off, _ = strconv.ParseInt(string(m[1]), 10, 64)
+	}
+	return nil
 }
 
 // headerFix presents the first nine bytes as "%PDF-1.7\n", the only header

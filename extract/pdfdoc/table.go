@@ -15,7 +15,7 @@ import (
 const (
 	rowGapMax     = 3.5  // beyond this a table ends…
 	rowGapRegular = 5    // … unless the rows keep this regular, wider pitch
-	headerGapMax  = 3.6  // between two header lines, or header and body
+	headerGapMax  = 4.2  // between two header lines, or header and body
 	captionGapMax = 3.5  // between a caption and the header
 	titleGapMax   = 7    // between a "Tabel …" title and the header
 	captionLines  = 4    // caption lines at most
@@ -253,7 +253,7 @@ func (pl *pageLayout) build(first, last int) (tableRegion, bool) {
 		if !pl.headerLike(k) {
 			// A label-only line between two header lines ("Programma 1"
 			// beside a three-line column heading) belongs to the header.
-			if k == 0 || pl.used[k-1] || pl.pitch(k-1, k) > headerGapMax || !pl.headerLike(k-1) || pl.lines[k].x0 > g.regions[0][0] {
+			if k == 0 || pl.used[k-1] || pl.pitch(k-1, k) > headerGapMax || !pl.headerLike(k-1) || pl.lines[k].x0 > g.regions[0][0] || pl.lines[k].size > 1.1*pl.em {
 				break
 			}
 		}
@@ -275,9 +275,9 @@ func (pl *pageLayout) build(first, last int) (tableRegion, bool) {
 		return tableRegion{}, false
 	}
 	capTop, caption := pl.caption(top)
-	// Wrapped label lines below the last row.
+	// Wrapped cell text below the last row.
 	for k := last + 1; k < len(pl.lines) && k-last <= 3; k++ {
-		if pl.cand[k] || pl.pitch(k-1, k) > tightPitch || !pl.internal(k, g.cols[0].x0) || !pl.wrapsInto(k-1, k) {
+		if pl.cand[k] || pl.pitch(k-1, k) > tightPitch || !pl.internal(k, g.cols[0].x0) || !pl.wrapsInto(k-1, k) && !pl.textColumnsOnly(k) {
 			break
 		}
 		last = k
@@ -600,13 +600,26 @@ func (pl *pageLayout) headerRows(top, bodyStart int) [][]extract.Cell {
 		k := top + i
 		for p, s := range h.over {
 			a, b := h.spans[p][0], h.spans[p][1]
-			for a > 0 && b+1 < len(g.cols) && canSpan(i, a, a-1) && canSpan(i, a, b+1) {
-				if !centred(s.center(), center(g.regions[a-1]), center(g.regions[b+1]), b+2-a) &&
-					!centred(s.center(), g.cols[a-1].center(), g.cols[b+1].center(), b+2-a) {
+			// A phrase over one column grows symmetrically; one that covers
+			// several may grow on one side ("na wijziging 2023" over
+			// "baten lasten" and, by its centre, "saldo").
+			options := [][2]int{{-1, 1}}
+			if a < b {
+				options = append(options, [2]int{-1, 0}, [2]int{0, 1})
+			}
+			for grown := true; grown; {
+				grown = false
+				for _, o := range options {
+					c := [2]int{a + o[0], b + o[1]}
+					if c[0] < 0 || c[1] >= len(g.cols) || c[0] < a && !canSpan(i, a, c[0]) || c[1] > b && !canSpan(i, a, c[1]) || !g.centred(s.center(), c[0], c[1]) {
+						continue
+					}
+					for k := c[0]; k <= c[1]; k++ {
+						owner[i][k] = owner[i][a]
+					}
+					a, b, grown = c[0], c[1], true
 					break
 				}
-				owner[i][a-1], owner[i][b+1] = owner[i][a], owner[i][a]
-				a, b = a-1, b+1
 			}
 			h.spans[p] = [2]int{a, b}
 		}
@@ -636,12 +649,12 @@ func (pl *pageLayout) headerRows(top, bodyStart int) [][]extract.Cell {
 
 func center(r [2]float64) float64 { return (r[0] + r[1]) / 2 }
 
-// centred reports whether x lies midway between the centres l and r of two
-// columns n columns apart, within a quarter of the column pitch. Cells are
-// not drawn, so the caller tries both the cell regions and the extents of
-// the numbers as centres.
-func centred(x, l, r float64, n int) bool {
-	return math.Abs(x-(l+r)/2) <= 0.25*(r-l)/float64(n)
+// centred reports whether x lies in the middle of columns a to b, within a
+// quarter of the column pitch. Cells are not drawn, so both the cell
+// regions and the extents of the numbers are tried as column centres.
+func (g *grid) centred(x float64, a, b int) bool {
+	near := func(l, r float64) bool { return math.Abs(x-(l+r)/2) <= 0.25*(r-l)/float64(b-a) }
+	return near(center(g.regions[a]), center(g.regions[b])) || near(g.cols[a].center(), g.cols[b].center())
 }
 
 // columnRegions returns the horizontal stretch each column's cells take.
@@ -720,8 +733,9 @@ func regionOf(regions [][2]float64, x float64) int {
 }
 
 // splitHeader splits a header phrase that runs over several columns into
-// one phrase per column when its words sit over different columns
-// ("Begroting Begroting" printed with a narrow gap).
+// one phrase per column when its words sit over different columns and are
+// more than a space apart ("Begroting Begroting" printed with a narrow
+// gap; not "na wijziging 2023" centred over three columns).
 func splitHeader(s seg, cols []column) []seg {
 	if len(s.words) < 2 {
 		return []seg{s}
@@ -732,7 +746,7 @@ func splitHeader(s seg, cols []column) []seg {
 	for i := 1; i <= len(s.words); i++ {
 		if i < len(s.words) {
 			c := wordColumn(cols, s.words[i])
-			if c == prevCol || c < 0 || prevCol < 0 {
+			if c == prevCol || c < 0 || prevCol < 0 || s.words[i].x0-s.words[i-1].x1 < 0.45*s.words[i].size {
 				continue
 			}
 			prevCol = c
@@ -877,6 +891,17 @@ func (pl *pageLayout) bodyRows(from, to int) [][]extract.Cell {
 		out[i] = r.cells
 	}
 	return out
+}
+
+// textColumnsOnly reports whether line k has text in text columns only,
+// the wrapped remainder of a remark column.
+func (pl *pageLayout) textColumnsOnly(k int) bool {
+	for c := range pl.cellsOf(k) {
+		if c == 0 || pl.g.cols[c-1].numeric {
+			return false
+		}
+	}
+	return true
 }
 
 // labelOnly reports whether line k has text in the row label only.
