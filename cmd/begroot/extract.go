@@ -63,6 +63,9 @@ func (o *Options) applyDefaults() error {
 	if o.XLSX == "" {
 		o.XLSX = filepath.Join(o.OutDir, "begroot.xlsx")
 	}
+	if o.Format == "" {
+		o.Format = "json"
+	}
 	switch o.Format {
 	case "json", "jsonl", "csv":
 	default:

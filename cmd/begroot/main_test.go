@@ -1,0 +1,220 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/begroot/begroot/fixtures"
+	"github.com/begroot/begroot/normalize"
+)
+
+// runCLI runs begroot with args and returns the exit code and stderr.
+func runCLI(t *testing.T, args ...string) (int, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), args, &stdout, &stderr)
+	return code, stdout.String() + stderr.String()
+}
+
+func TestUsageAndExitCodes(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+		says string
+	}{
+		{"no command", nil, exitUsage, "Usage"},
+		{"unknown command", []string{"frobnicate"}, exitUsage, `unknown command "frobnicate"`},
+		{"help lists exit codes", []string{"-h"}, exitOK, "3    partial"},
+		{"extract without input", []string{"extract", "-o", t.TempDir()}, exitUsage, "no INPUT"},
+		{"bad format", []string{"extract", "--format", "xml", "x.txt"}, exitUsage, `--format "xml"`},
+		{"quiet and verbose", []string{"extract", "-q", "-v", "x.txt"}, exitUsage, "exclude"},
+		{"missing input", []string{"extract", "-o", t.TempDir(), filepath.Join(t.TempDir(), "nope.txt")}, exitFatal, "nope.txt"},
+		{"version", []string{"version"}, exitOK, "begroot "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out := runCLI(t, tt.args...)
+			if code != tt.code || !strings.Contains(out, tt.says) {
+				t.Errorf("begroot %v = %d, output %q; want %d and %q", tt.args, code, out, tt.code, tt.says)
+			}
+		})
+	}
+}
+
+func TestOptionsDefaults(t *testing.T) {
+	var o Options
+	o.OutDir = "OUT"
+	if err := o.applyDefaults(); err != nil {
+		t.Fatal(err)
+	}
+	if o.Jobs < 1 || o.Timeout <= 0 || o.XLSX != filepath.Join("OUT", "begroot.xlsx") || o.Format != "json" {
+		t.Errorf("applyDefaults gave %+v", o)
+	}
+}
+
+// TestExtractFixtures runs the whole pipeline on the HTML fixtures: one JSON
+// per document named after its stem, a dataset, a workbook, no temporary
+// files, and the same bytes on a second run.
+func TestExtractFixtures(t *testing.T) {
+	out := t.TempDir()
+	code, log := runCLI(t, "extract", "-o", out, fixtures.Path("html"))
+	if code != exitOK {
+		t.Fatalf("exit %d:\n%s", code, log)
+	}
+	inputs, _ := filepath.Glob(fixtures.Path("html/*.html"))
+	var ds normalize.Dataset
+	readJSON(t, filepath.Join(out, "dataset.json"), &ds)
+	if len(ds.Documents) != len(inputs) || len(ds.Errors) != 0 {
+		t.Fatalf("dataset has %d documents and %d errors, want %d and 0", len(ds.Documents), len(ds.Errors), len(inputs))
+	}
+	first := map[string][]byte{}
+	for _, in := range inputs {
+		stem := strings.TrimSuffix(filepath.Base(in), ".html")
+		var rep normalize.Report
+		readJSON(t, filepath.Join(out, stem+".json"), &rep)
+		if rep.Gemeente == "" || rep.DocType == "" || rep.Year == 0 || len(rep.SHA256) != 64 {
+			t.Errorf("%s: metadata gemeente=%q doc_type=%q year=%d sha256=%q", stem, rep.Gemeente, rep.DocType, rep.Year, rep.SHA256)
+		}
+		for _, c := range rep.Checks {
+			if !c.OK {
+				t.Errorf("%s: check does not hold: %+v", stem, c)
+			}
+		}
+		first[stem], _ = os.ReadFile(filepath.Join(out, stem+".json"))
+	}
+	if st, err := os.Stat(filepath.Join(out, "begroot.xlsx")); err != nil || st.Size() == 0 {
+		t.Errorf("workbook: %v", err)
+	}
+	assertNoTemp(t, out)
+
+	if code, log := runCLI(t, "extract", "-q", "-o", out, fixtures.Path("html")); code != exitOK {
+		t.Fatalf("second run exit %d:\n%s", code, log)
+	}
+	for stem, want := range first {
+		got, _ := os.ReadFile(filepath.Join(out, stem+".json"))
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s.json differs between two runs over the same input", stem)
+		}
+	}
+}
+
+// TestBrokenDocumentsDoNotStopTheBatch feeds empty, binary, truncated and
+// ragged documents beside a good one: the good one is written, the bad ones
+// are named in errors, and the exit code says partial.
+func TestBrokenDocumentsDoNotStopTheBatch(t *testing.T) {
+	in := t.TempDir()
+	good, err := os.ReadFile(fixtures.Path("html/001_ee1055797fdda912.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{
+		"good.html":      good,
+		"empty.txt":      nil,
+		"junk.txt":       {0, 1, 2, 0xff, 0xfe, 0, 'x'},
+		"junk.pdf":       []byte("%PDF-1.7\n\x00\x01 this is not a pdf"),
+		"truncated.html": good[:len(good)/3],
+		"ragged.html":    []byte("<table><caption>bedragen x € 1.000</caption><tr><th>a<th>2024<tr><td>Lasten<td>1.000<td>2<td>3<tr><td>Baten</table>"),
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(in, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := t.TempDir()
+	code, log := runCLI(t, "extract", "-o", out, in)
+	if code != exitPartial {
+		t.Fatalf("exit %d, want %d (partial):\n%s", code, exitPartial, log)
+	}
+	var ds normalize.Dataset
+	readJSON(t, filepath.Join(out, "dataset.json"), &ds)
+	failed := map[string]string{}
+	for _, e := range ds.Errors {
+		failed[filepath.Base(e.Source)] = e.Error
+	}
+	for _, name := range []string{"empty.txt", "junk.txt", "junk.pdf"} {
+		msg, ok := failed[name]
+		if !ok || !strings.Contains(msg, name) {
+			t.Errorf("%s: error %q, want one naming the file", name, msg)
+		}
+		if !strings.Contains(log, name) {
+			t.Errorf("the log does not name %s:\n%s", name, log)
+		}
+	}
+	var rep normalize.Report
+	readJSON(t, filepath.Join(out, "good.json"), &rep)
+	if len(rep.Financial) == 0 {
+		t.Errorf("good.html gave no financial records")
+	}
+	assertNoTemp(t, out)
+}
+
+// TestSeedScore scores the output on the seeds and on their HTML renderings
+// with ../shared/tools/score.py and fails below F1 0.97 in any category.
+func TestSeedScore(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scoring runs the whole pipeline")
+	}
+	score := fixtures.Shared(t, "tools/score.py")
+	gold := fixtures.Shared(t, "gold")
+	seeds := fixtures.Shared(t, "seeds")
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Skip("python3 is not installed")
+	}
+	for _, input := range []string{seeds, fixtures.Path("html")} {
+		t.Run(filepath.Base(input), func(t *testing.T) {
+			out := t.TempDir()
+			if code, log := runCLI(t, "extract", "-q", "--xlsx", "-", "-o", out, input); code != exitOK {
+				t.Fatalf("exit %d:\n%s", code, log)
+			}
+			cmd := exec.Command("python3", score, gold, out, "--json")
+			res, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("score.py: %v", err)
+			}
+			lines := strings.Split(strings.TrimSpace(string(res)), "\n")
+			var summary struct {
+				Categories map[string]struct {
+					F1 float64 `json:"f1"`
+				} `json:"categories"`
+			}
+			if err := json.Unmarshal([]byte(lines[len(lines)-1]), &summary); err != nil {
+				t.Fatalf("score.py output: %v\n%s", err, res)
+			}
+			for _, cat := range []string{"financial", "indicators", "objectives"} {
+				f1 := summary.Categories[cat].F1
+				t.Logf("%s F1 %.3f", cat, f1)
+				if f1 < 0.97 {
+					t.Errorf("%s F1 %.3f < 0.97:\n%s", cat, f1, res)
+				}
+			}
+		})
+	}
+}
+
+func readJSON(t *testing.T, path string, v any) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+}
+
+func assertNoTemp(t *testing.T, dir string) {
+	t.Helper()
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+}
