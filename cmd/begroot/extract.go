@@ -285,6 +285,16 @@ func extractDocument(ctx context.Context, src extract.Source, timeout time.Durat
 			rep, err = nil, fmt.Errorf("%s: internal error: %v", src.Name(), r)
 		}
 	}()
+	doc, err := readDocument(ctx, src, timeout)
+	if err != nil {
+		return nil, err
+	}
+	return normalize.Normalize(doc, recognize.Find(doc)), nil
+}
+
+// readDocument reads src.Path with the reader for its format, filling in
+// the source's digest and size.
+func readDocument(ctx context.Context, src extract.Source, timeout time.Duration) (*extract.Document, error) {
 	data, err := os.ReadFile(src.Path)
 	if err != nil {
 		return nil, err
@@ -292,19 +302,13 @@ func extractDocument(ctx context.Context, src extract.Source, timeout time.Durat
 	sum := sha256.Sum256(data)
 	src.SHA256 = hex.EncodeToString(sum[:])
 	src.Size = int64(len(data))
-	var doc *extract.Document
 	switch src.Format {
 	case extract.FormatPDF:
-		doc, err = pdfdoc.ParseContext(ctx, bytes.NewReader(data), int64(len(data)), src, pdfdoc.Options{Timeout: timeout})
+		return pdfdoc.ParseContext(ctx, bytes.NewReader(data), int64(len(data)), src, pdfdoc.Options{Timeout: timeout})
 	case extract.FormatHTML:
-		doc, err = htmldoc.Parse(bytes.NewReader(data), src)
-	default:
-		doc, err = textdoc.Parse(bytes.NewReader(data), src)
+		return htmldoc.Parse(bytes.NewReader(data), src)
 	}
-	if err != nil {
-		return nil, err
-	}
-	return normalize.Normalize(doc, recognize.Find(doc)), nil
+	return textdoc.Parse(bytes.NewReader(data), src)
 }
 
 // writeDataset writes the dataset in the chosen format and the workbook.

@@ -7,6 +7,7 @@
 //
 //	begroot extract [flags] INPUT...   read files or folders (.txt, .html, .pdf)
 //	begroot crawl [flags] URL...       crawl report sites and extract them
+//	begroot dump FILE                  print the document model as JSON
 //	begroot version
 //
 // Exit status: 0 ok, 1 fatal error, 2 usage error, 3 partial (some
@@ -39,6 +40,7 @@ const usage = `begroot turns Dutch municipal P&C reports into data.
 Usage:
   begroot extract [flags] INPUT...   files or folders: .txt, .html, .pdf
   begroot crawl [flags] URL...       crawl report sites, then extract
+  begroot dump [-page N] FILE        print the document model as JSON
   begroot version
 
 Run "begroot COMMAND -h" for a command's flags.
@@ -68,6 +70,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "extract":
 		return runExtract(ctx, args[1:], stdout, stderr)
+	case "dump":
+		return runDump(ctx, args[1:], stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintf(stdout, "begroot %s\n", version)
 		return exitOK

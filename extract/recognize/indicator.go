@@ -3,6 +3,8 @@ package recognize
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/begroot/begroot/extract"
 )
@@ -52,50 +54,57 @@ const (
 	colSkip
 )
 
-// indicatorTable returns the values of block i when it is an indicator table.
-func indicatorTable(c *context, i int) []IndicatorValue {
+// indicatorLayout is what an indicator table's header says about its
+// columns; a continuation on the next page without a header reuses it.
+type indicatorLayout struct {
+	title  string
+	labels []string
+	roles  []int
+}
+
+// indicatorTable returns the values of block i when it is an indicator
+// table, and its layout. A table without an indicator header right after an
+// indicator table (prev) with as many columns continues that table: its
+// "header" rows are body rows.
+func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue, *indicatorLayout) {
 	t := c.doc.Blocks[i].Table
 	header, body := splitHeader(t.Rows)
-	if len(header) == 0 || len(body) == 0 {
-		return nil
-	}
-	hint := indicatorHint.MatchString(t.Caption)
-	labels := make([]string, 0)
 	width := 0
 	for _, r := range header {
 		width = max(width, len(r))
 	}
+	labels := make([]string, 0, width)
+	hint := indicatorHint.MatchString(t.Caption)
 	for col := 0; col < width; col++ {
 		l := columnLabel(header, col)
 		labels = append(labels, l)
 		hint = hint || indicatorHint.MatchString(l)
 	}
-	for _, prev := range c.before(i, 3) {
-		hint = hint || indicatorHint.MatchString(prev.Text)
+	headerHint := hint
+	for _, prevBlock := range c.before(i, 3) {
+		hint = hint || indicatorHint.MatchString(prevBlock.Text)
 	}
 	for _, s := range c.sections[i] {
 		hint = hint || indicatorHint.MatchString(s)
 	}
-	if !hint {
-		return nil
-	}
-	roles := indicatorRoles(header, labels)
-	name := -1
-	for col, r := range roles {
-		if r == colName && name < 0 {
-			name = col
+	var layout *indicatorLayout
+	switch {
+	case prev != nil && !headerHint && tableWidth(t.Rows) == len(prev.labels):
+		layout = prev
+		body = t.Rows
+	case hint && len(header) > 0 && len(body) > 0:
+		title := t.Caption
+		if title == "" && len(c.sections[i]) > 0 {
+			title = c.sections[i][len(c.sections[i])-1]
 		}
+		layout = &indicatorLayout{title: title, labels: labels, roles: indicatorRoles(header, labels)}
+	default:
+		return nil, nil
 	}
-	if name < 0 {
-		name = 0
-		roles[0] = colName
-	}
-	title := t.Caption
-	if title == "" && len(c.sections[i]) > 0 {
-		title = c.sections[i][len(c.sections[i])-1]
-	}
+	labels, roles, title := layout.labels, layout.roles, layout.title
 	var out []IndicatorValue
 	group := ""
+	body = mergeFragments(body, roles)
 	for _, row := range body {
 		rowRoles := roles
 		// One cell more than the header: the unit printed after the value.
@@ -115,7 +124,8 @@ func indicatorTable(c *context, i int) []IndicatorValue {
 			text := collapse(cell.Text)
 			switch rowRoles[col] {
 			case colName:
-				iv.Name = strings.TrimPrefix(text, "- ")
+				name, code := nameAndCode(cell.Text, iv.Code)
+				iv.Name, iv.Code = strings.TrimSpace(iv.Name+" "+name), code
 			case colCode:
 				iv.Code = text
 			case colTaakveld:
@@ -134,6 +144,9 @@ func indicatorTable(c *context, i int) []IndicatorValue {
 			continue
 		}
 		for _, col := range values {
+			if col >= len(labels) {
+				break
+			}
 			cell := row[col]
 			lines := strings.Split(cell.Text, "\n")
 			for _, l := range lines {
@@ -154,7 +167,15 @@ func indicatorTable(c *context, i int) []IndicatorValue {
 			}
 		}
 	}
-	return out
+	return out, layout
+}
+
+func tableWidth(rows [][]extract.Cell) int {
+	w := 0
+	for _, r := range rows {
+		w = max(w, len(r))
+	}
+	return w
 }
 
 // indicatorRoles gives each column a role from its header label.
@@ -188,6 +209,13 @@ func indicatorRoles(header [][]extract.Cell, labels []string) []int {
 	}
 	if len(roles) > 0 && roles[0] == colValue && !hasRole(roles, colName) {
 		roles[0] = colName
+	}
+	// Columns without a header right of the name hold the rest of the name
+	// (a reader may split "30." from "Jongeren met jeugdbescherming").
+	for col := 1; col < len(roles); col++ {
+		if roles[col-1] == colName && labels[col] == "" {
+			roles[col] = colName
+		}
 	}
 	return roles
 }
@@ -233,4 +261,121 @@ func distinctTexts(row []extract.Cell) int {
 		}
 	}
 	return len(seen)
+}
+
+// codePrefix is an indicator number before the name, possibly after a
+// programme number: "6. Verwijzingen Halt", "1 6. Verwijzingen Halt".
+var codePrefix = regexp.MustCompile(`^(?:\d{1,2}\s+)?(\d{1,3})[.)](?:\s+|$)`)
+
+// nameAndCode cleans a name cell: a leading "- ", and an indicator number
+// on any of its lines (a wrapped name may have the number on its middle
+// line), which becomes the code unless a code column gave one.
+func nameAndCode(cell, code string) (string, string) {
+	var parts []string
+	for _, l := range strings.Split(cell, "\n") {
+		l = collapse(l)
+		if m := codePrefix.FindStringSubmatch(l); m != nil {
+			if code == "" {
+				code = m[1]
+			}
+			l = l[len(m[0]):]
+		}
+		if l != "" {
+			parts = append(parts, l)
+		}
+	}
+	return strings.TrimPrefix(strings.Join(parts, " "), "- "), code
+}
+
+// mergeFragments joins rows that hold only wrapped text (no value, or just
+// a continuation line) to the nearest row with values, by vertical
+// position when the reader gives one (PDF), else to the row below.
+func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
+	hasValue := func(row []extract.Cell) bool {
+		for col, c := range row {
+			if col < len(roles) && roles[col] == colValue && collapse(c.Text) != "" {
+				return true
+			}
+		}
+		return false
+	}
+	isFragment := func(row []extract.Cell) bool {
+		if hasValue(row) || distinctTexts(row) == 0 {
+			return false
+		}
+		for col, c := range row {
+			t := collapse(c.Text)
+			if t == "" {
+				continue
+			}
+			if col < len(roles) && roles[col] != colName {
+				return true // text outside the name column: a wrapped cell
+			}
+			r, _ := utf8.DecodeRuneInString(t)
+			if unicode.IsLower(r) || r == '(' {
+				return true
+			}
+		}
+		return false
+	}
+	var out [][]extract.Cell
+	for k := 0; k < len(body); k++ {
+		row := body[k]
+		if !isFragment(row) {
+			out = append(out, row)
+			continue
+		}
+		prev, next := -1, -1
+		if len(out) > 0 && hasValue(out[len(out)-1]) {
+			prev = len(out) - 1
+		}
+		if k+1 < len(body) && hasValue(body[k+1]) {
+			next = k + 1
+		}
+		switch {
+		case next >= 0 && (prev < 0 || rowY(body[next])-rowY(row) <= rowY(row)-rowY(out[prev])):
+			body[next] = joinRows(row, body[next])
+		case prev >= 0:
+			out[prev] = joinRows(out[prev], row)
+		default:
+			out = append(out, row)
+		}
+	}
+	return out
+}
+
+// rowY is the vertical position of a row: its first positioned cell.
+func rowY(row []extract.Cell) float64 {
+	for _, c := range row {
+		if c.Pos.Y != 0 {
+			return c.Pos.Y
+		}
+	}
+	return 0
+}
+
+// joinRows puts the texts of upper above those of lower, cell by cell.
+func joinRows(upper, lower []extract.Cell) []extract.Cell {
+	out := make([]extract.Cell, max(len(upper), len(lower)))
+	for k := range out {
+		var a, b extract.Cell
+		if k < len(upper) {
+			a = upper[k]
+		}
+		if k < len(lower) {
+			b = lower[k]
+		}
+		out[k] = b
+		if b.Pos == (extract.Pos{}) {
+			out[k].Pos = a.Pos
+		}
+		switch {
+		case a.Text == "":
+		case b.Text == "":
+			out[k].Text = a.Text
+		default:
+			out[k].Text = a.Text + "\n" + b.Text
+		}
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package recognize
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -116,6 +117,16 @@ func objectives(c *context) []Objective {
 			if m := goalPrefix.FindStringSubmatch(text); m != nil {
 				out = append(out, newGoal(m[1], code, c.sections[i], b.Pos))
 				mode = done
+				continue
+			}
+			if items := enumeration(text); len(items) > 0 && (mode == goal || mode == goalList) {
+				// A numbered list printed as running text: "1. X; 2. Y; 3. Z".
+				for _, it := range items {
+					o := newGoal(it.text, it.number, c.sections[i], b.Pos)
+					o.Title = strings.TrimRight(strings.TrimSpace(o.Title), ";,")
+					out = append(out, o)
+				}
+				mode = goalList
 				continue
 			}
 			if mode == goal && utf8.RuneCountInString(text) > 20 && !introText.MatchString(text) {
@@ -396,4 +407,41 @@ func isAbbreviation(before string) bool {
 		}
 	}
 	return utf8.RuneCountInString(w) == 1
+}
+
+// enumerated is one item of a numbered list found in running text.
+type enumerated struct {
+	number, text string
+}
+
+var enumStart = regexp.MustCompile(`(?:^|[\s;,.])(\d{1,2})[.)]\s+`)
+
+// enumeration splits "1. X; 2. Y 3. Z" at its item numbers, which must run
+// 1, 2, 3, …; it returns nil when text is not such a list.
+func enumeration(text string) []enumerated {
+	locs := enumStart.FindAllStringSubmatchIndex(text, -1)
+	var starts [][]int
+	next := 1
+	for _, l := range locs {
+		if text[l[2]:l[3]] == strconv.Itoa(next) {
+			starts = append(starts, l)
+			next++
+		}
+	}
+	if len(starts) < 2 || starts[0][2] > 1 {
+		return nil
+	}
+	var out []enumerated
+	for k, l := range starts {
+		end := len(text)
+		if k+1 < len(starts) {
+			end = starts[k+1][2]
+		}
+		item := strings.TrimSpace(text[l[1]:end])
+		if item == "" {
+			return nil
+		}
+		out = append(out, enumerated{number: text[l[2]:l[3]], text: item})
+	}
+	return out
 }

@@ -17,15 +17,22 @@ type Result struct {
 func Find(doc *extract.Document) Result {
 	ctx := newContext(doc)
 	var res Result
+	var last *indicatorLayout // the indicator table a next table may continue
 	for i, b := range doc.Blocks {
 		if b.Kind != extract.TableBlock || b.Table == nil || len(b.Table.Rows) == 0 {
+			if b.Kind != extract.Heading && b.Kind != extract.Paragraph {
+				last = nil
+			}
 			continue
 		}
 		if ft, ok := financialTable(ctx, i); ok {
 			res.Financial = append(res.Financial, ft)
+			last = nil
 			continue
 		}
-		res.Indicators = append(res.Indicators, indicatorTable(ctx, i)...)
+		var values []IndicatorValue
+		values, last = indicatorTable(ctx, i, last)
+		res.Indicators = append(res.Indicators, values...)
 	}
 	res.Objectives = objectives(ctx)
 	return res
