@@ -217,7 +217,7 @@ func TestCrawlRetries(t *testing.T) {
 			err: "503 Service Unavailable, retry after 24h0m0s is too long"},
 		{name: "slow once", fault: func(s *fixtureSite) http.HandlerFunc { return failFirst(s, 1, hang) }, requests: 2},
 		{name: "slow always", fault: func(s *fixtureSite) http.HandlerFunc { return hang }, requests: 3,
-			err: "no data for 100ms (after 3 attempts)"},
+			err: "no data for 250ms (after 3 attempts)"},
 		{name: "stalled body once", fault: func(s *fixtureSite) http.HandlerFunc { return failFirst(s, 1, stallBody) }, requests: 2},
 		{name: "404", fault: func(s *fixtureSite) http.HandlerFunc { return status(404, "") }, requests: 1, err: "404 Not Found"},
 	} {
@@ -225,7 +225,7 @@ func TestCrawlRetries(t *testing.T) {
 			s := newFixtureSite(t, "begrotingsapp")
 			s.setFault(page, tc.fault(s))
 			c := s.crawler(t)
-			c.Retries, c.Backoff, c.Timeout = 2, 10*time.Second, 100*time.Millisecond
+			c.Retries, c.Backoff, c.Timeout = 2, 10*time.Second, 250*time.Millisecond
 			site, ev := s.crawl(t, c, "/begroting-2024/")
 			if n := count(s.took(), page); n != tc.requests {
 				t.Errorf("%s requested %d times, want %d", page, n, tc.requests)
