@@ -24,6 +24,8 @@ fuzz:
 	$(GO) test ./extract/textdoc -run XXX -fuzz FuzzTextParse -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./extract/htmldoc -run XXX -fuzz FuzzHTMLParse -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./extract/pdfdoc -run XXX -fuzz FuzzPDFParse -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	$(GO) test ./extract/fetch -run XXX -fuzz FuzzRobots -fuzztime $(FUZZTIME)
+	$(GO) test ./extract/fetch -run XXX -fuzz FuzzLinks -fuzztime $(FUZZTIME)
 
 # The README's example: the HTML renderings of five P&C pages.
 run-example:

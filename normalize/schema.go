@@ -32,7 +32,7 @@ type Financial struct {
 	Column     string   `json:"column"`   // header path joined by spaces, e.g. "Begroting 2024 lasten"
 	ColumnKind string   `json:"column_kind"`
 	ColumnYear int      `json:"column_year,omitempty"`
-	Value      *int64   `json:"value"` // whole euros; null for "-" or an empty cell
+	Value      *int64   `json:"value"` // whole euros; null for a printed "-"
 	Raw        string   `json:"raw"`   // the cell as printed
 	Scale      int64    `json:"scale"` // multiplier from the unit label: 1, 1000, 1000000
 	Sign       string   `json:"sign,omitempty"`
@@ -67,7 +67,7 @@ type Objective struct {
 	Code    string   `json:"code,omitempty"`
 	Title   string   `json:"title"`
 	Text    string   `json:"text,omitempty"`
-	Kind    string   `json:"kind"` // doelstelling, activiteit, prestatie
+	Kind    string   `json:"kind"` // doelstelling or activiteit
 	Status  string   `json:"status,omitempty"`
 	Year    int      `json:"year,omitempty"`
 	Budget  *int64   `json:"budget,omitempty"` // whole euros

@@ -32,7 +32,7 @@ func runDump(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "begroot dump: %s: not a readable file\n", fs.Arg(0))
 		return exitFatal
 	}
-	doc, err := readDocument(ctx, sources[0], 0)
+	doc, _, err := readDocument(ctx, sources[0], 0)
 	if err != nil {
 		fmt.Fprintf(stderr, "begroot dump: %v\n", err)
 		return exitFatal

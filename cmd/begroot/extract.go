@@ -244,7 +244,7 @@ func extractAll(ctx context.Context, sources []extract.Source, opt Options, log 
 	wg.Wait()
 	progress.finish()
 
-	ds := &normalize.Dataset{Generator: "begroot " + version}
+	ds := &normalize.Dataset{Generator: "begroot " + version, Documents: []normalize.Report{}}
 	failed := 0
 	for i, rep := range reports {
 		if errs[i] != nil {
@@ -285,30 +285,38 @@ func extractDocument(ctx context.Context, src extract.Source, timeout time.Durat
 			rep, err = nil, fmt.Errorf("%s: internal error: %v", src.Name(), r)
 		}
 	}()
-	doc, err := readDocument(ctx, src, timeout)
+	doc, src, err := readDocument(ctx, src, timeout)
+	if errors.Is(err, extract.ErrNoText) {
+		// A scan or a PDF with a garbage text layer is a finding, not a
+		// failure: the report says so and holds no numbers.
+		return normalize.Normalize(&extract.Document{Source: src, Warnings: []string{err.Error()}}, recognize.Result{}), nil
+	}
 	if err != nil {
 		return nil, err
 	}
 	return normalize.Normalize(doc, recognize.Find(doc)), nil
 }
 
-// readDocument reads src.Path with the reader for its format, filling in
-// the source's digest and size.
-func readDocument(ctx context.Context, src extract.Source, timeout time.Duration) (*extract.Document, error) {
+// readDocument reads src.Path with the reader for its format. It returns
+// the source with its digest and size filled in, also when reading fails.
+func readDocument(ctx context.Context, src extract.Source, timeout time.Duration) (*extract.Document, extract.Source, error) {
 	data, err := os.ReadFile(src.Path)
 	if err != nil {
-		return nil, err
+		return nil, src, err
 	}
 	sum := sha256.Sum256(data)
 	src.SHA256 = hex.EncodeToString(sum[:])
 	src.Size = int64(len(data))
+	var doc *extract.Document
 	switch src.Format {
 	case extract.FormatPDF:
-		return pdfdoc.ParseContext(ctx, bytes.NewReader(data), int64(len(data)), src, pdfdoc.Options{Timeout: timeout})
+		doc, err = pdfdoc.ParseContext(ctx, bytes.NewReader(data), int64(len(data)), src, pdfdoc.Options{Timeout: timeout})
 	case extract.FormatHTML:
-		return htmldoc.Parse(bytes.NewReader(data), src)
+		doc, err = htmldoc.Parse(bytes.NewReader(data), src)
+	default:
+		doc, err = textdoc.Parse(bytes.NewReader(data), src)
 	}
-	return textdoc.Parse(bytes.NewReader(data), src)
+	return doc, src, err
 }
 
 // writeDataset writes the dataset in the chosen format and the workbook.

@@ -70,6 +70,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "extract":
 		return runExtract(ctx, args[1:], stdout, stderr)
+	case "crawl":
+		return runCrawl(ctx, args[1:], stdout, stderr)
 	case "dump":
 		return runDump(ctx, args[1:], stdout, stderr)
 	case "version", "-version", "--version":

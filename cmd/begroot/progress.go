@@ -11,8 +11,8 @@ import (
 	"golang.org/x/term"
 )
 
-// newLogger logs to stderr as text lines: errors only with -q, warnings of
-// each document too with -v.
+// newLogger logs to stderr as text lines: one per document and its
+// warnings; errors only with -q; debug details too with -v.
 func newLogger(stderr io.Writer, opt Options) *slog.Logger {
 	level := slog.LevelInfo
 	switch {
@@ -66,8 +66,10 @@ func (p *progress) done(src extract.Source, rep *normalize.Report, err error, lo
 		log.Info("extracted", "source", src.Name(), "gemeente", rep.Gemeente, "doc_type", rep.DocType, "year", rep.Year,
 			"financial", len(rep.Financial), "indicators", len(rep.Indicators), "objectives", len(rep.Objectives),
 			"checks_failed", failedChecks)
+	}
+	if rep != nil {
 		for _, w := range rep.Warnings {
-			log.Debug("warning", "source", src.Name(), "warning", w)
+			log.Warn("warning", "source", src.Name(), "warning", w)
 		}
 	}
 }
