@@ -86,9 +86,11 @@ func financialFacts(t recognize.FinancialTable, meta Meta, url string) []Financi
 			if !ok {
 				continue
 			}
+			// A two-level header ("Begroting 2024 lasten") says what the
+			// amount is, also in a row "Saldo van baten en lasten".
 			kind := rowKind
-			if kind == RowOther {
-				kind = ClassifyRow(t.Columns[k])
+			if colKind := ClassifyRow(t.Columns[k]); colKind != RowOther && (kind == RowOther || kind == RowSaldo || kind == RowBaten || kind == RowLasten) {
+				kind = colKind
 			}
 			out = append(out, Financial{
 				Table: t.Title, Section: t.Section, Group: row.Group,

@@ -66,6 +66,7 @@ func financialTable(c *context, i int) (FinancialTable, bool) {
 	if ft.Unit == "" {
 		return ft, false
 	}
+	ft.Title = strings.TrimSpace(signLegend.ReplaceAllString(ft.Title, ""))
 	if ft.Title == "" {
 		ft.Title = withoutUnit(t.Caption)
 	}
