@@ -19,6 +19,7 @@ const (
 var (
 	pageNumber = regexp.MustCompile(`(?i)^[-–—\s]*(pagina|page|blz\.?|p\.)?\s*\d{1,4}(\s*(van|/|of)\s*\d{1,4})?[-–—\s]*$`)
 	bullet     = regexp.MustCompile(`^([•·▪■●◦○‣∙\x{F0B7}\x{F0A7}-]|–|o)$`)
+	itemNumber = regexp.MustCompile(`^(\d{1,2}|[a-z])[.)]$`)
 	digits     = regexp.MustCompile(`\d+`)
 )
 
@@ -156,13 +157,40 @@ func (b *blockBuilder) table(r *tableRegion, firstOnPage bool) {
 		newCaption := t.Caption != "" && t.Caption != pt.Caption
 		repeated := firstOnPage && !newCaption && sameHeader(pt.Rows[:prev.headers], t.Rows[:r.headers])
 		if r.headers == 0 && !newCaption || repeated || strings.Contains(strings.ToLower(t.Caption), "vervolg") {
-			pt.Rows = append(pt.Rows, t.Rows[r.headers:]...)
+			body := t.Rows[r.headers:]
+			// A row broken by the page end goes on in lower case.
+			if last := len(pt.Rows) - 1; len(body) > 0 && last >= prev.headers && continuesRow(body[0]) {
+				for c := range min(len(body[0]), len(pt.Rows[last])) {
+					if text := body[0][c].Text; text != "" {
+						cell := &pt.Rows[last][c]
+						cell.Text = strings.TrimPrefix(cell.Text+"\n"+text, "\n")
+					}
+				}
+				body = body[1:]
+			}
+			pt.Rows = append(pt.Rows, body...)
 			return
 		}
 	}
 	b.blocks = append(b.blocks, extract.Block{Kind: extract.TableBlock, Table: r.table, Pos: r.table.Pos})
 	b.sizes = append(b.sizes, 0)
 	b.last = r
+}
+
+// continuesRow reports whether every cell of row with text starts in
+// lower case: the rest of a row from the previous page.
+func continuesRow(row []extract.Cell) bool {
+	n := 0
+	for _, c := range row {
+		if c.Text == "" {
+			continue
+		}
+		if !startsLower(c.Text) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 func sameColumns(a, b []column, size float64) bool {
@@ -199,7 +227,7 @@ func sameHeader(a, b [][]extract.Cell) bool {
 // distance.
 func (b *blockBuilder) continues(pl *pageLayout, prev, k int) bool {
 	p, l := &pl.lines[prev], &pl.lines[k]
-	if b.isHeading(p) != b.isHeading(l) || isBullet(l) {
+	if _, item := listItem(l); b.isHeading(p) != b.isHeading(l) || item {
 		return false
 	}
 	if b.isHeading(l) && (math.Abs(p.size-l.size) > 0.5 || p.bold != l.bold) {
@@ -219,8 +247,19 @@ func (b *blockBuilder) isHeading(l *line) bool {
 	return !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, ",")
 }
 
-func isBullet(l *line) bool {
-	return len(l.words) > 1 && bullet.MatchString(l.words[0].text)
+// listItem reports whether line l starts a list item: a bullet, or a
+// number or letter with a dot or bracket ("1.", "a)") before text.
+func listItem(l *line) (ordered, ok bool) {
+	if len(l.words) < 2 {
+		return false, false
+	}
+	switch w := l.words[0].text; {
+	case bullet.MatchString(w):
+		return false, true
+	case itemNumber.MatchString(w):
+		return true, true
+	}
+	return false, false
 }
 
 // text appends the lines as a heading, a list or a paragraph.
@@ -232,17 +271,21 @@ func (b *blockBuilder) text(pl *pageLayout, lines []int) {
 	}
 	pos := pl.pos(lines[0], first.x0)
 	b.last = nil
+	ordered, isItem := listItem(first)
 	switch {
 	case b.isHeading(first):
 		b.blocks = append(b.blocks, extract.Block{Kind: extract.Heading, Text: strings.Join(texts, " "), Pos: pos})
 		b.sizes = append(b.sizes, first.size)
 		return
-	case isBullet(first):
-		item := extract.Item{Text: strings.TrimSpace(strings.TrimPrefix(texts[0], first.words[0].text)), Pos: pos}
+	case isItem:
+		item := extract.Item{Text: strings.TrimSpace(strings.TrimPrefix(texts[0], first.words[0].text)), Ordered: ordered, Pos: pos}
+		if ordered {
+			item.Text = texts[0]
+		}
 		for _, t := range texts[1:] {
 			item.Text += " " + t
 		}
-		if n := len(b.blocks); n > 0 && b.blocks[n-1].Kind == extract.List && b.blocks[n-1].Pos.Page == pos.Page {
+		if n := len(b.blocks); n > 0 && b.blocks[n-1].Kind == extract.List && b.blocks[n-1].Items[0].Ordered == ordered {
 			b.blocks[n-1].Items = append(b.blocks[n-1].Items, item)
 			return
 		}

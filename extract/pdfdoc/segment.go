@@ -98,14 +98,17 @@ func newSeg(ws []word) seg {
 }
 
 // isNumberCell reports whether the words of a cell print one value: a
-// number, optionally with "€" before it, "%" after it, or a year in
-// parentheses after it.
+// number, optionally with "€" before it and "%" or a year in parentheses,
+// or both, after it ("1,6 % (2023)").
 func isNumberCell(parts []string) bool {
 	if len(parts) > 0 && parts[0] == "€" {
 		parts = parts[1:]
 	}
-	if len(parts) == 2 && (parts[1] == "%" || parenYear.MatchString(parts[1])) {
-		parts = parts[:1]
+	if n := len(parts); n > 1 && parenYear.MatchString(parts[n-1]) {
+		parts = parts[:n-1]
+	}
+	if n := len(parts); n > 1 && parts[n-1] == "%" {
+		parts = parts[:n-1]
 	}
 	return len(parts) == 1 && isNumberWord(parts[0])
 }

@@ -20,6 +20,7 @@ const (
 	titleGapMax   = 7    // between a "Tabel …" title and the header
 	captionLines  = 4    // caption lines at most
 	tightPitch    = 1.6  // a line this close to its neighbour shares its row
+	interleave    = 0.95 // lines this close belong to one vertically centred row
 	columnSlack   = 0.15 // overlap slack when clustering a column
 	maxHeaderRows = 10
 )
@@ -140,25 +141,36 @@ func (pl *pageLayout) extendRun(i int) int {
 		return p <= rowGapMax || p <= rowGapRegular && regular
 	}
 	// joins reports whether numeric line k continues the run: it is not a
-	// new header, and its numbers sit under the run's numbers.
+	// new header, and most of its numbers either line up with a number
+	// above (right edges or centres within an em) or stand clear of them
+	// (a sparse table fills other columns further down).
 	joins := func(k int) bool {
 		if body && pl.year[k] {
 			return false
 		}
 		mine := pl.numberSpans(k, nil)
-		hit := 0
+		em := pl.lines[k].size
+		bad := 0
 		for _, a := range mine {
 			for _, b := range spans {
-				if a[0] <= b[1]+pl.lines[k].size/2 && a[1] >= b[0]-pl.lines[k].size/2 {
-					hit++
+				overlap := a[0] <= b[1] && a[1] >= b[0]
+				aligned := math.Abs(a[1]-b[1]) <= em || math.Abs(a[0]+a[1]-b[0]-b[1]) <= 2*em
+				if overlap && !aligned {
+					bad++
 					break
 				}
 			}
 		}
-		return hit*2 >= len(mine)
+		return bad*2 <= len(mine)
+	}
+	// groupLabel reports whether text line k is a short label left of the
+	// numbers, which may have extra space above it.
+	groupLabel := func(k int) bool {
+		l := &pl.lines[k]
+		return !pl.cand[k] && len(l.words) <= 8 && l.x1 < numX0 && pl.pitch(k-1, k) <= rowGapRegular
 	}
 	for j := i + 1; j < n; {
-		if !gapOK(j) || pl.used[j] {
+		if !gapOK(j) && !groupLabel(j) || pl.used[j] {
 			break
 		}
 		prevPitch = pl.pitch(j-1, j)
@@ -174,7 +186,7 @@ func (pl *pageLayout) extendRun(i int) int {
 			continue
 		}
 		k := j
-		for k < n && k-j < 4 && !pl.cand[k] && pl.internal(k, numX0) && gapOK(k) {
+		for k < n && k-j < 4 && !pl.cand[k] && pl.internal(k, numX0, pl.lines[last].size) && (gapOK(k) || k == j && groupLabel(k)) {
 			k++
 		}
 		if k < n && k-j < 4 && pl.cand[k] && gapOK(k) && joins(k) {
@@ -206,11 +218,17 @@ func (pl *pageLayout) numericX0(i int, x0 float64) float64 {
 	return x0
 }
 
-// internal reports whether text line k can sit inside a table whose
-// numbers start at numX0: not a heading or a table title, and not prose
-// running across the number columns.
-func (pl *pageLayout) internal(k int, numX0 float64) bool {
-	if pl.lines[k].size >= 1.2*pl.body || captionStart.MatchString(pl.lines[k].text()) {
+// internal reports whether text line k can sit inside a table of text of
+// the given size whose numbers start at numX0: not a heading or a table
+// title, and not prose running across the number columns.
+func (pl *pageLayout) internal(k int, numX0, size float64) bool {
+	l := &pl.lines[k]
+	if captionStart.MatchString(l.text()) {
+		return false
+	}
+	// A larger line is a heading, unless it is a short group label
+	// ("Programma 1 Veiligheid") left of the numbers.
+	if l.size >= 1.2*size && (len(l.words) > 8 || l.x1 > numX0 || l.size >= 1.5*size) {
 		return false
 	}
 	for _, s := range pl.segs[k] {
@@ -266,6 +284,18 @@ func (pl *pageLayout) build(first, last int) (tableRegion, bool) {
 			bodyStart--
 		}
 	}
+	// Without a header, lines in lower case just above the first row end
+	// a row begun on the previous page.
+	for top == bodyStart && top > 0 && !pl.used[top-1] && !pl.cand[top-1] && pl.pitch(top-1, top) <= rowGapMax &&
+		startsLower(pl.lines[top-1].words[0].text) && pl.internal(top-1, g.cols[0].x0, pl.em) {
+		top--
+		bodyStart--
+	}
+	// Label-only lines between the header and the first row are group
+	// labels of the body ("ACTIVA", "Programma 0 Bestuur").
+	for bodyStart > top && pl.labelOnly(bodyStart-1) && !pl.unitOnly(bodyStart-1) && !pl.year[bodyStart-1] {
+		bodyStart--
+	}
 	// A label printed a little above its numbers (another font size or
 	// vertical alignment) is not a header line.
 	if bodyStart > top && len(pl.cellsOf(bodyStart)[0]) == 0 && pl.pitch(bodyStart-1, bodyStart) <= tightPitch && pl.labelOnly(bodyStart-1) {
@@ -277,7 +307,7 @@ func (pl *pageLayout) build(first, last int) (tableRegion, bool) {
 	capTop, caption := pl.caption(top)
 	// Wrapped cell text below the last row.
 	for k := last + 1; k < len(pl.lines) && k-last <= 3; k++ {
-		if pl.cand[k] || pl.pitch(k-1, k) > tightPitch || !pl.internal(k, g.cols[0].x0) || !pl.wrapsInto(k-1, k) && !pl.textColumnsOnly(k) {
+		if pl.cand[k] || pl.pitch(k-1, k) > tightPitch || !pl.internal(k, g.cols[0].x0, pl.em) || !pl.wrapsInto(k-1, k) && !pl.textColumnsOnly(k) {
 			break
 		}
 		last = k
@@ -373,7 +403,7 @@ func (pl *pageLayout) grid(from, to int) (*grid, bool) {
 		}
 	}
 	textCols, _ := clusterColumns(texts, slack, false)
-	cols = append(cols, textCols...)
+	cols = append(cols, mergeOverlapping(textCols)...)
 	slices.SortFunc(cols, func(a, b column) int { return cmpFloat(a.x0, b.x0) })
 
 	g := &grid{cols: cols, labelRight: cols[0].x0 - slack}
@@ -441,6 +471,22 @@ func clusterColumns(items []colItem, slack float64, numeric bool) ([]column, []i
 	return cols, counts
 }
 
+// mergeOverlapping merges text columns whose extents overlap: a line with
+// two phrases in one column ("6." and "Verwijzingen Halt") starts a second
+// cluster beside the first.
+func mergeOverlapping(cols []column) []column {
+	slices.SortFunc(cols, func(a, b column) int { return cmpFloat(a.x0, b.x0) })
+	var out []column
+	for _, c := range cols {
+		if k := len(out); k > 0 && c.x0 < out[k-1].x1 {
+			out[k-1].x1 = max(out[k-1].x1, c.x1)
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 func cmpFloat(a, b float64) int {
 	switch {
 	case a < b:
@@ -489,6 +535,10 @@ func (pl *pageLayout) headerLike(k int) bool {
 		if len(s.words) > 6 && s.x1 > g.regions[0][0] {
 			return false
 		}
+		// A label in lower case is the rest of a row from the page before.
+		if !s.unit && s.x1 <= g.regions[0][0] && startsLower(s.text) {
+			return false
+		}
 		if !s.unit && s.x0 > g.labelX0+pl.em && s.x1 > g.regions[0][0] && s.x0 < g.cols[len(g.cols)-1].x1+pl.em {
 			over = true
 		}
@@ -506,8 +556,7 @@ func (pl *pageLayout) captionLike(k int) bool {
 // not have fitted after the label of prev.
 func (pl *pageLayout) wrapsInto(prev, k int) bool {
 	ws := pl.lines[k].words
-	r, _ := firstRune(ws[0].text)
-	if unicode.IsLower(r) || r == '(' || r == '&' {
+	if startsLower(ws[0].text) {
 		return true
 	}
 	var label *seg
@@ -813,7 +862,11 @@ func (pl *pageLayout) bodyRows(from, to int) [][]extract.Cell {
 		rows = append(rows, r)
 		return r
 	}
-	for start := from; start <= to; {
+	centred := pl.centredRows(from, to)
+	if centred {
+		rows = pl.centredBody(from, to)
+	}
+	for start := from; start <= to && !centred; {
 		end := start
 		for end < to && pl.pitch(end, end+1) <= tightPitch {
 			end++
@@ -831,7 +884,7 @@ func (pl *pageLayout) bodyRows(from, to int) [][]extract.Cell {
 			}
 		case 1:
 			c := cands[0]
-			prefix := c < end || len(pl.cellsOf(c)[0]) == 0 || pl.continuesLabel(c)
+			prefix := c < end || len(pl.cellsOf(c)[0]) == 0 || c > start && pl.continuedBy(c-1, c)
 			for k := start; k < c; k++ {
 				prefix = prefix || len(pl.cellsOf(k)) >= 2
 			}
@@ -856,20 +909,41 @@ func (pl *pageLayout) bodyRows(from, to int) [][]extract.Cell {
 				}
 			}
 		default:
+			// Rows follow each other without padding. A text line
+			// interleaved with a numeric line (less than a line apart:
+			// vertically centred cells) belongs to it; otherwise it
+			// continues the row above when it wraps into it, begins the
+			// row below when that row continues it, or is a row of its own.
+			rowAt := map[int]*rowAcc{}
 			var pending *rowAcc
+			pendingFor := -1
 			for k := start; k <= end; k++ {
+				if pl.cand[k] {
+					if pendingFor == k {
+						pl.addLine(pending, k)
+						rows = append(rows, pending)
+						rowAt[k], pending, pendingFor = pending, nil, -1
+						continue
+					}
+					rowAt[k] = own(k)
+					continue
+				}
+				c := pl.interleaved(k, cands)
 				switch {
-				case pl.cand[k] && pending != nil:
+				case c >= 0 && c < k:
+					pl.addLine(rowAt[c], k)
+				case c > k:
+					if pendingFor != c {
+						pending, pendingFor = pl.newRow(), c
+					}
 					pl.addLine(pending, k)
-					rows = append(rows, pending)
-					pending = nil
-				case pl.cand[k]:
-					own(k)
+				case len(rows) > 0 && k > start && startsLower(pl.lines[k].words[0].text):
+					pl.addLine(rows[len(rows)-1], k)
+				case k < end && pl.cand[k+1] && pl.continuedBy(k, k+1):
+					pending, pendingFor = pl.newRow(), k+1
+					pl.addLine(pending, k)
 				case len(rows) > 0 && k > start && pl.wrapsInto(k-1, k):
 					pl.addLine(rows[len(rows)-1], k)
-				case k < end && pl.cand[k+1] && pl.continuesLabel(k+1):
-					pending = pl.newRow()
-					pl.addLine(pending, k)
 				default:
 					own(k)
 				}
@@ -904,21 +978,118 @@ func (pl *pageLayout) textColumnsOnly(k int) bool {
 	return true
 }
 
+// unitOnly reports whether line k holds nothing but unit labels and sign
+// legends.
+func (pl *pageLayout) unitOnly(k int) bool {
+	for _, s := range pl.segs[k] {
+		if !s.unit {
+			return false
+		}
+	}
+	return true
+}
+
 // labelOnly reports whether line k has text in the row label only.
 func (pl *pageLayout) labelOnly(k int) bool {
 	cells := pl.cellsOf(k)
 	return len(cells) == 1 && len(cells[0]) > 0
 }
 
-// continuesLabel reports whether the label of line k starts in lower case
-// or with a bracket: the end of a label wrapped from the line above.
-func (pl *pageLayout) continuesLabel(k int) bool {
-	ls := pl.cellsOf(k)[0]
-	if len(ls) == 0 {
-		return false
+// centredRows reports whether the table centres its cells vertically: at
+// least two numeric lines have text lines interleaved both above and below
+// them, less than a line away.
+func (pl *pageLayout) centredRows(from, to int) bool {
+	n := 0
+	for k := from + 1; k < to; k++ {
+		if pl.cand[k] && !pl.cand[k-1] && !pl.cand[k+1] && pl.pitch(k-1, k) < interleave && pl.pitch(k, k+1) < interleave {
+			n++
+		}
 	}
-	r, _ := firstRune(ls[0].text)
-	return unicode.IsLower(r) || r == '('
+	return n >= 2
+}
+
+// centredBody builds the rows of a table with vertically centred cells:
+// the text lines between two numeric lines are split at the widest gap
+// between them; those above it end the upper row, those below it begin the
+// lower one.
+func (pl *pageLayout) centredBody(from, to int) []*rowAcc {
+	var cands []int
+	for k := from; k <= to; k++ {
+		if pl.cand[k] {
+			cands = append(cands, k)
+		}
+	}
+	var rows []*rowAcc
+	// Lines in lower case before the first row end a row begun on the
+	// previous page; the page join merges them.
+	for from < cands[0] && startsLower(pl.lines[from].words[0].text) {
+		r := pl.newRow()
+		pl.addLine(r, from)
+		rows = append(rows, r)
+		from++
+	}
+	for i, c := range cands {
+		row := pl.newRow()
+		rows = append(rows, row)
+		lo, hi := from, to // text lines that may belong to row i
+		if i > 0 {
+			lo = pl.widestGap(cands[i-1], c)
+		}
+		if i+1 < len(cands) {
+			hi = pl.widestGap(c, cands[i+1]) - 1
+		}
+		for k := lo; k <= hi; k++ {
+			pl.addLine(row, k)
+		}
+	}
+	return rows
+}
+
+// widestGap returns the first line below the widest baseline gap between
+// lines a and b.
+func (pl *pageLayout) widestGap(a, b int) int {
+	best, gap := a+1, -1.0
+	for k := a + 1; k <= b; k++ {
+		if p := pl.pitch(k-1, k); p > gap {
+			best, gap = k, p
+		}
+	}
+	return best
+}
+
+// interleaved returns the numeric line among cands that text line k sits
+// less than a line from (the other lines of a vertically centred row), or
+// -1.
+func (pl *pageLayout) interleaved(k int, cands []int) int {
+	best, dist := -1, interleave
+	for _, c := range cands {
+		d := pl.pitch(min(k, c), max(k, c))
+		if d < dist {
+			best, dist = c, d
+		}
+	}
+	return best
+}
+
+// continuedBy reports whether the cells of text line k continue on line
+// next: each of them goes on in lower case or with a bracket in the same
+// column there.
+func (pl *pageLayout) continuedBy(k, next int) bool {
+	below := pl.cellsOf(next)
+	for c := range pl.cellsOf(k) {
+		ss := below[c]
+		if len(ss) == 0 || !startsLower(ss[0].text) {
+			return false
+		}
+	}
+	return true
+}
+
+// startsLower reports whether s starts in lower case or with an opening
+// bracket or an ampersand: the rest of a wrapped text.
+func startsLower(s string) bool {
+	r, _ := firstRune(s)
+	return unicode.IsLower(r) || r == '(' || r == '&'
 }
 
 func (pl *pageLayout) newRow() *rowAcc {
