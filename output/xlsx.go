@@ -166,6 +166,15 @@ func (wb *workbook) start(name string, fields []field, rows int) (*excelize.Stre
 	if err := f.AutoFilter(name, "A1:"+last, nil); err != nil {
 		return nil, err
 	}
+	// Printed (or converted to PDF) landscape, all columns on one page wide.
+	landscape, one, auto := "landscape", 1, 0
+	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &auto}); err != nil {
+		return nil, err
+	}
+	fit := true
+	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return nil, err
+	}
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return nil, err

@@ -70,9 +70,16 @@ func financialTable(c *context, i int) (FinancialTable, bool) {
 	if ft.Title == "" {
 		ft.Title = withoutUnit(t.Caption)
 	}
+	header, body := splitHeader(t.Rows)
+	// A title cell in the header's label column ("Beleidsveld: Jeugd").
+	for _, row := range header {
+		if len(row) > 0 && ft.Title == "" {
+			ft.Title = withoutUnit(row[0].Text)
+		}
+	}
 	if ft.Title == "" {
 		for _, prev := range c.before(i, 3) {
-			if prev.Kind == extract.Heading || (len(prev.Text) < 120 && !strings.HasSuffix(prev.Text, ".")) {
+			if prev.Kind == extract.Heading || (len(prev.Text) < 120 && !strings.HasSuffix(prev.Text, ".") && !strings.HasSuffix(prev.Text, ":")) {
 				if title := withoutUnit(prev.Text); title != "" && !signLegend.MatchString(title) {
 					ft.Title = title
 					break
@@ -87,7 +94,6 @@ func financialTable(c *context, i int) (FinancialTable, bool) {
 		}
 	}
 
-	header, body := splitHeader(t.Rows)
 	valueCols := amountColumns(body)
 	if len(valueCols) == 0 {
 		return ft, false
@@ -95,17 +101,6 @@ func financialTable(c *context, i int) (FinancialTable, bool) {
 	first := valueCols[0]
 	for _, col := range valueCols {
 		ft.Columns = append(ft.Columns, columnLabel(header, col))
-	}
-	// A title cell in the header's label column ("Beleidsveld: Jeugd").
-	if len(header) > 0 && ft.Title == "" {
-		for _, row := range header {
-			if len(row) > 0 {
-				if s := withoutUnit(row[0].Text); s != "" {
-					ft.Title = s
-					break
-				}
-			}
-		}
 	}
 	group := ""
 	for _, row := range body {
