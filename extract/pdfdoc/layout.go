@@ -152,7 +152,7 @@ func (b *blockBuilder) page(p *pageText) {
 // neither a header nor a caption of its own, or repeats the header at the
 // top of a page, or says "vervolg".
 func (b *blockBuilder) table(r *tableRegion, firstOnPage bool) {
-	if prev := b.last; prev != nil && (firstOnPage || prev.table.Pos.Page == r.table.Pos.Page) && sameColumns(prev.cols, r.cols, b.body) {
+	if prev := b.last; prev != nil && (firstOnPage || prev.table.Pos.Page == r.table.Pos.Page) && sameColumns(prev, r, b.body) {
 		pt, t := prev.table, r.table
 		newCaption := t.Caption != "" && t.Caption != pt.Caption
 		repeated := firstOnPage && !newCaption && sameHeader(pt.Rows[:prev.headers], t.Rows[:r.headers])
@@ -193,16 +193,72 @@ func continuesRow(row []extract.Cell) bool {
 	return n > 0
 }
 
-func sameColumns(a, b []column, size float64) bool {
-	if len(a) != len(b) {
+// sameColumns reports whether two tables have the same number columns.
+// When one splits its row labels over more text columns than the other
+// ("1." | "(+)" | "Exploitatiesaldo"), those are joined into its label
+// first.
+func sameColumns(a, b *tableRegion, size float64) bool {
+	na, nb := numberColumns(a.cols), numberColumns(b.cols)
+	if len(na) != len(nb) || len(na) == 0 {
 		return false
 	}
-	for i := range a {
-		if math.Abs(a[i].x1-b[i].x1) > size && math.Abs(a[i].center()-b[i].center()) > size {
+	for i := range na {
+		if math.Abs(na[i].x1-nb[i].x1) > size && math.Abs(na[i].center()-nb[i].center()) > size {
 			return false
 		}
 	}
-	return true
+	la, lb := leadingText(a.cols), leadingText(b.cols)
+	switch {
+	case la > lb:
+		joinLeading(a, la-lb)
+	case lb > la:
+		joinLeading(b, lb-la)
+	}
+	return len(a.cols) == len(b.cols)
+}
+
+func numberColumns(cols []column) []column {
+	var out []column
+	for _, c := range cols {
+		if c.numeric {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// leadingText is the number of text columns before the first number
+// column.
+func leadingText(cols []column) int {
+	for i, c := range cols {
+		if c.numeric {
+			return i
+		}
+	}
+	return len(cols)
+}
+
+// joinLeading joins the label and the first n columns of a table into its
+// label cell.
+func joinLeading(r *tableRegion, n int) {
+	for i, row := range r.table.Rows {
+		if len(row) <= n {
+			continue
+		}
+		var parts []string
+		for _, c := range row[:n+1] {
+			if c.Text != "" && (len(parts) == 0 || parts[len(parts)-1] != c.Text) {
+				parts = append(parts, c.Text)
+			}
+		}
+		row[n].Text = strings.Join(parts, " ")
+		row[n].Spanned = false
+		if row[0].Text != "" {
+			row[n].Pos = row[0].Pos
+		}
+		r.table.Rows[i] = row[n:]
+	}
+	r.cols = r.cols[n:]
 }
 
 func sameHeader(a, b [][]extract.Cell) bool {

@@ -57,10 +57,11 @@ func (q quality) usable() bool {
 	return q.total > 0 && !(q.bad >= 5 && q.bad*10 >= q.total)
 }
 
-// groupWords builds words from glyphs in content-stream order. Sorting
-// glyphs by x instead breaks Word tables, where a cell's padding spaces
-// overlap the next cell's digits.
-func groupWords(glyphs []glyph, words []word, buf []byte) ([]word, quality) {
+// groupWords appends the words of glyphs to words, built in content-stream
+// order: sorting glyphs by x breaks Word tables, where a cell's padding
+// spaces overlap the next cell's digits. buf is scratch space, returned for
+// reuse.
+func groupWords(glyphs []glyph, words []word, buf []byte) ([]word, []byte, quality) {
 	var q quality
 	var cur word
 	open := false
@@ -108,7 +109,7 @@ func groupWords(glyphs []glyph, words []word, buf []byte) ([]word, quality) {
 		prevEnd = g.x + g.w
 	}
 	flush()
-	return words, q
+	return words, buf, q
 }
 
 func badText(s string) bool {

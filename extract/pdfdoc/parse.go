@@ -102,7 +102,7 @@ func ParseContext(ctx context.Context, r io.ReaderAt, size int64, src extract.So
 			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: %v", page, perr))
 		}
 		var q quality
-		words, q = groupWords(glyphs, words[:0], buf[:0])
+		words, buf, q = groupWords(glyphs, words[:0], buf)
 		pt := &pageText{number: page, width: ref.width, height: ref.height}
 		switch {
 		case q.total == 0:

@@ -179,6 +179,13 @@ func TestTablesFixture(t *testing.T) {
 			"p3 | Kapitaalverstrekkingen⏎en leningen | 1.200 | 1.250",
 			"p3 | Totaal | 3.381 | 1.250",
 		}},
+		{"Tabel 1.5 - Beleidsindicatoren", []string{
+			"p3 | H: | H: | H: | H:Cijfer Wassenaar | H:Cijfer Nederland",
+			"p3 | H:Indicator | H:Eenheid | H:Bron | H:(jaartal) | H:(jaartal)",
+			"p3 | Verwijzingen Halt | Aantal per 1.000⏎jongeren | Bureau⏎Halt | 10 (2022) | 8 (2022)",
+			"p3 | Vernielingen en⏎beschadigingen⏎(openbare ruimte) | Aantal per 1.000 inwoners | CBS | 5 (2022) | 6 (2022)",
+			"p3 | Winkeldiefstallen | Aantal per 1.000⏎inwoners | CBS | 0,6 (2022) | 2,3 (2022)",
+		}},
 	}
 	got := tables(doc)
 	if len(got) != len(want) {

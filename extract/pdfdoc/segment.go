@@ -3,6 +3,7 @@ package pdfdoc
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // seg is a phrase of a line: words without a wide gap between them, or a
@@ -31,6 +32,8 @@ var (
 	yearWord   = regexp.MustCompile(`^(19|20)\d\d$`)
 	// parenYear is the year annotation of an indicator value: 10 (2022).
 	parenYear = regexp.MustCompile(`^\((19|20)\d\d\)$`)
+	// amount is a number with a thousands dot or a decimal comma.
+	amount = regexp.MustCompile(`\d\.\d{3}|\d,\d`)
 	// unitLabel matches the scale or sign legends printed with financial
 	// tables: "bedragen x € 1.000", "(x € 1.000)", "€ '000", "€ x 1.000",
 	// `("-" = nadeel / "+" = voordeel)`.
@@ -73,6 +76,9 @@ func splitBefore(cur []word, w word) bool {
 			return false // "in de leeftijd 15 – 64" is one cell
 		}
 	}
+	if r, _ := firstRune(w.text); unicode.IsUpper(r) && len(cur) == 1 && amount.MatchString(prev.text) {
+		return true // "126.993 Project wordt …": an amount, then a remark
+	}
 	switch {
 	case parenYear.MatchString(w.text):
 		return false
@@ -111,14 +117,4 @@ func isNumberCell(parts []string) bool {
 		parts = parts[:n-1]
 	}
 	return len(parts) == 1 && isNumberWord(parts[0])
-}
-
-// hasLetters reports whether s contains a letter.
-func hasLetters(s string) bool {
-	for _, r := range s {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 0xbf {
-			return true
-		}
-	}
-	return false
 }

@@ -15,7 +15,7 @@ import (
 const (
 	rowGapMax     = 3.5  // beyond this a table ends…
 	rowGapRegular = 5    // … unless the rows keep this regular, wider pitch
-	headerGapMax  = 4.2  // between two header lines, or header and body
+	headerGapMax  = 5    // between two header lines, or header and body
 	captionGapMax = 3.5  // between a caption and the header
 	titleGapMax   = 7    // between a "Tabel …" title and the header
 	captionLines  = 4    // caption lines at most
@@ -362,10 +362,9 @@ func (pl *pageLayout) caption(top int) (int, string) {
 
 // grid clusters the numbers of the body rows into columns by their
 // horizontal extent: right-aligned numbers share a right edge, centred ones
-// overlap. Text cells right of the first number column that fall in no
-// number column become text columns. A leading column of row numbers
-// (1, 2, 3 …) followed by text is part of the row label. It reports false
-// when the numbers do not line up.
+// overlap. Text cells in no number column form text columns; the first is
+// the row label, together with a leading column of row numbers (1, 2, 3 …)
+// before it. It reports false when the numbers do not line up.
 func (pl *pageLayout) grid(from, to int) (*grid, bool) {
 	var nums, texts []colItem
 	for i := from; i <= to; i++ {
@@ -395,24 +394,42 @@ func (pl *pageLayout) grid(from, to int) (*grid, bool) {
 			return nil, false
 		}
 	}
+	// Text columns: the text cells in no number column, clustered the same
+	// way. A line with only a label (a group label) is left out.
 	for i := from; i <= to; i++ {
+		if !pl.cand[i] && len(pl.segs[i]) == 1 && pl.segs[i][0].x0 < cols[0].x0 {
+			continue
+		}
 		for _, s := range pl.segs[i] {
-			if !s.numeric && s.x0 >= cols[0].x0-slack && columnOf(cols, s.x0, s.x1) < 0 {
+			if !s.numeric && columnOf(cols, s.x0, s.x1) < 0 {
 				texts = append(texts, colItem{s.x0, s.x1, i})
 			}
 		}
 	}
-	textCols, _ := clusterColumns(texts, slack, false)
+	textCols, lines := clusterColumns(texts, slack, false)
+	// A text column before the numbers needs cells on two lines; one row's
+	// "1. (+) Exploitatiesaldo" is a label.
+	for i := len(textCols) - 1; i >= 0; i-- {
+		if lines[i] < 2 && textCols[i].x1 < cols[0].x0 {
+			textCols = slices.Delete(textCols, i, i+1)
+		}
+	}
 	cols = append(cols, mergeOverlapping(textCols)...)
 	slices.SortFunc(cols, func(a, b column) int { return cmpFloat(a.x0, b.x0) })
 
-	g := &grid{cols: cols, labelRight: cols[0].x0 - slack}
-	if len(cols) >= 3 && cols[0].numeric && !cols[1].numeric && pl.indexColumn(cols[0], from, to) {
-		g.cols, g.labelRight = cols[2:], cols[1].x1+slack
+	// The row label is the first text column, or a column of row numbers
+	// (1, 2, 3 …) with the text column after it.
+	g := &grid{cols: cols}
+	switch {
+	case !cols[0].numeric:
+		g.cols = cols[1:]
+	case len(cols) >= 3 && !cols[1].numeric && pl.indexColumn(cols[0], from, to):
+		g.cols = cols[2:]
 	}
 	if !slices.ContainsFunc(g.cols, func(c column) bool { return c.numeric }) {
 		return nil, false
 	}
+	g.labelRight = g.cols[0].x0 - slack
 	g.labelX0, g.labelEnd = math.Inf(1), 0
 	for k := from; k <= to; k++ {
 		for i := range pl.segs[k] {
@@ -866,9 +883,10 @@ func (pl *pageLayout) bodyRows(from, to int) [][]extract.Cell {
 	if centred {
 		rows = pl.centredBody(from, to)
 	}
+	tight := pl.tightPitch(from, to)
 	for start := from; start <= to && !centred; {
 		end := start
-		for end < to && pl.pitch(end, end+1) <= tightPitch {
+		for end < to && pl.pitch(end, end+1) <= tight {
 			end++
 		}
 		var cands []int
@@ -995,6 +1013,23 @@ func (pl *pageLayout) labelOnly(k int) bool {
 	return len(cells) == 1 && len(cells[0]) > 0
 }
 
+// tightPitch is the distance up to which lines of the body form a chain:
+// tightPitch, or a little more than the usual distance between two
+// numeric rows when the table spaces its rows wider.
+func (pl *pageLayout) tightPitch(from, to int) float64 {
+	var ps []float64
+	for k := from + 1; k <= to; k++ {
+		if pl.cand[k] && pl.cand[k-1] {
+			ps = append(ps, pl.pitch(k-1, k))
+		}
+	}
+	if len(ps) == 0 {
+		return tightPitch
+	}
+	slices.Sort(ps)
+	return max(tightPitch, 1.1*ps[len(ps)/2])
+}
+
 // centredRows reports whether the table centres its cells vertically: at
 // least two numeric lines have text lines interleaved both above and below
 // them, less than a line away.
@@ -1106,12 +1141,13 @@ func (pl *pageLayout) cellsOf(k int) map[int][]seg {
 	m := map[int][]seg{}
 	for i := range pl.segs[k] {
 		s := &pl.segs[k][i]
-		c := 0
-		if !pl.g.isLabel(s) {
-			c = columnOf(pl.g.cols, s.x0, s.x1) + 1
-			if c == 0 {
-				c = nearestColumn(pl.g.cols, *s) + 1
-			}
+		if pl.g.isLabel(s) {
+			m[0] = append(m[0], *s)
+			continue
+		}
+		c := columnOf(pl.g.cols, s.x0, s.x1) + 1
+		if c == 0 {
+			c = nearestColumn(pl.g.cols, *s) + 1
 		}
 		m[c] = append(m[c], *s)
 	}

@@ -53,7 +53,7 @@ func TestSegments(t *testing.T) {
 	}{
 		{"label and numbers", lineOf(30, "Saldo van baten en lasten", "85.971", "-88.320", "-2.349"),
 			[]string{"Saldo van baten en lasten", "85.971#", "-88.320#", "-2.349#"}, nil},
-		{"close numbers split", lineOf(3, "Totaal", "80.999", "-80.509"),
+		{"text then close numbers stay one cell", lineOf(3, "Totaal", "80.999", "-80.509"),
 			[]string{"Totaal 80.999 -80.509"}, nil},
 		{"indicator value with year", lineOf(30, "Winkeldiefstallen", "0,6 (2022)", "2,3 (2022)"),
 			[]string{"Winkeldiefstallen", "0,6 (2022)#", "2,3 (2022)#"}, nil},
@@ -63,6 +63,10 @@ func TestSegments(t *testing.T) {
 			[]string{"bedragen x € 1.000", "2024#", "2025#"}, []string{"bedragen x € 1.000"}},
 		{"sign legend", lineOf(30, `("-"= nadeel / "+"= voordeel )`, "baten"),
 			[]string{`("-"= nadeel / "+"= voordeel )`, "baten"}, []string{`("-"= nadeel / "+"= voordeel )`}},
+		{"amount then remark", lineOf(30, "Gymzaal", "40.490 Werkzaamheden zijn"),
+			[]string{"Gymzaal", "40.490#", "Werkzaamheden zijn"}, nil},
+		{"year then label stays", lineOf(30, "2023 Tractie Nissan", "54.500"),
+			[]string{"2023 Tractie Nissan", "54.500#"}, nil},
 		{"label word voordeel is no legend", lineOf(30, "Voordeel BTW compensatiefonds", "250"),
 			[]string{"Voordeel BTW compensatiefonds", "250#"}, nil},
 	}
@@ -112,7 +116,7 @@ func TestGroupWords(t *testing.T) {
 	}
 	glyphs := []glyph{g("-", 100, 700), g("8", 105, 700), g("8", 110, 700), g(" ", 115, 700),
 		g("1", 140, 700.5), g("2", 145, 700.5), g("x", 160, 690)}
-	words, q := groupWords(glyphs, nil, nil)
+	words, _, q := groupWords(glyphs, nil, nil)
 	var got []string
 	for _, w := range words {
 		got = append(got, w.text)

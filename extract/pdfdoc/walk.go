@@ -88,8 +88,7 @@ func newWalker(ctx context.Context) *walker {
 	return &walker{ctx: ctx, fonts: map[string]*font{}}
 }
 
-// page walks one page and returns its glyphs (valid until the next call),
-// and the page's displayed width and height.
+// page walks one page and returns its glyphs, valid until the next call.
 func (w *walker) page(p pageRef) []glyph {
 	w.out = w.out[:0]
 	w.images = false
