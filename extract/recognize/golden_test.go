@@ -1,0 +1,93 @@
+package recognize_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/extract/htmldoc"
+	"github.com/begroot/begroot/extract/recognize"
+	"github.com/begroot/begroot/extract/textdoc"
+	"github.com/begroot/begroot/fixtures"
+	"github.com/begroot/begroot/fixtures/golden"
+)
+
+// fixtureStems are the project's HTML renderings of the five seed pages.
+var fixtureStems = []string{
+	"000_661f3a9d4a7406e9",
+	"001_ee1055797fdda912",
+	"002_38f9374807b10af5",
+	"003_f60c615c1ed0be43",
+	"004_450e0a15bb7959d6",
+}
+
+// TestGolden reads each HTML fixture with htmldoc, runs Find and compares
+// the Result with testdata/<stem>.golden.json.
+func TestGolden(t *testing.T) {
+	for _, stem := range fixtureStems {
+		t.Run(stem, func(t *testing.T) {
+			rel := filepath.Join("html", stem+".html")
+			f, err := os.Open(fixtures.Path(rel))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			// A relative path keeps the golden files independent of the checkout.
+			src := extract.Source{Path: "fixtures/" + filepath.ToSlash(rel), Format: extract.FormatHTML}
+			doc, err := htmldoc.Parse(f, src)
+			if err != nil {
+				t.Fatalf("Parse(%s): %v", stem, err)
+			}
+			golden.Check(t, filepath.Join("testdata", stem+".golden.json"), recognize.Find(doc))
+		})
+	}
+}
+
+// TestFindSeeds reads the shared seed texts with textdoc (skipped without
+// ../shared) and compares how many amounts, indicator values and
+// objectives Find gives with the expected extraction in gold/.
+func TestFindSeeds(t *testing.T) {
+	dir := fixtures.Shared(t, "seeds")
+	for _, stem := range fixtureStems {
+		t.Run(stem, func(t *testing.T) {
+			f, err := os.Open(filepath.Join(dir, stem+".txt"))
+			if err != nil {
+				t.Skip(err)
+			}
+			defer f.Close()
+			doc, err := textdoc.Parse(f, extract.Source{Path: stem + ".txt", Format: extract.FormatText})
+			if err != nil {
+				t.Fatalf("Parse(%s): %v", stem, err)
+			}
+			var gold struct {
+				Financial, Indicators, Objectives []json.RawMessage
+			}
+			data, err := os.ReadFile(fixtures.Shared(t, "gold/"+stem+".json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(data, &gold); err != nil {
+				t.Fatal(err)
+			}
+			res := recognize.Find(doc)
+			amounts := 0
+			for _, ft := range res.Financial {
+				for _, r := range ft.Rows {
+					for _, c := range r.Cells {
+						if c.Text != "" {
+							amounts++
+						}
+					}
+				}
+			}
+			got := []int{amounts, len(res.Indicators), len(res.Objectives)}
+			want := []int{len(gold.Financial), len(gold.Indicators), len(gold.Objectives)}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("Find(%s) amounts, indicators, objectives:\ngot  %v\nwant %v", stem, got, want)
+			}
+		})
+	}
+}
