@@ -164,7 +164,9 @@ func objectives(c *context) []Objective {
 				mode = done
 			}
 		case extract.TableBlock:
-			out = activityTable(out, activities, b.Table, c.sections[i])
+			if b.Table != nil {
+				out = activityTable(out, activities, b.Table, c.sections[i])
+			}
 		}
 	}
 	return out
@@ -192,7 +194,9 @@ func activityDetails(blocks []extract.Block, i int) (year, status string, ok boo
 			if !ok {
 				return "", "", false
 			}
-			status = firstStatus(b.Table, status)
+			if b.Table != nil {
+				status = firstStatus(b.Table, status)
+			}
 		case activityLine.MatchString(t), sectionCode.MatchString(t), goalHeading.MatchString(t):
 			return year, status, ok
 		case !ok && yearLine.MatchString(t):

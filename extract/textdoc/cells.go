@@ -16,6 +16,9 @@ var (
 	activityHeader  = regexp.MustCompile(`(?i)\b(activiteit(en)?|status|prestaties?)\b`)
 )
 
+// sectionTitle is a plural heading over an indicator table.
+var sectionTitle = regexp.MustCompile(`(?i)^(beleids|effect|prestatie)?(indicatoren|kengetallen)$`)
+
 // maxCell is the longest paragraph still read as a table cell; longer text
 // ends the table.
 const maxCell = 300
@@ -38,6 +41,11 @@ func (p *parser) cellTable(i int) int {
 			return 0
 		}
 		h++
+	}
+	// A plural title ("Kengetallen", "Indicatoren") right above the column
+	// names is the table's heading, not a column: columns are singular.
+	if h > 3 && sectionTitle.MatchString(p.chunks[i].lines[0].text) {
+		return 0 // read as a heading; the table starts at the next chunk
 	}
 	if h < 3 {
 		return 0
@@ -85,9 +93,10 @@ func chunkText(c chunk) string {
 
 // bestWidth picks the row width, the header's cell count or one more (a
 // unit printed in its own cell after the value), whose columns hold the most
-// consistent kind of cell (number or text). Ties go to the header's count.
+// consistent kind of cell (number or text). Ties go to the width that
+// leaves fewer cells over, then to the header's count.
 func bestWidth(cells []chunk, h int) int {
-	best, bestScore := h, -1.0
+	best, bestScore, bestLeft := h, -1.0, 0
 	for _, w := range []int{h, h + 1} {
 		rows := len(cells) / w
 		if rows == 0 {
@@ -104,8 +113,9 @@ func bestWidth(cells []chunk, h int) int {
 			score += float64(max(nums, rows-nums)) / float64(rows)
 		}
 		score /= float64(w)
-		if score > bestScore+1e-9 {
-			best, bestScore = w, score
+		left := len(cells) % w
+		if score > bestScore+1e-9 || (score > bestScore-1e-9 && left < bestLeft) {
+			best, bestScore, bestLeft = w, score, left
 		}
 	}
 	return best

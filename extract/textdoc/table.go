@@ -336,19 +336,30 @@ func runTogetherTable(lines []line) (*extract.Table, bool) {
 
 // splitRun splits run-together numbers into exactly n Dutch numbers
 // ("-?d{1,3}(.ddd)*(,d+)?"), trying the longest number first at each step.
+// Dead ends are remembered per (position, numbers left), so the search is
+// linear in the length of s times n.
 func splitRun(s string, n int) []string {
-	if n == 0 {
-		if s == "" {
-			return []string{}
+	failed := map[[2]int]bool{}
+	var split func(pos, n int) []string
+	split = func(pos, n int) []string {
+		if n == 0 {
+			if pos == len(s) {
+				return []string{}
+			}
+			return nil
 		}
+		if failed[[2]int{pos, n}] {
+			return nil
+		}
+		for _, end := range numberEnds(s[pos:]) {
+			if rest := split(pos+end, n-1); rest != nil {
+				return append([]string{s[pos : pos+end]}, rest...)
+			}
+		}
+		failed[[2]int{pos, n}] = true
 		return nil
 	}
-	for _, end := range numberEnds(s) {
-		if rest := splitRun(s[end:], n-1); rest != nil {
-			return append([]string{s[:end]}, rest...)
-		}
-	}
-	return nil
+	return split(0, n)
 }
 
 // numberEnds lists the possible ends of a Dutch number at the start of s,
