@@ -40,12 +40,34 @@ func Parse(r io.ReaderAt, size int64, src extract.Source) (*extract.Document, er
 // set and Blocks in reading order. Errors are *extract.ParseError values
 // wrapping extract.ErrNotPDF, ErrEncrypted, ErrNoText, ErrEmpty, the
 // context's error, or a description of the damage.
-func ParseContext(ctx context.Context, r io.ReaderAt, size int64, src extract.Source, opt Options) (doc *extract.Document, err error) {
+func ParseContext(ctx context.Context, r io.ReaderAt, size int64, src extract.Source, opt Options) (*extract.Document, error) {
 	if opt.Timeout <= 0 {
 		opt.Timeout = DefaultTimeout
 	}
 	ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
 	defer cancel()
+	// The walker checks the deadline between pages and operators, but the
+	// library can loop inside one call on a hostile file; then the parse
+	// is abandoned and its goroutine left to finish on its own.
+	type result struct {
+		doc *extract.Document
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		doc, err := parse(ctx, r, size, src, opt)
+		done <- result{doc, err}
+	}()
+	select {
+	case res := <-done:
+		return res.doc, res.err
+	case <-ctx.Done():
+		return nil, &extract.ParseError{Source: src.Name(), Err: ctx.Err()}
+	}
+}
+
+// parse is ParseContext without the watchdog.
+func parse(ctx context.Context, r io.ReaderAt, size int64, src extract.Source, opt Options) (doc *extract.Document, err error) {
 	name := src.Name()
 	fail := func(page int, err error) error {
 		return &extract.ParseError{Source: name, Page: page, Err: err}
@@ -213,6 +235,9 @@ func sniff(r io.ReaderAt, size int64) (io.ReaderAt, int64, error) {
 	if err := checkXref(r, size, start); err != nil {
 		return nil, 0, err
 	}
+	if err := checkObjectStreams(r, size); err != nil {
+		return nil, 0, err
+	}
 	if len(head) >= 9 && (head[5] != '1' || head[7] < '0' || head[7] > '7' || head[8] != '\n' && head[8] != '\r') {
 		r = headerFix{r}
 	}
@@ -224,7 +249,6 @@ var (
 	xrefPrev  = regexp.MustCompile(`/Prev\s+(\d+)`)
 	xrefSize  = regexp.MustCompile(`/Size\s+(\d+)`)
 	xrefIndex = regexp.MustCompile(`/Index\s*\[([\d\s]*)\]`)
-	xrefSub   = regexp.MustCompile(`(?m)^\s*(\d+)\s+(\d+)\s*$`)
 )
 
 // checkXref walks the chain of cross-reference sections before the library
@@ -245,7 +269,7 @@ func checkXref(r io.ReaderAt, size, off int64) error {
 		buf := make([]byte, min(size-off, 1<<16))
 		n, _ := r.ReadAt(buf, off)
 		buf = buf[:n]
-		if bytes.HasPrefix(bytes.TrimLeft(buf, " \r\n\t\f\x00"), []byte("xref")) {
+		if bytes.HasPrefix(skipBlank(buf), []byte("xref")) {
 			head := buf
 			if i := bytes.Index(buf, []byte("trailer")); i >= 0 {
 				head, buf = buf[:i], buf[i:]
@@ -253,12 +277,8 @@ func checkXref(r io.ReaderAt, size, off int64) error {
 			if j := bytes.Index(buf, []byte("startxref")); j >= 0 {
 				buf = buf[:j]
 			}
-			for _, m := range xrefSub.FindAllSubmatch(head, -1) {
-				a, _ := strconv.ParseInt(string(m[1]), 10, 64)
-				b, _ := strconv.ParseInt(string(m[2]), 10, 64)
-				if a+b > limit && b < 1e9 && len(m[1]) < 12 {
-					return fmt.Errorf("damaged PDF: cross-reference table names object %d in a file of %d bytes", a+b, size)
-				}
+			if n := highestObject(skipBlank(head)[len("xref"):]); n > limit {
+				return fmt.Errorf("damaged PDF: cross-reference table names object %d in a file of %d bytes", n, size)
 			}
 		} else if i := bytes.Index(buf, []byte("stream")); i >= 0 {
 			buf = buf[:i]
@@ -285,6 +305,73 @@ func checkXref(r io.ReaderAt, size, off int64) error {
 		off, _ = strconv.ParseInt(string(m[1]), 10, 64)
 	}
 	return nil
+}
+
+// highestObject reads the subsections of a cross-reference table as the
+// library does ("start count", then count entries "offset generation n|f")
+// and returns the highest object number the library would allocate for.
+func highestObject(b []byte) int64 {
+	f := bytes.Fields(b)
+	var high int64
+	for i := 0; i+1 < len(f); {
+		start, err1 := strconv.ParseInt(string(f[i]), 10, 64)
+		n, err2 := strconv.ParseInt(string(f[i+1]), 10, 64)
+		if err1 != nil || err2 != nil || start < 0 || n < 0 {
+			break
+		}
+		i += 2
+		for e := int64(0); e < n; e++ {
+			if i+2 >= len(f) || !isDigits(f[i]) || !isDigits(f[i+1]) || string(f[i+2]) != "n" && string(f[i+2]) != "f" {
+				return high
+			}
+			high = max(high, start+e)
+			i += 3
+		}
+	}
+	return high
+}
+
+func isDigits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(b) > 0
+}
+
+// hugeCount matches an object count the library would loop over without
+// bound: an object stream's /N with eight digits or more.
+var hugeCount = regexp.MustCompile(`/N\s+\d{8,}`)
+
+// checkObjectStreams rejects object streams that claim tens of millions of
+// objects; the library reads that many tokens even past the end of the
+// stream.
+func checkObjectStreams(r io.ReaderAt, size int64) error {
+	const chunk, overlap = 1 << 20, 32
+	buf := make([]byte, chunk+overlap)
+	for off := int64(0); off < size; off += chunk {
+		n, _ := r.ReadAt(buf[:min(int64(len(buf)), size-off)], off)
+		if hugeCount.Match(buf[:n]) {
+			return errors.New("damaged PDF: an object stream claims tens of millions of objects")
+		}
+	}
+	return nil
+}
+
+// skipBlank skips white space and comments, as the library's lexer does.
+func skipBlank(b []byte) []byte {
+	for {
+		b = bytes.TrimLeft(b, " \r\n\t\f\x00")
+		if len(b) == 0 || b[0] != '%' {
+			return b
+		}
+		i := bytes.IndexAny(b, "\r\n")
+		if i < 0 {
+			return nil
+		}
+		b = b[i:]
+	}
 }
 
 // headerFix presents the first nine bytes as "%PDF-1.7\n", the only header
