@@ -106,8 +106,11 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "Usage: begroot crawl [flags] URL...\n\n"+
 			"Crawls each report site from its start URL (politely: robots.txt, one request\n"+
 			"at a time per host), extracts every page and PDF found, and writes\n"+
-			"DIR/<report>.json per start URL, DIR/dataset.json, DIR/changes.json (what is new,\n"+
-			"changed, unchanged or removed since the last crawl) and DIR/begroot.xlsx.\n\nFlags:\n")
+			"DIR/<report>.json per start URL (the records of all its documents),\n"+
+			"DIR/documents/<stem>.json per document (its own report, named after the last\n"+
+			"segment of its URL path without extension, -2, -3 added when two share a name),\n"+
+			"DIR/dataset.json, DIR/changes.json (what is new, changed, unchanged or removed\n"+
+			"since the last crawl) and DIR/begroot.xlsx.\n\nFlags:\n")
 		fs.PrintDefaults()
 		fmt.Fprint(stderr, "\nExit status: 0 ok, 1 fatal, 2 usage, 3 partial (some documents failed), 130 interrupted.\n")
 	}
@@ -148,6 +151,10 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 	ds := &normalize.Dataset{Generator: "begroot " + version}
 	pages, failed := extractPages(ctx, sites, opt, log, stderr)
+	if err := writeDocuments(opt.OutDir, sites, pages); err != nil {
+		log.Error("write document report", "error", err)
+		return exitFatal
+	}
 	ids := reportIDs(targets)
 	changes := make([]siteChanges, len(sites))
 	for i, site := range sites {
@@ -180,6 +187,64 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitFatal
 	}
 	return finish(ctx, ds, opt.Options, log, failed)
+}
+
+// writeDocuments writes the report of each extracted document to
+// dir/documents under the name documentNames gives it.
+func writeDocuments(dir string, sites []fetch.Site, pages [][]pageResult) error {
+	names := documentNames(sites)
+	for i := range sites {
+		for j, name := range names[i] {
+			rep := pages[i][j].rep
+			if name == "" || rep == nil {
+				continue
+			}
+			if err := output.WriteFile(filepath.Join(dir, "documents", name), func(w io.Writer) error {
+				return output.WriteJSON(w, rep)
+			}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// documentNames gives each fetched document, per site, its file name in
+// DIR/documents: <stem>.json after the last segment of its URL path, made
+// unique the way begroot extract names its outputs. A URL that two start
+// URLs reach is written once, under the first; it gets "" in the others.
+func documentNames(sites []fetch.Site) [][]string {
+	var paths []extract.Source
+	first := map[string]bool{}
+	for _, s := range sites {
+		for _, d := range s.Docs {
+			if first[d.Source.URL] {
+				continue
+			}
+			first[d.Source.URL] = true
+			p := d.Source.URL
+			if u, err := url.Parse(p); err == nil {
+				p = u.Path // the host stays out of the stem of a page at the root
+			}
+			paths = append(paths, extract.Source{URL: p})
+		}
+	}
+	flat := outputNames(paths)
+	names := make([][]string, len(sites))
+	clear(first)
+	k := 0
+	for i, s := range sites {
+		names[i] = make([]string, len(s.Docs))
+		for j, d := range s.Docs {
+			if first[d.Source.URL] {
+				continue
+			}
+			first[d.Source.URL] = true
+			names[i][j] = flat[k]
+			k++
+		}
+	}
+	return names
 }
 
 // siteChanges is one entry of changes.json.

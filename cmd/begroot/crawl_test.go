@@ -4,37 +4,69 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/extract/fetch"
 	"github.com/begroot/begroot/fixtures"
 	"github.com/begroot/begroot/normalize"
 )
 
-// seedSite serves fixtures/sites/seeds on loopback: a report under
-// /verslagen/ whose pages are the seed renderings in fixtures/html.
-func seedSite(t *testing.T) *httptest.Server {
+// seedSite serves fixtures/sites/seeds on loopback the way a plain static
+// server does (http.FileServer): a report under /verslagen/ whose pages are
+// the seed renderings of fixtures/html, directory listings for the root and
+// /downloads/. took returns the requests seen since its last call.
+func seedSite(t *testing.T) (ts *httptest.Server, took func() []seenRequest) {
 	t.Helper()
-	root := fixtures.Path("sites/seeds")
-	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p := r.URL.Path
-		file := filepath.Join(root, filepath.FromSlash(p))
-		switch {
-		case p == "/verslagen/":
-			file = filepath.Join(root, "verslagen", "index.html")
-		case strings.HasPrefix(p, "/verslagen/"):
-			file = fixtures.Path("html/" + path.Base(p) + ".html")
-		}
-		http.ServeFile(w, r, file)
+	var (
+		mu   sync.Mutex
+		seen []seenRequest
+	)
+	files := http.FileServer(http.Dir(fixtures.Path("sites/seeds")))
+	ts = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		files.ServeHTTP(rec, r)
+		mu.Lock()
+		defer mu.Unlock()
+		seen = append(seen, seenRequest{
+			Target:      r.URL.RequestURI(),
+			Conditional: r.Header.Get("If-None-Match") != "" || r.Header.Get("If-Modified-Since") != "",
+			Status:      rec.status,
+		})
 	}))
 	t.Cleanup(ts.Close)
-	return ts
+	return ts, func() []seenRequest {
+		mu.Lock()
+		defer mu.Unlock()
+		r := seen
+		seen = nil
+		return r
+	}
+}
+
+type seenRequest struct {
+	Target      string
+	Conditional bool
+	Status      int
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	w.status = code
+	w.ResponseWriter.WriteHeader(code)
 }
 
 func runCrawlCLI(t *testing.T, args ...string) (int, string) {
@@ -45,7 +77,7 @@ func runCrawlCLI(t *testing.T, args ...string) (int, string) {
 }
 
 func TestCrawlCommand(t *testing.T) {
-	ts := seedSite(t)
+	ts, _ := seedSite(t)
 	out, cache := t.TempDir(), t.TempDir()
 	sites := filepath.Join(t.TempDir(), "sites.csv")
 	os.WriteFile(sites, []byte("gemeente,url,doc_type,year\nVoorbeeld,"+ts.URL+"/verslagen/,jaarstukken,2017\n"), 0o644)
@@ -109,6 +141,117 @@ func TestCrawlCommand(t *testing.T) {
 	if len(changes) != 1 || len(changes[0].Unchanged) != 7 || len(changes[0].New)+len(changes[0].Changed)+len(changes[0].Removed) > 0 {
 		t.Errorf("second changes.json: %+v, want 7 unchanged documents", changes)
 	}
+}
+
+// TestCrawlStaticSite is the acceptance test of begroot crawl: the seeds
+// site, served as plain files and crawled from the host's root, gives one
+// report per seed page in DIR/documents that scores like the seed gold, and
+// a second crawl is answered by 304s alone and writes the same bytes.
+func TestCrawlStaticSite(t *testing.T) {
+	ts, took := seedSite(t)
+	out, cache := t.TempDir(), t.TempDir()
+	args := []string{"-o", out, "--cache", cache, "--delay", "0", "-q", ts.URL + "/"}
+	if code, log := runCrawlCLI(t, args...); code != exitOK {
+		t.Fatalf("first crawl: exit %d\n%s", code, log)
+	}
+	first := jsonOutputs(t, out)
+	stems, _ := filepath.Glob(fixtures.Path("html/*.html"))
+	want := []string{"documents/jaarstukken-2017.json", "documents/verslagen.json"}
+	for _, f := range stems {
+		want = append(want, "documents/"+strings.TrimSuffix(filepath.Base(f), ".html")+".json")
+	}
+	slices.Sort(want)
+	var docs []string
+	for name := range first {
+		if strings.HasPrefix(name, "documents/") {
+			docs = append(docs, name)
+		}
+	}
+	slices.Sort(docs)
+	if !slices.Equal(docs, want) {
+		t.Errorf("document reports:\ngot  %q\nwant %q", docs, want)
+	}
+	for _, r := range took() {
+		if r.Target == "/robots.txt" && r.Status != http.StatusOK {
+			t.Errorf("first crawl: robots.txt answered %d", r.Status)
+		}
+	}
+
+	t.Run("score", func(t *testing.T) {
+		score := fixtures.Shared(t, "tools/score.py")
+		gold := fixtures.Shared(t, "gold")
+		python, err := exec.LookPath("python3")
+		if err != nil {
+			t.Skip("python3 is missing")
+		}
+		cmd := exec.Command(python, score, gold, filepath.Join(out, "documents"), "--json")
+		text, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("score.py: %v\n%s", err, text)
+		}
+		lines := strings.Split(strings.TrimSpace(string(text)), "\n")
+		var result struct {
+			Categories map[string]struct {
+				F1 float64 `json:"f1"`
+			} `json:"categories"`
+		}
+		if err := json.Unmarshal([]byte(lines[len(lines)-1]), &result); err != nil || len(result.Categories) == 0 {
+			t.Fatalf("score.py output: %v\n%s", err, text)
+		}
+		for cat, c := range result.Categories {
+			if c.F1 < 0.95 {
+				t.Errorf("%s: F1 %.3f, want at least 0.95\n%s", cat, c.F1, text)
+			}
+		}
+	})
+
+	if code, log := runCrawlCLI(t, args...); code != exitOK {
+		t.Fatalf("second crawl: exit %d\n%s", code, log)
+	}
+	reqs := took()
+	if len(reqs) == 0 {
+		t.Fatal("second crawl made no requests")
+	}
+	for _, r := range reqs {
+		if !r.Conditional || r.Status != http.StatusNotModified {
+			t.Errorf("second crawl: %s conditional %v, status %d; want a conditional request answered 304", r.Target, r.Conditional, r.Status)
+		}
+	}
+	second := jsonOutputs(t, out)
+	for name, data := range first {
+		if name == "changes.json" {
+			continue // new the first time, unchanged the second
+		}
+		if !bytes.Equal(data, second[name]) {
+			t.Errorf("second crawl changed %s", name)
+		}
+	}
+	if len(second) != len(first) {
+		t.Errorf("second crawl wrote %d JSON files, the first %d", len(second), len(first))
+	}
+	changes := readChanges(t, out)
+	if len(changes) != 1 || len(changes[0].Unchanged) != len(want) || len(changes[0].New)+len(changes[0].Changed)+len(changes[0].Removed) > 0 {
+		t.Errorf("second changes.json: %+v, want %d unchanged documents", changes, len(want))
+	}
+}
+
+// jsonOutputs reads the JSON files under dir, by slash-separated path.
+func jsonOutputs(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".json" {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }
 
 func readChanges(t *testing.T, out string) []siteChanges {
@@ -185,6 +328,27 @@ func TestReadSites(t *testing.T) {
 				t.Errorf("readSites:\ngot  %+v %v\nwant %+v", got, err, tc.want)
 			}
 		})
+	}
+}
+
+func TestDocumentNames(t *testing.T) {
+	docs := func(urls ...string) fetch.Site {
+		var s fetch.Site
+		for _, u := range urls {
+			s.Docs = append(s.Docs, fetch.Result{Source: extract.Source{URL: u, Path: "/cache/docs/0a1b.html"}})
+		}
+		return s
+	}
+	got := documentNames([]fetch.Site{
+		docs("https://a.nl:8443/", "https://a.nl:8443/verslagen/", "https://a.nl:8443/verslagen/000_x.html", "https://a.nl:8443/p12/inleiding?id=3"),
+		docs("https://b.nl/inleiding", "https://a.nl:8443/verslagen/000_x.html", "https://b.nl/downloads/Begroting%202024.pdf"),
+	})
+	want := [][]string{
+		{"document.json", "verslagen.json", "000_x.json", "inleiding.json"},
+		{"inleiding-2.json", "", "Begroting 2024.json"},
+	}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("documentNames:\ngot  %q\nwant %q", got, want)
 	}
 }
 

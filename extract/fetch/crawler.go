@@ -32,7 +32,7 @@ type Crawler struct {
 	Backoff    time.Duration // wait before the first retry; doubled for each next one
 	MaxBackoff time.Duration // longest wait between retries; a longer Retry-After gives up
 
-	MaxPages    int      // documents per start URL
+	MaxPages    int      // documents (and directory listings) per start URL
 	MaxBytes    int64    // bytes per response
 	Concurrency int      // start URLs crawled at once
 	QueryParams []string // query parameters that identify a page; all others are dropped
@@ -242,12 +242,13 @@ type crawl struct {
 // siteCrawl is the state of the crawl of one start URL.
 type siteCrawl struct {
 	Site
-	scope   scope
-	seen    map[string]bool // page keys queued, fetched or skipped; raw URLs of skipped links
-	queue   []*url.URL
-	failed  map[string]bool // page keys whose fetch failed
-	started bool            // the start page has been fetched
-	cut     bool            // MaxPages stopped the crawl
+	scope    scope
+	seen     map[string]bool // page keys queued, fetched or skipped; raw URLs of skipped links
+	queue    []*url.URL
+	failed   map[string]bool // page keys whose fetch failed
+	listings int             // directory listings fetched: pages, but not documents
+	started  bool            // the start page has been fetched
+	cut      bool            // MaxPages stopped the crawl
 }
 
 func (cr *crawl) site(ctx context.Context, raw string) Site {
@@ -264,13 +265,17 @@ func (cr *crawl) site(ctx context.Context, raw string) Site {
 	}
 	s.scope = scopeOf(start)
 	s.seen[pageKey(start)] = true
+	if isRobotsTxt(start) {
+		cr.fail(s, start.String(), errors.New("start URL: "+notADocument))
+		return s.Site
+	}
 	if !cr.robotsFor(ctx, start).allowed(requestTarget(start)) {
 		cr.fail(s, start.String(), errors.New("start URL disallowed by robots.txt"))
 		return s.Site
 	}
 	s.queue = []*url.URL{start}
 	for len(s.queue) > 0 && ctx.Err() == nil {
-		if len(s.Docs) >= cr.opts.MaxPages {
+		if len(s.Docs)+s.listings >= cr.opts.MaxPages {
 			s.cut = true
 			for _, u := range s.queue {
 				cr.skip(u.String(), fmt.Sprintf("page limit %d reached", cr.opts.MaxPages))
@@ -291,9 +296,17 @@ func (cr *crawl) site(ctx context.Context, raw string) Site {
 			continue
 		}
 		res.Start = raw
-		s.Docs = append(s.Docs, *res)
-		cr.fetched(*res)
-		if res.Source.Format == extract.FormatHTML {
+		html := res.Source.Format == extract.FormatHTML
+		if html && isListing(res.Source.Path) {
+			// A web server's index of a folder: its links lead to the
+			// report's files, but it is no document of the report.
+			s.listings++
+			cr.skip(res.Source.URL, "directory listing: links followed, not a document")
+		} else {
+			s.Docs = append(s.Docs, *res)
+			cr.fetched(*res)
+		}
+		if html {
 			if err := cr.follow(ctx, s, res.Source); err != nil {
 				cr.fail(s, res.Source.URL, err)
 			}
@@ -303,13 +316,21 @@ func (cr *crawl) site(ctx context.Context, raw string) Site {
 		return s.Site
 	}
 	if len(s.Docs) == 0 && len(s.Errors) == 0 {
-		cr.fail(s, raw, errors.New("no document: the start page was skipped"))
+		if s.listings > 0 {
+			cr.fail(s, raw, errors.New("no document: only directory listings"))
+		} else {
+			cr.fail(s, raw, errors.New("no document: the start page was skipped"))
+		}
 	}
 	if err := cr.compare(s, pageKey(start)); err != nil {
 		cr.fail(s, raw, err)
 	}
 	return s.Site
 }
+
+// notADocument is why a robots.txt is never fetched as a page: it is the
+// host's crawl rules, read (and cached) by robotsFor.
+const notADocument = "robots.txt is not a document"
 
 // follow queues the links of a fetched HTML page that the crawl may follow
 // and reports the others once each.
@@ -352,6 +373,8 @@ func (cr *crawl) admit(ctx context.Context, s *siteCrawl, u *url.URL) string {
 	switch {
 	case u.Host != s.scope.host:
 		return "other host " + u.Host
+	case isRobotsTxt(u):
+		return notADocument
 	case !s.scope.contains(u) && !isPDFPath(u):
 		return "outside " + s.scope.prefix
 	case !cr.robotsFor(ctx, u).allowed(requestTarget(u)):

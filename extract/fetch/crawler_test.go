@@ -7,11 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -518,7 +520,8 @@ func TestCrawlCancel(t *testing.T) {
 }
 
 // TestCrawlSeedSite crawls the site whose content pages are the seed
-// renderings in fixtures/html, and checks that each arrives byte for byte.
+// renderings in fixtures/html (linked into it), and checks that each
+// arrives byte for byte.
 func TestCrawlSeedSite(t *testing.T) {
 	s := newFixtureSite(t, "seeds")
 	site, _ := s.crawl(t, s.crawler(t), "/verslagen/")
@@ -530,13 +533,13 @@ func TestCrawlSeedSite(t *testing.T) {
 	sums := map[string]string{}
 	for _, file := range stems {
 		stem := strings.TrimSuffix(filepath.Base(file), ".html")
-		want = append(want, "/verslagen/"+stem)
+		want = append(want, "/verslagen/"+stem+".html")
 		data, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)
 		}
 		sum := sha256.Sum256(data)
-		sums[s.URL+"/verslagen/"+stem] = hex.EncodeToString(sum[:])
+		sums[s.URL+"/verslagen/"+stem+".html"] = hex.EncodeToString(sum[:])
 	}
 	if got := s.docPaths(site); !slices.Equal(got, want) {
 		t.Fatalf("documents:\ngot  %q\nwant %q", got, want)
@@ -559,6 +562,7 @@ func TestCrawlBadStart(t *testing.T) {
 		{"/begroting-2024/", "fetch /begroting-2024/: start URL: not an absolute URL"},
 		{s.URL + "/begroting-2024/intern/geheim", "fetch " + s.URL + "/begroting-2024/intern/geheim: start URL disallowed by robots.txt"},
 		{s.URL + "/begroting-2024/grafiek.png", "fetch " + s.URL + "/begroting-2024/grafiek.png: no document: the start page was skipped"},
+		{s.URL + "/robots.txt", "fetch " + s.URL + "/robots.txt: start URL: robots.txt is not a document"},
 	} {
 		t.Run(tc.start, func(t *testing.T) {
 			sites, err := s.crawler(t).Crawl(context.Background(), tc.start)
@@ -569,5 +573,115 @@ func TestCrawlBadStart(t *testing.T) {
 				t.Errorf("Crawl(%s): got %v, want [%s]", tc.start, errs, tc.err)
 			}
 		})
+	}
+}
+
+// TestCrawlStaticServer crawls the seeds site from the root of a plain
+// static file server: the root and /downloads/ are directory listings, the
+// root's listing links robots.txt, and every file carries a Last-Modified.
+// The listings are followed but are no documents, robots.txt is no page,
+// and a second crawl is answered by 304s alone.
+func TestCrawlStaticServer(t *testing.T) {
+	var (
+		mu   sync.Mutex
+		reqs []request
+	)
+	files := http.FileServer(http.Dir(fixtures.Path("sites/seeds")))
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		files.ServeHTTP(rec, r)
+		mu.Lock()
+		defer mu.Unlock()
+		reqs = append(reqs, request{
+			Target:      r.URL.RequestURI(),
+			Conditional: r.Header.Get("If-None-Match") != "" || r.Header.Get("If-Modified-Since") != "",
+			Status:      rec.status,
+		})
+	}))
+	defer ts.Close()
+	stems, _ := filepath.Glob(fixtures.Path("sites/seeds/verslagen/0*.html"))
+	if len(stems) != 5 {
+		t.Fatalf("got %d seed pages in sites/seeds/verslagen, want 5", len(stems))
+	}
+	want := []string{"/downloads/jaarstukken-2017.pdf", "/verslagen/"}
+	for _, file := range stems {
+		want = append(want, "/verslagen/"+filepath.Base(file))
+	}
+	c := &Crawler{Client: ts.Client(), Cache: t.TempDir(), Delay: -1}
+	for run := 1; run <= 2; run++ {
+		ev := &events{}
+		ev.watch(c)
+		sites, err := c.Crawl(context.Background(), ts.URL+"/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		site := sites[0]
+		var got []string
+		for _, d := range site.Docs {
+			got = append(got, strings.TrimPrefix(d.Source.URL, ts.URL))
+			if f := d.Source.Format; f != extract.FormatHTML && f != extract.FormatPDF {
+				t.Errorf("run %d: %s has format %q", run, d.Source.URL, f)
+			}
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("run %d: documents:\ngot  %q\nwant %q", run, got, want)
+		}
+		if len(site.Errors) > 0 || len(ev.errors) > 0 {
+			t.Errorf("run %d: errors %v %v", run, site.Errors, ev.errors)
+		}
+		if r := ev.skipped[ts.URL+"/robots.txt"]; r != notADocument {
+			t.Errorf("run %d: robots.txt skipped for %q, want %q", run, r, notADocument)
+		}
+		for _, p := range []string{"/", "/downloads/"} {
+			if r := ev.skipped[ts.URL+p]; !strings.HasPrefix(r, "directory listing") {
+				t.Errorf("run %d: listing %s skipped for %q, want a directory listing", run, p, r)
+			}
+		}
+		mu.Lock()
+		took := reqs
+		reqs = nil
+		mu.Unlock()
+		if count(took, "/robots.txt") != 1 {
+			t.Errorf("run %d: robots.txt requested %d times, want once", run, count(took, "/robots.txt"))
+		}
+		if run == 1 {
+			if n := len(site.Changes.New); n != len(want) {
+				t.Errorf("run 1: %d new documents, want %d", n, len(want))
+			}
+			continue
+		}
+		for _, r := range took {
+			if !r.Conditional || r.Status != http.StatusNotModified {
+				t.Errorf("run 2: %s conditional %v status %d, want a conditional request answered 304", r.Target, r.Conditional, r.Status)
+			}
+		}
+		if ch := site.Changes; len(ch.Unchanged) != len(want) || len(ch.New)+len(ch.Changed)+len(ch.Removed) > 0 {
+			t.Errorf("run 2: changes %+v, want %d unchanged", ch, len(want))
+		}
+	}
+}
+
+func TestIsListing(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name, page string
+		want       bool
+	}{
+		{"python", "<!DOCTYPE HTML>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Directory listing for /verslagen/</title>\n</head>", true},
+		{"apache", "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 3.2 Final//EN\">\n<html>\n <head>\n  <title>Index of /begroting</title>\n </head>", true},
+		{"nginx", "<html>\r\n<head><title>Index of /downloads/</title></head>\r\n<body>\r\n<h1>Index of /downloads/</h1><hr><pre>", true},
+		{"go", "<!doctype html>\n<meta name=\"viewport\" content=\"width=device-width\">\n<pre>\n<a href=\"a.pdf\">a.pdf</a>\n</pre>\n", true},
+		{"report page", "<!DOCTYPE html><html><head><title>Index of begrotingsposten - Gemeente X</title></head>", false},
+		{"register", "<html><head><title>Directory listing for the council</title></head>", false},
+		{"no title", "<!DOCTYPE html><html><body><pre>Index of /</pre></body></html>", false},
+	} {
+		file := filepath.Join(dir, tc.name+".html")
+		if err := os.WriteFile(file, []byte(tc.page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got := isListing(file); got != tc.want {
+			t.Errorf("%s: isListing = %v, want %v", tc.name, got, tc.want)
+		}
 	}
 }

@@ -29,7 +29,12 @@
 // query. Links to other hosts, mailto:, tel: and javascript: links, URLs
 // with credentials, redirects to other hosts and responses that are neither
 // HTML nor PDF (judged by Content-Type and by sniffing the first bytes) are
-// not followed and are reported through OnSkipped.
+// not followed and are reported through OnSkipped. Only HTML pages and PDF
+// files are documents: a link to robots.txt is never requested as a page,
+// and a folder index that a web server generated (Python's http.server,
+// Apache, nginx, Go's http.FileServer) has its links followed but is
+// reported through OnSkipped instead of becoming a document, so that a
+// report served by a plain static file server can be crawled from its root.
 //
 // # Politeness
 //
@@ -46,8 +51,8 @@
 //     (Backoff, doubling, at most MaxBackoff), waiting at least as long as a
 //     Retry-After asks; a Retry-After beyond MaxBackoff gives up at once.
 //   - Timeout bounds the wait for response headers and every pause in a
-//     body, MaxBytes the size of a response, MaxPages the documents of a
-//     start URL.
+//     body, MaxBytes the size of a response, MaxPages the documents (and
+//     directory listings) of a start URL.
 //
 // # Cache and incremental runs
 //

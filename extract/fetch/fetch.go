@@ -215,8 +215,10 @@ func (cr *crawl) fetch(ctx context.Context, s *siteCrawl, u *url.URL) (*Result, 
 			cr.skip(u.String(), skipped)
 			return nil, nil
 		case notModified:
-			if cr.cache.verify(sent) != nil {
-				conditional = false // the cached copy is damaged: fetch the page in full
+			if !isDocument(sent.Format) || cr.cache.verify(sent) != nil {
+				// The cached copy is damaged, or is no page (a robots.txt
+				// kept under the same key): fetch the page in full.
+				conditional = false
 				continue
 			}
 			return &Result{Source: cr.cache.source(sent), Unchanged: true}, nil
@@ -281,6 +283,12 @@ func (cr *crawl) store(key string, u *url.URL, resp *http.Response) (*entry, str
 	}
 	e, err := cr.cache.put(key, u.String(), format, resp.Header, body, cr.opts.MaxBytes, cr.opts.Clock.Now())
 	return e, "", err
+}
+
+// isDocument reports whether a cached body of format f is a document: only
+// HTML pages and PDF files are.
+func isDocument(f extract.Format) bool {
+	return f == extract.FormatHTML || f == extract.FormatPDF
 }
 
 // classify tells from the Content-Type header and the first bytes of a body

@@ -1,8 +1,10 @@
 package fetch
 
 import (
+	"bytes"
 	"io"
 	"net/url"
+	"os"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -99,4 +101,37 @@ func refreshURL(content string) string {
 		return ""
 	}
 	return strings.Trim(strings.TrimSpace(after), `'"`)
+}
+
+// listingHead is how much of a page isListing looks at.
+const listingHead = 2048
+
+// goListing opens the folder index of Go's http.FileServer, which has no
+// title.
+const goListing = "<!doctype html>\n<meta name=\"viewport\" content=\"width=device-width\">\n<pre>\n"
+
+// isListing reports whether the HTML page in file is the index of a folder
+// that a web server generated: Python's http.server ("Directory listing
+// for /…"), Apache, nginx and lighttpd ("Index of /…"), or Go's
+// http.FileServer.
+func isListing(file string) bool {
+	f, err := os.Open(file)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, listingHead)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	if bytes.HasPrefix(head, []byte(goListing)) {
+		return true
+	}
+	lower := bytes.ToLower(head)
+	_, title, ok := bytes.Cut(lower, []byte("<title>"))
+	if !ok {
+		return false
+	}
+	title, _, _ = bytes.Cut(title, []byte("</title>"))
+	title = bytes.TrimSpace(title)
+	return bytes.HasPrefix(title, []byte("directory listing for /")) || bytes.HasPrefix(title, []byte("index of /"))
 }

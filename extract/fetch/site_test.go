@@ -40,7 +40,6 @@ type fixtureSite struct {
 	faults    map[string]http.HandlerFunc // path → handler replacing the file
 	bodies    map[string]string           // path → content replacing the file
 	redirects map[string]redirectRule
-	mounts    map[string]string // URL prefix → folder
 }
 
 type request struct {
@@ -80,10 +79,6 @@ func newFixtureSite(t testing.TB, name string) *fixtureSite {
 	for _, row := range s.readTable(t, "_redirects") {
 		code, _ := strconv.Atoi(row[2])
 		s.redirects[row[0]] = redirectRule{to: s.expand(row[1]), code: code}
-	}
-	s.mounts = map[string]string{}
-	for _, row := range s.readTable(t, "_mounts") {
-		s.mounts[row[0]] = filepath.Join(s.root, filepath.FromSlash(row[1]))
 	}
 	return s
 }
@@ -157,7 +152,7 @@ func (s *fixtureSite) serveFile(w http.ResponseWriter, r *http.Request) {
 			name += ".html"
 		}
 	default:
-		full := s.file(p)
+		full := filepath.Join(s.root, filepath.FromSlash(path.Clean(p)))
 		st, err := os.Stat(full)
 		switch {
 		case err == nil && st.IsDir() && !strings.HasSuffix(p, "/"):
@@ -182,21 +177,6 @@ func (s *fixtureSite) serveFile(w http.ResponseWriter, r *http.Request) {
 	sum := sha256.Sum256(data)
 	w.Header().Set("ETag", fmt.Sprintf(`"%x"`, sum[:8]))
 	http.ServeContent(w, r, name, modTime, bytes.NewReader(data))
-}
-
-// file is where the file for a URL path would be: in a mounted folder when
-// it is there, else under the site's root.
-func (s *fixtureSite) file(p string) string {
-	clean := path.Clean(p)
-	for prefix, dir := range s.mounts {
-		if rest, ok := strings.CutPrefix(clean, prefix); ok {
-			full := filepath.Join(dir, filepath.FromSlash(rest))
-			if exists(full) || exists(full+".html") {
-				return full
-			}
-		}
-	}
-	return filepath.Join(s.root, filepath.FromSlash(clean))
 }
 
 func exists(name string) bool {

@@ -117,3 +117,8 @@ func (s scope) contains(u *url.URL) bool {
 func isPDFPath(u *url.URL) bool {
 	return strings.EqualFold(path.Ext(u.Path), ".pdf")
 }
+
+// isRobotsTxt reports whether u is the robots.txt of its host.
+func isRobotsTxt(u *url.URL) bool {
+	return u.Path == "/robots.txt"
+}
