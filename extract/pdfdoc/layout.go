@@ -39,7 +39,7 @@ func layout(pages []*pageText) []extract.Block {
 // and the most common baseline distance between lines of that size.
 func bodyMetrics(pages []*pageText) (size, leading float64) {
 	sizes := map[float64]int{}
-	pitches := map[float64]int{}
+	pitches := map[[2]float64]int{} // {size, pitch}
 	for _, p := range pages {
 		for i := range p.lines {
 			l := &p.lines[i]
@@ -48,15 +48,14 @@ func bodyMetrics(pages []*pageText) (size, leading float64) {
 				sizes[s] += len(w.text)
 			}
 			if i > 0 && math.Abs(p.lines[i-1].size-l.size) < 0.25 {
-				pitches[math.Round((p.lines[i-1].y-l.y)*2)/2]++
+				pitches[[2]float64{s, math.Round((p.lines[i-1].y-l.y)*2) / 2}]++
 			}
 		}
 	}
 	size = mode(sizes, 10)
-	leading = 0
 	best := 0
-	for pitch, n := range pitches {
-		if pitch >= size && pitch <= 2.5*size && (n > best || n == best && pitch < leading) {
+	for k, n := range pitches {
+		if pitch := k[1]; k[0] == size && pitch >= size && pitch <= 2.5*size && (n > best || n == best && pitch < leading) {
 			leading, best = pitch, n
 		}
 	}
@@ -66,6 +65,8 @@ func bodyMetrics(pages []*pageText) (size, leading float64) {
 	return size, leading
 }
 
+// mode returns the key with the largest count (the smallest on a tie), or
+// fallback for an empty map.
 func mode(m map[float64]int, fallback float64) float64 {
 	best, n := fallback, 0
 	for k, v := range m {
@@ -119,10 +120,12 @@ type blockBuilder struct {
 	last          *tableRegion // the last block, when it is a table
 }
 
+// page appends the blocks of one page.
 func (b *blockBuilder) page(p *pageText) {
 	pl := newPageLayout(p, b.body, b.leading)
 	tables := pl.findTables()
 	startLen := len(b.blocks)
+	first := true // nothing of this page placed yet
 	ti := 0
 	var para []int // lines of the paragraph being collected
 	flush := func() {
@@ -134,7 +137,8 @@ func (b *blockBuilder) page(p *pageText) {
 	for k := 0; k < len(pl.lines); k++ {
 		if ti < len(tables) && k == tables[ti].first {
 			flush()
-			b.table(&tables[ti], len(b.blocks) == startLen)
+			b.table(&tables[ti], first && len(b.blocks) == startLen)
+			first = false
 			k = tables[ti].last
 			ti++
 			continue
@@ -152,29 +156,45 @@ func (b *blockBuilder) page(p *pageText) {
 // neither a header nor a caption of its own, or repeats the header at the
 // top of a page, or says "vervolg".
 func (b *blockBuilder) table(r *tableRegion, firstOnPage bool) {
-	if prev := b.last; prev != nil && (firstOnPage || prev.table.Pos.Page == r.table.Pos.Page) && sameColumns(prev, r, b.body) {
+	if prev := b.last; prev != nil && (firstOnPage || prev.table.Pos.Page == r.table.Pos.Page) && sameNumbers(prev.cols, r.cols, b.body) {
 		pt, t := prev.table, r.table
+		la, lb := leadingText(prev.cols), leadingText(r.cols)
 		newCaption := t.Caption != "" && t.Caption != pt.Caption
-		repeated := firstOnPage && !newCaption && sameHeader(pt.Rows[:prev.headers], t.Rows[:r.headers])
+		repeated := firstOnPage && !newCaption && la == lb && sameHeader(pt.Rows[:prev.headers], t.Rows[:r.headers])
 		if r.headers == 0 && !newCaption || repeated || strings.Contains(strings.ToLower(t.Caption), "vervolg") {
-			body := t.Rows[r.headers:]
-			// A row broken by the page end goes on in lower case.
-			if last := len(pt.Rows) - 1; len(body) > 0 && last >= prev.headers && continuesRow(body[0]) {
-				for c := range min(len(body[0]), len(pt.Rows[last])) {
-					if text := body[0][c].Text; text != "" {
-						cell := &pt.Rows[last][c]
-						cell.Text = strings.TrimPrefix(cell.Text+"\n"+text, "\n")
-					}
-				}
-				body = body[1:]
+			// One part may split its row labels over more text columns
+			// ("1." | "(+)" | "Exploitatiesaldo") than the other.
+			switch {
+			case la > lb:
+				joinLeading(prev, la-lb)
+			case lb > la:
+				joinLeading(r, lb-la)
 			}
-			pt.Rows = append(pt.Rows, body...)
-			return
+			if len(prev.cols) == len(r.cols) {
+				pt.Rows = append(pt.Rows, continueRow(pt.Rows[prev.headers:], t.Rows[r.headers:])...)
+				return
+			}
 		}
 	}
 	b.blocks = append(b.blocks, extract.Block{Kind: extract.TableBlock, Table: r.table, Pos: r.table.Pos})
 	b.sizes = append(b.sizes, 0)
 	b.last = r
+}
+
+// continueRow merges the first row of body into the last row of prev when
+// it goes on in lower case (a row broken by the page end), and returns the
+// rest of body.
+func continueRow(prev, body [][]extract.Cell) [][]extract.Cell {
+	if len(prev) == 0 || len(body) == 0 || !continuesRow(body[0]) {
+		return body
+	}
+	last := prev[len(prev)-1]
+	for c := range min(len(body[0]), len(last)) {
+		if text := body[0][c].Text; text != "" {
+			last[c].Text = strings.TrimPrefix(last[c].Text+"\n"+text, "\n")
+		}
+	}
+	return body[1:]
 }
 
 // continuesRow reports whether every cell of row with text starts in
@@ -193,12 +213,9 @@ func continuesRow(row []extract.Cell) bool {
 	return n > 0
 }
 
-// sameColumns reports whether two tables have the same number columns.
-// When one splits its row labels over more text columns than the other
-// ("1." | "(+)" | "Exploitatiesaldo"), those are joined into its label
-// first.
-func sameColumns(a, b *tableRegion, size float64) bool {
-	na, nb := numberColumns(a.cols), numberColumns(b.cols)
+// sameNumbers reports whether two tables have the same number columns.
+func sameNumbers(a, b []column, size float64) bool {
+	na, nb := numberColumns(a), numberColumns(b)
 	if len(na) != len(nb) || len(na) == 0 {
 		return false
 	}
@@ -207,14 +224,7 @@ func sameColumns(a, b *tableRegion, size float64) bool {
 			return false
 		}
 	}
-	la, lb := leadingText(a.cols), leadingText(b.cols)
-	switch {
-	case la > lb:
-		joinLeading(a, la-lb)
-	case lb > la:
-		joinLeading(b, lb-la)
-	}
-	return len(a.cols) == len(b.cols)
+	return true
 }
 
 func numberColumns(cols []column) []column {

@@ -311,17 +311,23 @@ func checkXref(r io.ReaderAt, size, off int64) error {
 // library does ("start count", then count entries "offset generation n|f")
 // and returns the highest object number the library would allocate for.
 func highestObject(b []byte) int64 {
-	f := bytes.Fields(b)
+	f := lexTokens(b)
 	var high int64
 	for i := 0; i+1 < len(f); {
-		start, err1 := strconv.ParseInt(string(f[i]), 10, 64)
-		n, err2 := strconv.ParseInt(string(f[i+1]), 10, 64)
-		if err1 != nil || err2 != nil || start < 0 || n < 0 {
+		start, ok1 := integer(f[i])
+		n, ok2 := integer(f[i+1])
+		if !ok1 || !ok2 || n < 0 {
 			break
 		}
 		i += 2
 		for e := int64(0); e < n; e++ {
-			if i+2 >= len(f) || !isDigits(f[i]) || !isDigits(f[i+1]) || string(f[i+2]) != "n" && string(f[i+2]) != "f" {
+			if i+2 >= len(f) || f[i+2] != "n" && f[i+2] != "f" {
+				return high
+			}
+			if _, ok := integer(f[i]); !ok {
+				return high
+			}
+			if _, ok := integer(f[i+1]); !ok {
 				return high
 			}
 			high = max(high, start+e)
@@ -331,13 +337,45 @@ func highestObject(b []byte) int64 {
 	return high
 }
 
-func isDigits(b []byte) bool {
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			return false
+// integer parses a token the way the library's lexer reads an integer.
+func integer(s string) (int64, bool) {
+	d := strings.TrimLeft(s, "+-")
+	if len(s)-len(d) > 1 || d == "" || strings.Trim(d, "0123456789") != "" {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	return n, err == nil
+}
+
+// lexTokens splits b into tokens as the library's lexer does: at white
+// space and around delimiters, skipping comments.
+func lexTokens(b []byte) []string {
+	var out []string
+	for i := 0; i < len(b); {
+		switch c := b[i]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0:
+			i++
+		case c == '%':
+			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
+				i++
+			}
+		case strings.IndexByte("()<>[]{}/", c) >= 0:
+			out = append(out, string(c))
+			i++
+		default:
+			j := i
+			for j < len(b) && !isLexBreak(b[j]) {
+				j++
+			}
+			out = append(out, string(b[i:j]))
+			i = j
 		}
 	}
-	return len(b) > 0
+	return out
+}
+
+func isLexBreak(c byte) bool {
+	return strings.IndexByte(" \t\n\r\f\x00%()<>[]{}/", c) >= 0
 }
 
 // hugeCount matches an object count the library would loop over without
