@@ -57,9 +57,15 @@
 // a header or with the same header again, is joined into one Table; its
 // cells keep their own page.
 //
-// # Errors
+// # Errors and limits
 //
-// Every call into the library runs under recover. Errors are
+// Every call into the library runs under recover. Before the library reads
+// the file, its cross-reference chain is checked for object numbers the
+// file cannot hold and for /Prev loops, on which the library would
+// allocate or loop without bound. A per-document deadline
+// (Options.Timeout) is checked between pages and every 1024 content
+// operators, and a watchdog returns at the deadline even when the library
+// is stuck inside one call. Errors are
 // *extract.ParseError values naming the file (and page when known) and
 // wrap extract.ErrNotPDF, ErrEncrypted, ErrEmpty, ErrNoText (an image-only
 // document, or one whose fonts give no usable text), the context's error,

@@ -17,9 +17,12 @@ type glyphInfo struct {
 // font is a font resource parsed once per document. Decoding is memoised
 // per code, so a glyph costs one array or map lookup.
 type font struct {
-	twoByte  bool // Type0: codes are two bytes
-	bold     bool
-	unmapped bool // no ToUnicode and private glyph names: the text is unknown
+	twoByte   bool // Type0: codes are two bytes
+	bold      bool
+	unmapped  bool    // no ToUnicode and private glyph names: the text is unknown
+	anonymous bool    // neither name nor descriptor tells the weight ("CIDFont+F2")
+	stemV     float64 // stem width from the descriptor, to compare anonymous fonts
+	glyphs    int     // glyphs shown in this font
 
 	toUni   toUnicode
 	enc     pdf.TextEncoding // fallback decoder for simple fonts without ToUnicode
@@ -87,7 +90,32 @@ func newFont(v pdf.Value) *font {
 	}
 	f.bold = isBoldName(base) || desc.Key("FontWeight").Float64() >= 600 ||
 		desc.Key("Flags").Int64()&(1<<18) != 0
+	f.anonymous = !f.bold && desc.Key("FontWeight").IsNull() && genericName.MatchString(base)
+	f.stemV = desc.Key("StemV").Float64()
 	return f
+}
+
+// genericName matches font names that say nothing about the face, as
+// some PDF writers rename embedded fonts ("CIDFont+F2").
+var genericName = regexp.MustCompile(`(?i)^([A-Z]{6}\+)?(cidfont\+)?f\d+$|^$`)
+
+// markHeavyFonts sets bold on anonymous fonts whose stems are clearly
+// wider than those of the body font, the font with the most glyphs.
+func markHeavyFonts(fonts map[string]*font) {
+	var body *font
+	for _, f := range fonts {
+		if body == nil || f.glyphs > body.glyphs {
+			body = f
+		}
+	}
+	if body == nil || body.stemV <= 0 {
+		return
+	}
+	for _, f := range fonts {
+		if f.anonymous && f.stemV >= 1.12*body.stemV {
+			f.bold = true
+		}
+	}
 }
 
 // isBoldName reports whether a PostScript font name names a bold face

@@ -296,7 +296,7 @@ func (b *blockBuilder) continues(pl *pageLayout, prev, k int) bool {
 	if _, item := listItem(l); b.isHeading(p) != b.isHeading(l) || item {
 		return false
 	}
-	if b.isHeading(l) && (math.Abs(p.size-l.size) > 0.5 || p.bold != l.bold) {
+	if b.isHeading(l) && (math.Abs(p.size-l.size) > 0.5 || p.bold() != l.bold()) {
 		return false
 	}
 	return p.y-l.y <= max(b.leading, 1.2*l.size)*1.3+1
@@ -306,7 +306,7 @@ func (b *blockBuilder) isHeading(l *line) bool {
 	if l.size >= headingScale*b.body {
 		return len(l.words) <= 25
 	}
-	if !l.bold || len(l.words) > 15 {
+	if !l.bold() || len(l.words) > 15 {
 		return false
 	}
 	t := l.words[len(l.words)-1].text

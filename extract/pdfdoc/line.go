@@ -13,8 +13,10 @@ type word struct {
 	x0, x1 float64
 	y      float64 // baseline
 	size   float64
-	bold   bool
+	font   *font // of its first glyph
 }
+
+func (w *word) bold() bool { return w.font != nil && w.font.bold }
 
 // line is the words that share a baseline, left to right.
 type line struct {
@@ -22,7 +24,16 @@ type line struct {
 	x0, x1 float64
 	y      float64 // baseline (of the first word found)
 	size   float64 // largest word size
-	bold   bool    // every word is bold
+}
+
+// bold reports whether every word of the line is bold.
+func (l *line) bold() bool {
+	for i := range l.words {
+		if !l.words[i].bold() {
+			return false
+		}
+	}
+	return len(l.words) > 0
 }
 
 func (l *line) text() string {
@@ -65,12 +76,10 @@ func groupWords(glyphs []glyph, words []word, buf []byte) ([]word, []byte, quali
 	var q quality
 	var cur word
 	open := false
-	boldCount, count := 0, 0
 	var prevEnd float64
 	flush := func() {
 		if open {
 			cur.text = string(buf)
-			cur.bold = boldCount*2 > count
 			words = append(words, cur)
 		}
 		open = false
@@ -97,14 +106,9 @@ func groupWords(glyphs []glyph, words []word, buf []byte) ([]word, []byte, quali
 			cur.size = math.Max(cur.size, g.size)
 		} else {
 			flush()
-			cur = word{x0: g.x, x1: g.x + g.w, y: g.y, size: g.size}
+			cur = word{x0: g.x, x1: g.x + g.w, y: g.y, size: g.size, font: g.font}
 			buf = append(buf, g.text...)
 			open = true
-			boldCount, count = 0, 0
-		}
-		count++
-		if g.bold {
-			boldCount++
 		}
 		prevEnd = g.x + g.w
 	}
@@ -171,11 +175,10 @@ func newLine(ws []word) line {
 		}
 		out = append(out, w)
 	}
-	l := line{words: out, x0: out[0].x0, x1: out[0].x1, y: out[0].y, bold: true}
+	l := line{words: out, x0: out[0].x0, x1: out[0].x1, y: out[0].y}
 	for _, w := range out {
 		l.x1 = math.Max(l.x1, w.x1)
 		l.size = math.Max(l.size, w.size)
-		l.bold = l.bold && w.bold
 	}
 	return l
 }

@@ -142,6 +142,7 @@ func parse(ctx context.Context, r io.ReaderAt, size int64, src extract.Source, o
 	if usable == 0 {
 		return nil, fail(0, extract.ErrNoText)
 	}
+	markHeavyFonts(w.fonts)
 	doc.Blocks = layout(pages)
 	if doc.Title == "" {
 		for _, b := range doc.Blocks {

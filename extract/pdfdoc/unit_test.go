@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/begroot/begroot/extract"
 )
 
 func TestIsNumberWord(t *testing.T) {
@@ -139,5 +141,25 @@ func TestColumnRegions(t *testing.T) {
 	want := [][2]float64{{198, 230}, {230, 281}, {281, 380}}
 	if !slices.Equal(got, want) {
 		t.Errorf("columnRegions = %v, want %v", got, want)
+	}
+}
+
+func TestJoinParts(t *testing.T) {
+	cell := func(s string) extract.Cell { return extract.Cell{Text: s} }
+	// A part whose labels spread over two text columns joins them.
+	r := &tableRegion{
+		cols:  []column{{x0: 90, x1: 100}, {x0: 200, x1: 230, numeric: true}},
+		table: &extract.Table{Rows: [][]extract.Cell{{cell("1."), cell("Exploitatiesaldo"), cell("492")}}},
+	}
+	joinLeading(r, 1)
+	if got := r.table.Rows[0]; len(got) != 2 || got[0].Text != "1. Exploitatiesaldo" || got[1].Text != "492" || len(r.cols) != 1 {
+		t.Errorf("joinLeading = %v, cols %v", got, r.cols)
+	}
+	// The rest of a row broken by the page end joins that row.
+	prev := [][]extract.Cell{{cell("Lopende re-"), cell("Aantal per 1.000"), cell("7,7")}}
+	body := [][]extract.Cell{{cell("integratievoorzieningen"), cell("inwoners"), cell("")}, {cell("Formatie"), cell(""), cell("9,8")}}
+	rest := continueRow(prev, body)
+	if len(rest) != 1 || prev[0][0].Text != "Lopende re-\nintegratievoorzieningen" || prev[0][1].Text != "Aantal per 1.000\ninwoners" {
+		t.Errorf("continueRow: prev %v, rest %v", prev, rest)
 	}
 }

@@ -50,7 +50,7 @@ type glyph struct {
 	x, y  float64 // origin on the baseline
 	w     float64 // advance
 	size  float64
-	bold  bool
+	font  *font
 	space bool
 }
 
@@ -327,6 +327,7 @@ func (w *walker) show(s string, g *gstate, tm *matrix) {
 		step = 2
 	}
 	var ox float64
+	f.glyphs += len(s) / step
 	for i := 0; i+step <= len(s); i += step {
 		code := uint32(s[i])
 		if step == 2 {
@@ -340,7 +341,7 @@ func (w *walker) show(s string, g *gstate, tm *matrix) {
 		adv *= g.th
 		if upright && len(w.out) < maxPageGlyphs {
 			x, y := m.apply(ox, g.trise)
-			gl := glyph{text: gi.text, x: x, y: y, w: adv * xscale, size: size, bold: f.bold, space: isBlank(gi.text)}
+			gl := glyph{text: gi.text, x: x, y: y, w: adv * xscale, size: size, font: f, space: isBlank(gi.text)}
 			if gl.space || w.visible(&gl, g.clip) {
 				w.out = append(w.out, gl)
 			}
