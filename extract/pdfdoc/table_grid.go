@@ -1,0 +1,271 @@
+package pdfdoc
+
+import (
+	"math"
+	"slices"
+)
+
+// column is one value column of a table.
+type column struct {
+	x0, x1  float64
+	numeric bool
+}
+
+func (c column) center() float64 { return (c.x0 + c.x1) / 2 }
+
+// grid is the horizontal geometry of a table: the row labels at the left,
+// then the value columns.
+type grid struct {
+	cols       []column
+	regions    [][2]float64 // the stretch each column's cells take
+	labelRight float64      // segments centred left of this are row labels
+	labelX0    float64      // left edge of the row labels
+	labelEnd   float64      // right edge of the widest row label: where labels wrap
+}
+
+// isLabel reports whether a segment belongs to the row label.
+func (g *grid) isLabel(s *seg) bool {
+	return s.x1 <= g.labelRight || s.center() < g.labelRight
+}
+
+// grid clusters the numbers of the body rows into columns by their
+// horizontal extent: right-aligned numbers share a right edge, centred ones
+// overlap. Text cells in no number column form text columns; the first is
+// the row label, together with a leading column of row numbers (1, 2, 3 …)
+// before it. It reports false when the numbers do not line up.
+func (pl *pageLayout) grid(from, to int) (*grid, bool) {
+	var nums, texts []colItem
+	for i := from; i <= to; i++ {
+		if !pl.cand[i] {
+			continue
+		}
+		for _, s := range pl.segs[i] {
+			if s.numeric {
+				nums = append(nums, colItem{s.x0, s.x1, i})
+			}
+		}
+	}
+	slack := columnSlack * pl.em
+	cols, rows := clusterColumns(nums, slack, true)
+	if len(cols) == 0 {
+		return nil, false
+	}
+	// Most numbers must share their column with a number of another row.
+	if pl.countRows(from, to) >= 2 {
+		shared := 0
+		for _, it := range nums {
+			if c := columnOf(cols, it.x0, it.x1); c >= 0 && rows[c] >= 2 {
+				shared++
+			}
+		}
+		if shared*10 < len(nums)*6 {
+			return nil, false
+		}
+	}
+	// Text columns: the text cells in no number column, clustered the same
+	// way. A line with only a label (a group label) is left out.
+	for i := from; i <= to; i++ {
+		if !pl.cand[i] && len(pl.segs[i]) == 1 && pl.segs[i][0].x0 < cols[0].x0 {
+			continue
+		}
+		for _, s := range pl.segs[i] {
+			if !s.numeric && columnOf(cols, s.x0, s.x1) < 0 {
+				texts = append(texts, colItem{s.x0, s.x1, i})
+			}
+		}
+	}
+	textCols, lines := clusterColumns(texts, slack, false)
+	// A text column before the numbers needs cells on two lines; one row's
+	// "1. (+) Exploitatiesaldo" is a label.
+	for i := len(textCols) - 1; i >= 0; i-- {
+		if lines[i] < 2 && textCols[i].x1 < cols[0].x0 {
+			textCols = slices.Delete(textCols, i, i+1)
+		}
+	}
+	cols = append(cols, mergeOverlapping(textCols)...)
+	slices.SortFunc(cols, func(a, b column) int { return cmpFloat(a.x0, b.x0) })
+
+	// The row label is the first text column, or a column of row numbers
+	// (1, 2, 3 …) with the text column after it.
+	g := &grid{cols: cols}
+	switch {
+	case !cols[0].numeric:
+		g.cols = cols[1:]
+	case len(cols) >= 3 && !cols[1].numeric && pl.indexColumn(cols[0], from, to):
+		g.cols = cols[2:]
+	}
+	if !slices.ContainsFunc(g.cols, func(c column) bool { return c.numeric }) {
+		return nil, false
+	}
+	g.labelRight = g.cols[0].x0 - slack
+	g.labelX0, g.labelEnd = math.Inf(1), 0
+	for k := from; k <= to; k++ {
+		for i := range pl.segs[k] {
+			if s := &pl.segs[k][i]; g.isLabel(s) {
+				g.labelX0, g.labelEnd = min(g.labelX0, s.x0), max(g.labelEnd, s.x1)
+			}
+		}
+	}
+	if g.labelEnd == 0 {
+		g.labelX0, g.labelEnd = g.labelRight, g.labelRight
+	}
+	g.regions = columnRegions(g.cols, g.labelEnd)
+	return g, true
+}
+
+// indexColumn reports whether column c holds row numbers: small whole
+// numbers at the start of their lines.
+func (pl *pageLayout) indexColumn(c column, from, to int) bool {
+	for k := from; k <= to; k++ {
+		for j, s := range pl.segs[k] {
+			if s.x0 >= c.x0 && s.x1 <= c.x1 && (j > 0 || !indexNumber.MatchString(s.text)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// colItem is a cell's extent on line row.
+type colItem struct {
+	x0, x1 float64
+	row    int
+}
+
+// clusterColumns sweeps the items by right edge and starts a new column
+// where an item does not overlap the current one, or where the current one
+// already holds a cell of the same line. It returns the columns and the
+// number of lines in each.
+func clusterColumns(items []colItem, slack float64, numeric bool) ([]column, []int) {
+	slices.SortFunc(items, func(a, b colItem) int { return cmpFloat(a.x1, b.x1) })
+	var cols []column
+	var counts []int
+	var rows map[int]bool
+	for _, it := range items {
+		if k := len(cols); k > 0 && it.x0 <= cols[k-1].x1+slack && !rows[it.row] {
+			c := &cols[k-1]
+			c.x0, c.x1 = min(c.x0, it.x0), max(c.x1, it.x1)
+			rows[it.row] = true
+			counts[k-1]++
+			continue
+		}
+		cols = append(cols, column{x0: it.x0, x1: it.x1, numeric: numeric})
+		counts = append(counts, 1)
+		rows = map[int]bool{it.row: true}
+	}
+	return cols, counts
+}
+
+// mergeOverlapping merges text columns whose extents overlap: a line with
+// two phrases in one column ("6." and "Verwijzingen Halt") starts a second
+// cluster beside the first.
+func mergeOverlapping(cols []column) []column {
+	slices.SortFunc(cols, func(a, b column) int { return cmpFloat(a.x0, b.x0) })
+	var out []column
+	for _, c := range cols {
+		if k := len(out); k > 0 && c.x0 < out[k-1].x1 {
+			out[k-1].x1 = max(out[k-1].x1, c.x1)
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// columnOf returns the column a cell spanning [x0, x1] belongs to: the one
+// that contains its centre, else the one it overlaps most; -1 if none.
+func columnOf(cols []column, x0, x1 float64) int {
+	c := (x0 + x1) / 2
+	best, bestOverlap := -1, 0.0
+	for i, col := range cols {
+		if c >= col.x0 && c <= col.x1 {
+			return i
+		}
+		if o := min(x1, col.x1) - max(x0, col.x0); o > bestOverlap {
+			best, bestOverlap = i, o
+		}
+	}
+	return best
+}
+
+func center(r [2]float64) float64 { return (r[0] + r[1]) / 2 }
+
+// centred reports whether x lies in the middle of columns a to b, within a
+// quarter of the column pitch. Cells are not drawn, so both the cell
+// regions and the extents of the numbers are tried as column centres.
+func (g *grid) centred(x float64, a, b int) bool {
+	near := func(l, r float64) bool { return math.Abs(x-(l+r)/2) <= 0.25*(r-l)/float64(b-a) }
+	return near(center(g.regions[a]), center(g.regions[b])) || near(g.cols[a].center(), g.cols[b].center())
+}
+
+// columnRegions returns the horizontal stretch each column's cells take.
+// A column of right-aligned numbers ends at their right edge and starts
+// where its left neighbour ends; a text column starts at its left edge.
+// The first column is assumed as wide as the distance to the second.
+func columnRegions(cols []column, labelEnd float64) [][2]float64 {
+	r := make([][2]float64, len(cols))
+	lo := min(labelEnd, cols[0].x0)
+	if c := cols[0]; len(cols) > 1 && c.numeric {
+		lo = min(c.x0, max(lo, c.x1-(cols[1].x1-c.x1)))
+	}
+	for i, c := range cols {
+		hi := c.x1
+		if i+1 < len(cols) {
+			if next := cols[i+1]; !c.numeric || !next.numeric {
+				hi = max(c.x1, (c.x1+next.x0)/2)
+			}
+		}
+		r[i] = [2]float64{lo, hi}
+		lo = hi
+	}
+	return r
+}
+
+// regionOf returns the column whose region holds x, or the nearest.
+func regionOf(regions [][2]float64, x float64) int {
+	best, dist := 0, math.Inf(1)
+	for i, r := range regions {
+		if x >= r[0] && x <= r[1] {
+			return i
+		}
+		if d := math.Min(math.Abs(x-r[0]), math.Abs(x-r[1])); d < dist {
+			best, dist = i, d
+		}
+	}
+	return best
+}
+
+// wordColumn returns the column whose extent contains the word, or -1.
+func wordColumn(cols []column, w word) int {
+	c := (w.x0 + w.x1) / 2
+	for i, col := range cols {
+		if c >= col.x0 && c <= col.x1 {
+			return i
+		}
+	}
+	return -1
+}
+
+func nearestColumn(cols []column, s seg) int {
+	best, dist := 0, math.Inf(1)
+	for c, col := range cols {
+		d := math.Max(0, math.Max(col.x0-s.x1, s.x0-col.x1))
+		if d == 0 {
+			d = -1 / (1 + math.Abs(col.center()-s.center()))
+		}
+		if d < dist {
+			best, dist = c, d
+		}
+	}
+	return best
+}

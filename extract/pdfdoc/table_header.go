@@ -1,0 +1,251 @@
+package pdfdoc
+
+import (
+	"math"
+	"strings"
+
+	"github.com/begroot/begroot/extract"
+)
+
+// caption returns the first line and the text of the caption above the
+// header that starts at line top: the short lines just above it, closer
+// together than paragraph lines, when one of them is a title ("Tabel 6.2
+// …") or a unit label ("bedragen x € 1.000").
+func (pl *pageLayout) caption(top int) (int, string) {
+	var block []int
+	for k := top - 1; k >= 0 && len(block) < captionLines; k-- {
+		l := &pl.lines[k]
+		limit := captionGapMax
+		switch {
+		case len(block) > 0:
+			limit = min(captionGapMax, 0.95*pl.leading/max(l.size, 1))
+		case captionStart.MatchString(l.text()):
+			limit = titleGapMax
+		}
+		if pl.used[k] || pl.cand[k] || pl.pitch(k, k+1) > limit || len(l.words) > 14 || l.size >= 1.3*pl.body {
+			break
+		}
+		block = append(block, k)
+	}
+	found := false
+	for _, k := range block {
+		found = found || pl.captionLike(k)
+	}
+	if !found {
+		return top, ""
+	}
+	texts := make([]string, len(block))
+	for i, k := range block {
+		texts[len(block)-1-i] = pl.lines[k].text()
+	}
+	return block[len(block)-1], strings.Join(texts, " ")
+}
+
+// headerLike reports whether line k labels the columns: it has a phrase
+// over the columns that is not a unit label, and no prose.
+func (pl *pageLayout) headerLike(k int) bool {
+	l, g := &pl.lines[k], pl.g
+	if l.size >= 1.3*pl.body || captionStart.MatchString(l.text()) {
+		return false
+	}
+	over := false
+	for _, s := range pl.segs[k] {
+		if len(s.words) > 6 && s.x1 > g.regions[0][0] {
+			return false
+		}
+		// A label in lower case is the rest of a row from the page before.
+		if !s.unit && s.x1 <= g.regions[0][0] && startsLower(s.text) {
+			return false
+		}
+		if !s.unit && s.x0 > g.labelX0+pl.em && s.x1 > g.regions[0][0] && s.x0 < g.cols[len(g.cols)-1].x1+pl.em {
+			over = true
+		}
+	}
+	return over
+}
+
+func (pl *pageLayout) captionLike(k int) bool {
+	text := pl.lines[k].text()
+	return captionStart.MatchString(text) || unitLabel.MatchString(text)
+}
+
+// headerRows builds one header row per line from top to bodyStart-1. Text
+// at the label margin goes to the first cell, as do unit labels and sign
+// legends. Other phrases go to the column whose region holds their centre,
+// or to all columns whose numbers they cover. A phrase centred over
+// neighbours that a lower header line tells apart, and that the lines above
+// group with it, spans them too ("Begroting" over "baten lasten saldo"); it
+// is copied into each column, with Spanned set on the copies.
+func (pl *pageLayout) headerRows(top, bodyStart int) [][]extract.Cell {
+	g := pl.g
+	type hline struct {
+		label []seg
+		over  []seg
+		spans [][2]int
+	}
+	lines := make([]hline, bodyStart-top)
+	owner := make([][]int, len(lines)) // phrase id per column, -1 if none
+	id := 0
+	for i := range lines {
+		h := &lines[i]
+		owner[i] = make([]int, len(g.cols))
+		for c := range owner[i] {
+			owner[i][c] = -1
+		}
+		for _, s := range pl.segs[top+i] {
+			if s.unit || s.x0 <= g.labelX0+pl.em || s.x1 <= g.regions[0][0] {
+				h.label = append(h.label, s)
+			} else {
+				h.over = append(h.over, splitHeader(s, g.cols)...)
+			}
+		}
+		h.spans = placeHeader(h.over, g.cols, g.regions, pl.em)
+		for _, sp := range h.spans {
+			for c := sp[0]; c <= sp[1]; c++ {
+				owner[i][c] = id
+			}
+			id++
+		}
+	}
+	// canSpan reports whether the phrase of line i over column a may also
+	// label column c: a lower line labels c, and every line above groups c
+	// with a the same way.
+	canSpan := func(i, a, c int) bool {
+		if owner[i][c] >= 0 {
+			return false
+		}
+		for j := 0; j < i; j++ {
+			if owner[j][c] != owner[j][a] {
+				return false
+			}
+		}
+		for j := i + 1; j < len(lines); j++ {
+			if owner[j][c] >= 0 {
+				return true
+			}
+		}
+		return false
+	}
+	rows := make([][]extract.Cell, 0, len(lines))
+	for i := range lines {
+		h := &lines[i]
+		k := top + i
+		for p, s := range h.over {
+			a, b := h.spans[p][0], h.spans[p][1]
+			// A phrase over one column grows symmetrically; one that covers
+			// several may grow on one side ("na wijziging 2023" over
+			// "baten lasten" and, by its centre, "saldo").
+			options := [][2]int{{-1, 1}}
+			if a < b {
+				options = append(options, [2]int{-1, 0}, [2]int{0, 1})
+			}
+			for grown := true; grown; {
+				grown = false
+				for _, o := range options {
+					c := [2]int{a + o[0], b + o[1]}
+					if c[0] < 0 || c[1] >= len(g.cols) || c[0] < a && !canSpan(i, a, c[0]) || c[1] > b && !canSpan(i, a, c[1]) || !g.centred(s.center(), c[0], c[1]) {
+						continue
+					}
+					for k := c[0]; k <= c[1]; k++ {
+						owner[i][k] = owner[i][a]
+					}
+					a, b, grown = c[0], c[1], true
+					break
+				}
+			}
+			h.spans[p] = [2]int{a, b}
+		}
+		row := make([]extract.Cell, len(g.cols)+1)
+		for c := range row {
+			row[c] = extract.Cell{Header: true, Pos: extract.Pos{Page: pl.page.number}}
+		}
+		if len(h.label) > 0 {
+			row[0].Text = joinSegs(h.label)
+			row[0].Pos = pl.pos(k, h.label[0].x0)
+		}
+		for p, s := range h.over {
+			a, b := h.spans[p][0], h.spans[p][1]
+			for c := a; c <= b; c++ {
+				cell := &row[c+1]
+				if cell.Text != "" && !cell.Spanned {
+					cell.Text += " " + s.text
+					continue
+				}
+				*cell = extract.Cell{Text: s.text, Header: true, Spanned: c != a, Pos: pl.pos(k, s.x0)}
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// placeHeader gives each header phrase the columns it labels, as [a, b]:
+// all columns whose numbers it covers when there are several, else the
+// column whose region holds its centre, or both columns when it is centred
+// over their boundary.
+func placeHeader(over []seg, cols []column, regions [][2]float64, size float64) [][2]int {
+	spans := make([][2]int, len(over))
+	tol := 0.3 * size
+	for i, s := range over {
+		a, b := -1, -1
+		for c, col := range cols {
+			if cc := col.center(); cc >= s.x0-tol && cc <= s.x1+tol {
+				if a < 0 {
+					a = c
+				}
+				b = c
+			}
+		}
+		if a < 0 || a == b {
+			a = regionOf(regions, s.center())
+			b = a
+			if a+1 < len(cols) {
+				pitch := center(regions[a+1]) - center(regions[a])
+				if math.Abs(s.center()-regions[a][1]) < 0.15*pitch && math.Abs(s.center()-(center(regions[a])+center(regions[a+1]))/2) < 0.15*pitch {
+					b = a + 1
+				}
+			}
+			if a > 0 && b == a {
+				pitch := center(regions[a]) - center(regions[a-1])
+				if math.Abs(s.center()-regions[a][0]) < 0.15*pitch && math.Abs(s.center()-(center(regions[a-1])+center(regions[a]))/2) < 0.15*pitch {
+					a = a - 1
+				}
+			}
+		}
+		spans[i] = [2]int{a, b}
+	}
+	return spans
+}
+
+// splitHeader splits a header phrase that runs over several columns into
+// one phrase per column when its words sit over different columns and are
+// more than a space apart ("Begroting Begroting" printed with a narrow
+// gap; not "na wijziging 2023" centred over three columns).
+func splitHeader(s seg, cols []column) []seg {
+	if len(s.words) < 2 {
+		return []seg{s}
+	}
+	var out []seg
+	start := 0
+	prevCol := wordColumn(cols, s.words[0])
+	for i := 1; i <= len(s.words); i++ {
+		if i < len(s.words) {
+			c := wordColumn(cols, s.words[i])
+			if c == prevCol || c < 0 || prevCol < 0 || s.words[i].x0-s.words[i-1].x1 < 0.45*s.words[i].size {
+				continue
+			}
+			prevCol = c
+		}
+		out = append(out, newSeg(s.words[start:i]))
+		start = i
+	}
+	return out
+}
+
+func joinSegs(ss []seg) string {
+	parts := make([]string, len(ss))
+	for i, s := range ss {
+		parts[i] = s.text
+	}
+	return strings.Join(parts, " ")
+}
