@@ -51,9 +51,11 @@
 // copied into each, with Spanned set on the copies (^ above), so the label
 // of a column is its header path joined by spaces ("Begroting 2024
 // lasten"). Unit labels and sign legends in the header go to the first
-// cell. Wrapped labels are joined into one cell with "\n"; a text line of
-// its own between numeric rows (a group label) is a row without values. A
-// table that continues on the next page with the same columns, and without
+// cell. Wrapped labels are joined into one cell with "\n"; in tables that
+// centre their cells vertically (beleidsindicatoren) the text lines above
+// and below a row's numbers join that row. A text line of its own between
+// numeric rows (a group label) is a row without values. A table that
+// continues on the next page with the same columns, and without
 // a header or with the same header again, is joined into one Table; its
 // cells keep their own page.
 //
