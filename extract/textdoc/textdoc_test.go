@@ -14,6 +14,7 @@ import (
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/fixtures"
 	"github.com/begroot/begroot/fixtures/golden"
+	"github.com/begroot/begroot/fixtures/readertest"
 )
 
 // parseTests are small documents and the blocks Parse must find in them,
@@ -435,28 +436,14 @@ func TestParseErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			const name = "https://example.nl/jaarstukken/p3.txt"
-			doc, err := Parse(strings.NewReader(tc.in), extract.Source{URL: name, Path: "cache/p3.txt"})
-			if !errors.Is(err, tc.want) {
-				t.Fatalf("Parse(%s) = %v, %v; want error %v", tc.name, doc, err, tc.want)
-			}
-			var perr *extract.ParseError
-			if !errors.As(err, &perr) || perr.Source != name {
-				t.Errorf("Parse(%s) error %v is not a ParseError naming %s", tc.name, err, name)
-			}
-			if !strings.HasPrefix(err.Error(), name+": ") {
-				t.Errorf("Parse(%s) error %q does not start with the source", tc.name, err)
-			}
+			_, err := Parse(strings.NewReader(tc.in), extract.Source{URL: name, Path: "cache/p3.txt"})
+			readertest.ParseError(t, tc.name, err, name, tc.want)
 		})
 	}
 }
 
-// errReader fails on the first read.
-type errReader struct{}
-
-func (errReader) Read([]byte) (int, error) { return 0, errors.New("connection reset") }
-
 func TestParseReadError(t *testing.T) {
-	_, err := Parse(errReader{}, extract.Source{Path: "p.txt"})
+	_, err := Parse(readertest.ErrReader{}, extract.Source{Path: "p.txt"})
 	var perr *extract.ParseError
 	if !errors.As(err, &perr) || !strings.Contains(err.Error(), "connection reset") || !strings.HasPrefix(err.Error(), "p.txt: ") {
 		t.Fatalf("Parse(failing reader) = %v, want a ParseError naming p.txt with the read error", err)
