@@ -135,8 +135,8 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 			case colSource:
 				iv.Source = text
 			case colValue:
-				if text != "" && !cell.Spanned {
-					values = append(values, col)
+				if !cell.Spanned {
+					values = append(values, col) // an empty cell is a value too: none
 				}
 			}
 		}
@@ -149,9 +149,9 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 			}
 			cell := row[col]
 			lines := strings.Split(cell.Text, "\n")
-			for _, l := range lines {
+			for k, l := range lines {
 				l = collapse(l)
-				if l == "" {
+				if l == "" && (k > 0 || len(lines) > 1) {
 					continue
 				}
 				v := iv
