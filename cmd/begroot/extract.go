@@ -47,7 +47,7 @@ func (o *Options) AddFlags(fs *flag.FlagSet) {
 	fs.IntVar(&o.Jobs, "j", 0, "documents processed at once (default: number of CPUs)")
 	fs.DurationVar(&o.Timeout, "timeout", 0, "time limit per document (default 2m)")
 	fs.BoolVar(&o.Quiet, "q", false, "quiet: only errors")
-	fs.BoolVar(&o.Verbose, "v", false, "verbose: also each document's warnings")
+	fs.BoolVar(&o.Verbose, "v", false, "verbose: a log line per document instead of the progress bar, and debug details")
 }
 
 // applyDefaults fills in zero values and checks the options.
