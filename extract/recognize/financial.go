@@ -112,7 +112,7 @@ func financialTable(c *context, i int) (FinancialTable, bool) {
 			if col < len(row) {
 				cell = row[col]
 			}
-			if isAmount(cell.Text) {
+			if dutchnum.IsValue(cell.Text) {
 				amounts++
 			} else {
 				cell.Text = ""
@@ -142,21 +142,6 @@ func blockTexts(bs []extract.Block) []string {
 		out[i] = b.Text
 	}
 	return out
-}
-
-// isAmount: a number or a nil marker ("-").
-func isAmount(s string) bool {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return false
-	}
-	_, ok := dutchnum.Parse(s)
-	return ok
-}
-
-func isNumeric(s string) bool {
-	n, ok := dutchnum.Parse(s)
-	return ok && !n.Nil
 }
 
 // isUnitRow: a row that holds only a unit label.
@@ -207,7 +192,7 @@ func isHeaderRow(row []extract.Cell) bool {
 		if k == 0 || c.Text == "" {
 			continue
 		}
-		if isNumeric(c.Text) && !dutchnum.IsYear(strings.TrimSpace(c.Text)) {
+		if dutchnum.IsNumber(c.Text) && !dutchnum.IsYear(strings.TrimSpace(c.Text)) {
 			numbers++
 		} else {
 			text++
@@ -234,7 +219,7 @@ func amountColumns(body [][]extract.Cell) []int {
 			if col >= len(r) || r[col].Text == "" {
 				continue
 			}
-			if isAmount(r[col].Text) {
+			if dutchnum.IsValue(r[col].Text) {
 				amounts++
 			} else {
 				text++

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/normalize/dutchnum"
 )
 
 // indicatorHeader matches the column names of indicator tables printed one
@@ -106,7 +107,7 @@ func bestWidth(cells []chunk, h int) int {
 		for col := 0; col < w; col++ {
 			nums := 0
 			for r := 0; r < rows; r++ {
-				if isNumber(chunkText(cells[r*w+col])) {
+				if dutchnum.IsNumber(chunkText(cells[r*w+col])) {
 					nums++
 				}
 			}

@@ -44,11 +44,11 @@ func trailingValues(text string, max int) row {
 		var v string
 		used := 0
 		switch {
-		case t == "%" && i >= 2 && isNumber(tokens[i-2]):
+		case t == "%" && i >= 2 && dutchnum.IsNumber(tokens[i-2]):
 			v, used = tokens[i-2]+" %", 2
-		case isValue(t) && !(t == "-" && i == 1 && len(tokens) > 1): // "- scouting": a bullet
+		case dutchnum.IsValue(t) && !(t == "-" && i == 1 && len(tokens) > 1): // "- scouting": a bullet
 			v, used = t, 1
-		case isUnitWord(t) && i >= 2 && isNumber(tokens[i-2]):
+		case isUnitWord(t) && i >= 2 && dutchnum.IsNumber(tokens[i-2]):
 			v, used = tokens[i-2]+" "+t, 2
 		}
 		if used == 0 {
@@ -67,18 +67,8 @@ func trailingValues(text string, max int) row {
 	return row{label: strings.Join(tokens[:i], " "), values: values}
 }
 
-func isNumber(s string) bool {
-	n, ok := dutchnum.Parse(s)
-	return ok && !n.Nil
-}
-
-func isValue(s string) bool {
-	_, ok := dutchnum.Parse(s)
-	return ok
-}
-
 func isUnitWord(s string) bool {
-	if utf8.RuneCountInString(s) < 2 || utf8.RuneCountInString(s) > 8 || isValue(s) {
+	if utf8.RuneCountInString(s) < 2 || utf8.RuneCountInString(s) > 8 || dutchnum.IsValue(s) {
 		return false
 	}
 	for _, r := range s {

@@ -12,7 +12,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode"
 )
 
 // Number is a parsed cell.
@@ -218,7 +217,15 @@ func Format(v float64, decimals int) string {
 	return b.String()
 }
 
-// HasDigit reports whether s contains a decimal digit.
-func HasDigit(s string) bool {
-	return strings.IndexFunc(s, unicode.IsDigit) >= 0
+// IsNumber reports whether s is a number (not a nil marker such as "-").
+func IsNumber(s string) bool {
+	n, ok := Parse(s)
+	return ok && !n.Nil
+}
+
+// IsValue reports whether s is a number or a nil marker: what a table
+// prints in a value cell.
+func IsValue(s string) bool {
+	_, ok := Parse(s)
+	return ok
 }

@@ -47,6 +47,9 @@ func TestParse(t *testing.T) {
 				got.Percent != tt.want.Percent || got.Euro != tt.want.Euro || got.Scale != tt.want.Scale)) {
 				t.Errorf("Parse(%q) = %+v, %v; want %+v, %v", tt.in, got, ok, tt.want, tt.ok)
 			}
+			if IsValue(tt.in) != tt.ok || IsNumber(tt.in) != (tt.ok && !tt.want.Nil) {
+				t.Errorf("IsValue(%q) = %v, IsNumber = %v; want %v, %v", tt.in, IsValue(tt.in), IsNumber(tt.in), tt.ok, tt.ok && !tt.want.Nil)
+			}
 		})
 	}
 }
