@@ -12,7 +12,7 @@ import (
 )
 
 func FuzzHTMLParse(f *testing.F) {
-	for _, stem := range fixtureStems {
+	for _, stem := range fixtures.SeedStems {
 		data, err := os.ReadFile(fixtures.Path(filepath.Join("html", stem+".html")))
 		if err != nil {
 			f.Fatal(err)
