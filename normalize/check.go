@@ -226,16 +226,13 @@ func columnGroupChecks(t recognize.FinancialTable, rows []checkRow) []Check {
 			continue
 		}
 		for _, r := range rows {
-			b, l, s := value(rows, -1, 0), value(rows, -1, 0), value(rows, -1, 0)
-			if g.baten < len(r.values) {
-				b = r.values[g.baten]
+			at := func(col int) *int64 {
+				if col < len(r.values) {
+					return r.values[col]
+				}
+				return nil
 			}
-			if g.lasten < len(r.values) {
-				l = r.values[g.lasten]
-			}
-			if g.saldo < len(r.values) {
-				s = r.values[g.saldo]
-			}
+			b, l, s := at(g.baten), at(g.lasten), at(g.saldo)
 			if s == nil || (b == nil && l == nil) || r.kind != RowOther && r.kind != RowSaldo && r.kind != RowBaten && r.kind != RowLasten {
 				continue // reserve and resultaat rows put their mutation where they like
 			}
