@@ -8,7 +8,7 @@ build:
 	$(GO) build -o begroot ./cmd/begroot
 
 test:
-	$(GO) test ./...
+	$(GO) test -race ./...
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt:"; echo "$$unformatted"; exit 1; fi
