@@ -1,4 +1,4 @@
-package dutchnum
+package vocab
 
 import (
 	"math"
