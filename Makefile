@@ -1,6 +1,6 @@
 # begroot: common tasks. `make test` is what CI runs (through .ci/run).
 GO ?= go
-GOLDEN_PKGS = ./extract/htmldoc ./extract/pdfdoc ./extract/textdoc ./extract/recognize ./normalize ./output
+GOLDEN_PKGS = ./extract/htmldoc ./extract/pdfdoc ./extract/textdoc ./extract/recognize ./normalize ./output ./vocab
 FUZZTIME ?= 30s
 
 .PHONY: build test lint golden fuzz run-example

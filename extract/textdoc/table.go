@@ -21,7 +21,6 @@ func hasUnit(s string) bool {
 type row struct {
 	label  string
 	values []string
-	line   line
 }
 
 // trailingValues splits a line into a label and at most max values taken from
