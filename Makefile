@@ -1,6 +1,6 @@
 # begroot: common tasks. `make test` is what CI runs (through .ci/run).
 GO ?= go
-GOLDEN_PKGS = ./extract/htmldoc ./extract/pdfdoc ./extract/textdoc ./extract/recognize ./normalize ./output
+GOLDEN_PKGS = ./extract/htmldoc ./extract/pdfdoc ./extract/textdoc ./extract/recognize ./normalize ./output ./vocab
 FUZZTIME ?= 30s
 
 .PHONY: build test lint golden fuzz run-example
@@ -20,7 +20,7 @@ golden:
 	git diff --stat -- '*testdata*'
 
 fuzz:
-	$(GO) test ./normalize/dutchnum -run XXX -fuzz FuzzDutchNumber -fuzztime $(FUZZTIME)
+	$(GO) test ./vocab -run XXX -fuzz FuzzDutchNumber -fuzztime $(FUZZTIME)
 	$(GO) test ./extract/textdoc -run XXX -fuzz FuzzTextParse -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./extract/htmldoc -run XXX -fuzz FuzzHTMLParse -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./extract/pdfdoc -run XXX -fuzz FuzzPDFParse -fuzztime $(FUZZTIME) -fuzzminimizetime 5s

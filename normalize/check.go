@@ -1,11 +1,12 @@
 package normalize
 
 import (
-	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/extract/recognize"
+	"github.com/begroot/begroot/vocab"
 )
 
 // Rules of the arithmetic checks.
@@ -31,7 +32,7 @@ type checkRow struct {
 func checkTable(t recognize.FinancialTable) []Check {
 	rows := make([]checkRow, len(t.Rows))
 	for i, r := range t.Rows {
-		cr := checkRow{label: r.Label, kind: ClassifyRow(r.Label), group: r.Group, total: isTotal(r.Label)}
+		cr := checkRow{label: r.Label, kind: ClassifyRow(r.Label), group: r.Group, total: vocab.IsRow(vocab.Totaal, r.Label)}
 		for _, cell := range r.Cells {
 			v, _ := Amount(cell.Text, t.Scale)
 			cr.values = append(cr.values, v)
@@ -152,11 +153,6 @@ func sign(v int64, kind string) int64 {
 	return 1
 }
 
-func isTotal(label string) bool {
-	l := strings.ToLower(label)
-	return strings.HasPrefix(l, "totaal") || strings.HasPrefix(l, "subtotaal")
-}
-
 // pickIn returns the row of a kind among rows[from:to] that stands for
 // them: the last total row ("Totaal lasten"), else the last row of that
 // kind; -1 if none.
@@ -203,7 +199,7 @@ func columnGroupChecks(t recognize.FinancialTable, rows []checkRow) []Check {
 		if kind != RowBaten && kind != RowLasten && kind != RowSaldo {
 			continue
 		}
-		key := strings.TrimSpace(rowKindWord.ReplaceAllString(label, ""))
+		key := withoutKindWord(label)
 		g, ok := groups[key]
 		if !ok {
 			g = &group{-1, -1, -1}
@@ -258,5 +254,13 @@ func columnGroupChecks(t recognize.FinancialTable, rows []checkRow) []Check {
 	return out
 }
 
-// rowKindWord is the kind word at the end of a two-level column label.
-var rowKindWord = regexp.MustCompile(`(?i)\s*\b(baten|lasten|saldo)\s*$`)
+// withoutKindWord removes the kind word (baten, lasten, saldo or one of
+// their synonyms) at the end of a two-level column label: the rest names
+// the column group.
+func withoutKindWord(label string) string {
+	words := strings.Fields(label)
+	if n := len(words); n > 0 && slices.Contains([]string{RowBaten, RowLasten, RowSaldo}, ClassifyRow(words[n-1])) {
+		words = words[:n-1]
+	}
+	return strings.Join(words, " ")
+}

@@ -4,18 +4,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/begroot/begroot/vocab"
 )
 
-var (
-	yearRE        = regexp.MustCompile(`\b(19[9]\d|20\d\d)\b`)
-	colVerschil   = regexp.MustCompile(`(?i)verschil|afwijking|mutatie|onderschrijding|overschrijding`)
-	colWijziging  = regexp.MustCompile(`(?i)na\s+wijz|gewijzigd|actue(e)?l|bijgesteld|na\s+(bestuurs|voortgangs)rapportage|na\s+amendement`)
-	colPrimitief  = regexp.MustCompile(`(?i)primitie|primai?r|voor\s+wijz|oorspronkelijk|vastgesteld`)
-	colRealisatie = regexp.MustCompile(`(?i)realisatie|rekening|werkelijk|gerealiseerd|resultaat|jaarverslag`)
-	colBegroting  = regexp.MustCompile(`(?i)begroting|begroot|begrote|raming`)
-	colMeerjaren  = regexp.MustCompile(`(?i)meerjaren|^raming\s+\d{4}$`)
-	reportYearCol = regexp.MustCompile(`(?i)begrotingsjaar|rekeningjaar|verslagjaar|boekjaar`)
-)
+var yearRE = regexp.MustCompile(`\b` + vocab.YearPattern + `\b`)
 
 // ClassifyColumn tells a column label's kind and year. A label without a
 // year that speaks of the report year ("Realisatie begrotingsjaar") gets
@@ -24,21 +17,21 @@ var (
 func ClassifyColumn(label, docType string, docYear int) (kind string, year int) {
 	if m := yearRE.FindAllString(label, -1); len(m) > 0 {
 		year, _ = strconv.Atoi(m[len(m)-1])
-	} else if reportYearCol.MatchString(label) {
+	} else if vocab.IsColumn(vocab.ReportYear, label) {
 		year = docYear
 	}
 	switch {
-	case colVerschil.MatchString(label):
+	case vocab.IsColumn(vocab.Verschil, label):
 		kind = ColVerschil
-	case colWijziging.MatchString(label):
+	case vocab.IsColumn(vocab.Wijziging, label):
 		kind = ColBegrotingWijziging
-	case colPrimitief.MatchString(label):
+	case vocab.IsColumn(vocab.Primitief, label):
 		kind = ColBegrotingPrimitief
-	case colRealisatie.MatchString(label):
+	case vocab.IsColumn(vocab.Realisatie, label):
 		kind = ColRealisatie
-	case colMeerjaren.MatchString(label) && year > docYear && docYear > 0:
+	case vocab.IsColumn(vocab.Meerjaren, label) && year > docYear && docYear > 0:
 		kind = ColRaming
-	case colBegroting.MatchString(label):
+	case vocab.IsColumn(vocab.Begroting, label):
 		kind = ColBegroting
 	case year > 0 && strings.TrimSpace(label) == strconv.Itoa(year):
 		switch {
@@ -59,32 +52,23 @@ func ClassifyColumn(label, docType string, docYear int) (kind string, year int) 
 	return kind, year
 }
 
-var (
-	rowReserves    = regexp.MustCompile(`(?i)reserve`)
-	rowToevoeging  = regexp.MustCompile(`(?i)toevoeging|dotatie|storting`)
-	rowOnttrekking = regexp.MustCompile(`(?i)onttrekking|beschikking`)
-	rowResultaat   = regexp.MustCompile(`(?i)resultaat`)
-	rowSaldo       = regexp.MustCompile(`(?i)saldo`)
-	rowBaten       = regexp.MustCompile(`(?i)\bbaten\b|opbrengsten|inkomsten|ontvangsten|^baten`)
-	rowLasten      = regexp.MustCompile(`(?i)lasten\b|kosten\b|uitgaven`)
-)
-
 // ClassifyRow tells a row label's kind (RowBaten, RowLasten, …, RowOther).
 func ClassifyRow(label string) string {
+	is := func(kind vocab.RowKind) bool { return vocab.IsRow(kind, label) }
 	switch {
-	case rowReserves.MatchString(label) && rowToevoeging.MatchString(label):
+	case is(vocab.Reserve) && is(vocab.Toevoeging):
 		return RowToevoeging
-	case rowReserves.MatchString(label) && rowOnttrekking.MatchString(label):
+	case is(vocab.Reserve) && is(vocab.Onttrekking):
 		return RowOnttrekking
-	case rowReserves.MatchString(label) && (rowSaldo.MatchString(label) || strings.Contains(strings.ToLower(label), "mutatie")):
+	case is(vocab.Reserve) && (is(vocab.Saldo) || is(vocab.Mutatie)):
 		return RowReserves
-	case rowResultaat.MatchString(label):
+	case is(vocab.Resultaat):
 		return RowResultaat
-	case rowSaldo.MatchString(label):
+	case is(vocab.Saldo):
 		return RowSaldo
-	case rowBaten.MatchString(label) && !rowLasten.MatchString(label):
+	case is(vocab.Baten) && !is(vocab.Lasten):
 		return RowBaten
-	case rowLasten.MatchString(label) && !rowBaten.MatchString(label):
+	case is(vocab.Lasten) && !is(vocab.Baten):
 		return RowLasten
 	}
 	return RowOther

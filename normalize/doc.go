@@ -5,7 +5,8 @@
 //
 // It sits after recognition: fetch → read → recognize → normalize → output.
 //
-// Dutch terms and the identifiers they map to:
+// Dutch terms and the identifiers they map to (the words themselves are
+// kept in package vocab and listed in docs/glossary.md):
 //
 //	baten                         RowBaten (income)
 //	lasten                        RowLasten (expenditure)

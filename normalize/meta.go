@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/vocab"
 )
 
 // Meta is what a document says about itself.
@@ -69,7 +70,7 @@ var docYears = map[string]*regexp.Regexp{
 }
 
 func yearAfter(words string) *regexp.Regexp {
-	return regexp.MustCompile(`(?i)\b(` + words + `)[\s-]+((?:19|20)\d\d)\b`)
+	return regexp.MustCompile(`(?i)\b(` + words + `)[\s-]+(` + vocab.YearPattern + `)\b`)
 }
 
 // DetectMeta finds the gemeente, document type and year of doc from its
@@ -164,7 +165,7 @@ func detectDocType(name, text string) string {
 	return best
 }
 
-var docYearRE = regexp.MustCompile(`(?i)(begroting|jaarstukken|jaarverslag|jaarrekening|voorjaarsnota|kadernota|rapportage|vgr|burap|voortgang|najaarsnota)[\s-]+((?:19|20)\d\d)\b`)
+var docYearRE = regexp.MustCompile(`(?i)(begroting|jaarstukken|jaarverslag|jaarrekening|voorjaarsnota|kadernota|rapportage|vgr|burap|voortgang|najaarsnota)[\s-]+(` + vocab.YearPattern + `)\b`)
 
 // detectYear takes the year printed after the document's own name in the
 // title or source ("Jaarstukken 2020"), else in the text, else the year

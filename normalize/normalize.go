@@ -7,7 +7,7 @@ import (
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/extract/recognize"
-	"github.com/begroot/begroot/normalize/dutchnum"
+	"github.com/begroot/begroot/vocab"
 )
 
 // Normalize builds the Report of one document from what was recognised in
@@ -58,7 +58,7 @@ func documentName(src extract.Source) string {
 // Amount scales a printed amount to whole euros. ok is false when raw is
 // not a number; value is nil for a printed nil marker ("-").
 func Amount(raw string, scale int64) (value *int64, ok bool) {
-	n, ok := dutchnum.Parse(raw)
+	n, ok := vocab.Parse(raw)
 	if !ok {
 		return nil, false
 	}
@@ -129,17 +129,17 @@ func indicator(iv recognize.IndicatorValue, meta Meta, url string) Indicator {
 func indicatorValue(raw string) (value *float64, unit string, ok bool) {
 	s := strings.TrimSpace(raw)
 	// A year in brackets after the value says when it was measured.
-	if i := strings.LastIndex(s, "("); i > 0 && strings.HasSuffix(s, ")") && dutchnum.IsYear(strings.TrimSpace(s[i+1:len(s)-1])) {
-		s = strings.TrimSpace(s[:i])
+	if rest, ok := vocab.CutYearNote(s); ok && rest != "" {
+		s = rest
 	}
-	n, ok := dutchnum.Parse(s)
+	n, ok := vocab.Parse(s)
 	if !ok {
 		// A number followed by a unit word: "350 kind", "12 weken".
 		fields := strings.Fields(s)
 		if len(fields) < 2 {
 			return nil, "", false
 		}
-		if n, ok = dutchnum.Parse(fields[0]); !ok || n.Nil {
+		if n, ok = vocab.Parse(fields[0]); !ok || n.Nil {
 			return nil, "", false
 		}
 		unit = strings.Join(fields[1:], " ")
@@ -165,7 +165,7 @@ func objective(o recognize.Objective, url string) Objective {
 	if o.Text != o.Title {
 		out.Text = o.Text
 	}
-	if dutchnum.IsYear(o.Year) {
+	if vocab.IsYear(o.Year) {
 		out.Year, _ = strconv.Atoi(o.Year)
 	}
 	if len(o.Budgets) > 0 {

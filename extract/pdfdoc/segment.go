@@ -1,9 +1,10 @@
 package pdfdoc
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/begroot/begroot/vocab"
 )
 
 // seg is a phrase of a line: words without a wide gap between them, or a
@@ -25,27 +26,22 @@ const (
 	cellGap = 0.7 // a wider gap between words separates cells
 )
 
-var (
-	// numberWord matches one Dutch number as printed in a table: 33.955,
-	// -1.655, (1.655), 7,1, 12%, 1.000,- and a leading euro sign.
-	numberWord = regexp.MustCompile(`^[+\-−–]?\(?[+\-−–]?€?[+\-−–]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?(,-{1,2})?\)?%?\)?$`)
-	yearWord   = regexp.MustCompile(`^(19|20)\d\d$`)
-	// parenYear is the year annotation of an indicator value: 10 (2022).
-	parenYear = regexp.MustCompile(`^\((19|20)\d\d\)$`)
-	// amount is a number with a thousands dot or a decimal comma.
-	amount = regexp.MustCompile(`\d\.\d{3}|\d,\d`)
-	// unitLabel matches the scale or sign legends printed with financial
-	// tables: "bedragen x € 1.000", "(x € 1.000)", "€ '000", "€ x 1.000",
-	// `("-" = nadeel / "+" = voordeel)`.
-	unitLabel = regexp.MustCompile(`(?i)(bedragen|x\s*€|€\s*x|€\s*'\s*000|€\s*1\.000|x\s*1\.000|=\s*"?\s*(nadeel|voordeel|nadelig|voordelig))`)
-)
+// isNumberWord reports whether a word prints one value: a Dutch number or
+// a "no value" marker (vocab.IsToken).
+func isNumberWord(s string) bool { return vocab.IsToken(s) }
 
-var blankWords = map[string]bool{
-	"-": true, "–": true, "—": true, "−": true, "--": true,
-	"p.m.": true, "pm": true, "PM": true, "p.m": true, "n.v.t.": true, "nvt": true, "n.v.t": true,
+// isAmount: a number with a thousands dot or a decimal comma.
+func isAmount(s string) bool {
+	n, ok := vocab.Parse(s)
+	return ok && n.Marked
 }
 
-func isNumberWord(s string) bool { return blankWords[s] || numberWord.MatchString(s) }
+// isParenYear: the year annotation of an indicator value, the "(2022)" of
+// "10 (2022)".
+func isParenYear(s string) bool {
+	rest, ok := vocab.CutYearNote(s)
+	return ok && rest == ""
+}
 
 // segments splits a line into cells: at gaps wider than cellGap, and
 // between two numbers however close (adjacent amount columns in Word
@@ -76,11 +72,11 @@ func splitBefore(cur []word, w word) bool {
 			return false // "in de leeftijd 15 – 64" is one cell
 		}
 	}
-	if r, _ := firstRune(w.text); unicode.IsUpper(r) && len(cur) == 1 && amount.MatchString(prev.text) {
+	if r, _ := firstRune(w.text); unicode.IsUpper(r) && len(cur) == 1 && isAmount(prev.text) {
 		return true // "126.993 Project wordt …": an amount, then a remark
 	}
 	switch {
-	case parenYear.MatchString(w.text):
+	case isParenYear(w.text):
 		return false
 	case isNumberWord(w.text) || w.text == "€":
 		return true
@@ -97,9 +93,9 @@ func newSeg(ws []word) seg {
 	}
 	s.text = strings.Join(parts, " ")
 	s.numeric = isNumberCell(parts)
-	s.blank = len(parts) == 1 && blankWords[parts[0]]
-	s.year = len(parts) == 1 && yearWord.MatchString(parts[0])
-	s.unit = !s.numeric && unitLabel.MatchString(s.text)
+	s.blank = s.numeric && len(parts) == 1 && vocab.IsNil(parts[0])
+	s.year = len(parts) == 1 && vocab.IsYear(parts[0])
+	s.unit = !s.numeric && vocab.MentionsUnit(s.text)
 	return s
 }
 
@@ -110,7 +106,7 @@ func isNumberCell(parts []string) bool {
 	if len(parts) > 0 && parts[0] == "€" {
 		parts = parts[1:]
 	}
-	if n := len(parts); n > 1 && parenYear.MatchString(parts[n-1]) {
+	if n := len(parts); n > 1 && isParenYear(parts[n-1]) {
 		parts = parts[:n-1]
 	}
 	if n := len(parts); n > 1 && parts[n-1] == "%" {

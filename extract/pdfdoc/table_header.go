@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/vocab"
 )
 
 // caption returns the first line and the text of the caption above the
@@ -66,7 +67,7 @@ func (pl *pageLayout) headerLike(k int) bool {
 
 func (pl *pageLayout) captionLike(k int) bool {
 	text := pl.lines[k].text()
-	return captionStart.MatchString(text) || unitLabel.MatchString(text)
+	return captionStart.MatchString(text) || vocab.MentionsUnit(text)
 }
 
 // headerRows builds one header row per line from top to bodyStart-1. Text

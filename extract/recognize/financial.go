@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/begroot/begroot/extract"
-	"github.com/begroot/begroot/normalize/dutchnum"
+	"github.com/begroot/begroot/vocab"
 )
 
 // FinancialTable is a table of amounts with a unit label.
@@ -112,7 +112,7 @@ func financialTable(c *context, i int) (FinancialTable, bool) {
 			if col < len(row) {
 				cell = row[col]
 			}
-			if dutchnum.IsValue(cell.Text) {
+			if vocab.IsValue(cell.Text) {
 				amounts++
 			} else {
 				cell.Text = ""
@@ -192,7 +192,7 @@ func isHeaderRow(row []extract.Cell) bool {
 		if k == 0 || c.Text == "" {
 			continue
 		}
-		if dutchnum.IsNumber(c.Text) && !dutchnum.IsYear(strings.TrimSpace(c.Text)) {
+		if vocab.IsNumber(c.Text) && !vocab.IsYear(strings.TrimSpace(c.Text)) {
 			numbers++
 		} else {
 			text++
@@ -219,7 +219,7 @@ func amountColumns(body [][]extract.Cell) []int {
 			if col >= len(r) || r[col].Text == "" {
 				continue
 			}
-			if dutchnum.IsValue(r[col].Text) {
+			if vocab.IsValue(r[col].Text) {
 				amounts++
 			} else {
 				text++

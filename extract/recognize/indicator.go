@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/vocab"
 )
 
 // IndicatorValue is one value of an indicator table, as printed.
@@ -25,23 +26,8 @@ type IndicatorValue struct {
 	Pos      extract.Pos
 }
 
-// Column roles of an indicator table, from the header text.
-var (
-	roleCode     = regexp.MustCompile(`(?i)^(nr\.?|nummer|code|#|id)$`)
-	roleTaakveld = regexp.MustCompile(`(?i)^taakveld`)
-	roleUnit     = regexp.MustCompile(`(?i)^(eenheid|meeteenheid|unit)$`)
-	roleSource   = regexp.MustCompile(`(?i)^bron(nen)?$`)
-	roleName     = regexp.MustCompile(`(?i)(^naam|indicator|kengetal|^omschrijving$|^prestatie)`)
-	roleDescr    = regexp.MustCompile(`(?i)(meetbaar resultaat|definitie|toelichting|omschrijving|beschrijving)`)
-	roleSkip     = regexp.MustCompile(`(?i)^(peildatum|periode|trend|ambitie)$`)
-
-	// indicatorHint marks a table as an indicator table by its heading or
-	// header text.
-	indicatorHint = regexp.MustCompile(`(?i)(kengetal|indicator|prestatiegegevens|streefwaarde|nulmeting|meetbaar resultaat|effectindicator|prestatie-indicator)`)
-
-	// labelledValue is one line of a multi-value cell: "Jongeren: 7,1".
-	labelledValue = regexp.MustCompile(`^([^:\d][^:]{0,60}):\s*(.+)$`)
-)
+// labelledValue is one line of a multi-value cell: "Jongeren: 7,1".
+var labelledValue = regexp.MustCompile(`^([^:\d][^:]{0,60}):\s*(.+)$`)
 
 const (
 	colName = iota + 1
@@ -74,18 +60,18 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 		width = max(width, len(r))
 	}
 	labels := make([]string, 0, width)
-	hint := indicatorHint.MatchString(t.Caption)
+	hint := vocab.IsIndicatorHint(t.Caption)
 	for col := 0; col < width; col++ {
 		l := columnLabel(header, col)
 		labels = append(labels, l)
-		hint = hint || indicatorHint.MatchString(l)
+		hint = hint || vocab.IsIndicatorHint(l)
 	}
 	headerHint := hint
 	for _, prevBlock := range c.before(i, 3) {
-		hint = hint || indicatorHint.MatchString(prevBlock.Text)
+		hint = hint || vocab.IsIndicatorHint(prevBlock.Text)
 	}
 	for _, s := range c.sections[i] {
-		hint = hint || indicatorHint.MatchString(s)
+		hint = hint || vocab.IsIndicatorHint(s)
 	}
 	var layout *indicatorLayout
 	switch {
@@ -185,19 +171,19 @@ func indicatorRoles(header [][]extract.Cell, labels []string) []int {
 		switch {
 		case l == "":
 			roles[col] = colValue
-		case roleCode.MatchString(l):
+		case vocab.IsIndicatorRole(vocab.RoleCode, l):
 			roles[col] = colCode
-		case roleTaakveld.MatchString(l):
+		case vocab.IsIndicatorRole(vocab.RoleTaakveld, l):
 			roles[col] = colTaakveld
-		case roleUnit.MatchString(l):
+		case vocab.IsIndicatorRole(vocab.RoleUnit, l):
 			roles[col] = colUnit
-		case roleSource.MatchString(l):
+		case vocab.IsIndicatorRole(vocab.RoleSource, l):
 			roles[col] = colSource
-		case roleSkip.MatchString(l):
+		case vocab.IsIndicatorRole(vocab.RoleSkip, l):
 			roles[col] = colSkip
-		case roleName.MatchString(l) && !hasRole(roles[:col], colName):
+		case vocab.IsIndicatorRole(vocab.RoleName, l) && !hasRole(roles[:col], colName):
 			roles[col] = colName
-		case roleDescr.MatchString(l):
+		case vocab.IsIndicatorRole(vocab.RoleDescription, l):
 			roles[col] = colDescr
 		default:
 			roles[col] = colValue

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/vocab"
 )
 
 // Objective is a doelstelling or an activity, as printed.
@@ -42,7 +43,6 @@ var (
 	activityLine = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){2,3})\.?\s+(\S.*)$`)
 	// sectionCode is a numbered section heading: "6.1 Structuurversterking".
 	sectionCode = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2})?)\.?\s+\S`)
-	yearLine    = regexp.MustCompile(`^(19|20)\d\d$`)
 	statusWords = regexp.MustCompile(`(?i)^(gerealiseerd|niet gerealiseerd|volgens plan|niet volgens plan|vertraagd|afgerond|in uitvoering|loopt|gestart|niet gestart|op schema|achter op schema|geannuleerd|vervallen|aandachtspunt)\.?$`)
 	titleColon  = regexp.MustCompile(`^([^:]{3,80}):\s+\S`)
 	loneBullet  = regexp.MustCompile(`^[-–•·*]$`)
@@ -199,7 +199,7 @@ func activityDetails(blocks []extract.Block, i int) (year, status string, ok boo
 			}
 		case activityLine.MatchString(t), sectionCode.MatchString(t), goalHeading.MatchString(t):
 			return year, status, ok
-		case !ok && yearLine.MatchString(t):
+		case !ok && vocab.IsYear(t):
 			year, ok = t, true
 		case !ok && (k > i+2 || !strings.EqualFold(t, "Jaar realisatie")):
 			return "", "", false
@@ -253,7 +253,7 @@ func activityTable(out []Objective, seen map[string]int, t *extract.Table, secti
 		for _, cell := range r[1:] {
 			s := collapse(cell.Text)
 			switch {
-			case yearLine.MatchString(s) && o.Year == "":
+			case vocab.IsYear(s) && o.Year == "":
 				o.Year = s
 			case statusWords.MatchString(s):
 				o.Status = strings.TrimSuffix(s, ".")

@@ -1,24 +1,12 @@
 package textdoc
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/begroot/begroot/extract"
-	"github.com/begroot/begroot/normalize/dutchnum"
+	"github.com/begroot/begroot/vocab"
 )
-
-// indicatorHeader matches the column names of indicator tables printed one
-// cell per paragraph; activityHeader marks activity overviews, which are
-// left as paragraphs for the objective recogniser.
-var (
-	indicatorHeader = regexp.MustCompile(`(?i)\b(indicator(en)?|kengetal(len)?|nummer|nr\.?|code|taakveld|naam|omschrijving|eenheid|bron|waarde|streefwaarde|nulmeting|meetbaar|resultaat|realisatie|begroting|norm|peildatum|definitie|score|gemiddelde|periode)\b`)
-	activityHeader  = regexp.MustCompile(`(?i)\b(activiteit(en)?|status|prestaties?)\b`)
-)
-
-// sectionTitle is a plural heading over an indicator table.
-var sectionTitle = regexp.MustCompile(`(?i)^(beleids|effect|prestatie)?(indicatoren|kengetallen)$`)
 
 // maxCell is the longest paragraph still read as a table cell; longer text
 // ends the table.
@@ -35,17 +23,17 @@ func (p *parser) cellTable(i int) int {
 			break
 		}
 		t := c.lines[0].text
-		if len(strings.Fields(t)) > 4 || !indicatorHeader.MatchString(t) {
+		if len(strings.Fields(t)) > 4 || !vocab.HasIndicatorWord(t) {
 			break
 		}
-		if activityHeader.MatchString(t) {
-			return 0
+		if vocab.HasActivityWord(t) {
+			return 0 // an activity overview, left as paragraphs for the objective recogniser
 		}
 		h++
 	}
 	// A plural title ("Kengetallen", "Indicatoren") right above the column
 	// names is the table's heading, not a column: columns are singular.
-	if h > 3 && sectionTitle.MatchString(p.chunks[i].lines[0].text) {
+	if h > 3 && vocab.IsIndicatorTitle(p.chunks[i].lines[0].text) {
 		return 0 // read as a heading; the table starts at the next chunk
 	}
 	if h < 3 {
@@ -107,7 +95,7 @@ func bestWidth(cells []chunk, h int) int {
 		for col := 0; col < w; col++ {
 			nums := 0
 			for r := 0; r < rows; r++ {
-				if dutchnum.IsNumber(chunkText(cells[r*w+col])) {
+				if vocab.IsNumber(chunkText(cells[r*w+col])) {
 					nums++
 				}
 			}

@@ -7,29 +7,20 @@ import (
 	"unicode/utf8"
 
 	"github.com/begroot/begroot/extract"
-	"github.com/begroot/begroot/normalize/dutchnum"
+	"github.com/begroot/begroot/vocab"
 )
 
-// unitLabel matches the unit labels of financial tables; the reader only
-// needs to know that a line is one, to keep it out of the header.
-var unitLabel = regexp.MustCompile(`(?i)(bedragen\s*)?[x×]\s*€?\s*(1[.,]?000|1\.000\.000|1\s*(mln|miljoen))|€\s*'?000|bedragen\s+in\s+(€|euro|duizenden|miljoenen)`)
-
-// columnWords start a column label in a header line. They are matched only
-// when capitalised, so "Verschil realisatie versus begroting" stays one label.
-var columnWords = map[string]bool{
-	"Realisatie": true, "Rekening": true, "Jaarrekening": true, "Begroting": true, "Begroot": true,
-	"Begrote": true, "Raming": true, "Ramingen": true, "Primitieve": true, "Primaire": true, "Primair": true,
-	"Gewijzigde": true, "Actuele": true, "Bijgestelde": true, "Afwijking": true, "Verschil": true,
-	"Baten": true, "Lasten": true, "Saldo": true, "Resultaat": true, "Werkelijk": true, "Prognose": true,
-	"Meerjarenraming": true, "Mutatie": true, "Streefwaarde": true, "Nulmeting": true, "Norm": true,
-	"Waarde": true, "Jaarschijf": true, "Stand": true,
+// hasUnit reports whether a line holds a unit label; the reader only needs
+// to know that a line is one, to keep it out of the header.
+func hasUnit(s string) bool {
+	_, ok := vocab.FindUnit(s)
+	return ok
 }
 
 // row is one line of a numeric table: a label and the values at its end.
 type row struct {
 	label  string
 	values []string
-	line   line
 }
 
 // trailingValues splits a line into a label and at most max values taken from
@@ -44,11 +35,11 @@ func trailingValues(text string, max int) row {
 		var v string
 		used := 0
 		switch {
-		case t == "%" && i >= 2 && dutchnum.IsNumber(tokens[i-2]):
+		case t == "%" && i >= 2 && vocab.IsNumber(tokens[i-2]):
 			v, used = tokens[i-2]+" %", 2
-		case dutchnum.IsValue(t) && !(t == "-" && i == 1 && len(tokens) > 1): // "- scouting": a bullet
+		case vocab.IsValue(t) && !(t == "-" && i == 1 && len(tokens) > 1): // "- scouting": a bullet
 			v, used = t, 1
-		case isUnitWord(t) && i >= 2 && dutchnum.IsNumber(tokens[i-2]):
+		case isUnitWord(t) && i >= 2 && vocab.IsNumber(tokens[i-2]):
 			v, used = tokens[i-2]+" "+t, 2
 		}
 		if used == 0 {
@@ -68,7 +59,7 @@ func trailingValues(text string, max int) row {
 }
 
 func isUnitWord(s string) bool {
-	if utf8.RuneCountInString(s) < 2 || utf8.RuneCountInString(s) > 8 || dutchnum.IsValue(s) {
+	if utf8.RuneCountInString(s) < 2 || utf8.RuneCountInString(s) > 8 || vocab.IsValue(s) {
 		return false
 	}
 	for _, r := range s {
@@ -94,7 +85,7 @@ func numericTable(lines []line) (*extract.Table, bool) {
 	valueRows := 0
 	for i, l := range lines {
 		r := trailingValues(l.text, 1<<30)
-		if len(r.values) > 0 && utf8.RuneCountInString(l.text) < 250 && !unitLabel.MatchString(l.text) && !isHeaderLine(l.text, r) {
+		if len(r.values) > 0 && utf8.RuneCountInString(l.text) < 250 && !hasUnit(l.text) && !isHeaderLine(l.text, r) {
 			valueRows++
 			counts[len(r.values)]++
 			if first < 0 {
@@ -111,18 +102,17 @@ func numericTable(lines []line) (*extract.Table, bool) {
 	var groups []line // label lines between the header and the first value row
 	prefix := ""
 	for _, l := range lines[:first] {
-		if header != nil && !unitLabel.MatchString(l.text) {
+		if header != nil && !hasUnit(l.text) {
 			if segs, _ := splitHeader(l.text); len(segs) == 0 {
 				groups = append(groups, l)
 				continue
 			}
 		}
-		if unitLabel.MatchString(l.text) {
-			rest := strings.TrimSpace(unitLabel.ReplaceAllString(l.text, ""))
-			rest = strings.Trim(rest, "() ")
+		if u, ok := vocab.FindUnit(l.text); ok {
+			rest := strings.Trim(l.text[:u.Lead]+l.text[u.End:], "() ")
 			if segs, pre := splitHeader(rest); len(segs) >= 2 && pre == "" {
 				header = segs
-				caption = append(caption, unitLabel.FindString(l.text))
+				caption = append(caption, strings.TrimLeft(l.text[u.Lead:u.End], "( "))
 				continue
 			}
 			caption = append(caption, l.text)
@@ -141,8 +131,8 @@ func numericTable(lines []line) (*extract.Table, bool) {
 	if n == 0 || counts[n]+countAtLeast(counts, n) < 1 {
 		n = modeCount(counts)
 	}
-	hasUnit := len(caption) > 0 && unitLabel.MatchString(strings.Join(caption, " "))
-	if len(header) == 0 && !hasUnit && valueRows*10 < (len(lines)-first)*6 {
+	captionUnit := len(caption) > 0 && hasUnit(strings.Join(caption, " "))
+	if len(header) == 0 && !captionUnit && valueRows*10 < (len(lines)-first)*6 {
 		return nil, false
 	}
 	t := &extract.Table{Caption: strings.Join(caption, " "), Pos: extract.Pos{Line: lines[0].num}}
@@ -167,7 +157,7 @@ func numericTable(lines []line) (*extract.Table, bool) {
 	for i := first; i < len(lines); i++ {
 		l := lines[i]
 		r := trailingValues(l.text, n)
-		if len(r.values) == 0 || unitLabel.MatchString(l.text) {
+		if len(r.values) == 0 || hasUnit(l.text) {
 			// A label whose values stand on the next line, or a group label.
 			if i+1 < len(lines) {
 				next := trailingValues(lines[i+1].text, n)
@@ -190,7 +180,7 @@ func numericTable(lines []line) (*extract.Table, bool) {
 // into column labels ("Begroting 2017 Resultaat 2017") is a header.
 func isHeaderLine(text string, r row) bool {
 	for _, v := range r.values {
-		if !dutchnum.IsYear(v) {
+		if !vocab.IsYear(v) {
 			return false
 		}
 	}
@@ -231,7 +221,7 @@ func modeCount(counts map[int]int) int {
 }
 
 // splitHeader cuts a header line into column labels at the words that start
-// one (see columnWords) and at years that follow a label already holding a
+// one (see vocab.StartsColumn) and at years that follow a label already holding a
 // year. Text before the first label is the row header (prefix). It returns
 // no labels when the line holds none of those words.
 func splitHeader(s string) (labels []string, prefix string) {
@@ -246,9 +236,9 @@ func splitHeader(s string) (labels []string, prefix string) {
 	}
 	started := false
 	for _, tok := range strings.Fields(s) {
-		year := dutchnum.IsYear(strings.Trim(tok, "()"))
+		year := vocab.IsYear(strings.Trim(tok, "()"))
 		switch {
-		case columnWords[tok]:
+		case vocab.StartsColumn(tok):
 			flush()
 			started = true
 			cur = append(cur, tok)
@@ -280,7 +270,7 @@ func splitHeader(s string) (labels []string, prefix string) {
 func runTogetherTable(lines []line) (*extract.Table, bool) {
 	start := 0
 	var caption []string
-	for start < len(lines) && unitLabel.MatchString(lines[start].text) {
+	for start < len(lines) && hasUnit(lines[start].text) {
 		caption = append(caption, lines[start].text)
 		start++
 	}
@@ -293,7 +283,7 @@ func runTogetherTable(lines []line) (*extract.Table, bool) {
 	}
 	var years []string
 	for k := 0; k < len(h); k += 4 {
-		if !dutchnum.IsYear(h[k : k+4]) {
+		if !vocab.IsYear(h[k : k+4]) {
 			return nil, false
 		}
 		years = append(years, h[k:k+4])

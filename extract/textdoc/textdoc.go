@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/begroot/begroot/extract"
-	"github.com/begroot/begroot/normalize/dutchnum"
+	"github.com/begroot/begroot/vocab"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -195,7 +195,7 @@ func headingLike(s string) bool {
 	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, ";") || strings.HasSuffix(s, ",") {
 		return false
 	}
-	if _, ok := dutchnum.Parse(s); ok {
+	if _, ok := vocab.Parse(s); ok {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s)

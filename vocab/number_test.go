@@ -1,7 +1,8 @@
-package dutchnum
+package vocab
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -65,6 +66,70 @@ func TestFormat(t *testing.T) {
 	for _, tt := range tests {
 		if got := Format(tt.v, tt.dec); got != tt.want {
 			t.Errorf("Format(%v, %d) = %q, want %q", tt.v, tt.dec, got, tt.want)
+		}
+	}
+}
+
+func TestNilMarkers(t *testing.T) {
+	for _, n := range nilMarkers {
+		for _, f := range n.forms {
+			for _, s := range []string{f, strings.ToUpper(f), " " + f + " "} {
+				if !IsNil(s) || IsNumber(s) || !IsValue(s) {
+					t.Errorf("IsNil(%q) = %v, IsNumber = %v, IsValue = %v; want true, false, true", s, IsNil(s), IsNumber(s), IsValue(s))
+				}
+			}
+		}
+	}
+	for _, s := range []string{"0", "12", "xx", "n.v", "tekst", ""} {
+		if IsNil(s) {
+			t.Errorf("IsNil(%q) = true, want false", s)
+		}
+	}
+}
+
+func TestParseMarks(t *testing.T) {
+	tests := []struct {
+		in            string
+		point, marked bool
+	}{
+		{"7.1", true, false}, {"0.61", true, false}, {"33.955", false, true}, {"7,1", false, true},
+		{"1.000,-", false, true}, {"12%", false, false}, {"2024", false, false}, {"(1.655)", false, true},
+	}
+	for _, tt := range tests {
+		n, ok := Parse(tt.in)
+		if !ok || n.Point != tt.point || n.Marked != tt.marked {
+			t.Errorf("Parse(%q) = %+v, %v; want Point %v, Marked %v", tt.in, n, ok, tt.point, tt.marked)
+		}
+	}
+}
+
+func TestIsToken(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"33.955", true}, {"-1.655", true}, {"(1.655)", true}, {"7,1", true}, {"-", true},
+		{"0", true}, {"1.000,-", true}, {"12%", true}, {"44,2%", true}, {"−88.320", true},
+		{"p.m.", true}, {"PM", true}, {"nnb", true}, {"n.t.b.", true}, {"2024", true}, {"€5", true},
+		{"x", false}, {"X", false}, {"*", false}, {"0.61", false}, {"7.1", false}, {"12m", false}, {"5k", false},
+		{"2.778.000.", false}, {"6.", false}, {"Baten", false}, {"2024-2027", false}, {"(+)", false}, {"1.2.3", false},
+	}
+	for _, tt := range tests {
+		if got := IsToken(tt.in); got != tt.want {
+			t.Errorf("IsToken(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestScaleWords(t *testing.T) {
+	for _, w := range scaleWords {
+		in := "2 " + w.word
+		if len(w.word) == 1 {
+			in = "2" + w.word
+		}
+		n, ok := Parse(in)
+		if !ok || n.Scaled() != 2*float64(w.scale) {
+			t.Errorf("Parse(%q) = %+v, %v; want 2 × %d", in, n, ok, w.scale)
 		}
 	}
 }

@@ -1,12 +1,4 @@
-// Package dutchnum parses numbers as Dutch reports print them: "33.955"
-// (thousands grouped with dots), "-1.655", "− 1.655" and "(1.655)" (negative),
-// "7,1" (decimal comma), "50,60 %", "€ 4,65 miljoen", "€4.486.000", and the
-// markers of a missing value ("-", "nnb", "n.v.t.", "p.m.").
-//
-// It sits below both the recognisers (which ask "is this cell a number?")
-// and the normaliser (which scales amounts to whole euros), and imports
-// nothing from the project.
-package dutchnum
+package vocab
 
 import (
 	"math"
@@ -21,25 +13,52 @@ type Number struct {
 	Percent bool    // followed by "%"
 	Euro    bool    // carries "€" or "euro"
 	Scale   float64 // multiplier printed with the number ("miljoen" 1e6, "mld" 1e9, "duizend" 1e3); 1 otherwise
+	Point   bool    // a decimal point ("7.1"), which also reads as a section or taakveld number
+	Marked  bool    // a thousands dot or a decimal comma ("33.955", "7,1"), as amounts print
 }
 
 // Scaled is Value times Scale.
 func (n Number) Scaled() float64 { return n.Value * n.Scale }
 
-var nilWords = map[string]bool{
-	"-": true, "–": true, "—": true, "−": true, "--": true,
-	"nnb": true, "n.n.b.": true, "n.n.b": true, "nb": true, "n.b.": true,
-	"nvt": true, "n.v.t.": true, "n.v.t": true, "n.t.b.": true, "ntb": true,
-	"pm": true, "p.m.": true, "p.m": true, "x": true, "*": true,
+// nilMarkers are what a table prints in a cell without a value, in lower
+// case. A symbol marker also has another meaning in running text, so it
+// counts only when it fills a cell on its own.
+var nilMarkers = []struct {
+	forms   []string
+	symbol  bool
+	meaning string
+}{
+	{[]string{"-", "–", "—", "−", "--"}, false, "no amount (a dash)"},
+	{[]string{"nnb", "n.n.b.", "n.n.b", "nb", "n.b."}, false, "nog niet bekend: not yet known"},
+	{[]string{"nvt", "n.v.t.", "n.v.t"}, false, "niet van toepassing: not applicable"},
+	{[]string{"ntb", "n.t.b.", "n.t.b"}, false, "nog te bepalen: still to be determined"},
+	{[]string{"pm", "p.m.", "p.m"}, false, "pro memorie: the amount is not yet known"},
+	{[]string{"x"}, true, "figure withheld or not applicable; also the multiplication sign of \"x € 1.000\""},
+	{[]string{"*"}, true, "provisional figure; also a footnote mark"},
 }
 
+// nilForms maps each nil marker form to whether it is a symbol.
+var nilForms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range nilMarkers {
+		for _, f := range n.forms {
+			m[f] = n.symbol
+		}
+	}
+	return m
+}()
+
+// scaleWords follow a number or close a unit label and multiply it. A
+// one-letter word may be glued to the number ("12m"); longer ones stand
+// apart ("4,65 miljoen").
 var scaleWords = []struct {
-	word  string
-	scale float64
+	word    string
+	scale   int64
+	meaning string
 }{
-	{"miljard", 1e9}, {"mld", 1e9}, {"mrd", 1e9},
-	{"miljoen", 1e6}, {"mln", 1e6}, {"mio", 1e6}, {"m", 1e6},
-	{"duizend", 1e3}, {"dzd", 1e3}, {"k", 1e3},
+	{"miljard", 1e9, "billion"}, {"mld", 1e9, "miljard"}, {"mrd", 1e9, "miljard"},
+	{"miljoen", 1e6, "million"}, {"mln", 1e6, "miljoen"}, {"mio", 1e6, "miljoen"}, {"m", 1e6, "miljoen, glued to the number"},
+	{"duizend", 1e3, "thousand"}, {"dzd", 1e3, "duizend"}, {"k", 1e3, "duizend, glued to the number"},
 }
 
 // Parse reads s as one number. It reports false when s is not a number
@@ -50,7 +69,7 @@ func Parse(s string) (Number, bool) {
 	if s == "" {
 		return n, false
 	}
-	if nilWords[strings.ToLower(s)] {
+	if _, ok := nilForms[strings.ToLower(s)]; ok {
 		n.Nil = true
 		return n, true
 	}
@@ -94,7 +113,7 @@ func Parse(s string) (Number, bool) {
 		if last := rune(t[len(t)-1]); last != ' ' && len(w.word) > 1 {
 			continue
 		}
-		n.Scale = w.scale
+		n.Scale = float64(w.scale)
 		s = strings.TrimSpace(t)
 		break
 	}
@@ -102,10 +121,12 @@ func Parse(s string) (Number, bool) {
 		neg = true
 		s = strings.TrimSpace(s[1:])
 	}
-	v, ok := parseDigits(s)
+	v, point, ok := parseDigits(s)
 	if !ok {
 		return Number{Scale: 1}, false
 	}
+	n.Point = point
+	n.Marked = !point && strings.ContainsAny(s, ".,")
 	if neg {
 		v = -v
 	}
@@ -137,33 +158,33 @@ func cutSuffixFold(s, suffix string) (string, bool) {
 // thousands (each group exactly three digits); a comma is the decimal mark.
 // A single dot followed by one or two digits is read as a decimal point, as
 // some tables print "7.1".
-func parseDigits(s string) (float64, bool) {
+func parseDigits(s string) (v float64, point, ok bool) {
 	if s == "" {
-		return 0, false
+		return 0, false, false
 	}
 	s = strings.ReplaceAll(s, " ", "")
 	intPart, frac, hasComma := strings.Cut(s, ",")
 	if hasComma && (frac == "" || !allDigits(frac)) {
-		return 0, false
+		return 0, false, false
 	}
 	groups := strings.Split(intPart, ".")
 	if len(groups) == 2 && !hasComma && len(groups[1]) != 3 && len(groups[1]) > 0 && allDigits(groups[1]) {
 		// "7.1": decimal point.
 		if !allDigits(groups[0]) || groups[0] == "" {
-			return 0, false
+			return 0, false, false
 		}
 		v, err := strconv.ParseFloat(groups[0]+"."+groups[1], 64)
-		return v, err == nil
+		return v, true, err == nil
 	}
 	for i, g := range groups {
 		if !allDigits(g) || g == "" {
-			return 0, false
+			return 0, false, false
 		}
 		if i == 0 && len(groups) > 1 && len(g) > 3 {
-			return 0, false
+			return 0, false, false
 		}
 		if i > 0 && len(g) != 3 {
-			return 0, false
+			return 0, false, false
 		}
 	}
 	digits := strings.Join(groups, "")
@@ -172,9 +193,9 @@ func parseDigits(s string) (float64, bool) {
 	}
 	v, err := strconv.ParseFloat(digits, 64)
 	if err != nil || math.IsInf(v, 0) {
-		return 0, false
+		return 0, false, false
 	}
-	return v, true
+	return v, false, true
 }
 
 func allDigits(s string) bool {
@@ -184,15 +205,6 @@ func allDigits(s string) bool {
 		}
 	}
 	return true
-}
-
-// IsYear reports whether s is a plausible report year (1990–2099).
-func IsYear(s string) bool {
-	if len(s) != 4 || !allDigits(s) {
-		return false
-	}
-	y, _ := strconv.Atoi(s)
-	return y >= 1990 && y <= 2099
 }
 
 // Format prints v the Dutch way with the given number of decimals:
@@ -228,4 +240,26 @@ func IsNumber(s string) bool {
 func IsValue(s string) bool {
 	_, ok := Parse(s)
 	return ok
+}
+
+// IsNil reports whether s is a printed marker of no value: "-", "nnb",
+// "n.v.t.", "p.m.", "x".
+func IsNil(s string) bool {
+	n, ok := Parse(s)
+	return ok && n.Nil
+}
+
+// IsToken reports whether one word of a line, before it is known to fill a
+// cell on its own, prints a value: a number without a decimal point or a
+// scale word glued to it (so "7.1" and "12m" stay text), or a nil marker
+// that is not a symbol (so the "x" of "x € 1.000" stays text).
+func IsToken(s string) bool {
+	n, ok := Parse(s)
+	if !ok {
+		return false
+	}
+	if n.Nil {
+		return !nilForms[strings.ToLower(strings.TrimSpace(strings.Map(normalizeRune, s)))]
+	}
+	return !n.Point && n.Scale == 1
 }

@@ -1,0 +1,68 @@
+package vocab
+
+import (
+	"regexp"
+	"strings"
+)
+
+// RowKind is what a row label, or the last word of a two-level column
+// label ("Begroting 2024 lasten"), says about its amounts.
+type RowKind int
+
+// Row kinds.
+const (
+	Baten       RowKind = iota + 1 // income
+	Lasten                         // expenses
+	Saldo                          // baten minus lasten
+	Reserve                        // a row about the reserves
+	Toevoeging                     // an addition to a reserve
+	Onttrekking                    // a withdrawal from a reserve
+	Mutatie                        // a change, of the reserves when with Reserve
+	Resultaat                      // saldo plus the reserve mutations
+	Totaal                         // a total of the rows above
+)
+
+// rowWords are the words of each row kind, as regular expressions matched
+// anywhere in a label, ignoring case.
+var rowWords = []struct {
+	kind    RowKind
+	pattern string
+	example string
+	meaning string
+}{
+	{Baten, `\bbaten\b`, "baten", "income"},
+	{Baten, `opbrengsten`, "opbrengsten", "revenue"},
+	{Baten, `inkomsten`, "inkomsten", "income"},
+	{Baten, `ontvangsten`, "ontvangsten", "receipts"},
+	{Lasten, `lasten\b`, "lasten", "expenses"},
+	{Lasten, `kosten\b`, "kosten", "costs"},
+	{Lasten, `uitgaven`, "uitgaven", "expenditure"},
+	{Saldo, `saldo`, "saldo", "balance: baten minus lasten"},
+	{Reserve, `reserve`, "reserves", "earmarked reserves"},
+	{Toevoeging, `toevoeging`, "toevoeging", "addition (to a reserve)"},
+	{Toevoeging, `dotatie`, "dotatie", "addition (to a reserve)"},
+	{Toevoeging, `storting`, "storting", "deposit (into a reserve)"},
+	{Onttrekking, `onttrekking`, "onttrekking", "withdrawal (from a reserve)"},
+	{Onttrekking, `beschikking`, "beschikking", "drawing on (a reserve)"},
+	{Mutatie, `mutatie`, "mutaties", "changes (of the reserves)"},
+	{Resultaat, `resultaat`, "resultaat", "result: saldo after reserve mutations"},
+	{Totaal, `^(sub)?totaal`, "totaal, subtotaal", "total, subtotal"},
+}
+
+var rowRE = func() map[RowKind]*regexp.Regexp {
+	parts := map[RowKind][]string{}
+	for _, w := range rowWords {
+		parts[w.kind] = append(parts[w.kind], w.pattern)
+	}
+	out := map[RowKind]*regexp.Regexp{}
+	for k, p := range parts {
+		out[k] = regexp.MustCompile(`(?i)` + strings.Join(p, "|"))
+	}
+	return out
+}()
+
+// IsRow reports whether label holds a word of the row kind.
+func IsRow(kind RowKind, label string) bool {
+	re, ok := rowRE[kind]
+	return ok && re.MatchString(strings.TrimSpace(label))
+}

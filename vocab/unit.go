@@ -1,0 +1,100 @@
+package vocab
+
+import (
+	"regexp"
+	"strings"
+)
+
+// unitLabels are the labels that give the scale of a financial table's
+// amounts. multiplier stands for the sign before the amount ("x", "×",
+// "*", or "€ x"). The first label that matches wins, so the larger scales
+// come first: "x € 1.000" is also the start of "x € 1.000.000".
+var unitLabels = []struct {
+	pattern string
+	scale   int64
+	example string
+}{
+	{`multiplier\s*1?\s*(mld|mrd|miljard)\b`, 1e9, "x € 1 mld"},
+	{`multiplier\s*1\.000\.000\.000`, 1e9, "x € 1.000.000.000"},
+	{`bedragen\s+in\s+miljarden`, 1e9, "bedragen in miljarden"},
+	{`multiplier\s*1?\s*(mln|mio|miljoen)\b`, 1e6, "x € 1 miljoen"},
+	{`multiplier\s*1\.000\.000\b`, 1e6, "bedragen x € 1.000.000"},
+	{`bedragen\s+in\s+miljoenen`, 1e6, "bedragen in miljoenen"},
+	{`multiplier\s*1[.,]?000\b(,-)?`, 1e3, "bedragen x € 1.000"},
+	{`multiplier\s*1?\s*(duizend|dzd)\b`, 1e3, "x duizend"},
+	{`€\s*['’]?\s*000\b`, 1e3, "€ '000"},
+	{`\(\s*€\s*1[.,]000\s*\)`, 1e3, "(€ 1.000)"},
+	{`bedragen\s+in\s+duizenden`, 1e3, "bedragen in duizenden"},
+	{`bedragen\s+(in|x)\s+(€|euro)(['’]s)?\s*(1\b|$|\))`, 1, "bedragen in euro's"},
+}
+
+// multiplier is the sign before the amount of a unit label.
+const multiplier = `(?:[x×*]\s*€?|€\s*[x×*])\s*`
+
+var unitRE = func() []*regexp.Regexp {
+	out := make([]*regexp.Regexp, len(unitLabels))
+	for i, u := range unitLabels {
+		out[i] = regexp.MustCompile(`(?i)` + strings.ReplaceAll(u.pattern, "multiplier", multiplier))
+	}
+	return out
+}()
+
+// unitLeads introduce a unit label; unitLead matches one, with an opening
+// bracket, right before a label.
+var (
+	unitLeads = []struct{ word, meaning string }{
+		{"bedragen", "amounts: introduces the unit label, \"bedragen x € 1.000\""},
+	}
+	unitLead    = regexp.MustCompile(`(?i)\(?\s*(` + wordsOf(unitLeads) + `)?\s*$`)
+	unitLeadAny = regexp.MustCompile(`(?i)\b(` + wordsOf(unitLeads) + `)\b`)
+)
+
+func wordsOf(list []struct{ word, meaning string }) string {
+	words := make([]string, len(list))
+	for i, w := range list {
+		words[i] = regexp.QuoteMeta(w.word)
+	}
+	return strings.Join(words, "|")
+}
+
+// Unit is a unit label found in a text.
+type Unit struct {
+	Label      string // as printed: "x € 1.000"
+	Scale      int64  // 1000 for "x € 1.000": the printed amount times Scale is euros
+	Start, End int    // Label is text[Start:End]
+	Lead       int    // the start of the label with its lead-in: "(bedragen " before it
+}
+
+// FindUnit finds the first unit label in s.
+func FindUnit(s string) (Unit, bool) {
+	for i, re := range unitRE {
+		if loc := re.FindStringIndex(s); loc != nil {
+			lead := loc[0]
+			if m := unitLead.FindStringIndex(s[:loc[0]]); m != nil {
+				lead = m[0]
+			}
+			return Unit{Label: s[loc[0]:loc[1]], Scale: unitLabels[i].scale, Start: loc[0], End: loc[1], Lead: lead}, true
+		}
+	}
+	return Unit{}, false
+}
+
+// signWords say what a sign means in a sign legend.
+var signWords = []struct{ word, meaning string }{
+	{"nadeel", "unfavourable"}, {"nadelig", "unfavourable"},
+	{"voordeel", "favourable"}, {"voordelig", "favourable"},
+	{"negatief", "negative"}, {"positief", "positive"},
+	{"lasten", "expenses"}, {"baten", "income"},
+}
+
+// SignLegend matches a sign legend printed with a table, such as
+// ("-" = nadeel / "+" = voordeel) or "= nadelig".
+var SignLegend = regexp.MustCompile(`(?i)\(?\s*(["'“”‘’]?[-+−]["'“”‘’]?\s*)?=\s*["'“”‘’]?\s*(` + wordsOf(signWords) + `)[^)]{0,60}\)?`)
+
+// MentionsUnit reports whether s holds a unit label, a sign legend or the
+// word that introduces them ("bedragen"): text that belongs to a table's
+// caption, not to its column headings.
+func MentionsUnit(s string) bool {
+	_, ok := FindUnit(s)
+	return ok || SignLegend.MatchString(s) || unitLeadAny.MatchString(s)
+}
