@@ -23,7 +23,10 @@
 //	begroting                     ColBegroting
 //	(meerjaren)raming             ColRaming
 //	verschil, afwijking           ColVerschil
-//	gemeente                      municipality
+//	gemeente                      municipality (Report.Gemeente, code CBSCode)
+//	gemeenschappelijke regeling,  a body that is not a gemeente
+//	  stichting, provincie, …       (Report.Organisation)
+//	Iv3, verslagsoort             CBS financial statistics (Reconciliation)
 //	begroting, jaarstukken,       document types
 //	  voorjaarsnota, voortgangs-/bestuursrapportage
 package normalize

@@ -5,47 +5,77 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"unicode"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/normalize/cbs"
 	"github.com/begroot/begroot/vocab"
 )
 
 // Meta is what a document says about itself.
 type Meta struct {
-	Gemeente string
-	DocType  string
-	Year     int
-	Title    string
+	Gemeente     string // CBS name in the document's year
+	CBSCode      string // GM code valid in the document's year
+	Organisation string // the publisher when it is not a gemeente
+	DocType      string
+	Year         int
+	Title        string
 }
 
 // metaText bounds how much text metadata detection reads: the opening
 // pages name the gemeente, the document and its year.
 const metaText = 400_000
 
-// aliases are other names the municipalities go by.
-var aliases = map[string]string{
-	"Den Haag": "'s-Gravenhage", "Den Bosch": "'s-Hertogenbosch", "Nuenen": "Nuenen, Gerwen en Nederwetten",
-}
+// titlePage is how much of the text counts as the title page: the
+// cover, colofon and the start of the contents name who publishes it.
+const titlePage = 1500
 
 // ambiguous names are ordinary words too; they count only as "gemeente X".
-var ambiguous = map[string]bool{"Best": true, "Buren": true, "Putten": true, "Laren": true, "Bergen": true, "Ede": true, "Epe": true}
+var ambiguous = map[string]bool{
+	"Best": true, "Buren": true, "Putten": true, "Laren": true, "Bergen": true, "Ede": true, "Epe": true,
+	"Leek": true, "Haren": true, "Grave": true,
+}
 
-var gemeenteRE = func() *regexp.Regexp {
-	var names []string
-	for _, g := range gemeenten {
-		names = append(names, regexp.QuoteMeta(g.name))
+// gemeenteREs caches gemeenteRE per year.
+var gemeenteREs sync.Map
+
+// gemeenteRE finds the names of the gemeenten of a year.
+func gemeenteRE(year int) *regexp.Regexp {
+	if re, ok := gemeenteREs.Load(year); ok {
+		return re.(*regexp.Regexp)
 	}
-	for a := range aliases {
-		names = append(names, regexp.QuoteMeta(a))
+	var names []string
+	for _, n := range cbs.Names(year) {
+		names = append(names, regexp.QuoteMeta(n))
 	}
 	// Longest first, so "Bergen op Zoom" wins over "Bergen".
 	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
 	// "Dinkellandse", "Deventenaren" count too: the name plus a short suffix.
-	return regexp.MustCompile(`(?:^|[^\p{L}])(` + strings.Join(names, "|") + `)(?:se|s|er|ers)?(?:$|[^\p{L}])`)
-}()
+	re := regexp.MustCompile(`(?:^|[^\p{L}])(` + strings.Join(names, "|") + `)(?:se|s|er|ers)?(?:$|[^\p{L}])`)
+	gemeenteREs.Store(year, re)
+	return re
+}
 
-// organisation marks a document of a body that is not a municipality.
-var organisation = regexp.MustCompile(`(?i)\b(stichting|vereniging|coöperatie|b\.v\.|n\.v\.|gemeenschappelijke regeling|openbaar lichaam|provincie|waterschap|ministerie)\b`)
+// bodyWords mark a document of a body that is not a municipality.
+var bodyWords = regexp.MustCompile(`(?i)\b(stichting|vereniging|coöperatie|b\.v\.|n\.v\.|gemeenschappelijke regeling|openbaar lichaam|provincie|waterschap|ministerie)\b`)
+
+// bodyName finds the name of a body that is not a gemeente by the word for
+// its kind in front: "Stichting Gemeenschapsservice Nijmegen", "GGD
+// Flevoland", "Veiligheidsregio Haaglanden". The name is the capitalised
+// words after it on the same line.
+var bodyName = regexp.MustCompile(`\b(?:Stichting|Vereniging|Coöperatie|Gemeenschappelijke [Rr]egeling|Openbaar [Ll]ichaam|GGD|GHOR|Veiligheidsregio|Omgevingsdienst|Regio|Waterschap|Wetterskip|Hoogheemraadschap|Provincie|Recreatieschap|Werkvoorzieningschap|Ministerie)(?:[ \t]+(?:\p{Lu}[\p{L}\p{N}'’&.-]*|en|van|de|der|den|het|voor|op|aan))*`)
+
+// connectives may join the words of a name but do not end it.
+var connectives = regexp.MustCompile(`(?:[ \t]+(?:en|van|de|der|den|het|voor|op|aan))+$`)
+
+// publisherWords introduce the publisher in a colofon: "uitgave gemeente
+// Wassenaar", "Een uitgave van".
+var publisherWords = regexp.MustCompile(`(?i)\b(?:een )?uitgave(?: van)?:?[ \t]+(?:de[ \t]+)?`)
+
+// hostRE finds web and mail hosts: "www.ggdflevoland.nl",
+// "gemeente@wassenaar.nl", "collectieoverijssel.nl".
+var hostRE = regexp.MustCompile(`(?i)(?:^|[\s/@.(])([a-z0-9-]{3,})\.(?:nl|org|com|eu|net|frl)\b`)
 
 // Document types and the words that name them. Jaarstukken reuse the
 // begroting's headings ("Wat willen we bereiken?") but add past-tense ones
@@ -101,31 +131,145 @@ func DetectMeta(doc *extract.Document) Meta {
 	}
 	text := b.String()
 	name := doc.Title + " " + doc.Source.URL + " " + doc.Source.Path
-	m.Gemeente = detectGemeente(name, text)
 	m.DocType = detectDocType(name, text)
 	m.Year = detectYear(name, text, m.DocType)
+	var g cbs.Gemeente
+	g, m.Organisation = detectPublisher(doc.Title, name, text, m.Year)
+	m.Gemeente, m.CBSCode = g.Name, g.Code
 	return m
 }
 
-func detectGemeente(name, text string) string {
-	opening := text
-	if len(opening) > 1500 {
-		opening = opening[:1500]
+// detectPublisher finds who publishes the document: a gemeente, or
+// another body (a gemeenschappelijke regeling, province, stichting, …)
+// named organisation. The title page decides when it names the publisher:
+// a colofon ("uitgave …"), a web or mail host on it that spells a name the
+// document prints, or a body named in the title or on the title page
+// before any gemeente. Otherwise the gemeente named most, if the title
+// page shows no sign of another body.
+func detectPublisher(title, name, text string, year int) (g cbs.Gemeente, organisation string) {
+	opening := title + "\n" + text[:min(len(text), titlePage)]
+	if p := publisher(title, opening, text, year); p != "" {
+		if g, ok := cbs.Lookup(p, year); ok {
+			return g, ""
+		}
+		return cbs.Gemeente{}, p
 	}
-	if organisation.MatchString(name+"\n"+opening) && !strings.Contains(strings.ToLower(opening), "gemeente") {
+	if bodyWords.MatchString(name+"\n"+opening) && !strings.Contains(strings.ToLower(opening), "gemeente") {
+		return cbs.Gemeente{}, ""
+	}
+	return detectGemeente(name, text, year), ""
+}
+
+// publisher is the name of the body the title page names as publisher, or
+// "".
+func publisher(title, opening, text string, year int) string {
+	for _, loc := range publisherWords.FindAllStringIndex(opening, -1) {
+		line, _, _ := strings.Cut(opening[loc[1]:], "\n")
+		words := strings.Fields(line)
+		for k := min(len(words), maxNameWords); k > 0; k-- {
+			if g, ok := cbs.Lookup(strings.Join(words[:k], " "), year); ok {
+				return g.Name
+			}
+		}
+		if n, at := firstBody(line); n != "" && at == 0 {
+			return n
+		}
+	}
+	if p := hostName(opening, text, year); p != "" {
+		return p
+	}
+	for _, s := range []string{title, opening} {
+		n, at := firstBody(s)
+		if n == "" {
+			continue
+		}
+		if g := gemeenteWord.FindStringIndex(s); g == nil || g[0] > at {
+			return n
+		}
+	}
+	return ""
+}
+
+// firstBody is the first body's name in s and where it starts; "" when
+// s names none.
+func firstBody(s string) (name string, at int) {
+	for _, loc := range bodyName.FindAllStringIndex(s, -1) {
+		if n := trimName(s[loc[0]:loc[1]]); strings.ContainsAny(n, " \t") {
+			return n, loc[0]
+		}
+	}
+	return "", -1
+}
+
+// maxNameWords is the longest gemeente name in words ("Nuenen, Gerwen en
+// Nederwetten", "Valkenburg aan de Geul" have four).
+const maxNameWords = 4
+
+// gemeenteWord is the word gemeente, not gemeenten or gemeenschap.
+var gemeenteWord = regexp.MustCompile(`(?i)\bgemeente\b`)
+
+// trimName drops connectives at the end of a body's name.
+func trimName(n string) string { return connectives.ReplaceAllString(n, "") }
+
+// hostName finds a host on the title page that spells a name the document
+// prints: a gemeente of the year, a body's name, or a line of the title
+// page ("collectieoverijssel.nl" and "Collectie Overijssel").
+func hostName(opening, text string, year int) string {
+	hosts := map[string]bool{}
+	for _, m := range hostRE.FindAllStringSubmatch(opening, -1) {
+		hosts[squash(m[1])] = true
+	}
+	if len(hosts) == 0 {
 		return ""
 	}
-	score := map[string]int{}
+	for _, n := range cbs.Names(year) {
+		if hosts[squash(n)] {
+			return n
+		}
+	}
+	var candidates []string
+	for _, loc := range bodyName.FindAllStringIndex(text, -1) {
+		candidates = append(candidates, trimName(text[loc[0]:loc[1]]))
+	}
+	candidates = append(candidates, strings.Split(opening, "\n")...)
+	for _, c := range candidates {
+		words := strings.Fields(c)
+		for k := len(words); k > 0; k-- {
+			if p := strings.Join(words[:k], " "); hosts[squash(p)] {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+// squash spells a name as a host would: lower case, letters and digits only.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
+}
+
+// detectGemeente is the gemeente of the year named most in the source name
+// and text; "gemeente X" weighs more, and names that are ordinary words
+// count only so.
+func detectGemeente(name, text string, year int) cbs.Gemeente {
+	re := gemeenteRE(year)
+	score := map[cbs.Gemeente]int{}
 	add := func(s string, weight int) {
-		for _, idx := range gemeenteRE.FindAllStringSubmatchIndex(s, -1) {
-			g := s[idx[2]:idx[3]]
-			if a, ok := aliases[g]; ok {
-				g = a
+		for _, idx := range re.FindAllStringSubmatchIndex(s, -1) {
+			printed := s[idx[2]:idx[3]]
+			g, ok := cbs.Lookup(printed, year)
+			if !ok {
+				continue
 			}
 			w := weight
 			if strings.HasSuffix(strings.ToLower(s[:idx[2]]), "gemeente ") {
 				w *= 3
-			} else if ambiguous[g] {
+			} else if ambiguous[printed] {
 				continue
 			}
 			score[g] += w
@@ -135,15 +279,17 @@ func detectGemeente(name, text string) string {
 	add(text, 1)
 	// Host names carry the gemeente without spaces: lansingerland.begrotingsapp.nl.
 	lowerName := strings.ToLower(name)
-	for _, g := range gemeenten {
-		key := strings.ToLower(strings.NewReplacer(" ", "", "'", "", ",", "").Replace(g.name))
-		if len(key) > 3 && strings.Contains(lowerName, key+".") {
-			score[g.name] += 10
+	for _, n := range cbs.Names(year) {
+		if key := squash(n); len(key) > 3 && strings.Contains(lowerName, key+".") {
+			if g, ok := cbs.Lookup(n, year); ok {
+				score[g] += 10
+			}
 		}
 	}
-	best, bestScore := "", 0
+	var best cbs.Gemeente
+	bestScore := 0
 	for g, s := range score {
-		if s > bestScore || (s == bestScore && g < best && best != "") {
+		if s > bestScore || (s == bestScore && g.Name < best.Name) {
 			best, bestScore = g, s
 		}
 	}

@@ -16,17 +16,19 @@ func Normalize(doc *extract.Document, res recognize.Result) *Report {
 	meta := DetectMeta(doc)
 	src := doc.Source
 	r := &Report{
-		Document: documentName(src),
-		Source:   src.Name(),
-		URL:      src.URL,
-		SHA256:   src.SHA256,
-		Format:   string(src.Format),
-		Gemeente: meta.Gemeente,
-		DocType:  meta.DocType,
-		Year:     meta.Year,
-		Title:    meta.Title,
-		Pages:    doc.Pages,
-		Warnings: doc.Warnings,
+		Document:     documentName(src),
+		Source:       src.Name(),
+		URL:          src.URL,
+		SHA256:       src.SHA256,
+		Format:       string(src.Format),
+		Gemeente:     meta.Gemeente,
+		CBSCode:      meta.CBSCode,
+		Organisation: meta.Organisation,
+		DocType:      meta.DocType,
+		Year:         meta.Year,
+		Title:        meta.Title,
+		Pages:        doc.Pages,
+		Warnings:     doc.Warnings,
 
 		Financial:  []Financial{},
 		Indicators: []Indicator{},
@@ -43,6 +45,10 @@ func Normalize(doc *extract.Document, res recognize.Result) *Report {
 	}
 	for _, o := range res.Objectives {
 		r.Objectives = append(r.Objectives, objective(o, src.URL))
+	}
+	var why string
+	if r.Reconciliation, why = reconcile(r); why != "" {
+		r.Warnings = append(r.Warnings, "no Iv3 reconciliation: "+why)
 	}
 	return r
 }

@@ -346,18 +346,18 @@ func TestDetectMeta(t *testing.T) {
 	}{{
 		name:  "title names everything",
 		title: "Jaarstukken 2020 - Gemeente Dinkelland",
-		want:  Meta{Gemeente: "Dinkelland", DocType: "jaarstukken", Year: 2020, Title: "Jaarstukken 2020 - Gemeente Dinkelland"},
+		want:  Meta{Gemeente: "Dinkelland", CBSCode: "GM1774", DocType: "jaarstukken", Year: 2020, Title: "Jaarstukken 2020 - Gemeente Dinkelland"},
 	}, {
 		name:  "host name and past-tense headings",
 		title: "Programma 3",
 		url:   "https://lansingerland.begrotingsapp.nl/p4113/programma-3",
 		texts: []string{"Wat hebben we bereikt?", "Realisatie 2017 tegenover realisatie 2016", "Wat heeft het gekost?"},
-		want:  Meta{Gemeente: "Lansingerland", DocType: "jaarstukken", Year: 2017, Title: "Programma 3"},
+		want:  Meta{Gemeente: "Lansingerland", CBSCode: "GM1621", DocType: "jaarstukken", Year: 2017, Title: "Programma 3"},
 	}, {
 		name:  "ambiguous name after gemeente",
 		title: "Programmabegroting 2024",
 		texts: []string{"De gemeente Best investeert in 2024 en 2025."},
-		want:  Meta{Gemeente: "Best", DocType: "begroting", Year: 2024, Title: "Programmabegroting 2024"},
+		want:  Meta{Gemeente: "Best", CBSCode: "GM0753", DocType: "begroting", Year: 2024, Title: "Programmabegroting 2024"},
 	}, {
 		name:  "ambiguous name as a word",
 		title: "Programmabegroting 2024",
@@ -366,17 +366,17 @@ func TestDetectMeta(t *testing.T) {
 	}, {
 		name:  "alias",
 		texts: []string{"Voorjaarsnota 2023 van de gemeente Den Haag."},
-		want:  Meta{Gemeente: "'s-Gravenhage", DocType: "voorjaarsnota", Year: 2023},
+		want:  Meta{Gemeente: "'s-Gravenhage", CBSCode: "GM0518", DocType: "voorjaarsnota", Year: 2023},
 	}, {
 		name:  "a stichting is not a gemeente",
 		title: "Jaarstukken 2024 Stichting Sportbedrijf Arnhem",
 		texts: []string{"De stichting beheert sporthallen in Arnhem."},
-		want:  Meta{DocType: "jaarstukken", Year: 2024, Title: "Jaarstukken 2024 Stichting Sportbedrijf Arnhem"},
+		want:  Meta{Organisation: "Stichting Sportbedrijf Arnhem", DocType: "jaarstukken", Year: 2024, Title: "Jaarstukken 2024 Stichting Sportbedrijf Arnhem"},
 	}, {
 		name:  "bestuursrapportage and an adjective",
 		title: "1e Bestuursrapportage 2022",
 		texts: []string{"Zevenaarse inwoners"},
-		want:  Meta{Gemeente: "Zevenaar", DocType: "voortgangsrapportage", Year: 2022, Title: "1e Bestuursrapportage 2022"},
+		want:  Meta{Gemeente: "Zevenaar", CBSCode: "GM0299", DocType: "voortgangsrapportage", Year: 2022, Title: "1e Bestuursrapportage 2022"},
 	}, {
 		name:  "year mentioned most",
 		title: "Begroting",
@@ -385,7 +385,49 @@ func TestDetectMeta(t *testing.T) {
 	}, {
 		name: "file name in the url",
 		url:  "https://www.deventer.nl/jaarverslag-2019.pdf",
-		want: Meta{Gemeente: "Deventer", DocType: "jaarstukken", Year: 2019},
+		want: Meta{Gemeente: "Deventer", CBSCode: "GM0150", DocType: "jaarstukken", Year: 2019},
+	}, {
+		name:  "colofon names the publisher",
+		title: "BEGROTING 2024",
+		texts: []string{"Colofon: uitgave Wassenaar oktober 2023", "Verbonden partijen: Stichting Welzijn Wassenaar, GGD Haaglanden."},
+		want:  Meta{Gemeente: "Wassenaar", CBSCode: "GM0629", DocType: "begroting", Year: 2024, Title: "BEGROTING 2024"},
+	}, {
+		name:  "host on the title page spells the body",
+		title: "Jaarstukken 2023",
+		texts: []string{"Collectie Overijssel", "collectieoverijssel.nl | info@collectieoverijssel.nl", "1.3 Subsidieverantwoording - Gemeente Zwolle", "De gemeente Zwolle en de gemeente Deventer nemen deel."},
+		want:  Meta{Organisation: "Collectie Overijssel", DocType: "jaarstukken", Year: 2023, Title: "Jaarstukken 2023"},
+	}, {
+		name:  "host spells a name in the text",
+		title: "Kadernota 2027",
+		texts: []string{"www.ggdflevoland.nl", "De gemeenten Almere en Lelystad vragen veel.", "Daarom werkt GGD Flevoland aan preventie."},
+		want:  Meta{Organisation: "GGD Flevoland", DocType: "voorjaarsnota", Year: 2027, Title: "Kadernota 2027"},
+	}, {
+		name:  "body in the title",
+		title: "Agenda Algemeen Bestuur GGD Flevoland",
+		texts: []string{"Zienswijze beëindiging subsidierelatie gemeente Almere", "Bestuursrapportage 2024"},
+		want:  Meta{Organisation: "GGD Flevoland", DocType: "voortgangsrapportage", Year: 2024, Title: "Agenda Algemeen Bestuur GGD Flevoland"},
+	}, {
+		name:  "gemeente before a body on the title page",
+		title: "Programmabegroting 2024",
+		texts: []string{"Gemeente Lingewaard", "Bijlage: Stichting Sportbedrijf Lingewaard"},
+		want:  Meta{Gemeente: "Lingewaard", CBSCode: "GM1705", DocType: "begroting", Year: 2024, Title: "Programmabegroting 2024"},
+	}, {
+		name:  "renamed gemeente",
+		title: "Begroting 2024 gemeente Laren",
+		want:  Meta{Gemeente: "Laren (NH.)", CBSCode: "GM0417", DocType: "begroting", Year: 2024, Title: "Begroting 2024 gemeente Laren"},
+	}, {
+		name:  "before its herindeling",
+		title: "Jaarstukken 2017 gemeente Haren",
+		want:  Meta{Gemeente: "Haren", CBSCode: "GM0017", DocType: "jaarstukken", Year: 2017, Title: "Jaarstukken 2017 gemeente Haren"},
+	}, {
+		name:  "after its herindeling",
+		title: "Jaarstukken 2020 gemeente Haren",
+		want:  Meta{DocType: "jaarstukken", Year: 2020, Title: "Jaarstukken 2020 gemeente Haren"},
+	}, {
+		name:  "Nederland is no gemeente",
+		title: "Begroting 2024",
+		texts: []string{"Cijfer Nederland", "Vergelijkingscijfer Nederland"},
+		want:  Meta{DocType: "begroting", Year: 2024, Title: "Begroting 2024"},
 	}, {
 		name: "empty",
 	}}

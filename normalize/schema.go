@@ -7,19 +7,42 @@ type Report struct {
 	Source   string `json:"source"`   // file path or URL
 	URL      string `json:"url,omitempty"`
 	SHA256   string `json:"sha256"`
-	Format   string `json:"format"` // text, html or pdf
-	Gemeente string `json:"gemeente,omitempty"`
-	CBSCode  string `json:"cbs_code,omitempty"` // "GM0629" where the gemeente is known
-	DocType  string `json:"doc_type,omitempty"` // begroting, jaarstukken, voorjaarsnota, voortgangsrapportage, …
-	Year     int    `json:"year,omitempty"`
-	Title    string `json:"title,omitempty"`
-	Pages    int    `json:"pages,omitempty"`
+	Format   string `json:"format"`             // text, html or pdf
+	Gemeente string `json:"gemeente,omitempty"` // CBS name in the document's year
+	CBSCode  string `json:"cbs_code,omitempty"` // "GM0629": the gemeente's code in the document's year
+	// Organisation is the publisher when it is not a gemeente: a
+	// gemeenschappelijke regeling, province, waterschap, stichting, …
+	Organisation string `json:"organisation,omitempty"`
+	DocType      string `json:"doc_type,omitempty"` // begroting, jaarstukken, voorjaarsnota, voortgangsrapportage, …
+	Year         int    `json:"year,omitempty"`
+	Title        string `json:"title,omitempty"`
+	Pages        int    `json:"pages,omitempty"`
 
 	Financial  []Financial `json:"financial"`
 	Indicators []Indicator `json:"indicators"`
 	Objectives []Objective `json:"objectives"`
 	Checks     []Check     `json:"checks"`
-	Warnings   []string    `json:"warnings,omitempty"`
+	// Reconciliation compares the document's totals with CBS Iv3; nil
+	// when that was not possible (a warning says why).
+	Reconciliation *Reconciliation `json:"reconciliation,omitempty"`
+	Warnings       []string        `json:"warnings,omitempty"`
+}
+
+// Reconciliation compares a begroting's or jaarstukken's own totals
+// (totaal baten and totaal lasten before mutations of reserves) with the
+// Iv3 totals CBS holds for the same gemeente, year and kind.
+type Reconciliation struct {
+	Source         string  `json:"source"`       // "CBS Iv3"
+	Verslagsoort   string  `json:"verslagsoort"` // "2024X000" begroting, "2023X005" jaarrekening
+	BatenDocument  int64   `json:"baten_document"`
+	BatenIv3       int64   `json:"baten_iv3"`
+	LastenDocument int64   `json:"lasten_document"` // positive
+	LastenIv3      int64   `json:"lasten_iv3"`
+	DifferencePct  float64 `json:"difference_pct"` // the larger of baten's and lasten's, in % of Iv3
+	OK             bool    `json:"ok"`             // within ReconcileTolerancePct
+	Table          string  `json:"table"`          // the document's table with the totals
+	Page           int     `json:"page,omitempty"`
+	URL            string  `json:"url,omitempty"`
 }
 
 // Financial is one amount from a financial table ("bedragen x € 1.000").

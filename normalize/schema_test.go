@@ -122,10 +122,18 @@ func fullReport() normalize.Report {
 		Format:   "pdf",
 		Gemeente: "Lingewaard",
 		CBSCode:  "GM1705",
-		DocType:  "begroting",
-		Year:     2024,
-		Title:    "Programmabegroting 2024",
-		Pages:    212,
+		// Organisation excludes Gemeente in reports; set here for the schema.
+		Organisation: "GGD Gelderland-Zuid",
+		DocType:      "begroting",
+		Year:         2024,
+		Title:        "Programmabegroting 2024",
+		Pages:        212,
+		Reconciliation: &normalize.Reconciliation{
+			Source: "CBS Iv3", Verslagsoort: "2024X000",
+			BatenDocument: 85971000, BatenIv3: 85973000, LastenDocument: 88320000, LastenIv3: 88313000,
+			DifferencePct: 0.008, OK: true,
+			Table: "Tabel 6.2 - Recapitulatie", Page: 66, URL: "https://example.org/begroting_2024.pdf",
+		},
 		Financial: []normalize.Financial{{
 			Table:      "Overzicht baten en lasten",
 			Section:    section("Programma 1 Veiligheid", "Wat mag het kosten?"),
@@ -323,6 +331,10 @@ func TestSchemaRejects(t *testing.T) {
 		{"missing raw", report, fullReport(), func(m map[string]any) { delete(rec(m, "financial"), "raw") }},
 		{"null record array", report, fullReport(), func(m map[string]any) { m["checks"] = nil }},
 		{"ok as string", report, fullReport(), func(m map[string]any) { rec(m, "checks")["ok"] = "true" }},
+		{"cbs_code not a GM code", report, fullReport(), func(m map[string]any) { m["cbs_code"] = "0629" }},
+		{"unknown reconciliation field", report, fullReport(), func(m map[string]any) { m["reconciliation"].(map[string]any)["tolerance"] = 0.5 }},
+		{"verslagsoort of another kind", report, fullReport(), func(m map[string]any) { m["reconciliation"].(map[string]any)["verslagsoort"] = "2024X001" }},
+		{"negative lasten", report, fullReport(), func(m map[string]any) { m["reconciliation"].(map[string]any)["lasten_document"] = -88320000 }},
 		{"unknown dataset field", dataset, fullDataset(), func(m map[string]any) { m["version"] = "dev" }},
 		{"bad report in dataset", dataset, fullDataset(), func(m map[string]any) {
 			m["documents"].([]any)[0].(map[string]any)["pages"] = "212"
@@ -369,6 +381,7 @@ func TestSchemaMatchesStructs(t *testing.T) {
 		{"Indicator", defs(report, "indicator"), reflect.TypeFor[normalize.Indicator]()},
 		{"Objective", defs(report, "objective"), reflect.TypeFor[normalize.Objective]()},
 		{"Check", defs(report, "check"), reflect.TypeFor[normalize.Check]()},
+		{"Reconciliation", defs(report, "reconciliation"), reflect.TypeFor[normalize.Reconciliation]()},
 		{"Dataset", dataset, reflect.TypeFor[normalize.Dataset]()},
 		{"DocError", defs(dataset, "doc_error"), reflect.TypeFor[normalize.DocError]()},
 	} {

@@ -147,6 +147,7 @@ var documentTable = newTable("documents", "document", "Documenten",
 	documentKey[normalize.Report](),
 	[]column[normalize.Report]{
 		col("title", 40, func(r *normalize.Report) any { return r.Title }),
+		col("organisation", 30, func(r *normalize.Report) any { return r.Organisation }),
 		col("document", 28, func(r *normalize.Report) any { return r.Document }),
 		col("source", 40, func(r *normalize.Report) any { return r.Source }),
 		col("url", 40, func(r *normalize.Report) any { return r.URL }),

@@ -18,7 +18,7 @@
 // ordered by gemeente, year, doc_type and file name; records keep the order
 // of their document.
 //
-//	documents.csv   Documenten      gemeente cbs_code year doc_type title document source url sha256
+//	documents.csv   Documenten      gemeente cbs_code year doc_type title organisation document source url sha256
 //	                                format pages financial indicators objectives checks checks_failed
 //	                                warnings  (financial … checks_failed are counts; warnings joined by "; ")
 //	financial.csv   Financieel      … section table group row row_kind column column_kind column_year
