@@ -318,23 +318,26 @@ func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 		}
 		return false
 	}
+	// body is the table's own rows: joins go to out and to carry (a
+	// fragment waiting for the row below), never back into body.
 	var out [][]extract.Cell
-	for k := 0; k < len(body); k++ {
-		row := body[k]
+	var carry []extract.Cell
+	for k, row := range body {
+		if carry != nil {
+			row, carry = joinRows(carry, row), nil
+		}
 		if !isFragment(row) {
 			out = append(out, row)
 			continue
 		}
-		prev, next := -1, -1
+		prev := -1
 		if len(out) > 0 && hasValue(out[len(out)-1]) {
 			prev = len(out) - 1
 		}
-		if k+1 < len(body) && hasValue(body[k+1]) {
-			next = k + 1
-		}
+		next := k+1 < len(body) && hasValue(body[k+1])
 		switch {
-		case next >= 0 && (prev < 0 || rowY(body[next])-rowY(row) <= rowY(row)-rowY(out[prev])):
-			body[next] = joinRows(row, body[next])
+		case next && (prev < 0 || rowY(body[k+1])-rowY(row) <= rowY(row)-rowY(out[prev])):
+			carry = row
 		case prev >= 0:
 			out[prev] = joinRows(out[prev], row)
 		default:

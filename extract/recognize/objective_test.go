@@ -157,7 +157,7 @@ func TestObjectives(t *testing.T) {
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res := Find(tc.doc)
+			res := find(t, tc.doc)
 			var got []string
 			for _, o := range res.Objectives {
 				got = append(got, renderObjective(o))
@@ -177,7 +177,7 @@ func TestObjectiveText(t *testing.T) {
 		list("Gebiedsgericht werken: de inwoner kan dichtbij terecht;", "Samenwerken: met organisaties."),
 		heading("Beleidsveld Wmo"), heading("Doelstelling"), paragraph("Ons doel is dat inwoners meedoen. Dat vraagt inzet van iedereen."))
 	var got []string
-	for _, o := range Find(doc).Objectives {
+	for _, o := range find(t, doc).Objectives {
 		got = append(got, o.Title+" => "+o.Text)
 	}
 	want := []string{

@@ -126,7 +126,7 @@ func TestUnitLabels(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.label, func(t *testing.T) {
 			doc := document(table(tc.label, withHeader(header2, amounts)...))
-			res := Find(doc)
+			res := find(t, doc)
 			if len(res.Financial) != 1 {
 				t.Fatalf("Find(%s) financial tables = %d, want 1", tc.label, len(res.Financial))
 			}
@@ -142,7 +142,7 @@ func TestNotAUnitLabel(t *testing.T) {
 	for _, caption := range []string{"", "Overzicht baten en lasten", "x 12 projecten", "bedragen", "€ 1.000 subsidie per aanvraag"} {
 		t.Run(caption, func(t *testing.T) {
 			doc := document(heading("Wat heeft het gekost?"), table(caption, withHeader(header2, amounts)...))
-			if res := Find(doc); len(res.Financial) != 0 {
+			if res := find(t, doc); len(res.Financial) != 0 {
 				t.Errorf("Find(%s) financial:\ngot  %v\nwant none", caption, renderFinancial(res.Financial[0]))
 			}
 		})
@@ -249,7 +249,7 @@ func TestFinancial(t *testing.T) {
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res := Find(tc.doc)
+			res := find(t, tc.doc)
 			var got []string
 			for _, ft := range res.Financial {
 				got = append(got, renderFinancial(ft))
@@ -266,7 +266,7 @@ func TestFinancial(t *testing.T) {
 func TestFinancialPos(t *testing.T) {
 	doc := document(heading("Lasten"), table("bedragen x €1000", withHeader(header2, amounts)...))
 	doc.Blocks[1].Table.Rows[2][2].Pos = extract.Pos{Page: 4, Line: 17, X: 300, Y: 512}
-	res := Find(doc)
+	res := find(t, doc)
 	if len(res.Financial) != 1 {
 		t.Fatalf("Find(pos) financial tables = %d, want 1", len(res.Financial))
 	}
@@ -381,7 +381,7 @@ func TestIndicators(t *testing.T) {
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res := Find(tc.doc)
+			res := find(t, tc.doc)
 			var got []string
 			for _, v := range res.Indicators {
 				got = append(got, renderIndicator(v))
@@ -420,7 +420,7 @@ func TestFindEmpty(t *testing.T) {
 					t.Errorf("Find(%s) panics: %v", name, r)
 				}
 			}()
-			res := Find(doc)
+			res := find(t, doc)
 			want := 0
 			if name == "nil table after an activity" {
 				want = 1 // the activity itself; the empty table adds nothing
