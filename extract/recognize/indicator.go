@@ -62,6 +62,27 @@ type indicatorLayout struct {
 	roles  []int
 }
 
+// indicatorTables takes the indicator tables, each with the tables that
+// continue it on the next pages. Headings and paragraphs (a repeated page
+// heading) may stand between a table and its continuation; any other block,
+// including a table another recogniser took, ends it.
+func indicatorTables(c *context, res *Result) {
+	var last *indicatorLayout // the indicator table a next table may continue
+	for i, b := range c.doc.Blocks {
+		switch {
+		case c.table(i) != nil:
+			var values []IndicatorValue
+			values, last = indicatorTable(c, i, last)
+			res.Indicators = append(res.Indicators, values...)
+			if last != nil {
+				c.take(i)
+			}
+		case b.Kind != extract.Heading && b.Kind != extract.Paragraph:
+			last = nil
+		}
+	}
+}
+
 // indicatorTable returns the values of block i when it is an indicator
 // table, and its layout. A table without an indicator header right after an
 // indicator table (prev) with as many columns continues that table: its
