@@ -30,4 +30,10 @@
 // we bereiken?"), numbered activities ("6.1.1 …" with Jaar realisatie and
 // Status), and doelstelling/prestatie tab views, counted once however often
 // the page repeats them.
+//
+// Each kind has its own recogniser, a function in its own file, and Find
+// runs the list in recognize.go in order. A table belongs to the first
+// table recogniser that takes it. A new kind (say, investment tables) is a
+// new file with its recogniser and record type, one line in that list and
+// one field in Result.
 package recognize

@@ -27,6 +27,19 @@ type FinancialRow struct {
 	Cells []extract.Cell
 }
 
+// financialTables takes every table with a unit label and amounts.
+func financialTables(c *context, res *Result) {
+	for i := range c.doc.Blocks {
+		if c.table(i) == nil {
+			continue
+		}
+		if ft, ok := financialTable(c, i); ok {
+			res.Financial = append(res.Financial, ft)
+			c.take(i)
+		}
+	}
+}
+
 // financialTable recognises block i as a financial table.
 func financialTable(c *context, i int) (FinancialTable, bool) {
 	b := c.doc.Blocks[i]

@@ -48,6 +48,27 @@ type indicatorLayout struct {
 	roles  []int
 }
 
+// indicatorTables takes the indicator tables, each with the tables that
+// continue it on the next pages. Headings and paragraphs (a repeated page
+// heading) may stand between a table and its continuation; any other block,
+// including a table another recogniser took, ends it.
+func indicatorTables(c *context, res *Result) {
+	var last *indicatorLayout // the indicator table a next table may continue
+	for i, b := range c.doc.Blocks {
+		switch {
+		case c.table(i) != nil:
+			var values []IndicatorValue
+			values, last = indicatorTable(c, i, last)
+			res.Indicators = append(res.Indicators, values...)
+			if last != nil {
+				c.take(i)
+			}
+		case b.Kind != extract.Heading && b.Kind != extract.Paragraph:
+			last = nil
+		}
+	}
+}
+
 // indicatorTable returns the values of block i when it is an indicator
 // table, and its layout. A table without an indicator header right after an
 // indicator table (prev) with as many columns continues that table: its
@@ -304,23 +325,26 @@ func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 		}
 		return false
 	}
+	// body is the table's own rows: joins go to out and to carry (a
+	// fragment waiting for the row below), never back into body.
 	var out [][]extract.Cell
-	for k := 0; k < len(body); k++ {
-		row := body[k]
+	var carry []extract.Cell
+	for k, row := range body {
+		if carry != nil {
+			row, carry = joinRows(carry, row), nil
+		}
 		if !isFragment(row) {
 			out = append(out, row)
 			continue
 		}
-		prev, next := -1, -1
+		prev := -1
 		if len(out) > 0 && hasValue(out[len(out)-1]) {
 			prev = len(out) - 1
 		}
-		if k+1 < len(body) && hasValue(body[k+1]) {
-			next = k + 1
-		}
+		next := k+1 < len(body) && hasValue(body[k+1])
 		switch {
-		case next >= 0 && (prev < 0 || rowY(body[next])-rowY(row) <= rowY(row)-rowY(out[prev])):
-			body[next] = joinRows(row, body[next])
+		case next && (prev < 0 || rowY(body[k+1])-rowY(row) <= rowY(row)-rowY(out[prev])):
+			carry = row
 		case prev >= 0:
 			out[prev] = joinRows(out[prev], row)
 		default:

@@ -53,8 +53,8 @@ var (
 
 // objectives walks the blocks once, keeping the goal context of the
 // current section.
-func objectives(c *context) []Objective {
-	var out []Objective
+func objectives(c *context, res *Result) {
+	out := res.Objectives
 	activities := map[string]int{} // code → index in out
 	var mode int                   // what the current section may still yield
 	const (
@@ -169,7 +169,7 @@ func objectives(c *context) []Objective {
 			}
 		}
 	}
-	return out
+	res.Objectives = out
 }
 
 // newGoal builds a doelstelling whose title is the first sentence of text.

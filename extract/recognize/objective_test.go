@@ -135,6 +135,37 @@ func TestObjectives(t *testing.T) {
 		doc: document(heading("6.1.2 Versterken samenwerking"), paragraph("Wij werken samen met partners in de regio."),
 			paragraph("2022")),
 	}, {
+		name: "a list ends the details of an activity",
+		doc: document(heading("6.1.1 Inzet jongerenwerk"), paragraph("Jaar realisatie"), paragraph("2023"),
+			list("Uitbreiden van de uren", "Een nieuwe locatie"), paragraph("Afgerond.")),
+		want: []string{"activiteit 6.1.1 | Inzet jongerenwerk | 2023 |  |  @1"},
+	}, {
+		name: "numbered heading with a table before its year is not an activity",
+		doc: document(heading("6.1.2 Versterken samenwerking"),
+			table("", []string{"Status 2021"}, []string{"Gerealiseerd"}), paragraph("2022")),
+	}, {
+		name: "overview row without a year takes it from the detail",
+		doc: document(table("", []string{"Naam activiteit", "Status"}, []string{"6.1.1 Inzet jongerenwerk", "In uitvoering"}),
+			heading("6.1.1 Inzet jongerenwerk"), paragraph("Jaar realisatie"), paragraph("2024")),
+		want: []string{"activiteit 6.1.1 | Inzet jongerenwerk | 2024 | In uitvoering |  @1"},
+	}, {
+		name: "one titled item is not a goal list",
+		doc:  document(heading("Wat willen we bereiken?"), list("Veiligheid: inwoners voelen zich veilig in hun wijk")),
+	}, {
+		name: "numbers without items are not an enumeration",
+		doc:  document(heading("Doelstelling"), paragraph("1. 2. Zorg voor iedereen in onze gemeente")),
+		want: []string{"doelstelling  | 1. 2. Zorg voor iedereen in onze gemeente |  |  |  @2"},
+	}, {
+		name: "tab legend followed by a table",
+		doc: document(heading("6 Meedoen"), list("Doelstelling", "Prestatie"),
+			table("", []string{"Doelstelling", "Prestatie"}, []string{"Iedereen doet mee", "Sportakkoord"}),
+			list(goalsView...)),
+	}, {
+		name: "tab legend without views",
+		doc: document(heading("6 Meedoen"), list("Doelstelling", "Prestatie"),
+			paragraph("Toon prestaties bij doelstellingen"), paragraph("Er zijn nog geen doelstellingen."),
+			paragraph("Zie de volgende begroting."), list(goalsView...)),
+	}, {
 		name: "tab view as one list",
 		doc: document(heading("6 Meedoen"), list("Doelstelling", "Prestatie"), paragraph("Toon prestaties bij doelstellingen"),
 			heading("6 Meedoen"),
@@ -157,7 +188,7 @@ func TestObjectives(t *testing.T) {
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res := Find(tc.doc)
+			res := find(t, tc.doc)
 			var got []string
 			for _, o := range res.Objectives {
 				got = append(got, renderObjective(o))
@@ -177,7 +208,7 @@ func TestObjectiveText(t *testing.T) {
 		list("Gebiedsgericht werken: de inwoner kan dichtbij terecht;", "Samenwerken: met organisaties."),
 		heading("Beleidsveld Wmo"), heading("Doelstelling"), paragraph("Ons doel is dat inwoners meedoen. Dat vraagt inzet van iedereen."))
 	var got []string
-	for _, o := range Find(doc).Objectives {
+	for _, o := range find(t, doc).Objectives {
 		got = append(got, o.Title+" => "+o.Text)
 	}
 	want := []string{
@@ -208,6 +239,7 @@ func TestFirstSentence(t *testing.T) {
 		{"eindigt met een kleine letter. daarna niets", "eindigt met een kleine letter. daarna niets"},
 		{"Regels\nover   meerdere\nregels. Tweede", "Regels over meerdere regels."},
 		{"Slot.", "Slot."},
+		{". Daarna", "."},
 		{"", ""},
 	}
 	for _, tc := range tests {

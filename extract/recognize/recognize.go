@@ -13,42 +13,44 @@ type Result struct {
 	Objectives []Objective
 }
 
-// Find runs every recogniser over doc.
+// A recognizer finds one kind of record in a document and adds it to res.
+// It reads the document through c and never changes it; a table
+// recogniser calls c.take for each table it claims.
+type recognizer func(c *context, res *Result)
+
+// recognizers are run in this order by Find. A table goes to the first
+// table recogniser that takes it, so the more specific ones come first.
+// Objectives read the text and the activity overviews, whoever took them.
+var recognizers = []recognizer{
+	financialTables,
+	indicatorTables,
+	objectives,
+}
+
+// Find runs every recogniser over doc. It does not change doc, and it
+// gives the same Result however often it is called.
 func Find(doc *extract.Document) Result {
-	ctx := newContext(doc)
+	c := newContext(doc)
 	var res Result
-	var last *indicatorLayout // the indicator table a next table may continue
-	for i, b := range doc.Blocks {
-		if b.Kind != extract.TableBlock || b.Table == nil || len(b.Table.Rows) == 0 {
-			if b.Kind != extract.Heading && b.Kind != extract.Paragraph {
-				last = nil
-			}
-			continue
-		}
-		if ft, ok := financialTable(ctx, i); ok {
-			res.Financial = append(res.Financial, ft)
-			last = nil
-			continue
-		}
-		var values []IndicatorValue
-		values, last = indicatorTable(ctx, i, last)
-		res.Indicators = append(res.Indicators, values...)
+	for _, r := range recognizers {
+		r(c, &res)
 	}
-	res.Objectives = objectives(ctx)
 	return res
 }
 
-// context is a document with the heading path above each block.
+// context is a document with the heading path above each block, and the
+// tables the recognisers have taken so far.
 type context struct {
 	doc      *extract.Document
 	sections [][]string // sections[i]: headings above block i, outermost first
+	taken    []bool     // taken[i]: a recogniser has read table block i
 }
 
 // maxUnlevelled is how many headings of unknown level a section path keeps.
 const maxUnlevelled = 3
 
 func newContext(doc *extract.Document) *context {
-	c := &context{doc: doc, sections: make([][]string, len(doc.Blocks))}
+	c := &context{doc: doc, sections: make([][]string, len(doc.Blocks)), taken: make([]bool, len(doc.Blocks))}
 	type heading struct {
 		level int
 		text  string
@@ -90,6 +92,19 @@ func newContext(doc *extract.Document) *context {
 	}
 	return c
 }
+
+// table returns the table of block i when it has rows and no recogniser
+// has taken it yet, else nil.
+func (c *context) table(i int) *extract.Table {
+	b := c.doc.Blocks[i]
+	if b.Kind != extract.TableBlock || b.Table == nil || len(b.Table.Rows) == 0 || c.taken[i] {
+		return nil
+	}
+	return b.Table
+}
+
+// take marks table block i as read, so later recognisers skip it.
+func (c *context) take(i int) { c.taken[i] = true }
 
 // before returns up to n text blocks (headings, paragraphs) preceding block
 // i, nearest first.

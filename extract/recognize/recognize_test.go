@@ -45,7 +45,8 @@ func tableN(caption string, n int, rows ...[]string) extract.Block {
 	return extract.Block{Kind: extract.TableBlock, Table: t}
 }
 
-// document numbers the blocks, their items and cells by line.
+// document numbers the blocks, their items and cells by line; a cell keeps
+// the Y that atY gave it.
 func document(blocks ...extract.Block) *extract.Document {
 	doc := &extract.Document{Source: extract.Source{Path: "test.txt"}}
 	for i, b := range blocks {
@@ -58,13 +59,24 @@ func document(blocks ...extract.Block) *extract.Document {
 			b.Table.Pos = line
 			for _, row := range b.Table.Rows {
 				for k := range row {
-					row[k].Pos = line
+					row[k].Pos.Line = line.Line
 				}
 			}
 		}
 		doc.Blocks = append(doc.Blocks, b)
 	}
 	return doc
+}
+
+// atY places the rows of a table block at the vertical positions ys, top
+// to bottom, as a PDF reader does.
+func atY(b extract.Block, ys ...float64) extract.Block {
+	for r, row := range b.Table.Rows {
+		for k := range row {
+			row[k].Pos.Y = ys[r]
+		}
+	}
+	return b
 }
 
 // renderFinancial writes a financial table on a few lines:
@@ -126,7 +138,7 @@ func TestUnitLabels(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.label, func(t *testing.T) {
 			doc := document(table(tc.label, withHeader(header2, amounts)...))
-			res := Find(doc)
+			res := find(t, doc)
 			if len(res.Financial) != 1 {
 				t.Fatalf("Find(%s) financial tables = %d, want 1", tc.label, len(res.Financial))
 			}
@@ -142,7 +154,7 @@ func TestNotAUnitLabel(t *testing.T) {
 	for _, caption := range []string{"", "Overzicht baten en lasten", "x 12 projecten", "bedragen", "€ 1.000 subsidie per aanvraag"} {
 		t.Run(caption, func(t *testing.T) {
 			doc := document(heading("Wat heeft het gekost?"), table(caption, withHeader(header2, amounts)...))
-			if res := Find(doc); len(res.Financial) != 0 {
+			if res := find(t, doc); len(res.Financial) != 0 {
 				t.Errorf("Find(%s) financial:\ngot  %v\nwant none", caption, renderFinancial(res.Financial[0]))
 			}
 		})
@@ -236,6 +248,21 @@ func TestFinancial(t *testing.T) {
 		want: []string{" | x €1000 | 1000 | + = voordeel, - = nadeel | \n" +
 			"cols: Verschil\nLasten: -120\nBaten: 40\n"},
 	}, {
+		name: "two label columns",
+		doc: document(table("bedragen x €1000", []string{"Programma", "", "2023", "2024"},
+			[]string{"Jeugd", "Lasten", "10", "20"},
+			[]string{"", "Baten", "1", "2"},
+			[]string{"Totaal", "Totaal*", "11", "22"})),
+		want: []string{"Programma | x €1000 | 1000 |  | \n" +
+			"cols: 2023 / 2024\nJeugd Lasten: 10 | 20\nBaten: 1 | 2\nTotaal: 11 | 22\n"},
+	}, {
+		name: "a header row shorter than the table",
+		doc: document(tableN("bedragen x €1000", 2,
+			[]string{"", "Begroting", "Begroting*"},
+			[]string{"", "2023"},
+			[]string{"Lasten", "10", "20"})),
+		want: []string{" | x €1000 | 1000 |  | \ncols: Begroting 2023 / Begroting\nLasten: 10 | 20\n"},
+	}, {
 		name: "table without amounts",
 		doc:  document(table("bedragen x €1000", []string{"", "Toelichting"}, []string{"Lasten", "hoger dan begroot"})),
 	}, {
@@ -249,7 +276,7 @@ func TestFinancial(t *testing.T) {
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res := Find(tc.doc)
+			res := find(t, tc.doc)
 			var got []string
 			for _, ft := range res.Financial {
 				got = append(got, renderFinancial(ft))
@@ -266,7 +293,7 @@ func TestFinancial(t *testing.T) {
 func TestFinancialPos(t *testing.T) {
 	doc := document(heading("Lasten"), table("bedragen x €1000", withHeader(header2, amounts)...))
 	doc.Blocks[1].Table.Rows[2][2].Pos = extract.Pos{Page: 4, Line: 17, X: 300, Y: 512}
-	res := Find(doc)
+	res := find(t, doc)
 	if len(res.Financial) != 1 {
 		t.Fatalf("Find(pos) financial tables = %d, want 1", len(res.Financial))
 	}
@@ -374,6 +401,69 @@ func TestIndicators(t *testing.T) {
 			`Beleidsindicatoren | Beleidsindicatoren | code=2 tv= group= name=Jongeren met een delict label= col=Waarde raw="1,2" unit= bron=CBS @4`,
 		},
 	}, {
+		name: "wrapped cells of a PDF table joined to the nearest row with values",
+		doc: document(heading("Beleidsindicatoren"), atY(table("",
+			[]string{"Indicator", "Eenheid", "Waarde", "Bron"},
+			[]string{"Banen", "per 1.000", "612,4", "LISA"},
+			[]string{"", "inwoners", "", ""}, // nearer the row above
+			[]string{"Jongeren met een", "%", "1,2", "CBS"},
+			[]string{"delict", "", "", ""},     // no values below: joins the row above
+			[]string{"", "per 10.000", "", ""}, // nearer the row below
+			[]string{"Werkzoekenden", "inwoners", "310", "UWV"}),
+			80, 100, 112, 130, 140, 195, 200)),
+		want: []string{
+			`Beleidsindicatoren | Beleidsindicatoren | code= tv= group= name=Banen label= col=Waarde raw="612,4" unit=per 1.000 inwoners bron=LISA @2`,
+			`Beleidsindicatoren | Beleidsindicatoren | code= tv= group= name=Jongeren met een delict label= col=Waarde raw="1,2" unit=% bron=CBS @2`,
+			`Beleidsindicatoren | Beleidsindicatoren | code= tv= group= name=Werkzoekenden label= col=Waarde raw="310" unit=per 10.000 inwoners bron=UWV @2`,
+		},
+	}, {
+		name: "a wrapped cell without a row with values stays a row",
+		doc: document(heading("Beleidsindicatoren"), table("",
+			[]string{"Indicator", "Waarde", "Bron"},
+			[]string{"Banen", "612,4", "LISA"},
+			[]string{"Overig"},
+			[]string{"(voorlopig)", "", "zie bijlage"})),
+		want: []string{
+			`Beleidsindicatoren | Beleidsindicatoren | code= tv= group= name=Banen label= col=Waarde raw="612,4" unit= bron=LISA @2`,
+			`Beleidsindicatoren | Beleidsindicatoren | code= tv= group=Overig name=(voorlopig) label= col=Waarde raw="" unit= bron=zie bijlage @2`,
+		},
+	}, {
+		name: "name split over a column without a header",
+		doc: document(table("",
+			[]string{"Indicator", "", "Waarde"},
+			[]string{"30.", "Jongeren met jeugdbescherming", "1,1"})),
+		want: []string{
+			` |  | code=30 tv= group= name=Jongeren met jeugdbescherming label= col=Waarde raw="1,1" unit= bron= @1`,
+		},
+	}, {
+		name: "description and reference date are not values",
+		doc: document(table("Kengetallen",
+			[]string{"Indicator", "Omschrijving", "Peildatum", "Waarde"},
+			[]string{"Banen", "Aantal banen per 1.000 inwoners", "2023", "612,4"})),
+		want: []string{
+			`Kengetallen |  | code= tv= group= name=Banen label= col=Waarde raw="612,4" unit= bron= @1`,
+		},
+	}, {
+		name: "cells beyond the header are left out",
+		doc: document(table("Kengetallen",
+			[]string{"Indicator", "Eenheid", "Waarde"},
+			[]string{"Banen", "aantal", "612", "extra"},
+			[]string{"Huishoudens", "aantal", "10.250", "x", "y"})),
+		want: []string{
+			`Kengetallen |  | code= tv= group= name=Banen label= col=Waarde raw="612" unit=aantal bron= @1`,
+			`Kengetallen |  | code= tv= group= name=Huishoudens label= col=Waarde raw="10.250" unit=aantal bron= @1`,
+		},
+	}, {
+		name: "a row without a name and blank lines in a cell",
+		doc: document(table("Kengetallen",
+			[]string{"Indicator", "Eenheid", "Resultaat"},
+			[]string{"Waardering", "cijfer", "Jongeren: 7,1\n\nOuders: 6,5"},
+			[]string{"", "%", "5"})),
+		want: []string{
+			`Kengetallen |  | code= tv= group= name=Waardering label=Jongeren col=Resultaat raw="7,1" unit=cijfer bron= @1`,
+			`Kengetallen |  | code= tv= group= name=Waardering label=Ouders col=Resultaat raw="6,5" unit=cijfer bron= @1`,
+		},
+	}, {
 		name: "no indicator hint",
 		doc: document(heading("Subsidies"), table("",
 			[]string{"Naam", "Bedrag", "Bron"},
@@ -381,7 +471,7 @@ func TestIndicators(t *testing.T) {
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res := Find(tc.doc)
+			res := find(t, tc.doc)
 			var got []string
 			for _, v := range res.Indicators {
 				got = append(got, renderIndicator(v))
@@ -391,6 +481,48 @@ func TestIndicators(t *testing.T) {
 			}
 			if len(res.Financial) != 0 {
 				t.Errorf("Find(%s) found %d financial tables, want none", tc.name, len(res.Financial))
+			}
+		})
+	}
+}
+
+// TestTableOwner: a table belongs to the first recogniser that takes it,
+// and an indicator table continues past headings and paragraphs only.
+func TestTableOwner(t *testing.T) {
+	indicators := func() extract.Block {
+		return table("", []string{"Nummer", "Naam", "Waarde", "Bron"}, []string{"1", "Banen", "612,4", "LISA"})
+	}
+	continuation := func() extract.Block {
+		return tableN("", 0, []string{"2", "Jongeren met een delict", "1,2", "CBS"})
+	}
+	financial := func() extract.Block { return table("bedragen x €1000", withHeader(header2, amounts)...) }
+	tests := []struct {
+		name string
+		doc  *extract.Document
+		want string
+	}{
+		{"a paragraph keeps the continuation",
+			document(heading("Beleidsindicatoren"), indicators(), paragraph("Vervolg"), continuation()),
+			"0 financial; Banen, Jongeren met een delict"},
+		{"a financial table ends it",
+			document(heading("Beleidsindicatoren"), indicators(), financial(), continuation()),
+			"1 financial; Banen"},
+		{"a list ends it",
+			document(heading("Beleidsindicatoren"), indicators(), list("een", "twee"), continuation()),
+			"0 financial; Banen"},
+		{"a unit label makes an indicator table financial",
+			document(heading("Kengetallen"), table("bedragen x €1000", []string{"Indicator", "2023"}, []string{"Lasten", "10"})),
+			"1 financial; "},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := find(t, tc.doc)
+			var names []string
+			for _, v := range res.Indicators {
+				names = append(names, v.Name)
+			}
+			if got := fmt.Sprintf("%d financial; %s", len(res.Financial), strings.Join(names, ", ")); got != tc.want {
+				t.Errorf("Find(%s):\ngot  %s\nwant %s", tc.name, got, tc.want)
 			}
 		})
 	}
@@ -420,7 +552,7 @@ func TestFindEmpty(t *testing.T) {
 					t.Errorf("Find(%s) panics: %v", name, r)
 				}
 			}()
-			res := Find(doc)
+			res := find(t, doc)
 			want := 0
 			if name == "nil table after an activity" {
 				want = 1 // the activity itself; the empty table adds nothing
