@@ -21,6 +21,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/begroot/begroot/atomicfile"
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/extract/fetch"
 	"github.com/begroot/begroot/normalize"
@@ -172,7 +173,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			continue
 		}
 		rep := mergeReports(ids[i], targets[i], site, pages[i])
-		if err := output.WriteFile(filepath.Join(opt.OutDir, ids[i]+".json"), func(w io.Writer) error {
+		if err := atomicfile.Write(filepath.Join(opt.OutDir, ids[i]+".json"), func(w io.Writer) error {
 			return output.WriteJSON(w, rep)
 		}); err != nil {
 			log.Error("write report", "error", err)
@@ -180,7 +181,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		ds.Documents = append(ds.Documents, *rep)
 	}
-	if err := output.WriteFile(filepath.Join(opt.OutDir, "changes.json"), func(w io.Writer) error {
+	if err := atomicfile.Write(filepath.Join(opt.OutDir, "changes.json"), func(w io.Writer) error {
 		return output.WriteJSON(w, changes)
 	}); err != nil {
 		log.Error("write changes", "error", err)
@@ -199,7 +200,7 @@ func writeDocuments(dir string, sites []fetch.Site, pages [][]pageResult) error 
 			if name == "" || rep == nil {
 				continue
 			}
-			if err := output.WriteFile(filepath.Join(dir, "documents", name), func(w io.Writer) error {
+			if err := atomicfile.Write(filepath.Join(dir, "documents", name), func(w io.Writer) error {
 				return output.WriteJSON(w, rep)
 			}); err != nil {
 				return err
@@ -442,7 +443,7 @@ func extractCached(ctx context.Context, src extract.Source, opt CrawlOptions) (*
 	if err != nil {
 		return nil, err
 	}
-	if err := output.WriteFile(path, func(w io.Writer) error { return output.WriteJSON(w, rep) }); err != nil {
+	if err := atomicfile.Write(path, func(w io.Writer) error { return output.WriteJSON(w, rep) }); err != nil {
 		return nil, err
 	}
 	return rep, nil

@@ -19,6 +19,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/begroot/begroot/atomicfile"
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/extract/htmldoc"
 	"github.com/begroot/begroot/extract/pdfdoc"
@@ -224,7 +225,7 @@ func extractAll(ctx context.Context, sources []extract.Source, opt Options, log 
 			for i := range jobs {
 				rep, err := extractDocument(ctx, sources[i], opt.Timeout)
 				if err == nil {
-					err = output.WriteFile(filepath.Join(opt.OutDir, names[i]), func(w io.Writer) error {
+					err = atomicfile.Write(filepath.Join(opt.OutDir, names[i]), func(w io.Writer) error {
 						return output.WriteJSON(w, rep)
 					})
 				}
@@ -325,9 +326,9 @@ func writeDataset(ds *normalize.Dataset, opt Options) error {
 	var err error
 	switch opt.Format {
 	case "json":
-		err = output.WriteFile(filepath.Join(opt.OutDir, "dataset.json"), func(w io.Writer) error { return output.WriteJSON(w, ds) })
+		err = atomicfile.Write(filepath.Join(opt.OutDir, "dataset.json"), func(w io.Writer) error { return output.WriteJSON(w, ds) })
 	case "jsonl":
-		err = output.WriteFile(filepath.Join(opt.OutDir, "dataset.jsonl"), func(w io.Writer) error { return output.WriteJSONL(w, ds) })
+		err = atomicfile.Write(filepath.Join(opt.OutDir, "dataset.jsonl"), func(w io.Writer) error { return output.WriteJSONL(w, ds) })
 	case "csv":
 		err = output.WriteCSV(opt.OutDir, ds)
 	}
@@ -337,5 +338,5 @@ func writeDataset(ds *normalize.Dataset, opt Options) error {
 	if opt.XLSX == "-" {
 		return nil
 	}
-	return output.WriteFile(opt.XLSX, func(w io.Writer) error { return output.WriteWorkbook(w, ds) })
+	return atomicfile.Write(opt.XLSX, func(w io.Writer) error { return output.WriteWorkbook(w, ds) })
 }

@@ -66,7 +66,7 @@
 //	runs/<key>.json        the documents and digests of the last crawl of a start URL
 //
 // where <key> is derived from the page's URL. Every file is written to a
-// temporary file and renamed (output.WriteFile), so an interrupted run
+// temporary file and renamed (package atomicfile), so an interrupted run
 // never leaves half a file. The next crawl sends If-None-Match and
 // If-Modified-Since; on 304 Not Modified the cached body is checked against
 // its digest and reused, and the Result is marked Unchanged. Site.Changes
