@@ -194,9 +194,11 @@ func (c *cache) saveRun(startKey string, r *runRecord) error {
 	return writeJSON(c.runPath(startKey), r)
 }
 
+// extension is the file extension of a cached body of format f, without
+// the dot: the first of the format's extensions in extract.Formats.
 func extension(f extract.Format) string {
-	if f == extract.FormatText {
-		return "txt"
+	if spec, ok := f.Spec(); ok {
+		return strings.TrimPrefix(spec.Extensions[0], ".")
 	}
 	return string(f)
 }

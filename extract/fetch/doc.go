@@ -28,13 +28,15 @@
 // identify a page (Crawler.QueryParams); a search URL (?q=…) loses its whole
 // query. Links to other hosts, mailto:, tel: and javascript: links, URLs
 // with credentials, redirects to other hosts and responses that are neither
-// HTML nor PDF (judged by Content-Type and by sniffing the first bytes) are
-// not followed and are reported through OnSkipped. Only HTML pages and PDF
-// files are documents: a link to robots.txt is never requested as a page,
-// and a folder index that a web server generated (Python's http.server,
-// Apache, nginx, Go's http.FileServer) has its links followed but is
-// reported through OnSkipped instead of becoming a document, so that a
-// report served by a plain static file server can be crawled from its root.
+// HTML nor PDF (judged by Content-Type and by sniffing the first bytes, with
+// the rules of extract.Formats: a PDF begins with its %PDF- header, as
+// pdfdoc demands) are not followed and are reported through OnSkipped. Only
+// HTML pages and PDF files are documents: a link to robots.txt is never
+// requested as a page, and a folder index that a web server generated
+// (Python's http.server, Apache, nginx, Go's http.FileServer) has its links
+// followed but is reported through OnSkipped instead of becoming a document,
+// so that a report served by a plain static file server can be crawled from
+// its root.
 //
 // # Politeness
 //
