@@ -14,6 +14,7 @@ import (
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/fixtures"
 	"github.com/begroot/begroot/normalize"
+	"github.com/begroot/begroot/pipeline"
 )
 
 // TestIv3CrossCheck compares the "Saldo van baten en lasten" totals that
@@ -36,7 +37,7 @@ func TestIv3CrossCheck(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.pdf), func(t *testing.T) {
 			pdf, iv3 := fixtures.Shared(t, tt.pdf), fixtures.Shared(t, tt.iv3)
-			rep, err := extractDocument(context.Background(), extract.Source{Path: pdf, Format: extract.FormatPDF}, 0)
+			rep, err := pipeline.Extract(context.Background(), extract.Source{Path: pdf, Format: extract.FormatPDF})
 			if err != nil {
 				t.Fatal(err)
 			}
