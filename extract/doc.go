@@ -23,4 +23,19 @@
 //
 // arrives as two rows of four cells, and the column label of the third
 // column is the header path "Begroting 2024 lasten".
+//
+// # Formats
+//
+// Formats (format.go) is the one list of input formats, a table of
+//
+//	format  extensions            media types                         sniff rule
+//	pdf     .pdf                  application/pdf, application/x-pdf  "%PDF-" at byte 0 (pdfdoc's rule)
+//	html    .html .htm .xhtml     text/html, application/xhtml+xml    an HTML tag first (WHATWG)
+//	text    .txt .text            (none: not a web document)          (none: the fallback)
+//
+// It lives here, beside Format, so that the crawler (extract/fetch) and the
+// CLI judge files and responses by the same rules without linking any
+// reader. The reader of each format is listed once more, in package
+// pipeline, whose test checks that every format here has one. Adding a
+// format (say DOCX) takes a reader package, a line here and a line there.
 package extract

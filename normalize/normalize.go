@@ -46,11 +46,20 @@ func Normalize(doc *extract.Document, res recognize.Result) *Report {
 	for _, o := range res.Objectives {
 		r.Objectives = append(r.Objectives, objective(o, src.URL))
 	}
+	addReconciliation(r)
+	return r
+}
+
+// noReconciliation starts the warning that says why a report has no
+// reconciliation with CBS Iv3.
+const noReconciliation = "no Iv3 reconciliation: "
+
+// addReconciliation reconciles r with CBS Iv3, or says why it cannot.
+func addReconciliation(r *Report) {
 	var why string
 	if r.Reconciliation, why = reconcile(r); why != "" {
-		r.Warnings = append(r.Warnings, "no Iv3 reconciliation: "+why)
+		r.Warnings = append(r.Warnings, noReconciliation+why)
 	}
-	return r
 }
 
 func documentName(src extract.Source) string {

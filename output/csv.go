@@ -7,18 +7,19 @@ import (
 	"path/filepath"
 	"strconv"
 
+	"github.com/begroot/begroot/atomicfile"
 	"github.com/begroot/begroot/normalize"
 )
 
 // WriteCSV writes one CSV file per kind of record into dir: documents.csv,
 // financial.csv, indicators.csv, objectives.csv, checks.csv and errors.csv,
-// each through WriteFile. Every file is written, with its header row, even
+// each through atomicfile.Write. Every file is written, with its header row, even
 // when it has no records.
 func WriteCSV(dir string, ds *normalize.Dataset) error {
 	ds = sorted(ds)
 	for _, t := range tables {
 		path := filepath.Join(dir, t.file+".csv")
-		if err := WriteFile(path, func(w io.Writer) error { return writeCSV(w, ds, t) }); err != nil {
+		if err := atomicfile.Write(path, func(w io.Writer) error { return writeCSV(w, ds, t) }); err != nil {
 			return err
 		}
 	}

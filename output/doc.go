@@ -1,8 +1,8 @@
 // Package output writes begroot's results: the last stage of the pipeline
 // fetch → parse → recognize → normalize → output. It takes the schema of
 // package normalize (Report, Dataset) and writes it to an io.Writer; the
-// CLI wraps each writer in WriteFile, so that a file is replaced only when
-// it is complete.
+// CLI wraps each writer in atomicfile.Write, so that a file is replaced only
+// when it is complete.
 //
 //	WriteJSON      OUT/<stem>.json (a Report) and OUT/dataset.json (a Dataset)
 //	WriteJSONL     one JSON object per record, for streaming

@@ -1,12 +1,8 @@
 package main
 
 import (
-	"cmp"
 	"context"
-	"crypto/sha256"
 	"encoding/csv"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -15,12 +11,11 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
+	"github.com/begroot/begroot/atomicfile"
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/extract/fetch"
 	"github.com/begroot/begroot/normalize"
@@ -149,30 +144,44 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitFatal
 	}
 
-	ds := &normalize.Dataset{Generator: "begroot " + version}
-	pages, failed := extractPages(ctx, sites, opt, log, stderr)
-	if err := writeDocuments(opt.OutDir, sites, pages); err != nil {
+	var sources []extract.Source
+	for _, site := range sites {
+		for _, d := range site.Docs {
+			sources = append(sources, d.Source)
+		}
+	}
+	reports, errs, failed := extractSources(ctx, sources, opt.Options, reportCache{dir: filepath.Join(opt.Cache, "reports")}, log, stderr, nil)
+	if err := writeDocuments(opt.OutDir, sites, reports); err != nil {
 		log.Error("write document report", "error", err)
 		return exitFatal
 	}
+	ds := &normalize.Dataset{Generator: "begroot " + version}
 	ids := reportIDs(targets)
 	changes := make([]siteChanges, len(sites))
+	k := 0 // index of a site's document in sources
 	for i, site := range sites {
 		for _, e := range site.Errors {
 			ds.Errors = append(ds.Errors, normalize.DocError{Source: e.URL, Error: e.Error()})
 		}
+		failed += len(site.Errors)
+		parts := make([]normalize.Part, len(site.Docs))
 		for j, d := range site.Docs {
-			if err := pages[i][j].err; err != nil {
+			if err := errs[k]; err != nil {
 				ds.Errors = append(ds.Errors, normalize.DocError{Source: d.Source.URL, Error: err.Error()})
 			}
+			parts[j] = normalize.Part{URL: d.Source.URL, SHA256: d.Source.SHA256, Report: reports[k]}
+			k++
 		}
-		failed += len(site.Errors)
 		changes[i] = siteChanges{Report: ids[i], Start: site.Start, Changes: site.Changes}
 		if len(site.Docs) == 0 {
 			continue
 		}
-		rep := mergeReports(ids[i], targets[i], site, pages[i])
-		if err := output.WriteFile(filepath.Join(opt.OutDir, ids[i]+".json"), func(w io.Writer) error {
+		t := targets[i]
+		rep := normalize.Merge(normalize.Report{
+			Document: ids[i], Source: site.Start, URL: site.Start, Format: string(site.Docs[0].Source.Format),
+			Gemeente: t.Gemeente, DocType: t.DocType, Year: t.Year,
+		}, parts)
+		if err := atomicfile.Write(filepath.Join(opt.OutDir, ids[i]+".json"), func(w io.Writer) error {
 			return output.WriteJSON(w, rep)
 		}); err != nil {
 			log.Error("write report", "error", err)
@@ -180,7 +189,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		ds.Documents = append(ds.Documents, *rep)
 	}
-	if err := output.WriteFile(filepath.Join(opt.OutDir, "changes.json"), func(w io.Writer) error {
+	if err := atomicfile.Write(filepath.Join(opt.OutDir, "changes.json"), func(w io.Writer) error {
 		return output.WriteJSON(w, changes)
 	}); err != nil {
 		log.Error("write changes", "error", err)
@@ -189,17 +198,19 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return finish(ctx, ds, opt.Options, log, failed)
 }
 
-// writeDocuments writes the report of each extracted document to
-// dir/documents under the name documentNames gives it.
-func writeDocuments(dir string, sites []fetch.Site, pages [][]pageResult) error {
-	names := documentNames(sites)
-	for i := range sites {
-		for j, name := range names[i] {
-			rep := pages[i][j].rep
+// writeDocuments writes the report of each extracted document (reports
+// holds them site after site, document after document) to dir/documents
+// under the name documentNames gives it.
+func writeDocuments(dir string, sites []fetch.Site, reports []*normalize.Report) error {
+	k := 0
+	for _, names := range documentNames(sites) {
+		for _, name := range names {
+			rep := reports[k]
+			k++
 			if name == "" || rep == nil {
 				continue
 			}
-			if err := output.WriteFile(filepath.Join(dir, "documents", name), func(w io.Writer) error {
+			if err := atomicfile.Write(filepath.Join(dir, "documents", name), func(w io.Writer) error {
 				return output.WriteJSON(w, rep)
 			}); err != nil {
 				return err
@@ -370,205 +381,4 @@ func slug(s string) string {
 		dash = true
 	}
 	return b.String()
-}
-
-// pageResult is the extraction of one fetched document.
-type pageResult struct {
-	rep *normalize.Report
-	err error
-}
-
-// extractPages extracts every fetched document with opt.Jobs workers, the
-// same way begroot extract reads a file. A document whose bytes and URL were
-// extracted before by this version of begroot reuses that result from the
-// cache's reports/ folder, so an unchanged site gives identical reports. It
-// returns the results per site and document, and the number that failed.
-func extractPages(ctx context.Context, sites []fetch.Site, opt CrawlOptions, log *slog.Logger, stderr io.Writer) ([][]pageResult, int) {
-	type job struct{ site, doc int }
-	var jobs []job
-	results := make([][]pageResult, len(sites))
-	for i, s := range sites {
-		results[i] = make([]pageResult, len(s.Docs))
-		for j := range s.Docs {
-			jobs = append(jobs, job{i, j})
-		}
-	}
-	progress := newProgress(stderr, len(jobs), opt.Options)
-	queue := make(chan job)
-	var wg sync.WaitGroup
-	for range opt.Jobs {
-		wg.Go(func() {
-			for jb := range queue {
-				src := sites[jb.site].Docs[jb.doc].Source
-				rep, err := extractCached(ctx, src, opt)
-				results[jb.site][jb.doc] = pageResult{rep, err}
-				progress.done(src, rep, err, log)
-			}
-		})
-	}
-	for _, jb := range jobs {
-		if ctx.Err() != nil {
-			results[jb.site][jb.doc].err = ctx.Err()
-			continue
-		}
-		queue <- jb
-	}
-	close(queue)
-	wg.Wait()
-	progress.finish()
-	failed := 0
-	for _, rs := range results {
-		for _, r := range rs {
-			if r.err != nil {
-				failed++
-			}
-		}
-	}
-	return results, failed
-}
-
-// extractCached returns the report of a fetched document from the reports
-// cache, or extracts it and stores it there.
-func extractCached(ctx context.Context, src extract.Source, opt CrawlOptions) (*normalize.Report, error) {
-	key := sha256.Sum256([]byte(strings.Join([]string{version, buildRevision(), src.URL, src.SHA256}, "\n")))
-	path := filepath.Join(opt.Cache, "reports", hex.EncodeToString(key[:16])+".json")
-	if data, err := os.ReadFile(path); err == nil {
-		var rep normalize.Report
-		if json.Unmarshal(data, &rep) == nil {
-			return &rep, nil
-		}
-	}
-	rep, err := extractDocument(ctx, src, opt.Timeout)
-	if err != nil {
-		return nil, err
-	}
-	if err := output.WriteFile(path, func(w io.Writer) error { return output.WriteJSON(w, rep) }); err != nil {
-		return nil, err
-	}
-	return rep, nil
-}
-
-// buildRevision is the VCS revision begroot was built from, so that cached
-// reports of one build are not reused by another.
-func buildRevision() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return ""
-	}
-	var rev, modified string
-	for _, s := range bi.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.modified":
-			modified = s.Value
-		}
-	}
-	return rev + modified
-}
-
-// mergeReports joins the reports of a site's documents into the report of
-// the site: the records of every page in crawl order, each with its URL.
-// The sites file's gemeente, doc_type and year win; otherwise the values
-// most pages agree on are taken.
-func mergeReports(id string, t target, site fetch.Site, pages []pageResult) *normalize.Report {
-	rep := &normalize.Report{
-		Document:   id,
-		Source:     site.Start,
-		URL:        site.Start,
-		Format:     string(site.Docs[0].Source.Format),
-		Financial:  []normalize.Financial{},
-		Indicators: []normalize.Indicator{},
-		Objectives: []normalize.Objective{},
-		Checks:     []normalize.Check{},
-	}
-	sum := sha256.New()
-	var gemeente, cbs, docType votes
-	var year voteInts
-	for i, d := range site.Docs {
-		fmt.Fprintf(sum, "%s %s\n", d.Source.URL, d.Source.SHA256)
-		p := pages[i].rep
-		if p == nil {
-			continue
-		}
-		u := d.Source.URL
-		gemeente.add(p.Gemeente)
-		cbs.add(p.CBSCode)
-		docType.add(p.DocType)
-		rep.Title = cmp.Or(rep.Title, p.Title)
-		year.add(p.Year)
-		rep.Pages += p.Pages
-		for _, f := range p.Financial {
-			f.URL = cmp.Or(f.URL, u)
-			rep.Financial = append(rep.Financial, f)
-		}
-		for _, in := range p.Indicators {
-			in.URL = cmp.Or(in.URL, u)
-			rep.Indicators = append(rep.Indicators, in)
-		}
-		for _, o := range p.Objectives {
-			o.URL = cmp.Or(o.URL, u)
-			rep.Objectives = append(rep.Objectives, o)
-		}
-		for _, c := range p.Checks {
-			c.URL = cmp.Or(c.URL, u)
-			rep.Checks = append(rep.Checks, c)
-		}
-		for _, w := range p.Warnings {
-			rep.Warnings = append(rep.Warnings, u+": "+w)
-		}
-	}
-	rep.SHA256 = hex.EncodeToString(sum.Sum(nil))
-	rep.Gemeente = cmp.Or(t.Gemeente, gemeente.top())
-	rep.CBSCode = cbs.top()
-	rep.DocType = cmp.Or(t.DocType, docType.top())
-	rep.Year = t.Year
-	if rep.Year == 0 {
-		rep.Year = year.top()
-	}
-	return rep
-}
-
-// votes counts non-empty strings; top is the most frequent, the first seen
-// on a tie.
-type votes struct {
-	count map[string]int
-	order []string
-}
-
-func (v *votes) add(s string) {
-	if s == "" {
-		return
-	}
-	if v.count == nil {
-		v.count = map[string]int{}
-	}
-	if v.count[s] == 0 {
-		v.order = append(v.order, s)
-	}
-	v.count[s]++
-}
-
-func (v *votes) top() string {
-	best := ""
-	for _, s := range v.order {
-		if v.count[s] > v.count[best] {
-			best = s
-		}
-	}
-	return best
-}
-
-// voteInts is votes for non-zero numbers.
-type voteInts struct{ votes }
-
-func (v *voteInts) add(n int) {
-	if n != 0 {
-		v.votes.add(strconv.Itoa(n))
-	}
-}
-
-func (v *voteInts) top() int {
-	n, _ := strconv.Atoi(v.votes.top())
-	return n
 }

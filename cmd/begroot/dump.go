@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/pipeline"
 )
 
 // runDump prints the document model of one input as JSON: what the readers
@@ -32,7 +33,7 @@ func runDump(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "begroot dump: %s: not a readable file\n", fs.Arg(0))
 		return exitFatal
 	}
-	doc, _, err := readDocument(ctx, sources[0], 0)
+	doc, _, err := pipeline.Read(ctx, sources[0])
 	if err != nil {
 		fmt.Fprintf(stderr, "begroot dump: %v\n", err)
 		return exitFatal

@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,19 +10,15 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
+	"github.com/begroot/begroot/atomicfile"
 	"github.com/begroot/begroot/extract"
-	"github.com/begroot/begroot/extract/htmldoc"
-	"github.com/begroot/begroot/extract/pdfdoc"
-	"github.com/begroot/begroot/extract/recognize"
-	"github.com/begroot/begroot/extract/textdoc"
 	"github.com/begroot/begroot/normalize"
 	"github.com/begroot/begroot/output"
+	"github.com/begroot/begroot/pipeline"
 )
 
 // Options are the flags of begroot extract (and the output half of crawl).
@@ -53,8 +46,7 @@ func (o *Options) AddFlags(fs *flag.FlagSet) {
 // applyDefaults fills in zero values and checks the options.
 func (o *Options) applyDefaults() error {
 	if o.Jobs <= 0 {
-		// Parsing is CPU-bound; more workers than cores only adds memory.
-		o.Jobs = runtime.NumCPU()
+		o.Jobs = pipeline.DefaultJobs()
 	}
 	if o.Timeout <= 0 {
 		// The PDF reader does ~200 pages/s: two minutes covers 900-page reports on a slow machine.
@@ -83,7 +75,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	var opt Options
 	opt.AddFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: begroot extract [flags] INPUT...\n\nINPUT is a file or a folder (searched for .txt, .html, .htm, .pdf).\nWrites DIR/<stem>.json per document, DIR/dataset.json and DIR/begroot.xlsx.\n\nFlags:\n")
+		fmt.Fprintf(stderr, "Usage: begroot extract [flags] INPUT...\n\nINPUT is a file or a folder (searched for %s).\nWrites DIR/<stem>.json per document, DIR/dataset.json and DIR/begroot.xlsx.\n\nFlags:\n", inputExtensions())
 		fs.PrintDefaults()
 		fmt.Fprint(stderr, "\nExit status: 0 ok, 1 fatal, 2 usage, 3 partial (some documents failed), 130 interrupted.\n")
 	}
@@ -118,24 +110,6 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	return finish(ctx, ds, opt, log, failed+len(errs))
 }
 
-// finish writes the dataset files and tells the exit code.
-func finish(ctx context.Context, ds *normalize.Dataset, opt Options, log *slog.Logger, failed int) int {
-	if err := writeDataset(ds, opt); err != nil {
-		log.Error("write dataset", "error", err)
-		return exitFatal
-	}
-	log.Info("done", "documents", len(ds.Documents), "failed", failed, "out", opt.OutDir)
-	switch {
-	case ctx.Err() != nil:
-		return exitInterrupted
-	case failed > 0 && len(ds.Documents) == 0:
-		return exitFatal
-	case failed > 0:
-		return exitPartial
-	}
-	return exitOK
-}
-
 // inputError is an input that could not be used.
 type inputError struct {
 	path string
@@ -144,16 +118,10 @@ type inputError struct {
 
 func (e inputError) Error() string { return e.path + ": " + e.err.Error() }
 
-// formats maps file extensions to readers.
-var formats = map[string]extract.Format{
-	".txt": extract.FormatText, ".text": extract.FormatText,
-	".html": extract.FormatHTML, ".htm": extract.FormatHTML, ".xhtml": extract.FormatHTML,
-	".pdf": extract.FormatPDF,
-}
-
-// collectInputs expands folders and gives each file a format: by extension,
-// else by its first bytes. Files in folders with other extensions are
-// skipped; a named file of unknown type is read as text.
+// collectInputs expands folders and gives each file a format
+// (extract.Formats): by extension, else by its first bytes. Files in
+// folders with other extensions are skipped; a named file of unknown type
+// is read as text.
 func collectInputs(args []string) ([]extract.Source, []inputError) {
 	var out []extract.Source
 	var errs []inputError
@@ -175,7 +143,7 @@ func collectInputs(args []string) ([]extract.Source, []inputError) {
 			if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 				return nil
 			}
-			if f, ok := formats[strings.ToLower(filepath.Ext(path))]; ok {
+			if f, ok := extract.FormatOfName(path); ok {
 				info, _ := d.Info()
 				out = append(out, extract.Source{Path: path, Format: f, Size: info.Size()})
 			}
@@ -188,67 +156,47 @@ func collectInputs(args []string) ([]extract.Source, []inputError) {
 	return out, errs
 }
 
+// inputExtensions lists the file extensions of extract.Formats:
+// ".pdf, .html, …".
+func inputExtensions() string {
+	var exts []string
+	for _, spec := range extract.Formats {
+		exts = append(exts, spec.Extensions...)
+	}
+	return strings.Join(exts, ", ")
+}
+
+// formatOf is the format of a named file: by its extension, else by its
+// first bytes, else text.
 func formatOf(path string) extract.Format {
-	if f, ok := formats[strings.ToLower(filepath.Ext(path))]; ok {
+	if f, ok := extract.FormatOfName(path); ok {
 		return f
 	}
-	head := make([]byte, 512)
+	head := make([]byte, extract.SniffLen)
 	if fh, err := os.Open(path); err == nil {
 		n, _ := io.ReadFull(fh, head)
 		fh.Close()
 		head = head[:n]
 	}
-	switch {
-	case bytes.HasPrefix(head, []byte("%PDF")):
-		return extract.FormatPDF
-	case bytes.Contains(bytes.ToLower(head), []byte("<html")), bytes.Contains(bytes.ToLower(head), []byte("<!doctype html")):
-		return extract.FormatHTML
+	if spec, ok := extract.SniffFormat(head); ok {
+		return spec.Format
 	}
 	return extract.FormatText
 }
 
-// extractAll processes the sources with opt.Jobs workers, writes each
-// report to OutDir/<stem>.json and returns the dataset (in input order) and
-// the number of documents that failed.
+// extractAll extracts the sources, writes each report to
+// OutDir/<stem>.json and returns the dataset (in input order) and the
+// number of documents that failed.
 func extractAll(ctx context.Context, sources []extract.Source, opt Options, log *slog.Logger, stderr io.Writer) (*normalize.Dataset, int) {
 	names := outputNames(sources)
-	reports := make([]*normalize.Report, len(sources))
-	errs := make([]error, len(sources))
-	progress := newProgress(stderr, len(sources), opt)
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < opt.Jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				rep, err := extractDocument(ctx, sources[i], opt.Timeout)
-				if err == nil {
-					err = output.WriteFile(filepath.Join(opt.OutDir, names[i]), func(w io.Writer) error {
-						return output.WriteJSON(w, rep)
-					})
-				}
-				reports[i], errs[i] = rep, err
-				progress.done(sources[i], rep, err, log)
-			}
-		}()
-	}
-	for i := range sources {
-		if ctx.Err() != nil {
-			errs[i] = ctx.Err()
-			continue
-		}
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	progress.finish()
-
+	reports, errs, failed := extractSources(ctx, sources, opt, nil, log, stderr, func(i int, rep *normalize.Report) error {
+		return atomicfile.Write(filepath.Join(opt.OutDir, names[i]), func(w io.Writer) error {
+			return output.WriteJSON(w, rep)
+		})
+	})
 	ds := &normalize.Dataset{Generator: "begroot " + version, Documents: []normalize.Report{}}
-	failed := 0
 	for i, rep := range reports {
 		if errs[i] != nil {
-			failed++
 			ds.Errors = append(ds.Errors, normalize.DocError{Source: sources[i].Name(), Error: errs[i].Error()})
 			continue
 		}
@@ -276,58 +224,15 @@ func outputNames(sources []extract.Source) []string {
 	return names
 }
 
-// extractDocument reads one source from its Path and runs it through the
-// pipeline: read → recognize → normalize. A panic anywhere below becomes an
-// error naming the source.
-func extractDocument(ctx context.Context, src extract.Source, timeout time.Duration) (rep *normalize.Report, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			rep, err = nil, fmt.Errorf("%s: internal error: %v", src.Name(), r)
-		}
-	}()
-	doc, src, err := readDocument(ctx, src, timeout)
-	if errors.Is(err, extract.ErrNoText) {
-		// A scan or a PDF with a garbage text layer is a finding, not a
-		// failure: the report says so and holds no numbers.
-		return normalize.Normalize(&extract.Document{Source: src, Warnings: []string{err.Error()}}, recognize.Result{}), nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	return normalize.Normalize(doc, recognize.Find(doc)), nil
-}
-
-// readDocument reads src.Path with the reader for its format. It returns
-// the source with its digest and size filled in, also when reading fails.
-func readDocument(ctx context.Context, src extract.Source, timeout time.Duration) (*extract.Document, extract.Source, error) {
-	data, err := os.ReadFile(src.Path)
-	if err != nil {
-		return nil, src, err
-	}
-	sum := sha256.Sum256(data)
-	src.SHA256 = hex.EncodeToString(sum[:])
-	src.Size = int64(len(data))
-	var doc *extract.Document
-	switch src.Format {
-	case extract.FormatPDF:
-		doc, err = pdfdoc.ParseContext(ctx, bytes.NewReader(data), int64(len(data)), src, pdfdoc.Options{Timeout: timeout})
-	case extract.FormatHTML:
-		doc, err = htmldoc.Parse(bytes.NewReader(data), src)
-	default:
-		doc, err = textdoc.Parse(bytes.NewReader(data), src)
-	}
-	return doc, src, err
-}
-
 // writeDataset writes the dataset in the chosen format and the workbook.
 func writeDataset(ds *normalize.Dataset, opt Options) error {
 	sort.SliceStable(ds.Documents, func(i, j int) bool { return ds.Documents[i].Source < ds.Documents[j].Source })
 	var err error
 	switch opt.Format {
 	case "json":
-		err = output.WriteFile(filepath.Join(opt.OutDir, "dataset.json"), func(w io.Writer) error { return output.WriteJSON(w, ds) })
+		err = atomicfile.Write(filepath.Join(opt.OutDir, "dataset.json"), func(w io.Writer) error { return output.WriteJSON(w, ds) })
 	case "jsonl":
-		err = output.WriteFile(filepath.Join(opt.OutDir, "dataset.jsonl"), func(w io.Writer) error { return output.WriteJSONL(w, ds) })
+		err = atomicfile.Write(filepath.Join(opt.OutDir, "dataset.jsonl"), func(w io.Writer) error { return output.WriteJSONL(w, ds) })
 	case "csv":
 		err = output.WriteCSV(opt.OutDir, ds)
 	}
@@ -337,5 +242,5 @@ func writeDataset(ds *normalize.Dataset, opt Options) error {
 	if opt.XLSX == "-" {
 		return nil
 	}
-	return output.WriteFile(opt.XLSX, func(w io.Writer) error { return output.WriteWorkbook(w, ds) })
+	return atomicfile.Write(opt.XLSX, func(w io.Writer) error { return output.WriteWorkbook(w, ds) })
 }

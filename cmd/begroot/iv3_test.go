@@ -7,6 +7,7 @@ import (
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/fixtures"
+	"github.com/begroot/begroot/pipeline"
 )
 
 // TestIv3Reconciliation reads Wassenaar's begrotingen and jaarstukken and
@@ -32,7 +33,7 @@ func TestIv3Reconciliation(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.pdf, func(t *testing.T) {
 			pdf := fixtures.Shared(t, filepath.Join("corpus/raw/wassenaar-beleidsbibliotheek", tt.pdf))
-			rep, err := extractDocument(context.Background(), extract.Source{Path: pdf, Format: extract.FormatPDF}, 0)
+			rep, err := pipeline.Extract(context.Background(), extract.Source{Path: pdf, Format: extract.FormatPDF})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/fixtures"
 	"github.com/begroot/begroot/normalize"
 )
@@ -56,6 +57,31 @@ func TestOptionsDefaults(t *testing.T) {
 	}
 	if o.Jobs < 1 || o.Timeout <= 0 || o.XLSX != filepath.Join("OUT", "begroot.xlsx") || o.Format != "json" {
 		t.Errorf("applyDefaults gave %+v", o)
+	}
+}
+
+// TestFormatOf checks how a named file gets its format: by extension, else
+// by the sniff rules of extract.Formats, else text.
+func TestFormatOf(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name, content string
+		want          extract.Format
+	}{
+		{"begroting.PDF", "not really", extract.FormatPDF},
+		{"download", "%PDF-1.7\n", extract.FormatPDF},
+		{"download-with-junk", "\r\n%PDF-1.7\n", extract.FormatText}, // pdfdoc would reject it as a PDF
+		{"pagina", "<!DOCTYPE html><html>", extract.FormatHTML},
+		{"notities", "Programma 1\nLasten 1.000", extract.FormatText},
+		{"missing", "", extract.FormatText},
+	} {
+		path := filepath.Join(dir, tc.name)
+		if tc.content != "" {
+			os.WriteFile(path, []byte(tc.content), 0o644)
+		}
+		if got := formatOf(path); got != tc.want {
+			t.Errorf("formatOf(%s): got %q, want %q", tc.name, got, tc.want)
+		}
 	}
 }
 

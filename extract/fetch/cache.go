@@ -16,8 +16,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/begroot/begroot/atomicfile"
 	"github.com/begroot/begroot/extract"
-	"github.com/begroot/begroot/output"
 )
 
 // ErrLocked is returned by Crawl when another crawl holds the cache's lock.
@@ -99,7 +99,7 @@ func (c *cache) put(key, final string, format extract.Format, hdr http.Header, b
 	old := c.entry(key)
 	h := sha256.New()
 	var tooLarge error
-	err := output.WriteFile(c.docPath(e.Body), func(w io.Writer) error {
+	err := atomicfile.Write(c.docPath(e.Body), func(w io.Writer) error {
 		n, err := io.Copy(io.MultiWriter(w, h), io.LimitReader(body, max+1))
 		e.Size = n
 		if err == nil && n > max {
@@ -194,9 +194,11 @@ func (c *cache) saveRun(startKey string, r *runRecord) error {
 	return writeJSON(c.runPath(startKey), r)
 }
 
+// extension is the file extension of a cached body of format f, without
+// the dot: the first of the format's extensions in extract.Formats.
 func extension(f extract.Format) string {
-	if f == extract.FormatText {
-		return "txt"
+	if spec, ok := f.Spec(); ok {
+		return strings.TrimPrefix(spec.Extensions[0], ".")
 	}
 	return string(f)
 }
@@ -210,7 +212,7 @@ func readJSON(path string, v any) error {
 }
 
 func writeJSON(path string, v any) error {
-	return output.WriteFile(path, func(w io.Writer) error {
+	return atomicfile.Write(path, func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(v)

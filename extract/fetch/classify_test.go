@@ -24,7 +24,9 @@ func TestClassify(t *testing.T) {
 		{"pdf", "application/pdf", pdf, extract.FormatPDF, ""},
 		{"pdf as octet-stream", "application/octet-stream", pdf, extract.FormatPDF, ""},
 		{"pdf without type", "", pdf, extract.FormatPDF, ""},
-		{"pdf after junk", "application/pdf", append([]byte("\r\n\r\n<junk>"), pdf...), extract.FormatPDF, ""},
+		// pdfdoc rejects bytes before the header; so does the crawler.
+		{"pdf after junk", "application/pdf", append([]byte("\r\n\r\n<junk>"), pdf...), "", "content type application/pdf without a PDF header"},
+		{"pdf after white space", "", append([]byte("\r\n"), pdf...), "", "content type text/plain"},
 		{"pdf mislabelled html", "text/html", pdf, extract.FormatPDF, ""},
 		{"html without type", "", html, extract.FormatHTML, ""},
 		{"html as octet-stream", "application/octet-stream", html, extract.FormatHTML, ""},

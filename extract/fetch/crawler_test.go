@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -165,11 +166,13 @@ func TestCrawlPoliteness(t *testing.T) {
 // can pass are retried, the others are reported while the rest completes.
 func TestCrawlRetries(t *testing.T) {
 	const page = "/begroting-2024/paragrafen/weerstandsvermogen"
-	// failFirst answers the first n requests with fail and the rest with the file.
+	// failFirst answers the first n requests with fail and the rest with the
+	// file. The count is atomic: a retry after a timeout arrives on a new
+	// connection, served by another goroutine.
 	failFirst := func(s *fixtureSite, n int, fail http.HandlerFunc) http.HandlerFunc {
-		calls := 0
+		var calls atomic.Int32
 		return func(w http.ResponseWriter, r *http.Request) {
-			if calls++; calls <= n {
+			if calls.Add(1) <= int32(n) {
 				fail(w, r)
 				return
 			}

@@ -28,13 +28,15 @@
 // identify a page (Crawler.QueryParams); a search URL (?q=…) loses its whole
 // query. Links to other hosts, mailto:, tel: and javascript: links, URLs
 // with credentials, redirects to other hosts and responses that are neither
-// HTML nor PDF (judged by Content-Type and by sniffing the first bytes) are
-// not followed and are reported through OnSkipped. Only HTML pages and PDF
-// files are documents: a link to robots.txt is never requested as a page,
-// and a folder index that a web server generated (Python's http.server,
-// Apache, nginx, Go's http.FileServer) has its links followed but is
-// reported through OnSkipped instead of becoming a document, so that a
-// report served by a plain static file server can be crawled from its root.
+// HTML nor PDF (judged by Content-Type and by sniffing the first bytes, with
+// the rules of extract.Formats: a PDF begins with its %PDF- header, as
+// pdfdoc demands) are not followed and are reported through OnSkipped. Only
+// HTML pages and PDF files are documents: a link to robots.txt is never
+// requested as a page, and a folder index that a web server generated
+// (Python's http.server, Apache, nginx, Go's http.FileServer) has its links
+// followed but is reported through OnSkipped instead of becoming a document,
+// so that a report served by a plain static file server can be crawled from
+// its root.
 //
 // # Politeness
 //
@@ -66,7 +68,7 @@
 //	runs/<key>.json        the documents and digests of the last crawl of a start URL
 //
 // where <key> is derived from the page's URL. Every file is written to a
-// temporary file and renamed (output.WriteFile), so an interrupted run
+// temporary file and renamed (package atomicfile), so an interrupted run
 // never leaves half a file. The next crawl sends If-None-Match and
 // If-Modified-Since; on 304 Not Modified the cached body is checked against
 // its digest and reused, and the Result is marked Unchanged. Site.Changes

@@ -2,7 +2,6 @@ package fetch
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -22,10 +21,6 @@ import (
 
 // maxRedirects is how many redirects one page may take.
 const maxRedirects = 10
-
-// sniffLen is how much of a body is looked at to tell HTML from PDF; a PDF
-// header may follow up to 1024 bytes of junk.
-const sniffLen = 1024
 
 // host is the politeness state of one host, shared by every site on it.
 type host struct {
@@ -266,14 +261,14 @@ func (cr *crawl) redirect(ctx context.Context, s *siteCrawl, from, target *url.U
 	return next, ""
 }
 
-// store streams a 200 response into the cache. A body that is neither
-// HTML nor PDF is not stored; the reason is returned instead.
+// store streams a 200 response into the cache. A body that is no document
+// (see classify) is not stored; the reason is returned instead.
 func (cr *crawl) store(key string, u *url.URL, resp *http.Response) (*entry, string, error) {
 	if resp.ContentLength > cr.opts.MaxBytes {
 		return nil, "", fmt.Errorf("%w: %d bytes, more than %d", ErrTooLarge, resp.ContentLength, cr.opts.MaxBytes)
 	}
-	body := bufio.NewReaderSize(resp.Body, sniffLen)
-	head, err := body.Peek(sniffLen)
+	body := bufio.NewReaderSize(resp.Body, extract.SniffLen)
+	head, err := body.Peek(extract.SniffLen)
 	if err != nil && err != io.EOF {
 		return nil, "", err
 	}
@@ -285,16 +280,20 @@ func (cr *crawl) store(key string, u *url.URL, resp *http.Response) (*entry, str
 	return e, "", err
 }
 
-// isDocument reports whether a cached body of format f is a document: only
-// HTML pages and PDF files are.
+// isDocument reports whether a cached body of format f is a document: a
+// format with a media type in extract.Formats (HTML pages and PDF files;
+// a robots.txt is cached as text).
 func isDocument(f extract.Format) bool {
-	return f == extract.FormatHTML || f == extract.FormatPDF
+	spec, ok := f.Spec()
+	return ok && len(spec.MediaTypes) > 0
 }
 
 // classify tells from the Content-Type header and the first bytes of a body
-// whether it is HTML or PDF, or gives the reason it is neither. A PDF
-// header wins over the header, since servers often send PDFs as
-// application/octet-stream; a body the header calls HTML must look like text.
+// which document format it is (extract.Formats), or gives the reason it is
+// none. The signature of a binary format wins over the header, since
+// servers often send PDFs as application/octet-stream; a body declared as
+// a binary format must carry its signature, one declared as a text format
+// must look like text, and one of a generic type must pass a sniff rule.
 func classify(contentType string, head []byte) (extract.Format, string) {
 	mt, _, err := mime.ParseMediaType(contentType)
 	if err != nil {
@@ -302,23 +301,23 @@ func classify(contentType string, head []byte) (extract.Format, string) {
 	}
 	generic := mt == "" || mt == "application/octet-stream" || mt == "binary/octet-stream" ||
 		mt == "application/force-download" || mt == "application/download" || mt == "application/unknown"
-	pdfType := mt == "application/pdf" || mt == "application/x-pdf"
-	sniffed := http.DetectContentType(head)
+	sniffed, signed := extract.SniffFormat(head)
+	declared, known := extract.FormatOfMediaType(mt)
+	looks := http.DetectContentType(head)
 	switch {
-	case bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n"), []byte("%PDF-")),
-		(pdfType || generic) && bytes.Contains(head, []byte("%PDF-")):
-		return extract.FormatPDF, ""
-	case pdfType:
-		return "", "content type " + mt + " without a PDF header"
-	case mt == "text/html" || mt == "application/xhtml+xml":
-		if strings.HasPrefix(sniffed, "text/") {
-			return extract.FormatHTML, ""
+	case signed && sniffed.Binary && isDocument(sniffed.Format):
+		return sniffed.Format, ""
+	case known && declared.Binary:
+		return "", "content type " + mt + " without a " + strings.ToUpper(string(declared.Format)) + " header"
+	case known:
+		if strings.HasPrefix(looks, "text/") {
+			return declared.Format, ""
 		}
-		return "", "content type " + mt + " but the body looks like " + sniffed
-	case generic && strings.HasPrefix(sniffed, "text/html"):
-		return extract.FormatHTML, ""
+		return "", "content type " + mt + " but the body looks like " + looks
+	case generic && signed && isDocument(sniffed.Format):
+		return sniffed.Format, ""
 	case generic:
-		return "", "content type " + strings.TrimSuffix(sniffed, "; charset=utf-8")
+		return "", "content type " + strings.TrimSuffix(looks, "; charset=utf-8")
 	}
 	return "", "content type " + mt
 }

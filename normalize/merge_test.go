@@ -1,0 +1,111 @@
+package normalize
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"reflect"
+	"testing"
+)
+
+func TestMerge(t *testing.T) {
+	const a, b, c = "https://x.nl/a", "https://x.nl/b", "https://x.nl/c"
+	page := func(gemeente, cbs, docType string, year int) *Report {
+		return &Report{Gemeente: gemeente, CBSCode: cbs, DocType: docType, Year: year}
+	}
+	digest := func(lines string) string {
+		sum := sha256.Sum256([]byte(lines))
+		return hex.EncodeToString(sum[:])
+	}
+	into := Report{Document: "x-begroting", Source: "https://x.nl/", URL: "https://x.nl/", Format: "html"}
+	for _, tc := range []struct {
+		name  string
+		into  Report
+		parts []Part
+		want  Report // Document, Source, URL, Format are into's; the slices default to empty
+	}{
+		{
+			name: "no parts",
+			into: into,
+			want: Report{SHA256: digest("")},
+		},
+		{
+			name: "the majority wins",
+			into: into,
+			parts: []Part{
+				{URL: a, SHA256: "1", Report: page("Wassenaar", "GM0629", "jaarstukken", 2023)},
+				{URL: b, SHA256: "2", Report: page("Voorschoten", "GM0626", "begroting", 2024)},
+				{URL: c, SHA256: "3", Report: page("Voorschoten", "GM0626", "begroting", 2024)},
+			},
+			want: Report{Gemeente: "Voorschoten", CBSCode: "GM0626", DocType: "begroting", Year: 2024,
+				Warnings: []string{noReconciliation + "no overzicht van baten en lasten with totaal baten and totaal lasten of begroting 2024 found"},
+				SHA256:   digest(a + " 1\n" + b + " 2\n" + c + " 3\n")},
+		},
+		{
+			name: "the first seen wins a tie; empty values do not vote",
+			into: into,
+			parts: []Part{
+				{URL: a, SHA256: "1", Report: page("", "", "", 0)},
+				{URL: b, SHA256: "2", Report: page("Wassenaar", "GM0629", "jaarstukken", 2023)},
+				{URL: c, SHA256: "3", Report: page("Voorschoten", "GM0626", "begroting", 2024)},
+			},
+			want: Report{Gemeente: "Wassenaar", CBSCode: "GM0629", DocType: "jaarstukken", Year: 2023,
+				Warnings: []string{noReconciliation + "no overzicht van baten en lasten with totaal baten and totaal lasten of jaarstukken 2023 found"},
+				SHA256:   digest(a + " 1\n" + b + " 2\n" + c + " 3\n")},
+		},
+		{
+			name: "what is known beforehand wins the vote",
+			into: Report{Document: into.Document, Source: into.Source, URL: into.URL, Format: into.Format,
+				Gemeente: "Lingewaard", DocType: "jaarstukken", Year: 2017},
+			parts: []Part{
+				{URL: a, SHA256: "1", Report: page("Wassenaar", "GM0629", "begroting", 2024)},
+			},
+			want: Report{Gemeente: "Lingewaard", CBSCode: "GM1705", DocType: "jaarstukken", Year: 2017,
+				Warnings: []string{noReconciliation + "no overzicht van baten en lasten with totaal baten and totaal lasten of jaarstukken 2017 found"},
+				SHA256:   digest(a + " 1\n")},
+		},
+		{
+			name: "records in part order, located at their part",
+			into: into,
+			parts: []Part{
+				{URL: a, SHA256: "1", Report: &Report{
+					Title: "Programma 1", Pages: 2, Warnings: []string{"page 2: no text layer", noReconciliation + "no gemeente detected"},
+					Financial:  []Financial{{Row: "Lasten"}, {Row: "Baten", URL: c}},
+					Indicators: []Indicator{{Name: "Banen"}},
+					Objectives: []Objective{{Title: "Veilig"}},
+					Checks:     []Check{{Rule: "baten - lasten = saldo"}},
+				}},
+				{URL: b, SHA256: "2"}, // failed: in the digest, nothing else
+				{URL: c, SHA256: "3", Report: &Report{Title: "Programma 2", Pages: 3, Financial: []Financial{{Row: "Saldo"}}}},
+			},
+			want: Report{
+				Title: "Programma 1", Pages: 5, SHA256: digest(a + " 1\n" + b + " 2\n" + c + " 3\n"),
+				Warnings:   []string{a + ": page 2: no text layer"},
+				Financial:  []Financial{{Row: "Lasten", URL: a}, {Row: "Baten", URL: c}, {Row: "Saldo", URL: c}},
+				Indicators: []Indicator{{Name: "Banen", URL: a}},
+				Objectives: []Objective{{Title: "Veilig", URL: a}},
+				Checks:     []Check{{Rule: "baten - lasten = saldo", URL: a}},
+			},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want := tc.want
+			want.Document, want.Source, want.URL, want.Format = tc.into.Document, tc.into.Source, tc.into.URL, tc.into.Format
+			if want.Financial == nil {
+				want.Financial = []Financial{}
+			}
+			if want.Indicators == nil {
+				want.Indicators = []Indicator{}
+			}
+			if want.Objectives == nil {
+				want.Objectives = []Objective{}
+			}
+			if want.Checks == nil {
+				want.Checks = []Check{}
+			}
+			got := Merge(tc.into, tc.parts)
+			if !reflect.DeepEqual(*got, want) {
+				t.Errorf("Merge:\ngot  %+v\nwant %+v", *got, want)
+			}
+		})
+	}
+}

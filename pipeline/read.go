@@ -1,0 +1,82 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/extract/htmldoc"
+	"github.com/begroot/begroot/extract/pdfdoc"
+	"github.com/begroot/begroot/extract/recognize"
+	"github.com/begroot/begroot/extract/textdoc"
+	"github.com/begroot/begroot/normalize"
+)
+
+// reader turns the bytes of one source into its document model. A reader
+// that can take long honours ctx and its deadline.
+type reader func(ctx context.Context, data []byte, src extract.Source) (*extract.Document, error)
+
+// readers is the reader of each format in extract.Formats, and the only
+// place the pipeline names the reader packages.
+var readers = map[extract.Format]reader{
+	extract.FormatText: func(_ context.Context, data []byte, src extract.Source) (*extract.Document, error) {
+		return textdoc.Parse(bytes.NewReader(data), src)
+	},
+	extract.FormatHTML: func(_ context.Context, data []byte, src extract.Source) (*extract.Document, error) {
+		return htmldoc.Parse(bytes.NewReader(data), src)
+	},
+	extract.FormatPDF: func(ctx context.Context, data []byte, src extract.Source) (*extract.Document, error) {
+		var timeout time.Duration // 0: pdfdoc's default when ctx has no deadline
+		if d, ok := ctx.Deadline(); ok {
+			// At least a nanosecond: a deadline already passed must not
+			// become pdfdoc's default of a minute.
+			timeout = max(time.Until(d), time.Nanosecond)
+		}
+		return pdfdoc.ParseContext(ctx, bytes.NewReader(data), int64(len(data)), src, pdfdoc.Options{Timeout: timeout})
+	},
+}
+
+// Read reads the file src.Path with the reader of src.Format. It returns
+// the source with the digest and size of the bytes read, also when reading
+// fails.
+func Read(ctx context.Context, src extract.Source) (*extract.Document, extract.Source, error) {
+	read, ok := readers[src.Format]
+	if !ok {
+		return nil, src, fmt.Errorf("%s: no reader for format %q", src.Name(), src.Format)
+	}
+	data, err := os.ReadFile(src.Path)
+	if err != nil {
+		return nil, src, err
+	}
+	sum := sha256.Sum256(data)
+	src.SHA256 = hex.EncodeToString(sum[:])
+	src.Size = int64(len(data))
+	doc, err := read(ctx, data, src)
+	return doc, src, err
+}
+
+// Extract runs one source through the stages: read → recognize →
+// normalize. A document without a usable text layer (extract.ErrNoText)
+// is a finding, not a failure: its report says so and holds no records. A
+// panic anywhere below becomes an error naming the source.
+func Extract(ctx context.Context, src extract.Source) (rep *normalize.Report, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			rep, err = nil, fmt.Errorf("%s: internal error: %v", src.Name(), r)
+		}
+	}()
+	doc, src, err := Read(ctx, src)
+	if errors.Is(err, extract.ErrNoText) {
+		return normalize.Normalize(&extract.Document{Source: src, Warnings: []string{err.Error()}}, recognize.Result{}), nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return normalize.Normalize(doc, recognize.Find(doc)), nil
+}
