@@ -42,7 +42,7 @@ func testDataset() *normalize.Dataset {
 		Indicators: []normalize.Indicator{
 			{Table: "Beleidsindicatoren", Section: []string{"Programma 1 Veiligheid"}, Name: "Verwijzingen Halt", Column: "2022", ColumnYear: 2022,
 				Value: f64(12.5), Unit: "per 10.000 jongeren", Source: "Bureau Halt", Code: "1.1", Taakveld: "1.2", Raw: "12,5", Page: 30},
-			{Table: "Beleidsindicatoren", Name: "Winkelleegstand", Column: "2023", ColumnYear: 2023, Unit: "%", Note: "n.b.", Raw: "n.b.", Page: 31},
+			{Table: "Beleidsindicatoren", Name: "Winkelleegstand", Column: "2023", ColumnYear: 2023, Unit: "%", Taakveld: "0.10", Note: "n.b.", Raw: "n.b.", Page: 31},
 		},
 		Objectives: []normalize.Objective{
 			{Code: "1.1", Title: "Veilige wijken", Text: "- minder overlast\n- meer toezicht", Kind: "doelstelling", Year: 2024, Budget: i64(1_500_000), Section: []string{"Programma 1 Veiligheid"}, Page: 25},
