@@ -6,29 +6,59 @@ import (
 	"io"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/begroot/begroot/atomicfile"
 	"github.com/begroot/begroot/normalize"
 )
 
+// A CSVDialect is how WriteCSV spells a file: the plain dialect for
+// programs, or the Dutch one that Excel with Dutch settings opens by a
+// double click.
+type CSVDialect struct {
+	Name         string // as --csv-dialect takes it
+	Comma        rune
+	DecimalComma bool // 12,5 instead of 12.5
+	BOM          bool // a UTF-8 byte order mark, so that Excel reads UTF-8
+}
+
+// The CSV dialects.
+var (
+	CSVPlain = CSVDialect{Name: "plain", Comma: ','}
+	CSVDutch = CSVDialect{Name: "nl", Comma: ';', DecimalComma: true, BOM: true}
+)
+
+// CSVDialects are the dialects by name.
+var CSVDialects = map[string]CSVDialect{CSVPlain.Name: CSVPlain, CSVDutch.Name: CSVDutch}
+
+// utf8BOM is the byte order mark of UTF-8.
+const utf8BOM = "\ufeff"
+
 // WriteCSV writes one CSV file per kind of record into dir: documents.csv,
-// financial.csv, indicators.csv, objectives.csv, checks.csv and errors.csv,
-// each through atomicfile.Write. Every file is written, with its header row, even
+// financial.csv, indicators.csv, objectives.csv, comparison.csv,
+// checks.csv and errors.csv, each through atomicfile.Write, and datapackage.json
+// with their field types. Every file is written, with its header row, even
 // when it has no records.
-func WriteCSV(dir string, ds *normalize.Dataset) error {
+func WriteCSV(dir string, ds *normalize.Dataset, dialect CSVDialect) error {
 	ds = sorted(ds)
 	for _, t := range tables {
 		path := filepath.Join(dir, t.file+".csv")
-		if err := atomicfile.Write(path, func(w io.Writer) error { return writeCSV(w, ds, t) }); err != nil {
+		if err := atomicfile.Write(path, func(w io.Writer) error { return writeCSV(w, ds, t, dialect) }); err != nil {
 			return err
 		}
 	}
-	return nil
+	return writeDataPackage(dir, ds, csvResources(dialect))
 }
 
 // writeCSV writes table t of ds as UTF-8 CSV with a header row.
-func writeCSV(w io.Writer, ds *normalize.Dataset, t table) error {
+func writeCSV(w io.Writer, ds *normalize.Dataset, t table, dialect CSVDialect) error {
+	if dialect.BOM {
+		if _, err := io.WriteString(w, utf8BOM); err != nil {
+			return err
+		}
+	}
 	cw := csv.NewWriter(w)
+	cw.Comma = dialect.Comma
 	record := make([]string, len(t.fields))
 	for i, f := range t.fields {
 		record[i] = f.name
@@ -38,7 +68,7 @@ func writeCSV(w io.Writer, ds *normalize.Dataset, t table) error {
 	}
 	for row := range t.rows(ds) {
 		for i, v := range row {
-			record[i] = csvField(v)
+			record[i] = csvField(v, dialect.DecimalComma)
 		}
 		if err := cw.Write(record); err != nil {
 			return err
@@ -49,8 +79,9 @@ func writeCSV(w io.Writer, ds *normalize.Dataset, t table) error {
 }
 
 // csvField formats one cell. Numbers are written plainly, also when
-// negative; text is made safe with safeText.
-func csvField(v any) string {
+// negative, with a decimal comma when asked; text is made safe with
+// safeText.
+func csvField(v any, decimalComma bool) string {
 	switch v := v.(type) {
 	case nil:
 		return ""
@@ -63,7 +94,11 @@ func csvField(v any) string {
 	case int64:
 		return strconv.FormatInt(v, 10)
 	case float64:
-		return strconv.FormatFloat(v, 'f', -1, 64)
+		s := strconv.FormatFloat(v, 'f', -1, 64)
+		if decimalComma {
+			s = strings.Replace(s, ".", ",", 1)
+		}
+		return s
 	case bool:
 		return strconv.FormatBool(v)
 	}

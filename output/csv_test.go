@@ -14,11 +14,11 @@ import (
 
 func TestWriteCSV(t *testing.T) {
 	dir := t.TempDir()
-	if err := WriteCSV(dir, testDataset()); err != nil {
+	if err := WriteCSV(dir, testDataset(), CSVPlain); err != nil {
 		t.Fatal(err)
 	}
 	files := map[string][]string{}
-	for _, name := range []string{"documents", "financial", "indicators", "objectives", "checks", "errors"} {
+	for _, name := range []string{"documents", "financial", "indicators", "objectives", "comparison", "checks", "errors"} {
 		data, err := os.ReadFile(filepath.Join(dir, name+".csv"))
 		if err != nil {
 			t.Fatal(err)
@@ -32,7 +32,7 @@ func TestWriteCSV(t *testing.T) {
 // formula is quoted, while negative amounts stay numbers.
 func TestWriteCSVFormulas(t *testing.T) {
 	dir := t.TempDir()
-	if err := WriteCSV(dir, testDataset()); err != nil {
+	if err := WriteCSV(dir, testDataset(), CSVPlain); err != nil {
 		t.Fatal(err)
 	}
 	f, err := os.Open(filepath.Join(dir, "financial.csv"))

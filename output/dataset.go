@@ -9,30 +9,62 @@ import (
 	"github.com/begroot/begroot/normalize"
 )
 
+// A fieldType is a field's type in the Frictionless Table Schema sense,
+// which the data package, Parquet and the workbook follow.
+type fieldType string
+
+const (
+	typeString  fieldType = "string"
+	typeInteger fieldType = "integer"
+	typeNumber  fieldType = "number"
+	typeBoolean fieldType = "boolean"
+)
+
 // A field is one column of a flattened table. Its name is the JSON tag of
-// the schema field it holds, so JSON, CSV and Excel use the same names.
+// the schema field it holds, so JSON, CSV, Parquet and Excel use the same
+// names; about explains it in Dutch for the Toelichting sheet and
+// datapackage.json.
 type field struct {
 	name   string
-	width  float64 // Excel column width in characters
-	amount bool    // whole euros, shown as #,##0 in Excel
+	typ    fieldType
+	amount bool // whole euros: currency EUR in the data package, a euro format in Excel
+	about  string
 }
 
 // A column is a field with the function that reads it from a record R of
-// document doc. Values are string, []string, int, int64, float64, bool or
-// nil for an empty cell.
+// document doc. Values are string, []string (a path, written as one text),
+// int, int64, float64, bool or nil for an empty cell; which of them follows
+// from the field's type.
 type column[R any] struct {
 	field
 	value func(doc *normalize.Report, rec *R) any
 }
 
 // col is a column read from the record alone.
-func col[R any](name string, width float64, value func(rec *R) any) column[R] {
-	return column[R]{field{name, width, false}, func(_ *normalize.Report, rec *R) any { return value(rec) }}
+func col[R any](name string, typ fieldType, about string, value func(rec *R) any) column[R] {
+	return column[R]{field{name: name, typ: typ, about: about}, func(_ *normalize.Report, rec *R) any { return value(rec) }}
 }
 
-// amount is a col that holds whole euros.
-func amount[R any](name string, width float64, value func(rec *R) any) column[R] {
-	c := col(name, width, value)
+// text, integer, number and boolean are cols of one type.
+func text[R any](name, about string, value func(rec *R) any) column[R] {
+	return col(name, typeString, about, value)
+}
+
+func integer[R any](name, about string, value func(rec *R) any) column[R] {
+	return col(name, typeInteger, about, value)
+}
+
+func number[R any](name, about string, value func(rec *R) any) column[R] {
+	return col(name, typeNumber, about, value)
+}
+
+func boolean[R any](name, about string, value func(rec *R) any) column[R] {
+	return col(name, typeBoolean, about, value)
+}
+
+// amount is an integer col that holds whole euros.
+func amount[R any](name, about string, value func(rec *R) any) column[R] {
+	c := integer(name, about, value)
 	c.amount = true
 	return c
 }
@@ -43,6 +75,7 @@ type table struct {
 	file   string // CSV file name without ".csv"
 	kind   string // the "kind" of a JSON Lines record
 	sheet  string // Excel sheet name
+	about  string // what a row is, in Dutch, for the Toelichting sheet and datapackage.json
 	fields []field
 	count  func(ds *normalize.Dataset) int
 	// rows yields one row per record; the slice is reused between rows.
@@ -52,9 +85,9 @@ type table struct {
 // records yields every record of one kind with the document it belongs to.
 type records[R any] func(ds *normalize.Dataset, yield func(doc *normalize.Report, rec *R) bool)
 
-func newTable[R any](file, kind, sheet string, each records[R], cols ...[]column[R]) table {
+func newTable[R any](file, kind, sheet, about string, each records[R], cols ...[]column[R]) table {
 	all := slices.Concat(cols...)
-	t := table{file: file, kind: kind, sheet: sheet}
+	t := table{file: file, kind: kind, sheet: sheet, about: about}
 	for _, c := range all {
 		t.fields = append(t.fields, c.field)
 	}
@@ -96,21 +129,40 @@ func perDocument[R any](list func(*normalize.Report) []R) records[R] {
 // which year, which kind of document.
 func documentKey[R any]() []column[R] {
 	return []column[R]{
-		{field{"gemeente", 18, false}, func(d *normalize.Report, _ *R) any { return d.Gemeente }},
-		{field{"cbs_code", 9, false}, func(d *normalize.Report, _ *R) any { return d.CBSCode }},
-		{field{"year", 7, false}, func(d *normalize.Report, _ *R) any { return opt(d.Year) }},
-		{field{"doc_type", 14, false}, func(d *normalize.Report, _ *R) any { return d.DocType }},
+		{field{"gemeente", typeString, false, "Naam van de gemeente (of andere organisatie) die het document uitgaf, leeg als die niet herkend is."},
+			func(d *normalize.Report, _ *R) any { return d.Gemeente }},
+		{field{"cbs_code", typeString, false, "CBS-gemeentecode (GM + vier cijfers, tekst: voorloopnullen tellen)."},
+			func(d *normalize.Report, _ *R) any { return d.CBSCode }},
+		{field{"year", typeInteger, false, "Jaar van het document: het begrotingsjaar of het jaar van de jaarstukken."},
+			func(d *normalize.Report, _ *R) any { return opt(d.Year) }},
+		{field{"doc_type", typeString, false, "Soort document: begroting, jaarstukken, voorjaarsnota, voortgangsrapportage, …"},
+			func(d *normalize.Report, _ *R) any { return d.DocType }},
 	}
 }
 
 // documentName is the last column of every record: the input file name.
 func documentName[R any]() []column[R] {
-	return []column[R]{{field{"document", 28, false}, func(d *normalize.Report, _ *R) any { return d.Document }}}
+	return []column[R]{{field{"document", typeString, false, aboutDocument}, func(d *normalize.Report, _ *R) any { return d.Document }}}
 }
+
+// The descriptions that several tables share.
+const (
+	aboutDocument   = "Bestandsnaam van het brondocument."
+	aboutSection    = "Kopjes boven de tabel, van buiten naar binnen, gescheiden door \" > \"."
+	aboutTable      = "Titel of onderschrift van de tabel in het document."
+	aboutGroup      = "Label boven een groep regels (bijvoorbeeld een taakveld boven baten, lasten en saldo)."
+	aboutColumn     = "Kolomkop zoals gedrukt, de kopregels van boven naar beneden."
+	aboutColumnKind = "Soort kolom: realisatie, begroting_primitief, begroting_na_wijziging, begroting, raming (meerjarenraming), verschil of other."
+	aboutColumnYear = "Jaar van de kolom."
+	aboutRaw        = "De cel zoals gedrukt."
+	aboutPage       = "Paginanummer in de PDF (herkomst)."
+	aboutLine       = "Regelnummer in het tekstbestand (herkomst)."
+	aboutURL        = "Webadres van de pagina of PDF (herkomst)."
+)
 
 // opt returns n, or nil for zero: the fields JSON omits when empty stay
 // empty cells instead of showing 0.
-func opt(n int) any {
+func opt[N int | int64](n N) any {
 	if n == 0 {
 		return nil
 	}
@@ -136,7 +188,7 @@ func list(s []string) any {
 // joinSection is how list fields (section) are written as one text cell.
 func joinSection(s []string) string { return strings.Join(s, " > ") }
 
-var documentTable = newTable("documents", "document", "Documenten",
+var documentTable = newTable("documents", "document", "Documenten", "Eén regel per verwerkt document.",
 	func(ds *normalize.Dataset, yield func(*normalize.Report, *normalize.Report) bool) {
 		for i := range ds.Documents {
 			if !yield(&ds.Documents[i], &ds.Documents[i]) {
@@ -146,20 +198,20 @@ var documentTable = newTable("documents", "document", "Documenten",
 	},
 	documentKey[normalize.Report](),
 	[]column[normalize.Report]{
-		col("title", 40, func(r *normalize.Report) any { return r.Title }),
-		col("organisation", 30, func(r *normalize.Report) any { return r.Organisation }),
-		col("document", 28, func(r *normalize.Report) any { return r.Document }),
-		col("source", 40, func(r *normalize.Report) any { return r.Source }),
-		col("url", 40, func(r *normalize.Report) any { return r.URL }),
-		col("sha256", 20, func(r *normalize.Report) any { return r.SHA256 }),
-		col("format", 8, func(r *normalize.Report) any { return r.Format }),
-		col("pages", 7, func(r *normalize.Report) any { return opt(r.Pages) }),
-		col("financial", 10, func(r *normalize.Report) any { return len(r.Financial) }),
-		col("indicators", 10, func(r *normalize.Report) any { return len(r.Indicators) }),
-		col("objectives", 10, func(r *normalize.Report) any { return len(r.Objectives) }),
-		col("checks", 8, func(r *normalize.Report) any { return len(r.Checks) }),
-		col("checks_failed", 13, func(r *normalize.Report) any { return failed(r.Checks) }),
-		col("warnings", 40, func(r *normalize.Report) any { return strings.Join(r.Warnings, "; ") }),
+		text("title", "Titel van het document.", func(r *normalize.Report) any { return r.Title }),
+		text("organisation", "Organisatie die het document uitgeeft als dat geen gemeente is (gemeenschappelijke regeling, stichting, provincie).", func(r *normalize.Report) any { return r.Organisation }),
+		text("document", aboutDocument, func(r *normalize.Report) any { return r.Document }),
+		text("source", "Pad of webadres waaruit het document gelezen is.", func(r *normalize.Report) any { return r.Source }),
+		text("url", "Webadres waarvan het document gehaald is.", func(r *normalize.Report) any { return r.URL }),
+		text("sha256", "SHA-256 van de bytes van het document: zelfde waarde, zelfde document.", func(r *normalize.Report) any { return r.SHA256 }),
+		text("format", "Hoe het document gelezen is: text, html of pdf.", func(r *normalize.Report) any { return r.Format }),
+		integer("pages", "Aantal pagina's (PDF).", func(r *normalize.Report) any { return opt(r.Pages) }),
+		integer("financial", "Aantal bedragen in Financieel.", func(r *normalize.Report) any { return len(r.Financial) }),
+		integer("indicators", "Aantal waarden in Indicatoren.", func(r *normalize.Report) any { return len(r.Indicators) }),
+		integer("objectives", "Aantal doelstellingen en activiteiten in Doelstellingen.", func(r *normalize.Report) any { return len(r.Objectives) }),
+		integer("checks", "Aantal rekenkundige controles in Controles.", func(r *normalize.Report) any { return len(r.Checks) }),
+		integer("checks_failed", "Aantal controles dat niet klopt.", func(r *normalize.Report) any { return failed(r.Checks) }),
+		text("warnings", "Waarschuwingen bij het lezen (bijvoorbeeld pagina's zonder tekstlaag), gescheiden door \"; \".", func(r *normalize.Report) any { return strings.Join(r.Warnings, "; ") }),
 	},
 )
 
@@ -173,94 +225,129 @@ func failed(checks []normalize.Check) int {
 	return n
 }
 
-var financialTable = newTable("financial", "financial", "Financieel",
+var financialTable = newTable("financial", "financial", "Financieel", "Eén regel per bedrag uit een financiële tabel, met het teken zoals gedrukt.",
 	perDocument(func(r *normalize.Report) []normalize.Financial { return r.Financial }),
 	documentKey[normalize.Financial](),
 	[]column[normalize.Financial]{
-		col("section", 40, func(f *normalize.Financial) any { return list(f.Section) }),
-		col("table", 36, func(f *normalize.Financial) any { return f.Table }),
-		col("group", 24, func(f *normalize.Financial) any { return f.Group }),
-		col("row", 36, func(f *normalize.Financial) any { return f.Row }),
-		col("row_kind", 14, func(f *normalize.Financial) any { return f.RowKind }),
-		col("column", 26, func(f *normalize.Financial) any { return f.Column }),
-		col("column_kind", 16, func(f *normalize.Financial) any { return f.ColumnKind }),
-		col("column_year", 8, func(f *normalize.Financial) any { return opt(f.ColumnYear) }),
-		amount("value", 15, func(f *normalize.Financial) any { return ptr(f.Value) }),
-		col("raw", 12, func(f *normalize.Financial) any { return f.Raw }),
-		col("scale", 9, func(f *normalize.Financial) any { return f.Scale }),
-		col("sign", 6, func(f *normalize.Financial) any { return f.Sign }),
-		col("page", 6, func(f *normalize.Financial) any { return opt(f.Page) }),
-		col("line", 6, func(f *normalize.Financial) any { return opt(f.Line) }),
-		col("url", 40, func(f *normalize.Financial) any { return f.URL }),
+		text("section", aboutSection, func(f *normalize.Financial) any { return list(f.Section) }),
+		text("table", aboutTable, func(f *normalize.Financial) any { return f.Table }),
+		text("group", aboutGroup, func(f *normalize.Financial) any { return f.Group }),
+		text("row", "Regelnaam zoals gedrukt.", func(f *normalize.Financial) any { return f.Row }),
+		text("row_kind", "Soort regel: baten, lasten, saldo, toevoeging_reserves, onttrekking_reserves, reserves (saldo mutaties), resultaat of other.", func(f *normalize.Financial) any { return f.RowKind }),
+		text("column", aboutColumn, func(f *normalize.Financial) any { return f.Column }),
+		text("column_kind", aboutColumnKind, func(f *normalize.Financial) any { return f.ColumnKind }),
+		integer("column_year", aboutColumnYear, func(f *normalize.Financial) any { return opt(f.ColumnYear) }),
+		amount("value", "Bedrag in hele euro's, met het teken zoals gedrukt; leeg voor een gedrukt \"-\".", func(f *normalize.Financial) any { return ptr(f.Value) }),
+		text("raw", aboutRaw, func(f *normalize.Financial) any { return f.Raw }),
+		integer("scale", "Vermenigvuldiging uit de eenheid van de tabel: 1, 1000 (x € 1.000) of 1000000.", func(f *normalize.Financial) any { return f.Scale }),
+		text("sign", "Tekenlegenda van de tabel, zoals gedrukt (bijvoorbeeld \"- = nadeel\").", func(f *normalize.Financial) any { return f.Sign }),
+		integer("page", aboutPage, func(f *normalize.Financial) any { return opt(f.Page) }),
+		integer("line", aboutLine, func(f *normalize.Financial) any { return opt(f.Line) }),
+		text("url", aboutURL, func(f *normalize.Financial) any { return f.URL }),
 	},
 	documentName[normalize.Financial](),
 )
 
-var indicatorTable = newTable("indicators", "indicator", "Indicatoren",
+var indicatorTable = newTable("indicators", "indicator", "Indicatoren", "Eén regel per waarde uit een tabel met kengetallen of beleidsindicatoren.",
 	perDocument(func(r *normalize.Report) []normalize.Indicator { return r.Indicators }),
 	documentKey[normalize.Indicator](),
 	[]column[normalize.Indicator]{
-		col("section", 40, func(n *normalize.Indicator) any { return list(n.Section) }),
-		col("table", 36, func(n *normalize.Indicator) any { return n.Table }),
-		col("group", 24, func(n *normalize.Indicator) any { return n.Group }),
-		col("name", 40, func(n *normalize.Indicator) any { return n.Name }),
-		col("label", 20, func(n *normalize.Indicator) any { return n.Label }),
-		col("column", 26, func(n *normalize.Indicator) any { return n.Column }),
-		col("column_year", 8, func(n *normalize.Indicator) any { return opt(n.ColumnYear) }),
-		col("value", 12, func(n *normalize.Indicator) any { return ptr(n.Value) }),
-		col("unit", 10, func(n *normalize.Indicator) any { return n.Unit }),
-		col("source", 20, func(n *normalize.Indicator) any { return n.Source }),
-		col("code", 10, func(n *normalize.Indicator) any { return n.Code }),
-		col("taakveld", 12, func(n *normalize.Indicator) any { return n.Taakveld }),
-		col("note", 30, func(n *normalize.Indicator) any { return n.Note }),
-		col("raw", 12, func(n *normalize.Indicator) any { return n.Raw }),
-		col("page", 6, func(n *normalize.Indicator) any { return opt(n.Page) }),
-		col("line", 6, func(n *normalize.Indicator) any { return opt(n.Line) }),
-		col("url", 40, func(n *normalize.Indicator) any { return n.URL }),
+		text("section", aboutSection, func(n *normalize.Indicator) any { return list(n.Section) }),
+		text("table", aboutTable, func(n *normalize.Indicator) any { return n.Table }),
+		text("group", aboutGroup, func(n *normalize.Indicator) any { return n.Group }),
+		text("name", "Naam van de indicator.", func(n *normalize.Indicator) any { return n.Name }),
+		text("label", "Eigen label van een waarde binnen een cel (\"Jongeren: 7,1\").", func(n *normalize.Indicator) any { return n.Label }),
+		text("column", aboutColumn, func(n *normalize.Indicator) any { return n.Column }),
+		integer("column_year", aboutColumnYear, func(n *normalize.Indicator) any { return opt(n.ColumnYear) }),
+		number("value", "Waarde: euro's bij geld, anders het getal; leeg als de cel geen getal is.", func(n *normalize.Indicator) any { return ptr(n.Value) }),
+		text("unit", "Eenheid (%, per 1.000 inwoners, €, …).", func(n *normalize.Indicator) any { return n.Unit }),
+		text("source", "Bron van de indicator (CBS, Waarstaatjegemeente, …).", func(n *normalize.Indicator) any { return n.Source }),
+		text("code", "Code van de indicator zoals gedrukt (tekst).", func(n *normalize.Indicator) any { return n.Code }),
+		text("taakveld", "Taakveld (Iv3), tekst: 0.10 blijft 0.10.", func(n *normalize.Indicator) any { return n.Taakveld }),
+		text("note", "De tekst als de waarde geen getal is (n.b., -).", func(n *normalize.Indicator) any { return n.Note }),
+		text("raw", aboutRaw, func(n *normalize.Indicator) any { return n.Raw }),
+		integer("page", aboutPage, func(n *normalize.Indicator) any { return opt(n.Page) }),
+		integer("line", aboutLine, func(n *normalize.Indicator) any { return opt(n.Line) }),
+		text("url", aboutURL, func(n *normalize.Indicator) any { return n.URL }),
 	},
 	documentName[normalize.Indicator](),
 )
 
 // The objective's own kind and year are renamed in the flattened tables,
 // where "kind" is the record kind and "year" the document's year.
-var objectiveTable = newTable("objectives", "objective", "Doelstellingen",
+var objectiveTable = newTable("objectives", "objective", "Doelstellingen", "Eén regel per doelstelling, activiteit of prestatie.",
 	perDocument(func(r *normalize.Report) []normalize.Objective { return r.Objectives }),
 	documentKey[normalize.Objective](),
 	[]column[normalize.Objective]{
-		col("section", 40, func(o *normalize.Objective) any { return list(o.Section) }),
-		col("code", 10, func(o *normalize.Objective) any { return o.Code }),
-		col("objective_kind", 14, func(o *normalize.Objective) any { return o.Kind }),
-		col("title", 40, func(o *normalize.Objective) any { return o.Title }),
-		col("text", 60, func(o *normalize.Objective) any { return o.Text }),
-		col("status", 14, func(o *normalize.Objective) any { return o.Status }),
-		col("objective_year", 8, func(o *normalize.Objective) any { return opt(o.Year) }),
-		amount("budget", 15, func(o *normalize.Objective) any { return ptr(o.Budget) }),
-		col("page", 6, func(o *normalize.Objective) any { return opt(o.Page) }),
-		col("line", 6, func(o *normalize.Objective) any { return opt(o.Line) }),
-		col("url", 40, func(o *normalize.Objective) any { return o.URL }),
+		text("section", aboutSection, func(o *normalize.Objective) any { return list(o.Section) }),
+		text("code", "Nummer van de doelstelling of activiteit zoals gedrukt (tekst).", func(o *normalize.Objective) any { return o.Code }),
+		text("objective_kind", "Soort: doelstelling, activiteit of prestatie.", func(o *normalize.Objective) any { return o.Kind }),
+		text("title", "Titel.", func(o *normalize.Objective) any { return o.Title }),
+		text("text", "Toelichtende tekst.", func(o *normalize.Objective) any { return o.Text }),
+		text("status", "Status zoals gedrukt (loopt, gereed, …).", func(o *normalize.Objective) any { return o.Status }),
+		integer("objective_year", "Jaar van de doelstelling.", func(o *normalize.Objective) any { return opt(o.Year) }),
+		amount("budget", "Budget in hele euro's.", func(o *normalize.Objective) any { return ptr(o.Budget) }),
+		integer("page", aboutPage, func(o *normalize.Objective) any { return opt(o.Page) }),
+		integer("line", aboutLine, func(o *normalize.Objective) any { return opt(o.Line) }),
+		text("url", aboutURL, func(o *normalize.Objective) any { return o.URL }),
 	},
 	documentName[normalize.Objective](),
 )
 
-var checkTable = newTable("checks", "check", "Controles",
+// comparisonTable is the comparison as a tidy table: one row per document
+// and column of its overall overview (see compare).
+var comparisonTable = newTable("comparison", "comparison", "Vergelijking",
+	"Eén regel per document en kolom (soort en jaar) van het totaaloverzicht van baten en lasten, met de tekens gelijkgetrokken: lasten positief, saldo = baten - lasten.",
+	func(ds *normalize.Dataset, yield func(*normalize.Report, *comparisonRow) bool) {
+		rows, _ := compare(ds)
+		for i := range rows {
+			if !yield(rows[i].doc, &rows[i]) {
+				return
+			}
+		}
+	},
+	documentKey[comparisonRow](),
+	[]column[comparisonRow]{
+		text("column_kind", aboutColumnKind, func(r *comparisonRow) any { return r.columnKind }),
+		integer("column_year", aboutColumnYear, func(r *comparisonRow) any { return opt(r.columnYear) }),
+		amount("baten", "Totaal baten, positief.", func(r *comparisonRow) any { return ptr(r.total(normalize.RowBaten)) }),
+		amount("lasten", "Totaal lasten, positief (ook waar het document ze negatief drukt).", func(r *comparisonRow) any { return ptr(r.total(normalize.RowLasten)) }),
+		amount("saldo", "Saldo van baten en lasten: baten - lasten, positief is een overschot.", func(r *comparisonRow) any { return ptr(r.total(normalize.RowSaldo)) }),
+		amount("toevoeging_reserves", "Toevoegingen aan reserves, positief.", func(r *comparisonRow) any { return ptr(r.total(normalize.RowToevoeging)) }),
+		amount("onttrekking_reserves", "Onttrekkingen aan reserves, positief.", func(r *comparisonRow) any { return ptr(r.total(normalize.RowOnttrekking)) }),
+		amount("reserves", "Saldo mutaties reserves: onttrekkingen - toevoegingen.", func(r *comparisonRow) any { return ptr(r.total(normalize.RowReserves)) }),
+		amount("resultaat", "Resultaat: saldo + mutaties reserves, positief is een overschot.", func(r *comparisonRow) any { return ptr(r.total(normalize.RowResultaat)) }),
+		integer("inwoners", "Aantal inwoners van de gemeente in het jaar van de kolom (CBS), leeg als onbekend.", func(r *comparisonRow) any { return opt(r.Inwoners) }),
+		number("baten_per_inwoner", "Baten per inwoner in euro's.", func(r *comparisonRow) any { return r.perInwoner(normalize.RowBaten) }),
+		number("lasten_per_inwoner", "Lasten per inwoner in euro's.", func(r *comparisonRow) any { return r.perInwoner(normalize.RowLasten) }),
+		boolean("lasten_printed_negative", "TRUE als het document de lasten negatief drukt; de bedragen hier zijn omgedraaid.", func(r *comparisonRow) any { return r.lastenNegative }),
+		boolean("saldo_printed_reversed", "TRUE als het document het saldo drukt als lasten - baten; saldo, reserves en resultaat zijn hier omgedraaid.", func(r *comparisonRow) any { return r.saldoReversed }),
+		text("table", "Het totaaloverzicht waaruit de bedragen komen.", func(r *comparisonRow) any { return r.table }),
+		integer("page", aboutPage, func(r *comparisonRow) any { return opt(r.page) }),
+		text("url", aboutURL, func(r *comparisonRow) any { return r.url }),
+	},
+	documentName[comparisonRow](),
+)
+
+var checkTable = newTable("checks", "check", "Controles", "Eén regel per rekenkundige controle van een financiële tabel; niets wordt verbeterd.",
 	perDocument(func(r *normalize.Report) []normalize.Check { return r.Checks }),
 	documentKey[normalize.Check](),
 	[]column[normalize.Check]{
-		col("table", 36, func(c *normalize.Check) any { return c.Table }),
-		col("column", 26, func(c *normalize.Check) any { return c.Column }),
-		col("rule", 30, func(c *normalize.Check) any { return c.Rule }),
-		amount("expected", 15, func(c *normalize.Check) any { return c.Expected }),
-		amount("found", 15, func(c *normalize.Check) any { return c.Found }),
-		amount("difference", 15, func(c *normalize.Check) any { return c.Difference }),
-		col("ok", 6, func(c *normalize.Check) any { return c.OK }),
-		col("page", 6, func(c *normalize.Check) any { return opt(c.Page) }),
-		col("line", 6, func(c *normalize.Check) any { return opt(c.Line) }),
-		col("url", 40, func(c *normalize.Check) any { return c.URL }),
+		text("table", aboutTable, func(c *normalize.Check) any { return c.Table }),
+		text("column", aboutColumn, func(c *normalize.Check) any { return c.Column }),
+		text("rule", "De regel die gecontroleerd is, bijvoorbeeld \"baten - lasten = saldo\".", func(c *normalize.Check) any { return c.Rule }),
+		amount("expected", "Uitkomst van de berekening, in hele euro's.", func(c *normalize.Check) any { return c.Expected }),
+		amount("found", "Het gedrukte bedrag, in hele euro's.", func(c *normalize.Check) any { return c.Found }),
+		amount("difference", "Gevonden min verwacht, in hele euro's.", func(c *normalize.Check) any { return c.Difference }),
+		boolean("ok", "TRUE als de regel klopt (binnen één gedrukte eenheid per term); FALSE is rood gemarkeerd.", func(c *normalize.Check) any { return c.OK }),
+		integer("page", aboutPage, func(c *normalize.Check) any { return opt(c.Page) }),
+		integer("line", aboutLine, func(c *normalize.Check) any { return opt(c.Line) }),
+		text("url", aboutURL, func(c *normalize.Check) any { return c.URL }),
 	},
 	documentName[normalize.Check](),
 )
 
-var errorTable = newTable("errors", "error", "Fouten",
+var errorTable = newTable("errors", "error", "Fouten", "Eén regel per document dat niet verwerkt kon worden.",
 	func(ds *normalize.Dataset, yield func(*normalize.Report, *normalize.DocError) bool) {
 		for i := range ds.Errors {
 			if !yield(nil, &ds.Errors[i]) {
@@ -269,13 +356,13 @@ var errorTable = newTable("errors", "error", "Fouten",
 		}
 	},
 	[]column[normalize.DocError]{
-		col("source", 60, func(e *normalize.DocError) any { return e.Source }),
-		col("error", 80, func(e *normalize.DocError) any { return e.Error }),
+		text("source", "Pad of webadres van het document dat niet verwerkt kon worden.", func(e *normalize.DocError) any { return e.Source }),
+		text("error", "Wat er misging.", func(e *normalize.DocError) any { return e.Error }),
 	},
 )
 
 // tables are the flattened tables in the order CSV and JSON Lines write them.
-var tables = []table{documentTable, financialTable, indicatorTable, objectiveTable, checkTable, errorTable}
+var tables = []table{documentTable, financialTable, indicatorTable, objectiveTable, comparisonTable, checkTable, errorTable}
 
 // sorted returns ds with its documents ordered by gemeente, year, doc_type
 // and file, and its errors by source, so that the output does not depend on

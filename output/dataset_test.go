@@ -42,7 +42,7 @@ func testDataset() *normalize.Dataset {
 		Indicators: []normalize.Indicator{
 			{Table: "Beleidsindicatoren", Section: []string{"Programma 1 Veiligheid"}, Name: "Verwijzingen Halt", Column: "2022", ColumnYear: 2022,
 				Value: f64(12.5), Unit: "per 10.000 jongeren", Source: "Bureau Halt", Code: "1.1", Taakveld: "1.2", Raw: "12,5", Page: 30},
-			{Table: "Beleidsindicatoren", Name: "Winkelleegstand", Column: "2023", ColumnYear: 2023, Unit: "%", Note: "n.b.", Raw: "n.b.", Page: 31},
+			{Table: "Beleidsindicatoren", Name: "Winkelleegstand", Column: "2023", ColumnYear: 2023, Unit: "%", Taakveld: "0.10", Note: "n.b.", Raw: "n.b.", Page: 31},
 		},
 		Objectives: []normalize.Objective{
 			{Code: "1.1", Title: "Veilige wijken", Text: "- minder overlast\n- meer toezicht", Kind: "doelstelling", Year: 2024, Budget: i64(1_500_000), Section: []string{"Programma 1 Veiligheid"}, Page: 25},
@@ -58,7 +58,10 @@ func testDataset() *normalize.Dataset {
 		Document: "jaarstukken_2023.html", Source: "https://example.org/amsterdam/jaarstukken-2023", URL: "https://example.org/amsterdam/jaarstukken-2023",
 		SHA256: "bb22", Format: "html", Gemeente: "Amsterdam", CBSCode: "GM0363", DocType: "jaarstukken", Year: 2023,
 		Financial: []normalize.Financial{
-			{Table: "Overzicht baten en lasten", Row: "Totaal lasten", RowKind: "lasten", Column: "Realisatie 2023", ColumnKind: "realisatie", ColumnYear: 2023, Value: i64(7_000_000_000), Raw: "7.000.000", Scale: 1000, URL: "https://example.org/amsterdam/jaarstukken-2023/overzicht", Line: 40},
+			// Lasten printed negative, programmes above their total.
+			{Table: "Overzicht baten en lasten", Row: "Programma A", RowKind: "other", Column: "Realisatie 2023", ColumnKind: "realisatie", ColumnYear: 2023, Value: i64(-3_000_000_000), Raw: "-3.000.000", Scale: 1000, Line: 38},
+			{Table: "Overzicht baten en lasten", Row: "Programma B", RowKind: "other", Column: "Realisatie 2023", ColumnKind: "realisatie", ColumnYear: 2023, Value: i64(-4_000_000_000), Raw: "-4.000.000", Scale: 1000, Line: 39},
+			{Table: "Overzicht baten en lasten", Row: "Totaal lasten", RowKind: "lasten", Column: "Realisatie 2023", ColumnKind: "realisatie", ColumnYear: 2023, Value: i64(-7_000_000_000), Raw: "-7.000.000", Scale: 1000, URL: "https://example.org/amsterdam/jaarstukken-2023/overzicht", Line: 40},
 			{Table: "Overzicht baten en lasten", Row: "Totaal baten", RowKind: "baten", Column: "Realisatie 2023", ColumnKind: "realisatie", ColumnYear: 2023, Value: i64(7_100_000_000), Raw: "7.100.000", Scale: 1000, Line: 41},
 			{Table: "Overzicht baten en lasten", Row: "Totaal lasten", RowKind: "lasten", Column: "Begroting 2024", ColumnKind: "begroting", ColumnYear: 2024, Value: i64(7_200_000_000), Raw: "7.200.000", Scale: 1000, Line: 40},
 		},

@@ -6,13 +6,17 @@
 //
 //	WriteJSON      OUT/<stem>.json (a Report) and OUT/dataset.json (a Dataset)
 //	WriteJSONL     one JSON object per record, for streaming
-//	WriteCSV       one tidy CSV file per kind of record
+//	WriteCSV       one tidy CSV file per kind of record, and datapackage.json
+//	WriteParquet   one typed Parquet file per kind of record, and datapackage.json
 //	WriteWorkbook  an Excel workbook for researchers and benchmarking bureaus
 //
 // # Tables
 //
-// JSON Lines, CSV and Excel flatten the dataset into the same tables, with
-// the same column names: the JSON tags of the schema. Every record row
+// JSON Lines, CSV, Parquet and Excel flatten the dataset into the same
+// tables, with the same column names: the JSON tags of the schema. One
+// declarative column table (dataset.go) gives each column its name, type
+// and Dutch description, and drives all of them, datapackage.json and the
+// Toelichting sheet. Every record row
 // starts with its document's key, gemeente, cbs_code, year (of the document)
 // and doc_type, and ends with the document's file name. Documents are
 // ordered by gemeente, year, doc_type and file name; records keep the order
@@ -27,6 +31,10 @@
 //	                                source code taakveld note raw page line url document
 //	objectives.csv  Doelstellingen  … section code objective_kind title text status objective_year
 //	                                budget page line url document
+//	comparison.csv  Vergelijking    … column_kind column_year baten lasten saldo toevoeging_reserves
+//	                                onttrekking_reserves reserves resultaat inwoners
+//	                                baten_per_inwoner lasten_per_inwoner lasten_printed_negative
+//	                                saldo_printed_reversed table page url document
 //	checks.csv      Controles       … table column rule expected found difference ok page line url
 //	                                document
 //	errors.csv      Fouten          source error  (documents that could not be processed)
@@ -38,18 +46,37 @@
 // In CSV, text that a spreadsheet program would take for a formula (it
 // begins with =, +, -, @, a tab or a carriage return) gets a leading single
 // quote: "'=SUM(A1)", "'-". Numbers are never quoted, also when negative.
-// The files are UTF-8 without a byte order mark, comma separated.
+// The plain dialect is UTF-8 without a byte order mark, comma separated,
+// with a decimal point; the nl dialect (CSVDutch) is for Excel with Dutch
+// settings: a byte order mark, semicolons and a decimal comma.
+//
+// datapackage.json is a Frictionless Tabular Data Package that describes
+// each CSV or Parquet file: its dialect and encoding, and per field its
+// type (string, integer, number, boolean) and meaning. Codes (cbs_code,
+// taakveld, code) are strings, so taakveld 0.10 stays "0.10". Following
+// the Fiscal Data Package, amounts have columnType value and currency EUR,
+// column_kind is the phase (realisatie executed, begroting approved, na
+// wijziging adjusted, raming proposed) and row_kind the direction (baten
+// revenue, lasten expenditure).
+//
+// Parquet files have one optional column per field, in the same order:
+// UTF-8 strings, int64, double and boolean; an empty cell is null.
 //
 // # Workbook
 //
 // The sheets are Documenten, Financieel, Indicatoren, Doelstellingen,
-// Vergelijking, Controles and Fouten. Each has a frozen header row with an
-// autofilter and fixed column widths. Amounts (value, budget, expected,
-// found, difference and the Vergelijking columns) are numeric cells
-// formatted #,##0, years and pages are whole numbers, ok is a boolean, and
-// text is always a string cell, never a formula; empty text and null values
-// leave the cell empty. A sheet longer than Excel's 1,048,576 rows continues
-// on "Financieel (2)" and so on.
+// Vergelijking, Grafieken, Controles, Fouten and Toelichting. Each table
+// has a frozen, shaded header row with an autofilter, repeated on every
+// printed page; columns are as wide as their header and widest value (up to
+// 50 characters). Amounts (value, budget, expected, found, difference and
+// the comparison) are numeric cells shown as € 1.234.567, years and pages
+// are whole numbers, ok is a boolean (TRUE/FALSE) and failed checks are
+// filled red. Text is always a string cell, never a formula; empty text and
+// null values leave the cell empty. Sheets print landscape, as many pages
+// across as their width needs at a readable scale. A sheet longer than
+// Excel's 1,048,576 rows continues on "Financieel (2)" and so on.
+// Toelichting explains every column in Dutch and names the begroot version
+// and the inputs (with their SHA-256) that made the file.
 //
 // The workbook is deterministic: its zip entries are in name order without
 // timestamps and its document properties are fixed, so the same dataset
@@ -57,41 +84,52 @@
 //
 // # Vergelijking
 //
-// Vergelijking puts the totals of several documents side by side: one row
-// per row_kind, column_kind and column_year, and one column per document,
-// headed "gemeente doc_type year". It shows the classified row kinds
-// baten, lasten, saldo, toevoeging_reserves, onttrekking_reserves, reserves
-// and resultaat. Adding up all records of a kind would count every amount
-// twice or more, since a document prints the same money per programme, in
-// its overview and per taakveld, so each value is one printed total:
+// The comparison (compare.go; comparison.csv and the Vergelijking sheet)
+// holds per document the overall totals of each comparable column
+// (realisatie, begroting primitief, na wijziging, begroting, raming, each
+// with its year): baten, lasten, saldo, toevoegingen and onttrekkingen,
+// mutaties reserves and resultaat. A document prints the same money per
+// programme, in its overview and per taakveld, so the totals come from one
+// table per column, chosen by structure rather than by its title:
 //
 //  1. A table is a run of consecutive records with the same table title
 //     and section path.
-//  2. For each column (column_kind and column_year) of a document, its main
-//     overview is the table with the largest lasten amount in that column,
-//     by absolute value: the overzicht van baten en lasten adds up all
-//     programmes, so its Totaal lasten is the largest. A column without
-//     lasten takes the table with the largest baten; with neither, the
-//     first table with an amount of the kind. On a tie the earlier table
-//     wins.
-//  3. From that table the last amount of each row kind in that column is
-//     shown: the total, printed below its parts (Totaal lasten, Totaal
-//     baten, Saldo van baten en lasten, Resultaat). Null amounts are
-//     skipped.
+//  2. A table is an overview in a column when one of its lasten amounts is
+//     the sum of at least two amounts above it (programmes, or a subtotal
+//     and the lines after it), within one printed unit per amount. A
+//     programme's own "Wat mag het kosten?" table, with one Lasten row, is
+//     not.
+//  3. Of the overviews, the one with the largest lasten total wins: the
+//     overzicht van baten en lasten or recapitulatie adds up everything.
+//     Its total lasten, and the last amount of each other kind in that
+//     column, are the document's totals.
+//  4. Signs are made comparable: lasten printed negative are turned
+//     positive (with toevoegingen), and a saldo printed as lasten - baten
+//     is turned round (with reserves and resultaat), so saldo = baten -
+//     lasten everywhere. The long tables keep the printed signs.
 //
-// A document where a column has no such amounts leaves the cell empty.
-// For example, with a programme table above the overview
+// For example
 //
-//	Wat mag het kosten? (Programma 1)   Begroting 2024
-//	Lasten                                      40.000
-//	Baten                                        5.000
-//	Overzicht baten en lasten
-//	Programma 1                                 40.000   lasten
-//	Programma 2                                 60.000   lasten
-//	Totaal lasten                              100.000   lasten
-//	Totaal baten                                98.000   baten
-//	Saldo van baten en lasten                   -2.000   saldo
+//	Overzicht baten en lasten      Begroting 2024
+//	Programma 1                           -40.000   (other)
+//	Programma 2                           -60.000   (other)
+//	Totaal lasten                        -100.000   lasten = sum of the two above
+//	Totaal baten                           98.000   baten
+//	Saldo van baten en lasten              -2.000   saldo
 //
-// Vergelijking shows lasten begroting 2024 = 100.000, baten 98.000 and
-// saldo -2.000 (times the table's scale), all from the overview.
+// gives begroting 2024: baten 98.000, lasten 100.000, saldo -2.000 (times
+// the table's scale), lasten_printed_negative TRUE.
+//
+// The Vergelijking sheet puts the documents side by side, one column each,
+// headed by gemeente (and CBS code), document type and year, and file name
+// on three header rows; documents without an overview (scans without text,
+// pages without financial tables) are listed below it with the reason
+// instead of standing there as empty columns. Where the inwoners of a
+// gemeente are known (the Inwoners hook of a comparison row, for the CBS
+// reference data), rows per inwoner follow.
+//
+// Grafieken draws lasten per gemeente in its latest year (per inwoner when
+// every gemeente's inwoners are known) and, for each gemeente with several
+// documents, baten and lasten over the years: per year the realisatie, else
+// the latest begroting; meerjarenramingen are left out.
 package output

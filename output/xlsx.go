@@ -2,13 +2,17 @@ package output
 
 import (
 	"archive/zip"
+	"bytes"
 	"cmp"
 	"compress/flate"
 	"fmt"
 	"io"
 	"iter"
+	"math"
 	"os"
+	"regexp"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/begroot/begroot/normalize"
 	"github.com/xuri/excelize/v2"
@@ -19,10 +23,32 @@ import (
 // and so on. A variable so that tests can lower it.
 var maxSheetRows = 1<<20 - 1
 
+// Layout of the workbook, in Excel's units: a column width is a number of
+// characters of the default font, a row height is in points.
+const (
+	minColumnWidth = 6  // room for a filter button beside a short header
+	maxColumnWidth = 50 // wider text wraps in the cell instead of pushing the next column off screen
+	columnPadding  = 2  // the filter button and a little air
+	lineHeight     = 15 // one line of the default 11-point font
+	// printWidth is how many characters of column width fit across one
+	// landscape A4 page at about 85% scale, still readable on paper: wider
+	// sheets print on more pages across instead of shrinking further.
+	printWidth = 180
+)
+
+// euroFormat shows whole euros with the euro sign and thousands
+// separators, in the reader's locale: € 1.234.567 in Dutch, € 1,234,567 in
+// English.
+const (
+	euroFormat      = `[$€-413] #,##0;[$€-413] -#,##0`
+	euroCentsFormat = `[$€-413] #,##0.00;[$€-413] -#,##0.00`
+)
+
 // WriteWorkbook writes ds as an Excel workbook with the sheets Documenten,
-// Financieel, Indicatoren, Doelstellingen, Vergelijking, Controles and Fouten
-// (see the package documentation). Sheets are streamed, so memory does not
-// grow with the number of rows, and the same dataset gives the same bytes.
+// Financieel, Indicatoren, Doelstellingen, Vergelijking, Grafieken,
+// Controles, Fouten and Toelichting (see the package documentation). Long
+// sheets are streamed, so memory does not grow with the number of rows, and
+// the same dataset gives the same bytes.
 func WriteWorkbook(w io.Writer, ds *normalize.Dataset) error {
 	ds = sorted(ds)
 	f := excelize.NewFile()
@@ -31,16 +57,25 @@ func WriteWorkbook(w io.Writer, ds *normalize.Dataset) error {
 	if err != nil {
 		return err
 	}
+	rows, skipped := compare(ds)
 	sheets := []sheet{
 		tableSheet(ds, documentTable),
 		tableSheet(ds, financialTable),
 		tableSheet(ds, indicatorTable),
 		tableSheet(ds, objectiveTable),
-		comparison(ds),
-		tableSheet(ds, checkTable),
-		tableSheet(ds, errorTable),
+		wb.comparisonSheet(rows, skipped),
 	}
 	for _, s := range sheets {
+		if err := wb.write(s); err != nil {
+			return fmt.Errorf("sheet %s: %w", s.name, err)
+		}
+	}
+	if err := wb.charts(rows); err != nil {
+		return fmt.Errorf("sheet %s: %w", chartSheet, err)
+	}
+	checks := tableSheet(ds, checkTable)
+	checks.highlight = slices.IndexFunc(checkTable.fields, func(f field) bool { return f.name == "ok" })
+	for _, s := range []sheet{checks, tableSheet(ds, errorTable), explanationSheet(ds)} {
 		if err := wb.write(s); err != nil {
 			return fmt.Errorf("sheet %s: %w", s.name, err)
 		}
@@ -60,30 +95,112 @@ func WriteWorkbook(w io.Writer, ds *normalize.Dataset) error {
 // A sheet is a table as the workbook writes it.
 type sheet struct {
 	name   string
+	heads  [][]any // rows above the field names, such as Vergelijking's gemeente and document
 	fields []field
+	widths []float64 // per field, in characters
 	count  int
 	rows   iter.Seq[[]any]
+	tail   [][]any // rows below the table, outside its filter, on the last part
+	// highlight is the index of a boolean field whose false rows are
+	// filled red, or -1.
+	highlight  int
+	freezeCols int // columns kept in view when scrolling right
 }
 
+// tableSheet is table t of ds as a sheet, its column widths measured from
+// the header and every value.
 func tableSheet(ds *normalize.Dataset, t table) sheet {
-	return sheet{name: t.sheet, fields: t.fields, count: t.count(ds), rows: t.rows(ds)}
+	s := sheet{name: t.sheet, fields: t.fields, rows: t.rows(ds), highlight: -1}
+	s.widths = make([]float64, len(t.fields))
+	for i, f := range t.fields {
+		s.widths[i] = float64(textWidth(f.name))
+	}
+	for row := range s.rows {
+		s.count++
+		for i, v := range row {
+			s.widths[i] = max(s.widths[i], float64(cellWidth(v, t.fields[i].amount)))
+		}
+	}
+	for i := range s.widths {
+		s.widths[i] = columnWidth(s.widths[i])
+	}
+	return s
+}
+
+// columnWidth is the width of a column whose widest cell has n characters.
+func columnWidth(n float64) float64 {
+	return min(max(n+columnPadding, minColumnWidth), maxColumnWidth)
+}
+
+func textWidth(s string) int { return utf8.RuneCountInString(s) }
+
+// cellWidth is the number of characters v takes in a cell, amounts with
+// their euro sign and thousands separators.
+func cellWidth(v any, amount bool) int {
+	switch v := sheetCell(v).(type) {
+	case nil:
+		return 0
+	case string:
+		return textWidth(v)
+	case bool:
+		return len("FALSE")
+	case int, int64:
+		n := len(fmt.Sprint(v))
+		if amount {
+			n += n/3 + len("€ ")
+		}
+		return n
+	}
+	return len(fmt.Sprint(v))
 }
 
 // workbook holds the file being written and its styles.
 type workbook struct {
-	f      *excelize.File
-	header int // style of header cells: bold
-	amount int // style of whole euros: #,##0
-	sheets int
+	f       *excelize.File
+	header  int // style of header cells: bold, wrapped, shaded, a line below
+	amount  int // style of whole euros
+	cents   int // style of euros with cents (per inwoner)
+	count   int // style of a whole number with thousands separators
+	failed  int // differential style of a failed check: red fill
+	heading int // style of a title row above a table: bold
+	sheets  int
 }
+
+// Colours of the workbook: a light grey header and a light red for failed
+// checks, both readable when printed in black and white.
+const (
+	headerFill = "D9D9D9"
+	failedFill = "F8CBAD"
+)
 
 func newWorkbook(f *excelize.File) (*workbook, error) {
 	wb := &workbook{f: f}
 	var err error
-	if wb.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
+	if wb.header, err = f.NewStyle(&excelize.Style{
+		Font:      &excelize.Font{Bold: true},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{headerFill}},
+		Border:    []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}},
+	}); err != nil {
 		return nil, err
 	}
-	if wb.amount, err = f.NewStyle(&excelize.Style{NumFmt: 3}); err != nil { // 3 is "#,##0"
+	format := euroFormat
+	if wb.amount, err = f.NewStyle(&excelize.Style{CustomNumFmt: &format}); err != nil {
+		return nil, err
+	}
+	cents := euroCentsFormat
+	if wb.cents, err = f.NewStyle(&excelize.Style{CustomNumFmt: &cents}); err != nil {
+		return nil, err
+	}
+	if wb.count, err = f.NewStyle(&excelize.Style{NumFmt: 3}); err != nil { // 3 is "#,##0"
+		return nil, err
+	}
+	if wb.failed, err = f.NewConditionalStyle(&excelize.Style{
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{failedFill}},
+	}); err != nil {
+		return nil, err
+	}
+	if wb.heading, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
 		return nil, err
 	}
 	return wb, nil
@@ -100,8 +217,8 @@ func (wb *workbook) write(s sheet) error {
 		}
 		rows := min(s.count-(part-1)*maxSheetRows, maxSheetRows)
 		var err error
-		sw, err = wb.start(name, s.fields, rows)
-		row = 1
+		sw, err = wb.start(name, s, rows)
+		row = len(s.heads) + 1
 		return err
 	}
 	if err := next(); err != nil {
@@ -109,7 +226,7 @@ func (wb *workbook) write(s sheet) error {
 	}
 	cells := make([]any, len(s.fields))
 	for r := range s.rows {
-		if row > maxSheetRows {
+		if row-len(s.heads) > maxSheetRows {
 			if err := sw.Flush(); err != nil {
 				return err
 			}
@@ -121,15 +238,28 @@ func (wb *workbook) write(s sheet) error {
 		for i, v := range r {
 			cells[i] = sheetCell(v)
 		}
-		ref, err := excelize.CoordinatesToCellName(1, row)
-		if err != nil {
+		if err := setRow(sw, row, cells); err != nil {
 			return err
 		}
-		if err := sw.SetRow(ref, cells); err != nil {
+	}
+	if len(s.tail) > 0 {
+		row++ // an empty row between the table and what follows
+	}
+	for _, t := range s.tail {
+		row++
+		if err := setRow(sw, row, t); err != nil {
 			return err
 		}
 	}
 	return sw.Flush()
+}
+
+func setRow(sw *excelize.StreamWriter, row int, cells []any, opts ...excelize.RowOpts) error {
+	ref, err := excelize.CoordinatesToCellName(1, row)
+	if err != nil {
+		return err
+	}
+	return sw.SetRow(ref, cells, opts...)
 }
 
 // sheetCell is v as SetRow takes it: lists joined, and no cell at all
@@ -146,9 +276,9 @@ func sheetCell(v any) any {
 	return v
 }
 
-// start adds a sheet with a frozen, filtered header row above rows data
-// rows, and returns its stream writer.
-func (wb *workbook) start(name string, fields []field, rows int) (*excelize.StreamWriter, error) {
+// start adds a sheet with its header rows above rows data rows: frozen,
+// filtered, repeated on every printed page, and returns its stream writer.
+func (wb *workbook) start(name string, s sheet, rows int) (*excelize.StreamWriter, error) {
 	f := wb.f
 	if wb.sheets++; wb.sheets == 1 {
 		if err := f.SetSheetName(f.GetSheetName(0), name); err != nil {
@@ -157,34 +287,48 @@ func (wb *workbook) start(name string, fields []field, rows int) (*excelize.Stre
 	} else if _, err := f.NewSheet(name); err != nil {
 		return nil, err
 	}
-	// The filter goes on the worksheet before streaming starts; the
-	// stream writer then writes it out with the rows.
-	last, err := excelize.CoordinatesToCellName(len(fields), rows+1)
+	headerRow := len(s.heads) + 1
+	// The filter, the highlight and the print settings go on the worksheet
+	// before streaming starts; the stream writer then writes them out with
+	// the rows.
+	first, err := excelize.CoordinatesToCellName(1, headerRow)
 	if err != nil {
 		return nil, err
 	}
-	if err := f.AutoFilter(name, "A1:"+last, nil); err != nil {
+	last, err := excelize.CoordinatesToCellName(len(s.fields), headerRow+rows)
+	if err != nil {
 		return nil, err
 	}
-	// Printed (or converted to PDF) landscape, all columns on one page wide.
-	landscape, one, auto := "landscape", 1, 0
-	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &auto}); err != nil {
+	if err := f.AutoFilter(name, first+":"+last, nil); err != nil {
 		return nil, err
 	}
-	fit := true
-	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+	if s.highlight >= 0 && rows > 0 {
+		okCol, _ := excelize.ColumnNumberToName(s.highlight + 1)
+		from, _ := excelize.CoordinatesToCellName(1, headerRow+1)
+		rule := fmt.Sprintf("$%s%d=FALSE", okCol, headerRow+1)
+		if err := f.SetConditionalFormat(name, from+":"+last, []excelize.ConditionalFormatOptions{
+			{Type: "formula", Criteria: rule, Format: &wb.failed},
+		}); err != nil {
+			return nil, err
+		}
+	}
+	if err := wb.printLayout(name, s.widths, headerRow); err != nil {
 		return nil, err
 	}
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return nil, err
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	topLeft, _ := excelize.CoordinatesToCellName(s.freezeCols+1, headerRow+1)
+	pane := "bottomLeft"
+	if s.freezeCols > 0 {
+		pane = "bottomRight"
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: s.freezeCols, YSplit: headerRow, TopLeftCell: topLeft, ActivePane: pane}); err != nil {
 		return nil, err
 	}
-	header := make([]any, len(fields))
-	for i, fl := range fields {
-		if err := sw.SetColWidth(i+1, i+1, fl.width); err != nil {
+	for i, fl := range s.fields {
+		if err := sw.SetColWidth(i+1, i+1, s.widths[i]); err != nil {
 			return nil, err
 		}
 		if fl.amount {
@@ -192,9 +336,58 @@ func (wb *workbook) start(name string, fields []field, rows int) (*excelize.Stre
 				return nil, err
 			}
 		}
-		header[i] = excelize.Cell{StyleID: wb.header, Value: fl.name}
 	}
-	return sw, sw.SetRow("A1", header)
+	names := make([]any, len(s.fields))
+	for i, fl := range s.fields {
+		names[i] = fl.name
+	}
+	for r, head := range append(slices.Clone(s.heads), names) {
+		cells := make([]any, len(head))
+		lines := 1
+		for i, v := range head {
+			cells[i] = excelize.Cell{StyleID: wb.header, Value: v}
+			if text, ok := v.(string); ok && i < len(s.widths) {
+				lines = max(lines, wrappedLines(text, s.widths[i]))
+			}
+		}
+		if err := setRow(sw, r+1, cells, excelize.RowOpts{Height: float64(lines * lineHeight)}); err != nil {
+			return nil, err
+		}
+	}
+	return sw, nil
+}
+
+// wrappedLines is the number of lines text takes in a wrapping cell width
+// characters wide.
+func wrappedLines(text string, width float64) int {
+	room := max(int(width)-columnPadding, 1)
+	return max(1, (textWidth(text)+room-1)/room)
+}
+
+// printLayout prints sheet name landscape, as many pages across as its
+// width needs at a readable scale, with the header rows (if any) on every
+// page.
+func (wb *workbook) printLayout(name string, widths []float64, headerRows int) error {
+	var total float64
+	for _, w := range widths {
+		total += w
+	}
+	landscape, across, down := "landscape", max(1, int(math.Ceil(total/printWidth))), 0
+	if err := wb.f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &across, FitToHeight: &down}); err != nil {
+		return err
+	}
+	fit := true
+	if err := wb.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if headerRows == 0 {
+		return nil
+	}
+	return wb.f.SetDefinedName(&excelize.DefinedName{
+		Name:     "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("'%s'!$1:$%d", name, headerRows),
+		Scope:    name,
+	})
 }
 
 // save writes the workbook to w. Excelize writes the streamed sheets in map
@@ -231,9 +424,47 @@ func save(f *excelize.File, w io.Writer) error {
 	entries := slices.SortedFunc(slices.Values(zr.File), func(a, b *zip.File) int { return cmp.Compare(a.Name, b.Name) })
 	zw := zip.NewWriter(w)
 	for _, e := range entries {
+		if e.Name == contentTypes {
+			if err := copySorted(zw, e); err != nil {
+				return err
+			}
+			continue
+		}
 		if err := zw.Copy(e); err != nil {
 			return err
 		}
 	}
 	return zw.Close()
+}
+
+// contentTypes is the zip entry that lists the content type of each
+// extension and part.
+const contentTypes = "[Content_Types].xml"
+
+// defaultType is one extension's entry in contentTypes.
+var defaultType = regexp.MustCompile(`<Default [^>]*></Default>`)
+
+// copySorted copies entry e with its Default elements in sorted order:
+// excelize writes those it adds with a chart in map order.
+func copySorted(zw *zip.Writer, e *zip.File) error {
+	rc, err := e.Open()
+	if err != nil {
+		return err
+	}
+	data, err := io.ReadAll(rc)
+	rc.Close()
+	if err != nil {
+		return err
+	}
+	defaults := defaultType.FindAll(data, -1)
+	slices.SortFunc(defaults, bytes.Compare)
+	i := 0
+	data = defaultType.ReplaceAllFunc(data, func([]byte) []byte { i++; return defaults[i-1] })
+	header := e.FileHeader
+	w, err := zw.CreateHeader(&header)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
 }

@@ -9,176 +9,118 @@ import (
 	"strings"
 
 	"github.com/begroot/begroot/normalize"
+	"github.com/xuri/excelize/v2"
 )
 
-// comparisonRows are the row kinds the Vergelijking sheet shows, in the
-// order of an overzicht van baten en lasten.
-var comparisonRows = []string{
-	normalize.RowBaten, normalize.RowLasten, normalize.RowSaldo,
-	normalize.RowToevoeging, normalize.RowOnttrekking, normalize.RowReserves,
-	normalize.RowResultaat,
+// documentColumnWidth is the width of a document's column in Vergelijking:
+// room for € 1.234.567.890; a longer file name wraps in its header cell.
+const documentColumnWidth = 20
+
+// comparisonKeyFields are the first columns of Vergelijking, the ones that
+// say what a row holds.
+var comparisonKeyFields = []field{
+	{name: "row_kind", typ: typeString, about: "Welk totaal: baten, lasten, saldo, toevoeging_reserves, onttrekking_reserves, reserves, resultaat (en per inwoner, waar bekend)."},
+	{name: "column_kind", typ: typeString, about: aboutColumnKind},
+	{name: "column_year", typ: typeInteger, about: aboutColumnYear},
 }
 
-// columnOrder orders the column kinds: realisatie before begroting before
-// raming. Unknown kinds come last.
-var columnOrder = []string{
-	normalize.ColRealisatie, normalize.ColBegrotingPrimitief, normalize.ColBegrotingWijziging,
-	normalize.ColBegroting, normalize.ColRaming, normalize.ColVerschil, normalize.ColOther,
+// A comparisonLine is one row of the Vergelijking sheet.
+type comparisonLine struct {
+	measure string // a row kind, "inwoners" or "<row kind>_per_inwoner"
+	col     columnKey
 }
 
-// A columnKey is a column of a financial table as the comparison sees it.
-type columnKey struct {
-	kind string
-	year int
-}
-
-// A totalKey is one row of the Vergelijking sheet.
-type totalKey struct {
-	row string
-	col columnKey
-}
-
-// comparison builds the Vergelijking sheet: one row per (row_kind,
-// column_kind, column_year) and one column per document with the totals of
-// that document's main overview (see the package documentation).
-func comparison(ds *normalize.Dataset) sheet {
-	fields := []field{{"row_kind", 22, false}, {"column_kind", 24, false}, {"column_year", 12, false}}
-	totals := make([]map[totalKey]int64, len(ds.Documents))
-	keys := map[totalKey]bool{}
-	seen := map[string]bool{}
-	for i := range ds.Documents {
-		doc := &ds.Documents[i]
-		totals[i] = documentTotals(doc.Financial)
-		for k := range totals[i] {
-			keys[k] = true
+// comparisonSheet lays the comparison out side by side: one column per
+// document that has totals, headed by its gemeente, document type and year
+// and file name on three rows; one row per total, column kind and year.
+// Documents without totals are listed below the table.
+func (wb *workbook) comparisonSheet(rows []comparisonRow, skipped []skippedDocument) sheet {
+	var docs []*normalize.Report
+	values := map[*normalize.Report]map[comparisonLine]any{}
+	lines := map[comparisonLine]bool{}
+	perInwoner := slices.ContainsFunc(rows, func(r comparisonRow) bool { return r.Inwoners > 0 })
+	for i := range rows {
+		r := &rows[i]
+		if values[r.doc] == nil {
+			docs = append(docs, r.doc)
+			values[r.doc] = map[comparisonLine]any{}
 		}
-		fields = append(fields, field{name: columnLabel(doc, seen), width: 18, amount: true})
+		col := columnKey{r.columnKind, r.columnYear}
+		set := func(measure string, v any, style int) {
+			if v != nil {
+				line := comparisonLine{measure, col}
+				lines[line] = true
+				values[r.doc][line] = excelize.Cell{StyleID: style, Value: v}
+			}
+		}
+		for _, m := range measures {
+			set(m, ptr(r.total(m)), wb.amount)
+		}
+		if perInwoner {
+			set("inwoners", opt(r.Inwoners), wb.count)
+			set(normalize.RowBaten+"_per_inwoner", r.perInwoner(normalize.RowBaten), wb.cents)
+			set(normalize.RowLasten+"_per_inwoner", r.perInwoner(normalize.RowLasten), wb.cents)
+		}
 	}
-	rows := slices.SortedFunc(maps.Keys(keys), func(a, b totalKey) int {
+	order := slices.Concat(measures, []string{"inwoners", normalize.RowBaten + "_per_inwoner", normalize.RowLasten + "_per_inwoner"})
+	sortedLines := slices.SortedFunc(maps.Keys(lines), func(a, b comparisonLine) int {
 		return cmp.Or(
-			cmp.Compare(rank(comparisonRows, a.row), rank(comparisonRows, b.row)),
-			cmp.Compare(rank(columnOrder, a.col.kind), rank(columnOrder, b.col.kind)),
-			strings.Compare(a.col.kind, b.col.kind),
+			cmp.Compare(slices.Index(order, a.measure), slices.Index(order, b.measure)),
+			cmp.Compare(slices.Index(comparableColumns, a.col.kind), slices.Index(comparableColumns, b.col.kind)),
 			cmp.Compare(a.col.year, b.col.year),
 		)
 	})
-	return sheet{
-		name:   "Vergelijking",
-		fields: fields,
-		count:  len(rows),
-		rows: func(yield func([]any) bool) {
-			row := make([]any, len(fields))
-			for _, k := range rows {
-				row[0], row[1], row[2] = k.row, k.col.kind, opt(k.col.year)
-				for i, t := range totals {
-					row[3+i] = nil
-					if v, ok := t[k]; ok {
-						row[3+i] = v
-					}
-				}
-				if !yield(row) {
-					return
-				}
+
+	s := sheet{name: comparisonTable.sheet, fields: slices.Clone(comparisonKeyFields), count: len(sortedLines), highlight: -1, freezeCols: len(comparisonKeyFields)}
+	gemeenten := []any{"gemeente", nil, nil}
+	documents := []any{"document", nil, nil}
+	for _, d := range docs {
+		gemeente := cmp.Or(d.Gemeente, "(onbekend)")
+		if d.CBSCode != "" {
+			gemeente += " (" + d.CBSCode + ")"
+		}
+		gemeenten = append(gemeenten, gemeente)
+		documents = append(documents, documentLabel(d))
+		s.fields = append(s.fields, field{name: d.Document, typ: typeInteger, amount: true})
+	}
+	s.heads = [][]any{gemeenten, documents}
+	s.widths = []float64{columnWidth(float64(len("onttrekking_reserves"))), columnWidth(float64(len("begroting_na_wijziging"))), columnWidth(float64(len("column_year")))}
+	for range docs {
+		s.widths = append(s.widths, documentColumnWidth)
+	}
+	s.rows = func(yield func([]any) bool) {
+		row := make([]any, len(s.fields))
+		for _, l := range sortedLines {
+			row[0], row[1], row[2] = l.measure, l.col.kind, opt(l.col.year)
+			for i, d := range docs {
+				row[3+i] = values[d][l]
 			}
-		},
+			if !yield(row) {
+				return
+			}
+		}
 	}
+	if len(skipped) > 0 {
+		s.tail = append(s.tail, []any{excelize.Cell{StyleID: wb.heading, Value: "Niet vergeleken (geen totaaloverzicht gevonden):"}})
+		for _, sk := range skipped {
+			label := documentLabel(sk.doc)
+			if sk.doc.Gemeente != "" {
+				label = sk.doc.Gemeente + " " + label
+			}
+			s.tail = append(s.tail, []any{fmt.Sprintf("%s (%s): %s", sk.doc.Document, label, sk.reason)})
+		}
+	}
+	return s
 }
 
-func rank(order []string, s string) int {
-	if i := slices.Index(order, s); i >= 0 {
-		return i
-	}
-	return len(order)
-}
-
-// columnLabel is the header of a document's column: "gemeente doc_type
-// year", made unique with the file name (and a number) where needed.
-func columnLabel(doc *normalize.Report, seen map[string]bool) string {
+// documentLabel is "doc_type year", or what is known of it.
+func documentLabel(d *normalize.Report) string {
 	var parts []string
-	for _, p := range []string{doc.Gemeente, doc.DocType, strconv.Itoa(doc.Year)} {
-		if p != "" && p != "0" {
-			parts = append(parts, p)
-		}
+	if d.DocType != "" {
+		parts = append(parts, d.DocType)
 	}
-	label := cmp.Or(strings.Join(parts, " "), doc.Document, doc.Source)
-	if seen[label] {
-		label += " (" + doc.Document + ")"
+	if d.Year != 0 {
+		parts = append(parts, strconv.Itoa(d.Year))
 	}
-	for n, base := 2, label; seen[label]; n++ {
-		label = fmt.Sprintf("%s %d", base, n)
-	}
-	seen[label] = true
-	return label
-}
-
-// A score ranks a table as a document's main overview for one column:
-// a table with lasten beats one with only baten, then the larger amount
-// wins.
-type score struct {
-	lasten bool
-	size   int64
-}
-
-func (a score) beats(b score) bool {
-	if a.lasten != b.lasten {
-		return a.lasten
-	}
-	return a.size > b.size
-}
-
-// overview is one table's totals in one column: the last amount of each
-// row kind.
-type overview struct {
-	score
-	totals map[string]int64
-}
-
-// documentTotals returns the totals of the main overview of one document's
-// financial records, per row kind and column. A table is a run of
-// consecutive records with the same table title and section path.
-func documentTotals(recs []normalize.Financial) map[totalKey]int64 {
-	best := map[columnKey]*overview{}
-	for start := 0; start < len(recs); {
-		end := start + 1
-		for end < len(recs) && recs[end].Table == recs[start].Table && slices.Equal(recs[end].Section, recs[start].Section) {
-			end++
-		}
-		for col, o := range tableTotals(recs[start:end]) {
-			if b := best[col]; b == nil || o.beats(b.score) {
-				best[col] = o
-			}
-		}
-		start = end
-	}
-	out := map[totalKey]int64{}
-	for col, o := range best {
-		for row, v := range o.totals {
-			out[totalKey{row, col}] = v
-		}
-	}
-	return out
-}
-
-// tableTotals returns one table's totals and score per column.
-func tableTotals(recs []normalize.Financial) map[columnKey]*overview {
-	cols := map[columnKey]*overview{}
-	for _, r := range recs {
-		if r.Value == nil || !slices.Contains(comparisonRows, r.RowKind) {
-			continue
-		}
-		col := columnKey{r.ColumnKind, r.ColumnYear}
-		o := cols[col]
-		if o == nil {
-			o = &overview{totals: map[string]int64{}}
-			cols[col] = o
-		}
-		v := *r.Value
-		o.totals[r.RowKind] = v
-		if r.RowKind == normalize.RowLasten || r.RowKind == normalize.RowBaten {
-			if s := (score{r.RowKind == normalize.RowLasten, max(v, -v)}); s.beats(o.score) {
-				o.score = s
-			}
-		}
-	}
-	return cols
+	return cmp.Or(strings.Join(parts, " "), "(soort onbekend)")
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -101,4 +102,51 @@ func readCSV(t *testing.T, path string) [][]string {
 		t.Fatalf("%s: %v", path, err)
 	}
 	return rows
+}
+
+// TestChartsLibreOffice converts the workbook to PDF in LibreOffice and
+// finds the charts' titles and legends in its text: they are drawn.
+func TestChartsLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice not on PATH")
+	}
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext not on PATH")
+	}
+	if testing.Short() {
+		t.Skip("slow: starts LibreOffice")
+	}
+	ds := testDataset()
+	// A second Utrecht document, a year earlier, for the chart over the years.
+	earlier := ds.Documents[0]
+	earlier.Document, earlier.Year = "begroting_2023.pdf", 2023
+	earlier.Financial = slices.Clone(earlier.Financial)
+	for i := range earlier.Financial {
+		earlier.Financial[i].ColumnYear--
+	}
+	ds.Documents = append(ds.Documents, earlier)
+
+	dir := t.TempDir()
+	book := filepath.Join(dir, "book.xlsx")
+	if err := os.WriteFile(book, writeWorkbook(t, ds), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.CommandContext(t.Context(), soffice, "--headless", "--norestore",
+		"-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "pdf", "--outdir", dir, book)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	out, err := exec.CommandContext(t.Context(), pdftotext, filepath.Join(dir, "book.pdf"), "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	text := string(out)
+	for _, want := range []string{"Lasten per inwoner per gemeente, laatste jaar (euro)", "Baten en lasten Utrecht (euro)", "Amsterdam 2023", "Utrecht 2024"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF LibreOffice made has no %q", want)
+		}
+	}
 }

@@ -39,7 +39,7 @@ func openWorkbook(t testing.TB, data []byte) *excelize.File {
 func TestWriteWorkbook(t *testing.T) {
 	ds := testDataset()
 	f := openWorkbook(t, writeWorkbook(t, ds))
-	want := []string{"Documenten", "Financieel", "Indicatoren", "Doelstellingen", "Vergelijking", "Controles", "Fouten"}
+	want := []string{"Documenten", "Financieel", "Indicatoren", "Doelstellingen", "Vergelijking", "Grafieken", "Controles", "Fouten", "Toelichting"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets:\ngot  %q\nwant %q", got, want)
 	}
@@ -56,9 +56,19 @@ func TestWriteWorkbook(t *testing.T) {
 
 func TestWriteWorkbookEmpty(t *testing.T) {
 	f := openWorkbook(t, writeWorkbook(t, &normalize.Dataset{}))
+	// Vergelijking has its three header rows, Grafieken no chart, and
+	// Toelichting explains the columns all the same.
+	want := map[string]int{"Vergelijking": 3, "Grafieken": 0}
 	for _, sheet := range f.GetSheetList() {
 		rows, err := f.GetRows(sheet)
-		if err != nil || len(rows) != 1 {
+		if sheet == "Toelichting" {
+			continue
+		}
+		w, ok := want[sheet]
+		if !ok {
+			w = 1
+		}
+		if err != nil || len(rows) != w {
 			t.Errorf("%s: %d rows, want the header alone (%v)", sheet, len(rows), err)
 		}
 	}
@@ -131,8 +141,8 @@ func checkSheet(t *testing.T, f *excelize.File, sheet string, fields []field, ro
 			}
 			if fields[c].amount && v != nil {
 				style, _ := f.GetCellStyle(sheet, ref)
-				if s, err := f.GetStyle(style); err != nil || s.NumFmt != 3 {
-					t.Errorf("%s!%s (%s) is not formatted #,##0", sheet, ref, fields[c].name)
+				if s, err := f.GetStyle(style); err != nil || s.CustomNumFmt == nil || *s.CustomNumFmt != euroFormat {
+					t.Errorf("%s!%s (%s) is not formatted as euros", sheet, ref, fields[c].name)
 				}
 			}
 		}
@@ -186,24 +196,38 @@ func TestWorkbookXML(t *testing.T) {
 		rc.Close()
 		sheets[e.Name] = string(b)
 	}
-	if len(sheets) != 7 {
-		t.Fatalf("%d worksheets, want 7", len(sheets))
+	if len(sheets) != 9 {
+		t.Fatalf("%d worksheets, want 9", len(sheets))
 	}
 	for name, xml := range sheets {
 		if strings.Contains(xml, "<f>") || strings.Contains(xml, "<f ") {
 			t.Errorf("%s holds a formula", name)
 		}
-		if !strings.Contains(xml, "<autoFilter ref=") {
+		if !strings.Contains(xml, "<autoFilter ref=") && name != "xl/worksheets/sheet6.xml" { // Grafieken
 			t.Errorf("%s has no autofilter", name)
 		}
 	}
-	// Financieel: 20 columns, 12 + 3 + 1 records and the header.
-	if xml := sheets["xl/worksheets/sheet2.xml"]; !strings.Contains(xml, `<autoFilter ref="$A$1:$T$17"`) {
-		t.Errorf("Financieel autofilter is not $A$1:$T$17:\n%s", xml[strings.Index(xml, "</sheetData>"):])
+	// Controles: failed checks are filled red by a conditional format on ok.
+	if xml := sheets["xl/worksheets/sheet7.xml"]; !strings.Contains(xml, "<formula>$K2=FALSE</formula>") {
+		t.Errorf("Controles has no highlight of failed checks")
+	}
+	// Financieel: 20 columns, 12 + 5 + 1 records and the header.
+	if xml := sheets["xl/worksheets/sheet2.xml"]; !strings.Contains(xml, `<autoFilter ref="$A$1:$T$19"`) {
+		t.Errorf("Financieel autofilter is not $A$1:$T$19:\n%s", xml[strings.Index(xml, "</sheetData>"):])
 	}
 	f := openWorkbook(t, data)
-	if w, _ := f.GetColWidth("Financieel", "F"); w != 36 {
-		t.Errorf("Financieel column F (table) width %v, want 36", w)
+	// Financieel F is table: its longest value is 37 characters.
+	if w, _ := f.GetColWidth("Financieel", "F"); w != 37+columnPadding {
+		t.Errorf("Financieel column F (table) width %v, want %d", w, 37+columnPadding)
+	}
+	for _, sheet := range []string{"Financieel", "Vergelijking"} {
+		names, _ := f.GetDefinedName(), 0
+		found := slices.ContainsFunc(names, func(d excelize.DefinedName) bool {
+			return d.Name == "_xlnm.Print_Titles" && d.Scope == sheet
+		})
+		if !found {
+			t.Errorf("%s: no header rows repeated on printed pages", sheet)
+		}
 	}
 }
 
@@ -227,95 +251,13 @@ func TestWorkbookSplitsLongSheets(t *testing.T) {
 	maxSheetRows = 5
 	ds := testDataset()
 	f := openWorkbook(t, writeWorkbook(t, ds))
-	want := []string{"Documenten", "Financieel", "Financieel (2)", "Financieel (3)", "Financieel (4)", "Indicatoren", "Doelstellingen", "Vergelijking", "Vergelijking (2)", "Controles", "Fouten"}
-	if got := f.GetSheetList(); !slices.Equal(got, want) {
+	want := []string{"Documenten", "Financieel", "Financieel (2)", "Financieel (3)", "Financieel (4)", "Indicatoren", "Doelstellingen", "Vergelijking", "Vergelijking (2)", "Vergelijking (3)", "Grafieken", "Controles", "Fouten", "Toelichting", "Toelichting (2)"}
+	if got := f.GetSheetList(); !slices.Equal(got[:len(want)], want) {
 		t.Fatalf("sheets:\ngot  %q\nwant %q", got, want)
 	}
 	rows := slices.Collect(cloned(financialTable.rows(sorted(ds))))
 	for i, name := range want[1:5] {
 		checkSheet(t, f, name, financialTable.fields, rows[i*5:min(len(rows), i*5+5)])
-	}
-}
-
-func TestWorkbookVergelijking(t *testing.T) {
-	f := openWorkbook(t, writeWorkbook(t, testDataset()))
-	got, err := f.GetRows("Vergelijking", rawValues)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := [][]string{
-		{"row_kind", "column_kind", "column_year", "nota.txt", "Amsterdam jaarstukken 2023", "Utrecht begroting 2024"},
-		{"baten", "realisatie", "2023", "", "7100000000"},
-		{"baten", "begroting", "2024", "", "", "98000000"},
-		{"lasten", "realisatie", "2023", "", "7000000000"},
-		{"lasten", "begroting", "2024", "", "7200000000", "100000000"},
-		{"lasten", "raming", "2025", "", "", "101000000"},
-		{"saldo", "begroting", "2024", "", "", "-2000000"},
-		{"reserves", "begroting", "", "-250"},
-		{"resultaat", "begroting", "2024", "", "", "-2000000"},
-	}
-	if fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Errorf("Vergelijking:\ngot  %q\nwant %q", got, want)
-	}
-}
-
-func TestDocumentTotals(t *testing.T) {
-	rec := func(table, section, row, kind string, v int64) normalize.Financial {
-		return normalize.Financial{Table: table, Section: []string{section}, Row: row, RowKind: kind, ColumnKind: "begroting", ColumnYear: 2024, Value: &v}
-	}
-	key := func(kind string) totalKey { return totalKey{kind, columnKey{"begroting", 2024}} }
-	tests := []struct {
-		name string
-		recs []normalize.Financial
-		want map[totalKey]int64
-	}{
-		{
-			name: "the overview has the largest lasten; its last amount of each kind is the total",
-			recs: []normalize.Financial{
-				rec("Wat mag het kosten?", "Programma 1", "Lasten", "lasten", 40),
-				rec("Wat mag het kosten?", "Programma 1", "Saldo", "saldo", -35),
-				rec("Overzicht", "Financiën", "Programma 1", "lasten", 40),
-				rec("Overzicht", "Financiën", "Programma 2", "lasten", 60),
-				rec("Overzicht", "Financiën", "Totaal lasten", "lasten", 100),
-				rec("Overzicht", "Financiën", "Saldo", "saldo", -2),
-			},
-			want: map[totalKey]int64{key("lasten"): 100, key("saldo"): -2},
-		},
-		{
-			name: "tables with the same title in different sections are different tables",
-			recs: []normalize.Financial{
-				rec("Wat mag het kosten?", "Programma 1", "Lasten", "lasten", 40),
-				rec("Wat mag het kosten?", "Programma 1", "Baten", "baten", 5),
-				rec("Wat mag het kosten?", "Programma 2", "Lasten", "lasten", 60),
-				rec("Wat mag het kosten?", "Programma 2", "Resultaat", "resultaat", 1),
-			},
-			want: map[totalKey]int64{key("lasten"): 60, key("resultaat"): 1},
-		},
-		{
-			name: "lasten printed negative count by size",
-			recs: []normalize.Financial{
-				rec("A", "", "Lasten", "lasten", -90),
-				rec("B", "", "Lasten", "lasten", 50),
-			},
-			want: map[totalKey]int64{key("lasten"): -90},
-		},
-		{
-			name: "without lasten the largest baten decides; other rows are left out",
-			recs: []normalize.Financial{
-				rec("A", "", "Baten", "baten", 10),
-				rec("A", "", "Overig", "other", 99),
-				rec("B", "", "Baten", "baten", 20),
-				rec("B", "", "Toevoeging", "toevoeging_reserves", 3),
-			},
-			want: map[totalKey]int64{key("baten"): 20, key("toevoeging_reserves"): 3},
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := documentTotals(tt.recs); fmt.Sprint(got) != fmt.Sprint(tt.want) {
-				t.Errorf("documentTotals:\ngot  %v\nwant %v", got, tt.want)
-			}
-		})
 	}
 }
 

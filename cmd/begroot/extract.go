@@ -25,7 +25,8 @@ import (
 type Options struct {
 	OutDir  string        // -o: where the JSON, dataset and workbook go
 	XLSX    string        // --xlsx: workbook path; "" means OutDir/begroot.xlsx, "-" none
-	Format  string        // --format: dataset format json, jsonl or csv
+	Format  string        // --format: dataset format json, jsonl, csv or parquet
+	Dialect string        // --csv-dialect: plain or nl
 	Jobs    int           // -j: documents processed at once
 	Timeout time.Duration // --timeout: per document
 	Quiet   bool          // -q
@@ -36,7 +37,8 @@ type Options struct {
 func (o *Options) AddFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.OutDir, "o", "out", "output `dir`ectory")
 	fs.StringVar(&o.XLSX, "xlsx", "", "workbook `path` (default DIR/begroot.xlsx; - for none)")
-	fs.StringVar(&o.Format, "format", "json", "dataset format: json, jsonl or csv")
+	fs.StringVar(&o.Format, "format", "json", "dataset format: json, jsonl, csv or parquet (csv and parquet with datapackage.json)")
+	fs.StringVar(&o.Dialect, "csv-dialect", "plain", "CSV dialect: plain (comma, decimal point) or nl (semicolon, decimal comma, BOM, for Dutch Excel)")
 	fs.IntVar(&o.Jobs, "j", 0, "documents processed at once (default: number of CPUs)")
 	fs.DurationVar(&o.Timeout, "timeout", 0, "time limit per document (default 2m)")
 	fs.BoolVar(&o.Quiet, "q", false, "quiet: only errors")
@@ -59,9 +61,15 @@ func (o *Options) applyDefaults() error {
 		o.Format = "json"
 	}
 	switch o.Format {
-	case "json", "jsonl", "csv":
+	case "json", "jsonl", "csv", "parquet":
 	default:
-		return fmt.Errorf("--format %q: want json, jsonl or csv", o.Format)
+		return fmt.Errorf("--format %q: want json, jsonl, csv or parquet", o.Format)
+	}
+	if o.Dialect == "" {
+		o.Dialect = output.CSVPlain.Name
+	}
+	if _, ok := output.CSVDialects[o.Dialect]; !ok {
+		return fmt.Errorf("--csv-dialect %q: want plain or nl", o.Dialect)
 	}
 	if o.Quiet && o.Verbose {
 		return errors.New("-q and -v exclude each other")
@@ -234,7 +242,9 @@ func writeDataset(ds *normalize.Dataset, opt Options) error {
 	case "jsonl":
 		err = atomicfile.Write(filepath.Join(opt.OutDir, "dataset.jsonl"), func(w io.Writer) error { return output.WriteJSONL(w, ds) })
 	case "csv":
-		err = output.WriteCSV(opt.OutDir, ds)
+		err = output.WriteCSV(opt.OutDir, ds, output.CSVDialects[opt.Dialect])
+	case "parquet":
+		err = output.WriteParquet(opt.OutDir, ds)
 	}
 	if err != nil {
 		return err

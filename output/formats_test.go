@@ -1,0 +1,332 @@
+package output
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"io"
+	"maps"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/begroot/begroot/atomicfile"
+	"github.com/begroot/begroot/normalize"
+	"github.com/parquet-go/parquet-go"
+)
+
+// want is the typed value a reader of a flattened table should get back
+// for cell v: nil for an empty cell, int64, float64, bool or a string.
+func want(v any) any {
+	switch v := sheetCell(v).(type) {
+	case int:
+		return int64(v)
+	case string:
+		return v
+	case nil:
+		return nil
+	default:
+		return v
+	}
+}
+
+func readDataPackage(t *testing.T, dir string) dataPackage {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "datapackage.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p dataPackage
+	if err := json.Unmarshal(data, &p); err != nil {
+		t.Fatalf("datapackage.json: %v", err)
+	}
+	return p
+}
+
+// readTyped reads one CSV resource as its schema declares it, the way a
+// Frictionless reader does: dialect, encoding, missing values, field
+// types and the decimal character.
+func readTyped(t *testing.T, dir string, r resource) [][]any {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, r.Path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bom := bytes.HasPrefix(data, []byte(utf8BOM))
+	if bom != (r.Encoding == "utf-8-sig") {
+		t.Errorf("%s: byte order mark %v, encoding %q", r.Path, bom, r.Encoding)
+	}
+	cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte(utf8BOM))))
+	cr.Comma = []rune(r.Dialect.Delimiter)[0]
+	records, err := cr.ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", r.Path, err)
+	}
+	for i, f := range r.Schema.Fields {
+		if records[0][i] != f.Name {
+			t.Fatalf("%s: column %d is %q, datapackage.json says %q", r.Path, i, records[0][i], f.Name)
+		}
+	}
+	var rows [][]any
+	for _, rec := range records[1:] {
+		row := make([]any, len(rec))
+		for i, s := range rec {
+			f := r.Schema.Fields[i]
+			if slices.Contains(r.Schema.MissingValues, s) {
+				continue
+			}
+			var err error
+			switch f.Type {
+			case "integer":
+				row[i], err = strconv.ParseInt(s, 10, 64)
+			case "number":
+				row[i], err = strconv.ParseFloat(strings.Replace(s, cmp.Or(f.DecimalChar, "."), ".", 1), 64)
+			case "boolean":
+				row[i], err = strconv.ParseBool(s)
+			default:
+				row[i] = strings.TrimPrefix(s, "'") // safeText's quote, which a spreadsheet hides
+			}
+			if err != nil {
+				t.Errorf("%s %s: %v", r.Path, f.Name, err)
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// expected is table t of ds as typed rows.
+func expected(ds *normalize.Dataset, t table) [][]any {
+	var out [][]any
+	for row := range t.rows(sorted(ds)) {
+		typed := make([]any, len(row))
+		for i, v := range row {
+			typed[i] = want(v)
+		}
+		out = append(out, typed)
+	}
+	return out
+}
+
+func TestCSVDataPackageRoundTrip(t *testing.T) {
+	for _, dialect := range []CSVDialect{CSVPlain, CSVDutch} {
+		t.Run(dialect.Name, func(t *testing.T) {
+			dir := t.TempDir()
+			ds := testDataset()
+			if err := WriteCSV(dir, ds, dialect); err != nil {
+				t.Fatal(err)
+			}
+			p := readDataPackage(t, dir)
+			if len(p.Resources) != len(tables) {
+				t.Fatalf("datapackage.json has %d resources, want %d", len(p.Resources), len(tables))
+			}
+			for i, tb := range tables {
+				r := p.Resources[i]
+				if r.Path != tb.file+".csv" {
+					t.Fatalf("resource %d is %s, want %s.csv", i, r.Path, tb.file)
+				}
+				got, want := readTyped(t, dir, r), expected(ds, tb)
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s read back with its declared types:\ngot  %v\nwant %v", r.Path, got, want)
+				}
+			}
+			indicators := readTyped(t, dir, p.Resources[slices.IndexFunc(p.Resources, func(r resource) bool { return r.Name == "indicators" })])
+			if !slices.ContainsFunc(indicators, func(row []any) bool { return slices.Contains(row, any("0.10")) }) {
+				t.Errorf("indicators: taakveld 0.10 did not come back as the text 0.10")
+			}
+		})
+	}
+}
+
+func TestCSVDutchDialect(t *testing.T) {
+	dir := t.TempDir()
+	if err := WriteCSV(dir, testDataset(), CSVDutch); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "indicators.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	for _, want := range []string{utf8BOM + "gemeente;cbs_code;", ";12,5;", ";0.10;"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("indicators.csv in the nl dialect has no %q:\n%s", want, text)
+		}
+	}
+}
+
+func TestDataPackageTypes(t *testing.T) {
+	p := newDataPackage(testDataset(), csvResources(CSVPlain))
+	types := map[string]string{}
+	for _, r := range p.Resources {
+		for _, f := range r.Schema.Fields {
+			types[r.Name+"."+f.Name] = f.Type
+			if f.Description == "" {
+				t.Errorf("%s.%s has no description", r.Name, f.Name)
+			}
+		}
+	}
+	for field, typ := range map[string]string{
+		"indicators.taakveld": "string", "indicators.code": "string", "financial.cbs_code": "string",
+		"financial.value": "integer", "indicators.value": "number", "checks.ok": "boolean",
+		"comparison.lasten": "integer", "comparison.lasten_per_inwoner": "number",
+	} {
+		if types[field] != typ {
+			t.Errorf("%s has type %q, want %q", field, types[field], typ)
+		}
+	}
+}
+
+func TestParquetRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	ds := testDataset()
+	if err := WriteParquet(dir, ds); err != nil {
+		t.Fatal(err)
+	}
+	if p := readDataPackage(t, dir); p.Resources[0].Path != "documents.parquet" || p.Resources[0].Format != "parquet" {
+		t.Errorf("datapackage.json describes %s as %s", p.Resources[0].Path, p.Resources[0].Format)
+	}
+	kinds := map[fieldType]parquet.Kind{typeString: parquet.ByteArray, typeInteger: parquet.Int64, typeNumber: parquet.Double, typeBoolean: parquet.Boolean}
+	for _, tb := range tables {
+		path := filepath.Join(dir, tb.file+".parquet")
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pf, err := parquet.OpenFile(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		columns := pf.Schema().Fields()
+		for i, f := range tb.fields {
+			c := columns[i]
+			if c.Name() != f.name || c.Type().Kind() != kinds[f.typ] || !c.Optional() {
+				t.Errorf("%s column %d is %s %v (optional %v), want %s %v", tb.file, i, c.Name(), c.Type().Kind(), c.Optional(), f.name, kinds[f.typ])
+			}
+			if f.typ == typeString && !strings.Contains(c.Type().String(), "STRING") {
+				t.Errorf("%s column %s is %s, want a UTF-8 string", tb.file, f.name, c.Type())
+			}
+		}
+		r := parquet.NewReader(bytes.NewReader(data))
+		typ := parquetRow(tb)
+		var got [][]any
+		for {
+			row := reflect.New(typ)
+			if err := r.Read(row.Interface()); errors.Is(err, io.EOF) {
+				break
+			} else if err != nil {
+				t.Fatalf("%s: %v", path, err)
+			}
+			values := make([]any, typ.NumField())
+			for i := range values {
+				if p := row.Elem().Field(i); !p.IsNil() {
+					values[i] = p.Elem().Interface()
+				}
+			}
+			got = append(got, values)
+		}
+		want := expected(ds, tb)
+		for _, row := range want {
+			for i, v := range row {
+				if n, ok := v.(int64); ok && tb.fields[i].typ == typeNumber {
+					row[i] = float64(n)
+				}
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s read back:\ngot  %v\nwant %v", path, got, want)
+		}
+	}
+}
+
+// TestFormatsDeterministic writes every format twice, the second time with
+// the documents in another order, and wants the same bytes.
+func TestFormatsDeterministic(t *testing.T) {
+	write := func(ds *normalize.Dataset) map[string][]byte {
+		dir := t.TempDir()
+		steps := []func() error{
+			func() error { return WriteCSV(filepath.Join(dir, "csv"), ds, CSVPlain) },
+			func() error { return WriteCSV(filepath.Join(dir, "nl"), ds, CSVDutch) },
+			func() error { return WriteParquet(filepath.Join(dir, "parquet"), ds) },
+			func() error {
+				return atomicfile.Write(filepath.Join(dir, "dataset.jsonl"), func(w io.Writer) error { return WriteJSONL(w, ds) })
+			},
+			func() error {
+				return atomicfile.Write(filepath.Join(dir, "begroot.xlsx"), func(w io.Writer) error { return WriteWorkbook(w, ds) })
+			},
+		}
+		for _, step := range steps {
+			if err := step(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		files := map[string][]byte{}
+		err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				rel, _ := filepath.Rel(dir, path)
+				files[rel], err = os.ReadFile(path)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files
+	}
+	ds := testDataset()
+	first := write(ds)
+	shuffled := *ds
+	shuffled.Documents = slices.Clone(ds.Documents)
+	rand.Shuffle(len(shuffled.Documents), func(i, j int) {
+		shuffled.Documents[i], shuffled.Documents[j] = shuffled.Documents[j], shuffled.Documents[i]
+	})
+	again := write(&shuffled)
+	if len(first) != 1+7+1+7+1+7+1+1 {
+		t.Errorf("wrote %d files: %v", len(first), slices.Sorted(maps.Keys(first)))
+	}
+	for name, data := range first {
+		if !bytes.Equal(data, again[name]) {
+			t.Errorf("%s: the same dataset gave different bytes", name)
+		}
+	}
+}
+
+// TestPandasReadsDataPackage reads the CSV files with pandas, with the
+// types from datapackage.json, where pandas is installed.
+func TestPandasReadsDataPackage(t *testing.T) {
+	python, err := exec.LookPath("python3")
+	if err != nil || exec.Command(python, "-c", "import pandas").Run() != nil {
+		t.Skip("python3 with pandas not installed")
+	}
+	dir := t.TempDir()
+	if err := WriteCSV(dir, testDataset(), CSVDutch); err != nil {
+		t.Fatal(err)
+	}
+	script := `
+import json, sys, pandas as pd
+p = json.load(open(sys.argv[1] + "/datapackage.json"))
+types = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
+for r in p["resources"]:
+    fields = r["schema"]["fields"]
+    df = pd.read_csv(sys.argv[1] + "/" + r["path"], sep=r["dialect"]["delimiter"], encoding=r["encoding"],
+                     decimal=next((f["decimalChar"] for f in fields if "decimalChar" in f), "."),
+                     dtype={f["name"]: types[f["type"]] for f in fields if f["type"] != "boolean"})
+    if r["name"] == "indicators":
+        print(",".join(df["taakveld"].dropna()), df["value"].dropna().tolist())
+`
+	out, err := exec.Command(python, "-c", script, dir).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pandas: %v\n%s", err, out)
+	}
+	if got := strings.TrimSpace(string(out)); got != "1.2,0.10 [12.5]" {
+		t.Errorf("pandas read taakveld and value as %q, want %q", got, "1.2,0.10 [12.5]")
+	}
+}

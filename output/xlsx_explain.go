@@ -1,0 +1,72 @@
+package output
+
+import (
+	"cmp"
+	"fmt"
+
+	"github.com/begroot/begroot/normalize"
+)
+
+// typeNames are the field types in Dutch, for the Toelichting sheet.
+var typeNames = map[fieldType]string{
+	typeString:  "tekst",
+	typeInteger: "geheel getal",
+	typeNumber:  "getal",
+	typeBoolean: "TRUE/FALSE",
+}
+
+// explanationFields are the columns of the Toelichting sheet.
+var explanationFields = []field{
+	{name: "blad", typ: typeString},
+	{name: "bestand", typ: typeString},
+	{name: "kolom", typ: typeString},
+	{name: "type", typ: typeString},
+	{name: "toelichting", typ: typeString},
+}
+
+// explanationSheet is the Toelichting sheet: which begroot made the file
+// from which inputs, and what every column of every table means, from the
+// same column table that writes them.
+func explanationSheet(ds *normalize.Dataset) sheet {
+	var rows [][]any
+	for _, t := range tables {
+		rows = append(rows, []any{t.sheet, t.file + ".csv", nil, nil, t.about})
+		for _, f := range t.fields {
+			typ := typeNames[f.typ]
+			if f.amount {
+				typ = "bedrag in euro's"
+			}
+			rows = append(rows, []any{t.sheet, t.file + ".csv", f.name, typ, f.about})
+		}
+	}
+	rows = append(rows,
+		[]any{comparisonTable.sheet, nil, nil, nil, "Op het blad staan de totalen naast elkaar: één kolom per document (gemeente, document en bestand in de kopregels), één regel per totaal, soort kolom en jaar. Documenten zonder totaaloverzicht staan onder de tabel."},
+		[]any{chartSheet, nil, nil, nil, "Lasten per gemeente in het laatste jaar (per inwoner als de inwoners van elke gemeente bekend zijn), en baten en lasten door de jaren heen voor elke gemeente met meer documenten; per jaar de realisatie, anders de laatste begroting. De tabel naast elke grafiek bevat de getallen."},
+	)
+	s := sheet{
+		name:   "Toelichting",
+		fields: explanationFields,
+		heads: [][]any{
+			{"gemaakt met", cmp.Or(ds.Generator, "begroot")},
+			{"invoer", fmt.Sprintf("%d documenten en %d fouten, zie onder de tabel", len(ds.Documents), len(ds.Errors))},
+		},
+		count:     len(rows),
+		highlight: -1,
+		rows: func(yield func([]any) bool) {
+			for _, r := range rows {
+				if !yield(r) {
+					return
+				}
+			}
+		},
+		tail: [][]any{{"invoer", "sha256"}},
+	}
+	s.widths = []float64{columnWidth(14), columnWidth(16), columnWidth(24), columnWidth(16), maxColumnWidth * 2}
+	for _, d := range ds.Documents {
+		s.tail = append(s.tail, []any{d.Source, d.SHA256})
+	}
+	for _, e := range ds.Errors {
+		s.tail = append(s.tail, []any{e.Source, "fout: " + e.Error})
+	}
+	return s
+}
