@@ -124,4 +124,7 @@ type Document struct {
 	Pages    int    // number of pages for PDFs; 0 otherwise
 	Blocks   []Block
 	Warnings []string // problems that did not stop reading, e.g. pages without usable text
+	// NoTextPages are the PDF pages, ascending, without a usable text
+	// layer: image only, or text that does not decode.
+	NoTextPages []int
 }

@@ -66,3 +66,15 @@ func IsRow(kind RowKind, label string) bool {
 	re, ok := rowRE[kind]
 	return ok && re.MatchString(strings.TrimSpace(label))
 }
+
+// IsRowWord reports whether word is itself a word of the row kind
+// ("lasten", "kosten"), not a compound that holds one
+// ("exploitatielasten").
+func IsRowWord(kind RowKind, word string) bool {
+	for _, w := range rowWords {
+		if w.kind == kind && strings.EqualFold(w.example, word) {
+			return true
+		}
+	}
+	return false
+}
