@@ -33,7 +33,7 @@ type tableCell struct{ row, col int }
 // tableCheck is a Check of one table with the cells it covers.
 type tableCheck struct {
 	Check
-	row   int    // the row of the found amount
+	row   int         // the row of the found amount
 	cells []tableCell // the terms and the found amount
 	// needsEvidence: the rows may not be a sum at all, so a failing check
 	// is reported only when the same row holds in another column.
@@ -70,7 +70,7 @@ type ruleRow struct {
 type checker struct {
 	t     recognize.FinancialTable
 	rows  []checkRow
-	sums  []map[int]sum     // per column: total rows and the rows they add up
+	sums  []map[int]sum    // per column: total rows and the rows they add up
 	holds map[ruleRow]int  // how many columns a rule holds in for a row
 	runs  bool             // a saldo of the table is a running sum, not baten - lasten
 	out   []tableCheck     // candidates, filtered by report

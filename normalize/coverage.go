@@ -11,9 +11,9 @@ import (
 // Where a unit label stands like a table's caption or header, and not in
 // running text.
 const (
-	maxLabelLine  = 160 // longer text is prose that mentions a unit
-	labelRows     = 4   // a unit label in a table stands in its first rows
-	labelsAbove   = 2   // or in the text blocks right above it
+	maxLabelLine = 160 // longer text is prose that mentions a unit
+	labelRows    = 4   // a unit label in a table stands in its first rows
+	labelsAbove  = 2   // or in the text blocks right above it
 )
 
 // findings lists the parts of doc that gave no records: every table (an
