@@ -38,6 +38,8 @@ type tableCheck struct {
 	// needsEvidence: the rows may not be a sum at all, so a failing check
 	// is reported only when the same row holds in another column.
 	needsEvidence bool
+	zero          bool    // every amount is 0: holding proves nothing
+	key           ruleRow // what holding elsewhere means the same rule: the row, or a column group's saldo column
 }
 
 // checkRow is a table row as the checks read it, amounts in whole euros.
@@ -120,6 +122,8 @@ func checkTable(t recognize.FinancialTable) []tableCheck {
 		}
 		c.totals(col)
 	}
+	c.countHolds()
+	c.reshapeTotals()
 	for col := range t.Columns {
 		if _, ok := c.skip[col]; !ok {
 			c.derived(col)
@@ -201,9 +205,12 @@ func (c *checker) value(row, col int) *int64 {
 // term cells.
 func (c *checker) candidate(rule string, row, col int, expected int64, terms []int, termCols []int) tableCheck {
 	found := *c.value(row, col)
-	tc := tableCheck{row: row}
+	tc := tableCheck{row: row, zero: found == 0, key: ruleRow{rule, row}}
 	for k, r := range terms {
 		tc.cells = append(tc.cells, tableCell{r, termCols[k]})
+		if v := c.value(r, termCols[k]); v != nil && *v != 0 {
+			tc.zero = false
+		}
 	}
 	tc.cells = append(tc.cells, tableCell{row, col})
 	diff := found - expected
@@ -259,6 +266,30 @@ func (c *checker) totals(col int) {
 	}
 }
 
+// reshapeTotals gives a total that fails in one column the parts it adds
+// up in another, when it holds there: the rows it sums are known.
+func (c *checker) reshapeTotals() {
+	shape := map[int][]int{}
+	for col := range c.sums {
+		for row, s := range c.sums[col] {
+			if s.ok && len(s.parts) >= 2 {
+				shape[row] = s.parts
+			}
+		}
+	}
+	for i := range c.out {
+		tc := &c.out[i]
+		found := tc.cells[len(tc.cells)-1]
+		parts, ok := shape[tc.row]
+		if tc.OK || tc.Rule != RuleTotal || !ok {
+			continue
+		}
+		*tc = c.candidate(RuleTotal, tc.row, found.col, c.sumOf(found.col, parts), parts, same(found.col, len(parts)))
+		tc.needsEvidence = true
+		c.sums[found.col][tc.row] = sum{parts, tc.OK}
+	}
+}
+
 func (c *checker) sumOf(col int, rows []int) int64 {
 	var s int64
 	for _, k := range rows {
@@ -275,12 +306,20 @@ func (c *checker) sumOf(col int, rows []int) int64 {
 // previous total or group label.
 func (c *checker) findSum(col, i int) (parts []int, ok, found bool) {
 	target := *c.rows[i].values[col]
-	block := func(crossGroups bool) (all []int, match []int) {
+	block := func(crossGroups, jumps bool) (all []int, match []int) {
 		var s int64
 		for k := i - 1; k >= 0; k-- {
 			r := c.rows[k]
-			if c.isSum(col, k) || r.kind == RowSaldo || r.breakdown || r.announces {
+			if r.kind == RowSaldo || r.breakdown || r.announces {
 				break
+			}
+			jump := -1 // a subtotal that adds up stands for its parts
+			if c.isSum(col, k) {
+				sub, ok := c.sums[col][k]
+				if !ok || !sub.ok || !jumps {
+					break
+				}
+				jump = slices.Min(sub.parts)
 			}
 			if !crossGroups && r.group != c.rows[i].group {
 				break
@@ -295,15 +334,16 @@ func (c *checker) findSum(col, i int) (parts []int, ok, found bool) {
 			if match == nil && len(all) >= 2 && abs(s-target) <= c.tolerance(len(all)) {
 				match = slices.Clone(all)
 			}
+			if jump >= 0 {
+				k = jump
+			}
 		}
 		return all, match
 	}
-	inGroup, match := block(false)
-	if match != nil {
-		return match, true, true
-	}
-	if _, match := block(true); match != nil {
-		return match, true, true
+	for _, crossGroups := range []bool{false, true} {
+		if _, match := block(crossGroups, true); match != nil {
+			return match, true, true
+		}
 	}
 	// A grand total sums the subtotals above it.
 	var subtotals []int
@@ -323,6 +363,8 @@ func (c *checker) findSum(col, i int) (parts []int, ok, found bool) {
 			return []int{i - 1}, true, true
 		}
 	}
+	// The block it should have added up: back to the previous total.
+	inGroup, _ := block(false, false)
 	if len(inGroup) < 2 || !slices.ContainsFunc(inGroup, func(k int) bool { return c.value(k, col) != nil }) {
 		return nil, false, false
 	}
@@ -364,8 +406,9 @@ func (c *checker) derived(col int) {
 		if row.kind == RowSaldo {
 			primary = c.saldo(col, i, blockStart)
 			blockStart = i + 1
-		} else {
-			primary = c.resultaat(col, i)
+		} else if primary = c.resultaat(col, i); primary == nil {
+			primary = c.saldo(col, i, blockStart) // an exploitatieresultaat: baten - lasten
+			blockStart = i + 1
 		}
 		if primary != nil && primary.OK {
 			c.out = append(c.out, *primary)
@@ -384,6 +427,8 @@ func (c *checker) derived(col int) {
 		case run != nil:
 			run.needsEvidence = true // the row may be a change, not a saldo
 			c.out = append(c.out, *run)
+		case anchor >= 0 && *c.value(anchor, col) == *row.values[col]:
+			anchor = i // nothing changed since: the same balance again
 		}
 	}
 }
@@ -420,7 +465,11 @@ func (c *checker) resultaat(col, i int) *tableCheck {
 	}
 	expected, terms := *s, []int{si}
 	if mi := pickIn(c.rows, RowReserves, si, i); c.value(mi, col) != nil {
-		expected += *c.value(mi, col)
+		m := *c.value(mi, col)
+		expected += m
+		if r := *c.value(i, col); abs(r-expected) > c.tolerance(2) && abs(r-(*s-m)) <= c.tolerance(2) {
+			expected = *s - m // the mutation printed as what goes into the reserves
+		}
 		terms = append(terms, mi)
 	} else {
 		if oi := pickIn(c.rows, RowOnttrekking, si, i); c.value(oi, col) != nil {
@@ -573,6 +622,7 @@ func (c *checker) columnGroupChecks() {
 			}
 			tc := c.candidate(RuleSaldo, i, g.saldo, expected, terms, cols)
 			tc.Column = c.t.Columns[g.saldo] + " (" + r.label + ")"
+			tc.key = ruleRow{RuleSaldo, -1 - g.saldo} // other rows of the column group
 			tc.OK = abs(tc.Difference) <= c.t.Scale
 			c.out = append(c.out, tc)
 		}
@@ -590,26 +640,33 @@ func withoutKindWord(label string) string {
 	return strings.Join(words, " ")
 }
 
+// countHolds counts, per rule and row, the columns in which a candidate
+// holds with an amount that is not 0.
+func (c *checker) countHolds() {
+	clear(c.holds)
+	for _, tc := range c.out {
+		if tc.OK && !tc.zero {
+			c.holds[tc.key]++
+		}
+	}
+}
+
 // report keeps the candidates that are checks: every one that holds, and
 // every failing one unless it needs evidence that the row is a sum (the
 // same row holding in another column) and has none. A total that fails in
 // a table with a running saldo needs that evidence too: such tables print
 // changes labelled "Totaal …". Each failing check gets its suspect.
 func (c *checker) report() []tableCheck {
+	c.countHolds()
 	// In table order: column by column, top to bottom.
 	slices.SortStableFunc(c.out, func(a, b tableCheck) int {
 		fa, fb := a.cells[len(a.cells)-1], b.cells[len(b.cells)-1]
 		return cmp.Or(cmp.Compare(fa.col, fb.col), cmp.Compare(fa.row, fb.row))
 	})
-	for _, tc := range c.out {
-		if tc.OK {
-			c.holds[ruleRow{tc.Rule, tc.row}]++
-		}
-	}
 	var out []tableCheck
 	for _, tc := range c.out {
 		if !tc.OK {
-			evidence := c.holds[ruleRow{tc.Rule, tc.row}] > 0
+			evidence := c.holds[tc.key] > 0
 			if (tc.needsEvidence && (tc.Rule != RuleTotal || c.runs)) && !evidence {
 				continue
 			}
@@ -627,8 +684,9 @@ func (c *checker) report() []tableCheck {
 //     text layer split a cell), or when the found amount's digits are the
 //     expected amount's with a digit or two lost or added at an end;
 //   - document when every term is well formed and the same row holds in
-//     another column (the table is read right, and one number is off), or
-//     the table has a single column (nothing else to suspect);
+//     another column, or for a column group (baten, lasten and saldo
+//     columns) another row (the table is read right, and one number is
+//     off), or the table has a single column (nothing else to suspect);
 //   - extraction otherwise: a row that fails in every column of a wider
 //     table suggests rows or columns were misread.
 func (c *checker) suspect(tc tableCheck, evidence bool) string {

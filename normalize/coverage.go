@@ -14,6 +14,7 @@ const (
 	maxLabelLine = 160 // longer text is prose that mentions a unit
 	labelRows    = 4   // a unit label in a table stands in its first rows
 	labelsAbove  = 2   // or in the text blocks right above it
+	minProseWord = 5   // a full stop after a word this long ends a sentence; header abbreviations ("Begr.") are shorter
 )
 
 // findings lists the parts of doc that gave no records: every table (an
@@ -93,7 +94,7 @@ func tablesNotExtracted(doc *extract.Document, res recognize.Result) []Finding {
 func unitLine(b extract.Block) (string, bool) {
 	has := func(s string) bool {
 		_, ok := vocab.FindUnit(s)
-		return ok && len(s) <= maxLabelLine
+		return ok && len(s) <= maxLabelLine && !sentence(s)
 	}
 	switch b.Kind {
 	case extract.Heading, extract.Paragraph:
@@ -116,4 +117,16 @@ func unitLine(b extract.Block) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// sentence reports whether s ends like a sentence of prose: a full stop
+// after a long word or a closing bracket ("…, tenzij anders vermeld.").
+func sentence(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return false
+	}
+	last := words[len(words)-1]
+	word, ok := strings.CutSuffix(last, ".")
+	return ok && (strings.HasSuffix(word, ")") || len([]rune(word)) >= minProseWord)
 }

@@ -198,8 +198,8 @@ func TestWorkbookXML(t *testing.T) {
 		}
 	}
 	// Financieel: 20 columns, 12 + 3 + 1 records and the header.
-	if xml := sheets["xl/worksheets/sheet2.xml"]; !strings.Contains(xml, `<autoFilter ref="$A$1:$T$17"`) {
-		t.Errorf("Financieel autofilter is not $A$1:$T$17:\n%s", xml[strings.Index(xml, "</sheetData>"):])
+	if xml := sheets["xl/worksheets/sheet2.xml"]; !strings.Contains(xml, `<autoFilter ref="$A$1:$V$17"`) {
+		t.Errorf("Financieel autofilter is not $A$1:$V$17:\n%s", xml[strings.Index(xml, "</sheetData>"):])
 	}
 	f := openWorkbook(t, data)
 	if w, _ := f.GetColWidth("Financieel", "F"); w != 36 {
