@@ -324,7 +324,7 @@ func (c *checker) findSum(col, i int) (parts []int, ok, found bool) {
 			if !crossGroups && r.group != c.rows[i].group {
 				break
 			}
-			if c.rows[i].kind != RowOther && r.kind != c.rows[i].kind {
+			if !partOf(r.kind, c.rows[i].kind) {
 				break
 			}
 			all = append(all, k)
@@ -369,6 +369,14 @@ func (c *checker) findSum(col, i int) (parts []int, ok, found bool) {
 		return nil, false, false
 	}
 	return inGroup, false, true
+}
+
+// partOf reports whether a row of kind may be a part of a total of kind
+// total: any row of an unclassified total, a row of the same kind, and
+// onttrekkingen and toevoegingen of the reserve mutations.
+func partOf(kind, total string) bool {
+	return total == RowOther || kind == total ||
+		total == RowReserves && (kind == RowOnttrekking || kind == RowToevoeging)
 }
 
 // breakdownOf returns the rows below row i that break it down ("waarvan

@@ -77,9 +77,11 @@ func tablesNotExtracted(doc *extract.Document, res recognize.Result) []Finding {
 		}
 		label, ok := unitLine(b)
 		for k := i - 1; !ok && k >= max(0, i-labelsAbove); k-- {
-			if above := doc.Blocks[k]; above.Kind == extract.Heading || above.Kind == extract.Paragraph {
-				label, ok = unitLine(above)
+			above := doc.Blocks[k]
+			if above.Kind != extract.Heading && above.Kind != extract.Paragraph {
+				break // the label above belongs to the table before
 			}
+			label, ok = unitLine(above)
 		}
 		if ok {
 			out = append(out, Finding{Kind: FindingTableNotExtracted, Text: label, Selector: b.Pos.Selector, Line: b.Pos.Line})
