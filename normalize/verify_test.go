@@ -84,7 +84,7 @@ func TestFindings(t *testing.T) {
 			text(1, "Tabel 1 (bedragen x € 1.000)"),
 			text(5, "Tabel 2 Investeringen (bedragen x € 1.000)"),
 			text(6, "Alle genoemde bedragen zijn afgerond x € 1.000, tenzij anders vermeld."),
-			text(8, strings.Repeat("Een lange alinea over lasten ", 6) + "x € 1.000"),
+			text(8, strings.Repeat("Een lange alinea over lasten ", 6)+"x € 1.000"),
 		}},
 		financial: []Financial{{Page: 1}},
 		want: []string{
