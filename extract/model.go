@@ -124,4 +124,8 @@ type Document struct {
 	Pages    int    // number of pages for PDFs; 0 otherwise
 	Blocks   []Block
 	Warnings []string // problems that did not stop reading, e.g. pages without usable text
+	// NoTextPages are the PDF pages, ascending, without a usable text
+	// layer: image only, or text that does not decode. Left out of JSON
+	// dumps (the readers' goldens) when empty.
+	NoTextPages []int `json:",omitempty"`
 }

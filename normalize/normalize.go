@@ -36,9 +36,16 @@ func Normalize(doc *extract.Document, res recognize.Result) *Report {
 		Checks:     []Check{},
 	}
 	for _, t := range res.Financial {
-		facts := financialFacts(t, meta, src.URL)
+		facts, at := financialFacts(t, meta, src.URL)
+		for _, c := range checkTable(t) {
+			for _, cl := range c.cells {
+				if k, ok := at[cl]; ok {
+					c.Covers = append(c.Covers, len(r.Financial)+k)
+				}
+			}
+			r.Checks = append(r.Checks, c.Check)
+		}
 		r.Financial = append(r.Financial, facts...)
-		r.Checks = append(r.Checks, checkTable(t)...)
 	}
 	for _, iv := range res.Indicators {
 		r.Indicators = append(r.Indicators, indicator(iv, meta, src.URL))
@@ -46,7 +53,9 @@ func Normalize(doc *extract.Document, res recognize.Result) *Report {
 	for _, o := range res.Objectives {
 		r.Objectives = append(r.Objectives, objective(o, src.URL))
 	}
+	r.Findings = findings(doc, res, r.Financial)
 	addReconciliation(r)
+	Verify(r)
 	return r
 }
 
@@ -84,14 +93,17 @@ func Amount(raw string, scale int64) (value *int64, ok bool) {
 	return &v, true
 }
 
-func financialFacts(t recognize.FinancialTable, meta Meta, url string) []Financial {
+// financialFacts returns the records of a table and, per cell, the index
+// of its record.
+func financialFacts(t recognize.FinancialTable, meta Meta, url string) ([]Financial, map[tableCell]int) {
 	var out []Financial
+	at := map[tableCell]int{}
 	kinds := make([]string, len(t.Columns))
 	years := make([]int, len(t.Columns))
 	for k, col := range t.Columns {
 		kinds[k], years[k] = ClassifyColumn(col, meta.DocType, meta.Year)
 	}
-	for _, row := range t.Rows {
+	for i, row := range t.Rows {
 		rowKind := ClassifyRow(row.Label)
 		for k, cell := range row.Cells {
 			if cell.Text == "" {
@@ -107,6 +119,7 @@ func financialFacts(t recognize.FinancialTable, meta Meta, url string) []Financi
 			if colKind := ClassifyRow(t.Columns[k]); colKind != RowOther && (kind == RowOther || kind == RowSaldo || kind == RowBaten || kind == RowLasten) {
 				kind = colKind
 			}
+			at[tableCell{i, k}] = len(out)
 			out = append(out, Financial{
 				Table: t.Title, Section: t.Section, Group: row.Group,
 				Row: row.Label, RowKind: kind,
@@ -116,7 +129,7 @@ func financialFacts(t recognize.FinancialTable, meta Meta, url string) []Financi
 			})
 		}
 	}
-	return out
+	return out, at
 }
 
 func indicator(iv recognize.IndicatorValue, meta Meta, url string) Indicator {

@@ -187,7 +187,7 @@ func financialTable(title string, scale int64, columns []string, rows ...[]strin
 
 // renderChecks writes each check as "rule | column | expected found
 // difference | ok @line".
-func renderChecks(checks []Check) []string {
+func renderChecks(checks []tableCheck) []string {
 	var out []string
 	for _, c := range checks {
 		out = append(out, fmt.Sprintf("%s | %s | %d %d %d | %v @%d", c.Rule, c.Column, c.Expected, c.Found, c.Difference, c.OK, c.Line))

@@ -22,6 +22,8 @@ type Report struct {
 	Indicators []Indicator `json:"indicators"`
 	Objectives []Objective `json:"objectives"`
 	Checks     []Check     `json:"checks"`
+	Findings   []Finding   `json:"findings,omitempty"` // what could not be read or extracted, see Finding kinds
+	Quality    Quality     `json:"quality"`
 	// Reconciliation compares the document's totals with CBS Iv3; nil
 	// when that was not possible (a warning says why).
 	Reconciliation *Reconciliation `json:"reconciliation,omitempty"`
@@ -59,6 +61,8 @@ type Financial struct {
 	Raw        string   `json:"raw"`   // the cell as printed
 	Scale      int64    `json:"scale"` // multiplier from the unit label: 1, 1000, 1000000
 	Sign       string   `json:"sign,omitempty"`
+	Verified   bool     `json:"verified"`         // a check that holds covers the amount
+	Checks     []string `json:"checks,omitempty"` // ids of the checks that cover the amount
 	Page       int      `json:"page,omitempty"`
 	URL        string   `json:"url,omitempty"`
 	Line       int      `json:"line,omitempty"`
@@ -102,8 +106,10 @@ type Objective struct {
 
 // Check is one arithmetic check of a financial table. Checks that hold are
 // kept too (OK true), so the share that holds can be measured; nothing is
-// ever corrected.
+// ever corrected. Covers lists the Financial records the check is about
+// (indices into Report.Financial); Verify marks them.
 type Check struct {
+	ID         string `json:"id"` // "c1", "c2", … in report order
 	Table      string `json:"table"`
 	Column     string `json:"column"`
 	Rule       string `json:"rule"` // e.g. "baten - lasten = saldo"
@@ -111,9 +117,35 @@ type Check struct {
 	Found      int64  `json:"found"`
 	Difference int64  `json:"difference"`
 	OK         bool   `json:"ok"`
+	Suspect    string `json:"suspect,omitempty"` // failing checks: SuspectDocument or SuspectExtraction
+	Covers     []int  `json:"covers,omitempty"`
 	Page       int    `json:"page,omitempty"`
 	URL        string `json:"url,omitempty"`
 	Line       int    `json:"line,omitempty"`
+}
+
+// Finding is a part of a document that gave no records: a table that was
+// not extracted, or pages without a usable text layer.
+type Finding struct {
+	Kind     string `json:"kind"`                // FindingTableNotExtracted or FindingNoTextLayer
+	Page     int    `json:"page,omitempty"`      // first page; 0 for an HTML table or a whole document
+	LastPage int    `json:"last_page,omitempty"` // last page of a range of pages without text
+	Text     string `json:"text,omitempty"`      // the unit label line of a table not extracted
+	Selector string `json:"selector,omitempty"`  // HTML: CSS path of the table
+	Line     int    `json:"line,omitempty"`      // text input: line of the table
+}
+
+// Quality sums up how far a report can be trusted.
+type Quality struct {
+	Financial          int     `json:"financial"`            // number of financial records
+	Indicators         int     `json:"indicators"`           // number of indicator records
+	Objectives         int     `json:"objectives"`           // number of objective records
+	Verified           int     `json:"verified"`             // financial records a check that holds covers
+	VerifiedShare      float64 `json:"verified_share"`       // Verified / Financial; 0 when there are none
+	Checks             int     `json:"checks"`               // number of checks
+	ChecksFailed       int     `json:"checks_failed"`        // checks that do not hold
+	TablesNotExtracted int     `json:"tables_not_extracted"` // table_not_extracted findings
+	NoTextPages        int     `json:"no_text_pages"`        // pages in no_text_layer findings
 }
 
 // DocError records a document that could not be processed.
@@ -139,6 +171,18 @@ const (
 	RowReserves    = "reserves" // saldo of mutaties reserves
 	RowResultaat   = "resultaat"
 	RowOther       = "other"
+)
+
+// Suspects of a failing check (Check.Suspect): the rule is in check.go.
+const (
+	SuspectDocument   = "document"   // the document prints numbers that do not add up
+	SuspectExtraction = "extraction" // begroot probably misread the table
+)
+
+// Finding kinds (Finding.Kind).
+const (
+	FindingTableNotExtracted = "table_not_extracted"
+	FindingNoTextLayer       = "no_text_layer"
 )
 
 // Column kinds (Financial.ColumnKind, Indicator columns reuse them).

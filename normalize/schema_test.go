@@ -147,6 +147,8 @@ func fullReport() normalize.Report {
 			Raw:        "33.955",
 			Scale:      1000,
 			Sign:       `("-" = nadeel / "+" = voordeel)`,
+			Verified:   true,
+			Checks:     []string{"c1"},
 			Page:       41,
 			URL:        "https://example.org/begroting_2024.pdf",
 			Line:       12,
@@ -184,6 +186,7 @@ func fullReport() normalize.Report {
 			Line:    7,
 		}},
 		Checks: []normalize.Check{{
+			ID:         "c1",
 			Table:      "Overzicht baten en lasten",
 			Column:     "Begroting 2024",
 			Rule:       normalize.RuleSaldo,
@@ -191,10 +194,20 @@ func fullReport() normalize.Report {
 			Found:      -24473000,
 			Difference: 1000,
 			OK:         true,
+			Suspect:    normalize.SuspectDocument, // set on failing checks only; here to exercise the field
+			Covers:     []int{1},                  // non-zero to exercise the field
 			Page:       41,
 			URL:        "https://example.org/begroting_2024.pdf",
 			Line:       14,
 		}},
+		Findings: []normalize.Finding{{
+			Kind: normalize.FindingNoTextLayer, Page: 3, LastPage: 4,
+			Text: "Tabel 3 (bedragen x € 1.000)", Selector: "main > table", Line: 12,
+		}},
+		Quality: normalize.Quality{
+			Financial: 1, Indicators: 1, Objectives: 1, Verified: 1, VerifiedShare: 1,
+			Checks: 1, ChecksFailed: 1, TablesNotExtracted: 1, NoTextPages: 2,
+		},
 		Warnings: []string{"page 3: no usable text"},
 	}
 }
@@ -335,6 +348,12 @@ func TestSchemaRejects(t *testing.T) {
 		{"unknown reconciliation field", report, fullReport(), func(m map[string]any) { m["reconciliation"].(map[string]any)["tolerance"] = 0.5 }},
 		{"verslagsoort of another kind", report, fullReport(), func(m map[string]any) { m["reconciliation"].(map[string]any)["verslagsoort"] = "2024X001" }},
 		{"negative lasten", report, fullReport(), func(m map[string]any) { m["reconciliation"].(map[string]any)["lasten_document"] = -88320000 }},
+		{"unknown suspect", report, fullReport(), func(m map[string]any) { rec(m, "checks")["suspect"] = "reader" }},
+		{"check id not cN", report, fullReport(), func(m map[string]any) { rec(m, "checks")["id"] = "12" }},
+		{"missing verified", report, fullReport(), func(m map[string]any) { delete(rec(m, "financial"), "verified") }},
+		{"unknown finding kind", report, fullReport(), func(m map[string]any) { rec(m, "findings")["kind"] = "ocr" }},
+		{"missing quality", report, fullReport(), func(m map[string]any) { delete(m, "quality") }},
+		{"verified share above 1", report, fullReport(), func(m map[string]any) { m["quality"].(map[string]any)["verified_share"] = 1.5 }},
 		{"unknown dataset field", dataset, fullDataset(), func(m map[string]any) { m["version"] = "dev" }},
 		{"bad report in dataset", dataset, fullDataset(), func(m map[string]any) {
 			m["documents"].([]any)[0].(map[string]any)["pages"] = "212"
@@ -382,6 +401,8 @@ func TestSchemaMatchesStructs(t *testing.T) {
 		{"Objective", defs(report, "objective"), reflect.TypeFor[normalize.Objective]()},
 		{"Check", defs(report, "check"), reflect.TypeFor[normalize.Check]()},
 		{"Reconciliation", defs(report, "reconciliation"), reflect.TypeFor[normalize.Reconciliation]()},
+		{"Finding", defs(report, "finding"), reflect.TypeFor[normalize.Finding]()},
+		{"Quality", defs(report, "quality"), reflect.TypeFor[normalize.Quality]()},
 		{"Dataset", dataset, reflect.TypeFor[normalize.Dataset]()},
 		{"DocError", defs(dataset, "doc_error"), reflect.TypeFor[normalize.DocError]()},
 	} {
@@ -430,7 +451,11 @@ func TestSchemaMatchesStructs(t *testing.T) {
 			normalize.ColRealisatie, normalize.ColBegrotingPrimitief, normalize.ColBegrotingWijziging,
 			normalize.ColBegroting, normalize.ColRaming, normalize.ColVerschil, normalize.ColOther}},
 		{"rule", enum(defs(report, "check")["properties"].(map[string]any)["rule"].(map[string]any)), []string{
-			normalize.RuleSaldo, normalize.RuleResultaat, normalize.RuleTotal}},
+			normalize.RuleSaldo, normalize.RuleResultaat, normalize.RuleTotal, normalize.RuleRunning}},
+		{"suspect", enum(defs(report, "check")["properties"].(map[string]any)["suspect"].(map[string]any)), []string{
+			normalize.SuspectDocument, normalize.SuspectExtraction}},
+		{"finding kind", enum(defs(report, "finding")["properties"].(map[string]any)["kind"].(map[string]any)), []string{
+			normalize.FindingTableNotExtracted, normalize.FindingNoTextLayer}},
 		{"objective kind", enum(defs(report, "objective")["properties"].(map[string]any)["kind"].(map[string]any)), []string{
 			recognize.KindGoal, recognize.KindActivity}},
 		{"format", enum(report["properties"].(map[string]any)["format"].(map[string]any)), []string{

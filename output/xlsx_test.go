@@ -208,12 +208,12 @@ func TestWorkbookXML(t *testing.T) {
 		}
 	}
 	// Controles: failed checks are filled red by a conditional format on ok.
-	if xml := sheets["xl/worksheets/sheet7.xml"]; !strings.Contains(xml, "<formula>$K2=FALSE</formula>") {
+	if xml := sheets["xl/worksheets/sheet7.xml"]; !strings.Contains(xml, "<formula>$L2=FALSE</formula>") {
 		t.Errorf("Controles has no highlight of failed checks")
 	}
-	// Financieel: 20 columns, 12 + 5 + 1 records and the header.
-	if xml := sheets["xl/worksheets/sheet2.xml"]; !strings.Contains(xml, `<autoFilter ref="$A$1:$T$19"`) {
-		t.Errorf("Financieel autofilter is not $A$1:$T$19:\n%s", xml[strings.Index(xml, "</sheetData>"):])
+	// Financieel: 22 columns, 12 + 5 + 1 records and the header.
+	if xml := sheets["xl/worksheets/sheet2.xml"]; !strings.Contains(xml, `<autoFilter ref="$A$1:$V$19"`) {
+		t.Errorf("Financieel autofilter is not $A$1:$V$19:\n%s", xml[strings.Index(xml, "</sheetData>"):])
 	}
 	f := openWorkbook(t, data)
 	// Financieel F is table: its longest value is 37 characters.

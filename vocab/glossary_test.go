@@ -43,6 +43,13 @@ func glossary() string {
 	for _, w := range rowWords {
 		row(w.example, w.meaning)
 	}
+	section("Row label leads and booking phrases (financial tables)")
+	for _, l := range labelLeads {
+		row(l.example, l.meaning)
+	}
+	for _, b := range bookingPhrases {
+		row(b.example, b.meaning)
+	}
 	section("Column words (financial tables)")
 	for _, w := range columnWords {
 		dutch := strings.Join(w.heads, ", ")

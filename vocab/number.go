@@ -2,6 +2,7 @@ package vocab
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -263,3 +264,11 @@ func IsToken(s string) bool {
 	}
 	return !n.Point && n.Scale == 1
 }
+
+// splitDigits matches digits parted by a space inside one printed number,
+// "11.9 66": a text layer that split or merged a cell.
+var splitDigits = regexp.MustCompile(`\d[.,]?\d*\s+\d`)
+
+// HasSplitDigits reports whether raw, one cell as printed, holds digits
+// parted by a space: not a well-formed amount.
+func HasSplitDigits(raw string) bool { return splitDigits.MatchString(strings.TrimSpace(raw)) }

@@ -42,8 +42,10 @@ var rowWords = []struct {
 	{Toevoeging, `toevoeging`, "toevoeging", "addition (to a reserve)"},
 	{Toevoeging, `dotatie`, "dotatie", "addition (to a reserve)"},
 	{Toevoeging, `storting`, "storting", "deposit (into a reserve)"},
+	{Toevoeging, `\btoev\.`, "toev.", "toevoeging, abbreviated"},
 	{Onttrekking, `onttrekking`, "onttrekking", "withdrawal (from a reserve)"},
 	{Onttrekking, `beschikking`, "beschikking", "drawing on (a reserve)"},
+	{Onttrekking, `\bonttr\.`, "onttr.", "onttrekking, abbreviated"},
 	{Mutatie, `mutatie`, "mutaties", "changes (of the reserves)"},
 	{Resultaat, `resultaat`, "resultaat", "result: saldo after reserve mutations"},
 	{Totaal, `^(sub)?totaal`, "totaal, subtotaal", "total, subtotal"},
@@ -65,4 +67,16 @@ var rowRE = func() map[RowKind]*regexp.Regexp {
 func IsRow(kind RowKind, label string) bool {
 	re, ok := rowRE[kind]
 	return ok && re.MatchString(strings.TrimSpace(label))
+}
+
+// IsRowWord reports whether word is itself a word of the row kind
+// ("lasten", "kosten"), not a compound that holds one
+// ("exploitatielasten").
+func IsRowWord(kind RowKind, word string) bool {
+	for _, w := range rowWords {
+		if w.kind == kind && strings.EqualFold(w.example, word) {
+			return true
+		}
+	}
+	return false
 }

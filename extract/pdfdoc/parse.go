@@ -130,9 +130,11 @@ func parse(ctx context.Context, r io.ReaderAt, size int64, src extract.Source, o
 		case q.total == 0:
 			if w.images {
 				doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: no text layer (image only)", page))
+				doc.NoTextPages = append(doc.NoTextPages, page)
 			}
 		case !q.usable():
 			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: no usable text layer", page))
+			doc.NoTextPages = append(doc.NoTextPages, page)
 		default:
 			usable++
 			pt.lines = groupLines(slices.Clone(words))
