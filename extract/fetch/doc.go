@@ -51,8 +51,20 @@
 //     (Backoff, doubling, at most MaxBackoff), waiting at least as long as a
 //     Retry-After asks; a Retry-After beyond MaxBackoff gives up at once.
 //   - Timeout bounds the wait for response headers and every pause in a
-//     body, MaxBytes the size of a response, MaxPages the documents (and
-//     directory listings) of a start URL.
+//     body; MaxRequestTime the whole of one request, so a server sending a
+//     byte a second is cut off (and not retried); MaxURLTime one URL with
+//     its retries and their waits, so three Retry-After: 120 answers do not
+//     cost six minutes; MaxHostTime what one host may take in a crawl (its
+//     requests and the retry waits it causes). A host past its time fails
+//     with ErrHostTime and its crawl stops, reported in Site.Truncated.
+//   - MaxBytes bounds a response and MaxHTMLBytes an HTML page, both
+//     counted after decompression, so a gzip body that inflates to
+//     gigabytes is cut off at the limit. At most maxPageLinks links are
+//     read from a page and maxSiteLinks distinct URLs kept for a start URL.
+//   - MaxPages bounds the pages requested for a start URL (documents,
+//     directory listings and pages that failed). A crawl stopped by
+//     MaxPages, the link limit or MaxHostTime says so in Site.Truncated and
+//     through OnTruncated, with the number of URLs it left.
 //
 // # Cache and incremental runs
 //

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/begroot/begroot/extract"
@@ -32,6 +33,7 @@ type host struct {
 	turn  chan struct{} // holds a token while a request to the host is under way
 	next  time.Time     // earliest start of the next request; guarded by turn
 	delay time.Duration // pause after each request: Delay or a larger Crawl-delay
+	spent atomic.Int64  // time.Duration the host has taken, counted against MaxHostTime
 
 	robotsMu sync.Mutex
 	robots   *robots // nil until loaded
@@ -281,7 +283,11 @@ func (cr *crawl) store(key string, u *url.URL, resp *http.Response) (*entry, str
 	if reason != "" {
 		return nil, reason, cr.cache.putSkipped(key, u.String(), reason, resp.Header, cr.opts.Clock.Now())
 	}
-	e, err := cr.cache.put(key, u.String(), format, resp.Header, body, cr.opts.MaxBytes, cr.opts.Clock.Now())
+	limit := cr.opts.MaxBytes
+	if format == extract.FormatHTML {
+		limit = min(limit, cr.opts.MaxHTMLBytes)
+	}
+	e, err := cr.cache.put(key, u.String(), format, resp.Header, body, limit, cr.opts.Clock.Now())
 	return e, "", err
 }
 
@@ -331,23 +337,36 @@ type retryable struct {
 
 func (r *retryable) Error() string { return r.err.Error() }
 
-// errStalled cancels a request that waited longer than Timeout.
-var errStalled = errors.New("stalled")
+// ErrHostTime is the error of a request to a host that has taken
+// Crawler.MaxHostTime: the crawl gives the host up until the next run.
+var ErrHostTime = errors.New("host took its time budget")
+
+// errStalled cancels a request that waited longer than Timeout for data;
+// errOverTime one that took all the time it was given.
+var (
+	errStalled  = errors.New("stalled")
+	errOverTime = errors.New("over time")
+)
 
 // get requests u and hands a response to handle while the host's turn is
 // held, so the body is read before the next request to the host starts.
 // A 429, a 5xx and a timeout are retried with exponential backoff, waiting
-// at least the Retry-After the server asked for. Validators of a cached
+// at least the Retry-After the server asked for, as long as the URL stays
+// within MaxURLTime and the host within MaxHostTime. Validators of a cached
 // entry e make the request conditional.
 func (cr *crawl) get(ctx context.Context, u *url.URL, e *entry, handle func(*http.Response) error) error {
 	h := cr.host(u.Host)
+	clock := cr.opts.Clock
+	start := clock.Now()
 	wait := cr.opts.Backoff
 	for attempt := 0; ; attempt++ {
-		err := cr.try(ctx, h, u, e, handle)
+		limit := min(cr.opts.MaxRequestTime, cr.opts.MaxURLTime-clock.Now().Sub(start))
+		err := cr.try(ctx, h, u, e, limit, handle)
 		var r *retryable
 		if !errors.As(err, &r) {
 			return err
 		}
+		pause := min(max(wait, r.after), cr.opts.MaxBackoff)
 		switch {
 		case r.after > cr.opts.MaxBackoff:
 			return fmt.Errorf("%w, retry after %s is too long", r.err, r.after)
@@ -356,27 +375,48 @@ func (cr *crawl) get(ctx context.Context, u *url.URL, e *entry, handle func(*htt
 				return r.err
 			}
 			return fmt.Errorf("%w (after %d attempts)", r.err, attempt+1)
+		case clock.Now().Sub(start)+pause >= cr.opts.MaxURLTime:
+			return fmt.Errorf("%w; a retry in %s would pass the %s a URL may take (after %d attempts)",
+				r.err, pause, cr.opts.MaxURLTime, attempt+1)
 		}
-		if err := cr.opts.Clock.Sleep(ctx, min(max(wait, r.after), cr.opts.MaxBackoff)); err != nil {
+		if err := clock.Sleep(ctx, pause); err != nil {
 			return err
 		}
+		h.spent.Add(int64(pause))
 		wait *= 2
 	}
 }
 
-// try makes one attempt at a request.
-func (cr *crawl) try(ctx context.Context, h *host, u *url.URL, e *entry, handle func(*http.Response) error) error {
+// try makes one attempt at a request, which may take at most limit.
+func (cr *crawl) try(ctx context.Context, h *host, u *url.URL, e *entry, limit time.Duration, handle func(*http.Response) error) error {
 	if err := h.acquire(ctx, cr.opts.Clock); err != nil {
 		return err
 	}
 	defer h.release(cr.opts.Clock)
+	began := cr.opts.Clock.Now()
+	defer func() { h.spent.Add(int64(cr.opts.Clock.Now().Sub(began))) }()
+	if left := cr.opts.MaxHostTime - time.Duration(h.spent.Load()); left <= 0 {
+		return fmt.Errorf("%w (%s)", ErrHostTime, cr.opts.MaxHostTime)
+	} else if left < limit {
+		limit = left
+	}
+	if limit <= 0 {
+		return fmt.Errorf("%w of %s", errOverTime, cr.opts.MaxURLTime)
+	}
 
 	rctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	timer := time.AfterFunc(cr.opts.Timeout, func() { cancel(errStalled) })
-	defer timer.Stop()
+	idle := time.AfterFunc(cr.opts.Timeout, func() { cancel(errStalled) })
+	defer idle.Stop()
+	deadline := time.AfterFunc(limit, func() { cancel(errOverTime) })
+	defer deadline.Stop()
 	stalled := func(err error) error {
-		if ctx.Err() == nil && (context.Cause(rctx) == errStalled || isTimeout(err)) {
+		switch {
+		case ctx.Err() != nil:
+			return err
+		case context.Cause(rctx) == errOverTime:
+			return fmt.Errorf("not done in %s", limit) // a trickling server trickles again: not retried
+		case context.Cause(rctx) == errStalled || isTimeout(err):
 			return &retryable{err: fmt.Errorf("no data for %s", cr.opts.Timeout)}
 		}
 		return err
@@ -409,7 +449,7 @@ func (cr *crawl) try(ctx context.Context, h *host, u *url.URL, e *entry, handle 
 	if code := resp.StatusCode; code == http.StatusTooManyRequests || code >= 500 {
 		return &retryable{err: errors.New(resp.Status), after: retryAfter(resp.Header.Get("Retry-After"), cr.opts.Clock.Now())}
 	}
-	resp.Body = &idleReader{ReadCloser: resp.Body, timer: timer, timeout: cr.opts.Timeout}
+	resp.Body = &idleReader{ReadCloser: resp.Body, timer: idle, timeout: cr.opts.Timeout}
 	if err := handle(resp); err != nil {
 		return stalled(err)
 	}
@@ -417,7 +457,8 @@ func (cr *crawl) try(ctx context.Context, h *host, u *url.URL, e *entry, handle 
 }
 
 // idleReader restarts the stall timer whenever bytes arrive, so Timeout
-// bounds a pause in a download, not the whole of a large PDF.
+// bounds a pause in a download, not the whole of a large PDF (that is
+// MaxRequestTime's task).
 type idleReader struct {
 	io.ReadCloser
 	timer   *time.Timer

@@ -53,7 +53,7 @@ func TestLinks(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
-			for _, u := range links(strings.NewReader(tc.html), page) {
+			for _, u := range scanPage(strings.NewReader(tc.html), page, maxPageLinks).links {
 				got = append(got, u.String())
 			}
 			if !slices.Equal(got, tc.want) {
@@ -69,7 +69,7 @@ func FuzzLinks(f *testing.F) {
 	f.Add("<a href=\"\x00%zz\">")
 	page, _ := url.Parse("https://x.nl/doc/p")
 	f.Fuzz(func(t *testing.T, html string) {
-		for _, u := range links(strings.NewReader(html), page) {
+		for _, u := range scanPage(strings.NewReader(html), page, 3).links {
 			if n, reason := normalizeURL(u, []string{"id"}); reason == "" {
 				pageKey(n)
 			}
