@@ -422,6 +422,9 @@ func TestCrawlLimits(t *testing.T) {
 		if limited == 0 {
 			t.Errorf("no URL skipped for the page limit: %q", ev.skipped)
 		}
+		if tr := site.Truncated; tr == nil || tr.Reason != "page limit 3 reached" || tr.Left != limited {
+			t.Errorf("truncated: got %+v, want the page limit with %d URLs left", tr, limited)
+		}
 		// A crawl cut short does not claim the pages it did not reach are removed.
 		c.MaxPages = 1
 		site, _ = s.crawl(t, c, "/begroting-2024/")
@@ -683,5 +686,40 @@ func TestIsListing(t *testing.T) {
 		if got := isListing(file); got != tc.want {
 			t.Errorf("%s: isListing = %v, want %v", tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestCrawlShell serves one page as an app shell: scripts and an empty
+// root element. It is still a document, flagged Shell; the others are not.
+func TestCrawlShell(t *testing.T) {
+	const shell = "/begroting-2024/programma-1"
+	s := newFixtureSite(t, "begrotingsapp")
+	s.setBody(shell, `<!DOCTYPE html><html><head><title>Programma 1</title><script type="module" src="/assets/app.js"></script></head>`+
+		`<body><div id="root"></div><noscript>Deze website heeft JavaScript nodig.</noscript></body></html>`)
+	var reported []string
+	c := s.crawler(t)
+	site, _ := s.crawl(t, c, "/begroting-2024/")
+	c.OnFetched = func(r Result) {
+		if r.Shell {
+			reported = append(reported, r.Source.URL)
+		}
+	}
+	second, err := c.Crawl(t.Context(), s.URL+"/begroting-2024/") // from the cache, flagged too
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range []Site{site, second[0]} {
+		var shells []string
+		for _, d := range st.Docs {
+			if d.Shell {
+				shells = append(shells, strings.TrimPrefix(d.Source.URL, s.URL))
+			}
+		}
+		if !slices.Equal(shells, []string{shell}) {
+			t.Errorf("shells: got %q, want [%s]", shells, shell)
+		}
+	}
+	if !slices.Equal(reported, []string{s.URL + shell}) {
+		t.Errorf("OnFetched shells: got %q", reported)
 	}
 }
