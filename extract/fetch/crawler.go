@@ -46,6 +46,7 @@ type Crawler struct {
 	OnFetched   func(Result)                     // a document was fetched or found unchanged
 	OnSkipped   func(url, reason string)         // a link or response was not followed
 	OnError     func(url string, err error)      // a page failed; the crawl goes on
+	OnDead      func(url, status string)         // a link led to a page that is not there (404, 410)
 	OnTruncated func(start string, t Truncation) // a crawl stopped before it fetched every page it found
 }
 
@@ -116,6 +117,9 @@ func (c *Crawler) applyDefaults() error {
 	}
 	if c.OnError == nil {
 		c.OnError = func(string, error) {}
+	}
+	if c.OnDead == nil {
+		c.OnDead = func(string, string) {}
 	}
 	if c.OnTruncated == nil {
 		c.OnTruncated = func(string, Truncation) {}
@@ -189,13 +193,16 @@ func (e *PageError) Unwrap() error { return e.Err }
 // Changes compares a crawl of a start URL with the previous one: the URLs
 // of documents that are new, changed or unchanged, and of documents the
 // previous crawl had that this one no longer reached. A document that
-// failed this time, or that a crawl cut short by MaxPages did not reach, is
-// not counted as removed. Each list is sorted.
+// failed this time, or that a truncated crawl did not reach, is not counted
+// as removed. Dead lists the links of this crawl that led to a page the
+// server does not have (404, 410): a warning for the site's editors, not a
+// failure of the crawl. Each list is sorted.
 type Changes struct {
 	New       []string `json:"new"`
 	Changed   []string `json:"changed"`
 	Unchanged []string `json:"unchanged"`
 	Removed   []string `json:"removed"`
+	Dead      []string `json:"dead"`
 }
 
 // Site is the outcome of the crawl of one start URL.
@@ -288,6 +295,7 @@ type siteCrawl struct {
 	started  bool            // the start page has been fetched
 	dropped  int             // links not queued because maxSiteLinks was reached
 	missed   int             // pages requested that yielded no document: failed or dead
+	dead     []string        // URLs of dead links (404, 410)
 }
 
 func (cr *crawl) site(ctx context.Context, raw string) Site {
@@ -321,6 +329,15 @@ func (cr *crawl) site(ctx context.Context, raw string) Site {
 		u := s.queue[0]
 		s.queue = s.queue[1:]
 		res, err := cr.fetch(ctx, s, u)
+		var dead *deadError
+		if errors.As(err, &dead) && s.started {
+			s.missed++
+			s.dead = append(s.dead, dead.url)
+			cr.report.Lock()
+			cr.opts.OnDead(dead.url, dead.status)
+			cr.report.Unlock()
+			continue
+		}
 		s.started = true
 		if err != nil {
 			s.missed++
@@ -447,7 +464,10 @@ func (cr *crawl) admit(ctx context.Context, s *siteCrawl, u *url.URL) string {
 func (cr *crawl) compare(s *siteCrawl, startKey string) error {
 	prev := cr.cache.lastRun(startKey)
 	docs := map[string]string{}
-	ch := Changes{New: []string{}, Changed: []string{}, Unchanged: []string{}, Removed: []string{}}
+	ch := Changes{New: []string{}, Changed: []string{}, Unchanged: []string{}, Removed: []string{}, Dead: slices.Clone(s.dead)}
+	if ch.Dead == nil {
+		ch.Dead = []string{}
+	}
 	for _, d := range s.Docs {
 		u := d.Source.URL
 		docs[u] = d.Source.SHA256
@@ -471,7 +491,7 @@ func (cr *crawl) compare(s *siteCrawl, startKey string) error {
 		}
 		ch.Removed = append(ch.Removed, u)
 	}
-	for _, list := range [][]string{ch.New, ch.Changed, ch.Unchanged, ch.Removed} {
+	for _, list := range [][]string{ch.New, ch.Changed, ch.Unchanged, ch.Removed, ch.Dead} {
 		slices.Sort(list)
 	}
 	s.Changes = ch

@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -221,7 +222,7 @@ func TestCrawlRetries(t *testing.T) {
 		{name: "slow always", fault: func(s *fixtureSite) http.HandlerFunc { return hang }, requests: 3,
 			err: "no data for 250ms (after 3 attempts)"},
 		{name: "stalled body once", fault: func(s *fixtureSite) http.HandlerFunc { return failFirst(s, 1, stallBody) }, requests: 2},
-		{name: "404", fault: func(s *fixtureSite) http.HandlerFunc { return status(404, "") }, requests: 1, err: "404 Not Found"},
+		{name: "403", fault: func(s *fixtureSite) http.HandlerFunc { return status(403, "") }, requests: 1, err: "403 Forbidden"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newFixtureSite(t, "begrotingsapp")
@@ -721,5 +722,92 @@ func TestCrawlShell(t *testing.T) {
 	}
 	if !slices.Equal(reported, []string{s.URL + shell}) {
 		t.Errorf("OnFetched shells: got %q", reported)
+	}
+}
+
+// TestCrawlDeadLinks checks that a link to a page that is not there is a
+// warning, not a failure: listed in Changes.Dead and reported through
+// OnDead. A dead start page is still an error: the report itself is gone.
+func TestCrawlDeadLinks(t *testing.T) {
+	const page = "/begroting-2024/paragrafen/weerstandsvermogen"
+	for _, tc := range []struct {
+		name   string
+		code   int
+		status string
+	}{
+		{"not found", http.StatusNotFound, "404 Not Found"},
+		{"gone", http.StatusGone, "410 Gone"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newFixtureSite(t, "begrotingsapp")
+			c := s.crawler(t)
+			s.crawl(t, c, "/begroting-2024/") // the page is there the first night
+			s.setFault(page, func(w http.ResponseWriter, r *http.Request) { http.Error(w, tc.status, tc.code) })
+			dead := map[string]string{}
+			ev := &events{}
+			ev.watch(c)
+			c.OnDead = func(u, status string) { dead[u] = status }
+			sites, err := c.Crawl(t.Context(), s.URL+"/begroting-2024/")
+			if err != nil {
+				t.Fatal(err)
+			}
+			site := sites[0]
+			if len(site.Errors) > 0 || len(ev.errors) > 0 {
+				t.Errorf("errors: %v %v, want none", site.Errors, ev.errors)
+			}
+			if got := s.local(site.Changes.Dead); !slices.Equal(got, []string{page}) {
+				t.Errorf("Changes.Dead: got %q, want [%s]", got, page)
+			}
+			if got := s.local(site.Changes.Removed); !slices.Equal(got, []string{page}) {
+				t.Errorf("Changes.Removed: got %q, want [%s]", got, page)
+			}
+			if len(dead) != 1 || dead[s.URL+page] != tc.status {
+				t.Errorf("OnDead: got %q, want %s: %s", dead, page, tc.status)
+			}
+		})
+	}
+	t.Run("dead start page", func(t *testing.T) {
+		s := newFixtureSite(t, "begrotingsapp")
+		site, _ := s.crawl(t, s.crawler(t), "/begroting-2023/")
+		want := "fetch " + s.URL + "/begroting-2023/: 404 Not Found"
+		if len(site.Errors) != 1 || site.Errors[0].Error() != want || len(site.Changes.Dead) > 0 {
+			t.Errorf("errors %v, dead %q; want [%s] and no dead link", site.Errors, site.Changes.Dead, want)
+		}
+	})
+}
+
+// TestCrawlRobotsRedirect serves a robots.txt that redirects, twice, to
+// another host, as RFC 9309 allows: its rules apply. Behind more than five
+// redirects a robots.txt counts as unavailable, which allows everything.
+func TestCrawlRobotsRedirect(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		hops    int
+		allowed bool
+	}{
+		{"two redirects to another host", 2, false},
+		{"five redirects", 5, false},
+		{"six redirects", 6, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rules := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				hop, _ := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/hop/"))
+				if hop < tc.hops-1 {
+					http.Redirect(w, r, fmt.Sprintf("/hop/%d", hop+1), http.StatusFound)
+					return
+				}
+				fmt.Fprint(w, "User-agent: *\nDisallow: /begroting-2024/programma-1\n")
+			}))
+			defer rules.Close()
+			s := newFixtureSite(t, "begrotingsapp")
+			s.setFault("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
+				http.Redirect(w, r, rules.URL+"/hop/0", http.StatusMovedPermanently)
+			})
+			site, ev := s.crawl(t, s.crawler(t), "/begroting-2024/")
+			fetched := slices.Contains(s.docPaths(site), "/begroting-2024/programma-1")
+			if fetched != tc.allowed {
+				t.Errorf("programma-1 fetched %v, want %v (skipped: %q)", fetched, tc.allowed, ev.skipped[s.URL+"/begroting-2024/programma-1"])
+			}
+		})
 	}
 }

@@ -43,7 +43,9 @@
 //     "*" groups; the longest matching Allow or Disallow wins, Allow on a
 //     tie; patterns may use the wildcard "*" and the end anchor "$". A
 //     missing robots.txt (4xx) allows everything, one that cannot be
-//     fetched (5xx, network errors) disallows everything.
+//     fetched (5xx, network errors) disallows everything. Redirects of a
+//     robots.txt are followed, to other hosts too, up to five; behind more
+//     it counts as missing.
 //   - One request at a time per host, with a pause of Delay (1s) between
 //     requests, or the robots.txt Crawl-delay when that is larger. Different
 //     hosts are crawled at the same time (Concurrency start URLs at once).
@@ -88,6 +90,8 @@
 // longer runs is stale and taken over.
 //
 // Failed pages do not stop a crawl: they are returned in Site.Errors and
-// reported through OnError. The callbacks default to no-ops and are never
+// reported through OnError. A dead link (404 or 410 for any page but the
+// start page) is no failure: it is listed in Site.Changes.Dead and
+// reported through OnDead. The callbacks default to no-ops and are never
 // called concurrently.
 package fetch

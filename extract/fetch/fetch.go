@@ -24,6 +24,11 @@ import (
 // maxRedirects is how many redirects one page may take.
 const maxRedirects = 10
 
+// maxRobotsRedirects is how many redirects a robots.txt may take, to any
+// host: RFC 9309 (2.3.1.2) asks crawlers to follow at least five, and to
+// treat a robots.txt behind more as unavailable.
+const maxRobotsRedirects = 5
+
 // sniffLen is how much of a body is looked at to tell HTML from PDF; a PDF
 // header may follow up to 1024 bytes of junk.
 const sniffLen = 1024
@@ -109,7 +114,7 @@ func (cr *crawl) robotsFor(ctx context.Context, u *url.URL) *robots {
 
 func (cr *crawl) fetchRobots(ctx context.Context, u *url.URL) (*robots, error) {
 	agent := productToken(cr.opts.UserAgent)
-	for range 5 { // RFC 9309 asks to follow at least five redirects
+	for range maxRobotsRedirects + 1 {
 		key := pageKey(u)
 		e := cr.cache.entry(key)
 		if e != nil && cr.cache.verify(e) != nil {
@@ -147,9 +152,8 @@ func (cr *crawl) fetchRobots(ctx context.Context, u *url.URL) (*robots, error) {
 				if err != nil {
 					return fmt.Errorf("%s: %w", resp.Status, err)
 				}
-				next, _ = normalizeURL(loc, nil)
-				if next == nil || next.Host != u.Host {
-					rb = &robots{} // redirected away: treated as unavailable
+				if next, _ = normalizeURL(loc, nil); next == nil {
+					rb = &robots{} // redirected to no web address: treated as unavailable
 				}
 				return nil
 			case code >= 400 && code < 500:
@@ -207,6 +211,8 @@ func (cr *crawl) fetch(ctx context.Context, s *siteCrawl, u *url.URL) (*Result, 
 				var err error
 				stored, skipped, err = cr.store(key, u, resp)
 				return err
+			case code == http.StatusNotFound || code == http.StatusGone:
+				return &deadError{url: u.String(), status: resp.Status}
 			}
 			return errors.New(resp.Status)
 		})
@@ -244,6 +250,15 @@ func (cr *crawl) fetch(ctx context.Context, s *siteCrawl, u *url.URL) (*Result, 
 		return &Result{Source: cr.cache.source(stored), Unchanged: old != nil && old.SHA256 == stored.SHA256}, nil
 	}
 }
+
+// deadError is a page the server says is not there (404) or gone for good
+// (410): a dead link, reported as a warning unless it is the start page.
+type deadError struct {
+	url    string // after redirects
+	status string
+}
+
+func (e *deadError) Error() string { return e.status }
 
 // redirect decides on a redirect from one page to target: it returns the
 // URL to request next, or nil with the reason the crawl does not follow it
