@@ -177,6 +177,7 @@ type Result struct {
 	Start     string         // the start URL whose crawl reached it
 	Source    extract.Source // URL after redirects, cached body, format, digest and size
 	Unchanged bool           // the body is the one already cached (a 304, or the same bytes)
+	Root      string         // document root: the path up to the first segment that names a report (/begroting-2026)
 	Shell     bool           // an HTML page with scripts and next to no text: an app shell that JavaScript fills, whose content begroot cannot see
 }
 
@@ -289,7 +290,8 @@ type siteCrawl struct {
 	Site
 	scope    scope
 	seen     map[string]bool // page keys queued, fetched or skipped; raw URLs of skipped links
-	queue    []*url.URL
+	queue    []queued
+	mapped   bool            // the sitemap links have been queued
 	failed   map[string]bool // page keys whose fetch failed
 	listings int             // directory listings fetched: pages, but not documents
 	started  bool            // the start page has been fetched
@@ -320,14 +322,15 @@ func (cr *crawl) site(ctx context.Context, raw string) Site {
 		cr.fail(s, start.String(), errors.New("start URL disallowed by robots.txt"))
 		return s.Site
 	}
-	s.queue = []*url.URL{start}
+	s.queue = []queued{{u: start}}
 	for len(s.queue) > 0 && ctx.Err() == nil {
 		if len(s.Docs)+s.listings+s.missed >= cr.opts.MaxPages {
 			cr.truncate(s, fmt.Sprintf("page limit %d reached", cr.opts.MaxPages))
 			break
 		}
-		u := s.queue[0]
+		next := s.queue[0]
 		s.queue = s.queue[1:]
+		u := next.u
 		res, err := cr.fetch(ctx, s, u)
 		var dead *deadError
 		if errors.As(err, &dead) && s.started {
@@ -354,6 +357,7 @@ func (cr *crawl) site(ctx context.Context, raw string) Site {
 			continue
 		}
 		res.Start = raw
+		res.Root = s.scope.root(res.Source.URL, next.from)
 		var scan pageScan
 		html := res.Source.Format == extract.FormatHTML
 		if html {
@@ -375,7 +379,13 @@ func (cr *crawl) site(ctx context.Context, raw string) Site {
 		if scan.more {
 			cr.skip(res.Source.URL, fmt.Sprintf("more than %d links: the rest not followed", maxPageLinks))
 		}
-		cr.follow(ctx, s, scan.links)
+		cr.follow(ctx, s, scan.links, res.Root)
+		if !s.mapped {
+			// Pages the navigation does not link to (other reports on a
+			// platform's host, orphaned pages) are found in the sitemap.
+			s.mapped = true
+			cr.follow(ctx, s, cr.sitemapLinks(ctx, &url.URL{Scheme: u.Scheme, Host: s.scope.host}), "")
+		}
 	}
 	if ctx.Err() != nil {
 		return s.Site
@@ -414,9 +424,15 @@ func scanFile(src extract.Source) (pageScan, error) {
 	return scanPage(f, page, maxPageLinks), nil
 }
 
-// follow queues the links of a fetched page that the crawl may follow
-// and reports the others once each.
-func (cr *crawl) follow(ctx context.Context, s *siteCrawl, links []*url.URL) {
+// queued is a URL waiting to be fetched.
+type queued struct {
+	u    *url.URL
+	from string // document root of the page that linked it; "" for the start URL and sitemap links
+}
+
+// follow queues the links that the crawl may follow, found on a page of
+// document root from, and reports the others once each.
+func (cr *crawl) follow(ctx context.Context, s *siteCrawl, links []*url.URL, from string) {
 	for _, link := range links {
 		u, reason := normalizeURL(link, cr.opts.QueryParams)
 		if reason != "" {
@@ -440,7 +456,7 @@ func (cr *crawl) follow(ctx context.Context, s *siteCrawl, links []*url.URL) {
 			cr.skip(u.String(), reason)
 			continue
 		}
-		s.queue = append(s.queue, u)
+		s.queue = append(s.queue, queued{u: u, from: from})
 	}
 }
 
@@ -502,8 +518,8 @@ func (cr *crawl) compare(s *siteCrawl, startKey string) error {
 // URLs still queued are reported as skipped and count as left, with the
 // links maxSiteLinks kept out. A second reason is added to the first.
 func (cr *crawl) truncate(s *siteCrawl, reason string) {
-	for _, u := range s.queue {
-		cr.skip(u.String(), reason)
+	for _, q := range s.queue {
+		cr.skip(q.u.String(), reason)
 	}
 	left := len(s.queue) + s.dropped
 	s.queue, s.dropped = nil, 0

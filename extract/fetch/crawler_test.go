@@ -86,6 +86,10 @@ func TestCrawlFixtureSite(t *testing.T) {
 		s.URL + "/begroting-2024/bijlagen/tabellen.xlsx":         "disallowed by robots.txt",
 		s.URL + "/begroting-2024/grafiek.png":                    "content type image/png",
 		s.URL + "/begroting-2024/raadsinformatie":                "redirect to " + s.other.URL + "/raad: other host " + other,
+		// another report, listed in the host's sitemap
+		s.URL + "/voorjaarsnota-2025/":                            "outside /begroting-2024/",
+		s.URL + "/voorjaarsnota-2025/programma/wonen.html":        "outside /begroting-2024/",
+		s.URL + "/voorjaarsnota-2025/bijlagen/investeringen.html": "outside /begroting-2024/",
 	}
 	for u, want := range wantSkipped {
 		if got, ok := ev.skipped[u]; !ok || got != want {
@@ -584,7 +588,8 @@ func TestCrawlBadStart(t *testing.T) {
 // static file server: the root and /downloads/ are directory listings, the
 // root's listing links robots.txt, and every file carries a Last-Modified.
 // The listings are followed but are no documents, robots.txt is no page,
-// and a second crawl is answered by 304s alone.
+// and a second crawl is answered by 304s alone (and the 404 of the
+// sitemap.xml the site does not have).
 func TestCrawlStaticServer(t *testing.T) {
 	var (
 		mu   sync.Mutex
@@ -656,6 +661,9 @@ func TestCrawlStaticServer(t *testing.T) {
 			continue
 		}
 		for _, r := range took {
+			if r.Target == "/sitemap.xml" && r.Status == http.StatusNotFound {
+				continue // a missing sitemap is asked for each run
+			}
 			if !r.Conditional || r.Status != http.StatusNotModified {
 				t.Errorf("run 2: %s conditional %v status %d, want a conditional request answered 304", r.Target, r.Conditional, r.Status)
 			}
@@ -809,5 +817,82 @@ func TestCrawlRobotsRedirect(t *testing.T) {
 				t.Errorf("programma-1 fetched %v, want %v (skipped: %q)", fetched, tc.allowed, ev.skipped[s.URL+"/begroting-2024/programma-1"])
 			}
 		})
+	}
+}
+
+// TestCrawlDocumentRoots crawls the begrotingsapp fixture host from its
+// root: the landing page links two reports, the sitemap index names a
+// third. Every document records its document root, a PDF outside any
+// report the root of the page that linked it.
+func TestCrawlDocumentRoots(t *testing.T) {
+	s := newFixtureSite(t, "begrotingsapp")
+	site, _ := s.crawl(t, s.crawler(t), "/")
+	want := map[string]string{
+		"/":                    "/",
+		"/jaarstukken-2023/":   "/jaarstukken-2023",
+		"/voorjaarsnota-2025/": "/voorjaarsnota-2025",
+		"/voorjaarsnota-2025/programma/wonen.html":        "/voorjaarsnota-2025",
+		"/voorjaarsnota-2025/bijlagen/investeringen.html": "/voorjaarsnota-2025", // only in the sitemap
+		"/files/bijlage-1.pdf":                            "/begroting-2024",
+	}
+	for _, p := range siteDocs {
+		if _, ok := want[p]; !ok {
+			want[p] = "/begroting-2024"
+		}
+	}
+	got := map[string]string{}
+	for _, d := range site.Docs {
+		got[strings.TrimPrefix(d.Source.URL, s.URL)] = d.Root
+	}
+	for p, root := range want {
+		if got[p] != root {
+			t.Errorf("%s: root %q, want %q", p, got[p], root)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("got %d documents, want %d: %q", len(got), len(want), got)
+	}
+	if len(site.Errors) > 0 {
+		t.Errorf("errors: %v", site.Errors)
+	}
+	reqs := s.took()
+	for _, f := range []string{"/sitemap.xml", "/sitemap-begroting-2024.xml", "/sitemap-voorjaarsnota-2025.xml"} {
+		if n := count(reqs, f); n != 1 {
+			t.Errorf("%s requested %d times, want 1", f, n)
+		}
+	}
+}
+
+// TestCrawlSitemapFileServer crawls one report of the begrotingsapp
+// fixture from a plain http.FileServer: the sitemap named in robots.txt
+// adds the page no menu links to, and leaves the other reports out.
+func TestCrawlSitemapFileServer(t *testing.T) {
+	ts := httptest.NewServer(http.FileServer(http.Dir(fixtures.Path("sites/begrotingsapp"))))
+	defer ts.Close()
+	c := &Crawler{Client: ts.Client(), Cache: t.TempDir(), Clock: newFakeClock()}
+	ev := &events{}
+	ev.watch(c)
+	sites, err := c.Crawl(t.Context(), ts.URL+"/voorjaarsnota-2025/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range sites[0].Docs {
+		got = append(got, strings.TrimPrefix(d.Source.URL, ts.URL)+" "+d.Root)
+	}
+	slices.Sort(got)
+	want := []string{
+		"/voorjaarsnota-2025/ /voorjaarsnota-2025",
+		"/voorjaarsnota-2025/bijlagen/investeringen.html /voorjaarsnota-2025",
+		"/voorjaarsnota-2025/programma/wonen.html /voorjaarsnota-2025",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("documents:\ngot  %q\nwant %q", got, want)
+	}
+	if r := ev.skipped[ts.URL+"/begroting-2024/inleiding"]; r != "outside /voorjaarsnota-2025/" {
+		t.Errorf("sitemap link of another report skipped for %q", r)
+	}
+	if len(sites[0].Errors) > 0 {
+		t.Errorf("errors: %v", sites[0].Errors)
 	}
 }

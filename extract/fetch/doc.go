@@ -22,7 +22,23 @@
 // folder (/begroting-2024/…). A start path beginning with a page number
 // (/p12345/…) stands for the whole host, as those platforms give each report
 // a host of its own. PDF files linked from the report are downloaded from
-// anywhere on the same host. Every page is fetched once: fragments are
+// anywhere on the same host. Next to the links of the pages, the host's
+// sitemaps are read (once per host): those that robots.txt names with
+// Sitemap lines, else /sitemap.xml, and the files a sitemap index names,
+// plain or gzipped, on the same host and within maxSitemaps files,
+// maxSitemapBytes each and maxSitemapURLs URLs. Their URLs are followed by
+// the same rules as links, so a page no menu links to is found, and a
+// crawl from a platform host's root (https://x.begrotingsapp.nl/) finds
+// every report it lists.
+//
+// Every document records its document root (Result.Root): the path up to
+// its first segment that names a report, by a year or a document word
+// (/begroting-2026, /voorjaarsnota-2025, /bestuursrapportage-2025-1);
+// a document whose path names none (/files/bijlage-1.pdf) takes the root
+// of the page that linked it, and else the start URL's folder. A crawl of
+// a whole host is told apart into reports by it. An HTML page that has
+// scripts and next to no text, an app shell that JavaScript fills, is a
+// document flagged Result.Shell, since its content is not in the HTML. Every page is fetched once: fragments are
 // dropped, relative links resolved, a page and its trailing-slash redirect
 // are one page, and query strings are dropped except the parameters that
 // identify a page (Crawler.QueryParams); a search URL (?q=…) loses its whole

@@ -42,6 +42,9 @@ type host struct {
 
 	robotsMu sync.Mutex
 	robots   *robots // nil until loaded
+
+	sitemapOnce sync.Once
+	sitemap     []*url.URL // the pages its sitemaps list
 }
 
 func (cr *crawl) host(name string) *host {
@@ -113,64 +116,69 @@ func (cr *crawl) robotsFor(ctx context.Context, u *url.URL) *robots {
 }
 
 func (cr *crawl) fetchRobots(ctx context.Context, u *url.URL) (*robots, error) {
-	agent := productToken(cr.opts.UserAgent)
+	body, err := cr.fetchFile(ctx, u, robotsMaxBytes, true)
+	if err != nil || body == "" {
+		return &robots{}, err
+	}
+	f, err := os.Open(body)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return parseRobots(f, productToken(cr.opts.UserAgent)), nil
+}
+
+// fetchFile fetches a file that the crawler reads but does not return, a
+// robots.txt or a sitemap, into the cache: conditionally when a sound copy
+// is cached, at most limit bytes, following up to maxRobotsRedirects
+// redirects (to other hosts only when crossHost). It returns the path of
+// the cached body, or "" when there is none: a 4xx, a redirect elsewhere,
+// or too many redirects.
+func (cr *crawl) fetchFile(ctx context.Context, u *url.URL, limit int64, crossHost bool) (string, error) {
 	for range maxRobotsRedirects + 1 {
 		key := pageKey(u)
 		e := cr.cache.entry(key)
-		if e != nil && cr.cache.verify(e) != nil {
+		if e != nil && (e.Body == "" || cr.cache.verify(e) != nil) {
 			e = nil // no usable copy to fall back on: ask in full
 		}
 		var (
-			rb   *robots
+			body string
 			next *url.URL
+			done bool
 		)
 		err := cr.get(ctx, u, e, func(resp *http.Response) error {
 			switch code := resp.StatusCode; {
 			case code == http.StatusNotModified && e != nil:
-				f, err := os.Open(cr.cache.docPath(e.Body))
-				if err != nil {
-					return err
-				}
-				defer f.Close()
-				rb = parseRobots(f, agent)
+				body, done = cr.cache.docPath(e.Body), true
 				return cr.cache.touch(key, e, resp.Header, cr.opts.Clock.Now())
 			case code == http.StatusOK:
 				ne, err := cr.cache.put(key, u.String(), extract.FormatText, resp.Header,
-					io.LimitReader(resp.Body, robotsMaxBytes), robotsMaxBytes, cr.opts.Clock.Now())
+					io.LimitReader(resp.Body, limit), limit, cr.opts.Clock.Now())
 				if err != nil {
 					return err
 				}
-				f, err := os.Open(cr.cache.docPath(ne.Body))
-				if err != nil {
-					return err
-				}
-				defer f.Close()
-				rb = parseRobots(f, agent)
+				body, done = cr.cache.docPath(ne.Body), true
 				return nil
 			case code >= 300 && code < 400:
 				loc, err := u.Parse(resp.Header.Get("Location"))
 				if err != nil {
 					return fmt.Errorf("%s: %w", resp.Status, err)
 				}
-				if next, _ = normalizeURL(loc, nil); next == nil {
-					rb = &robots{} // redirected to no web address: treated as unavailable
-				}
+				next, _ = normalizeURL(loc, nil)
+				done = next == nil || !crossHost && next.Host != u.Host // redirected away: there is none
 				return nil
 			case code >= 400 && code < 500:
-				rb = &robots{}
+				done = true
 				return nil
 			}
 			return errors.New(resp.Status)
 		})
-		if err != nil {
-			return nil, err
-		}
-		if rb != nil {
-			return rb, nil
+		if err != nil || done {
+			return body, err
 		}
 		u = next
 	}
-	return &robots{}, nil
+	return "", nil
 }
 
 // fetch fetches a page and the redirects it leads to into the cache. It
