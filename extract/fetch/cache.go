@@ -217,6 +217,54 @@ func writeJSON(path string, v any) error {
 	})
 }
 
+// clean removes what interrupted and old crawls left in the cache: the
+// temporary files of writes a killed crawl never finished (".<name>.tmp…"),
+// bodies that no record names, and the entries and run records not
+// confirmed since cutoff (none when cutoff is zero). It runs under the
+// lock, so no other crawl is writing. Removal is best effort: a file that
+// stays is tried again by the next crawl.
+func (c *cache) clean(cutoff time.Time) error {
+	names, err := os.ReadDir(filepath.Join(c.dir, "docs"))
+	if err != nil {
+		return fmt.Errorf("cache %s: %w", c.dir, err)
+	}
+	kept := map[string]bool{} // bodies named by a kept record
+	var bodies []string
+	for _, d := range names {
+		name := d.Name()
+		switch {
+		case strings.HasPrefix(name, "."):
+			os.Remove(c.docPath(name))
+		case strings.HasSuffix(name, ".json"):
+			var e entry
+			if readJSON(c.docPath(name), &e) != nil || !cutoff.IsZero() && e.Checked.Before(cutoff) && e.Fetched.Before(cutoff) {
+				os.Remove(c.docPath(name)) // its body goes with the orphans below
+				continue
+			}
+			kept[e.Body] = true
+		default:
+			bodies = append(bodies, name)
+		}
+	}
+	for _, name := range bodies {
+		if !kept[name] {
+			os.Remove(c.docPath(name))
+		}
+	}
+	runs, err := os.ReadDir(filepath.Join(c.dir, "runs"))
+	if err != nil {
+		return fmt.Errorf("cache %s: %w", c.dir, err)
+	}
+	for _, d := range runs {
+		path := filepath.Join(c.dir, "runs", d.Name())
+		var r runRecord
+		if strings.HasPrefix(d.Name(), ".") || readJSON(path, &r) != nil || !cutoff.IsZero() && r.Finished.Before(cutoff) {
+			os.Remove(path)
+		}
+	}
+	return nil
+}
+
 // lock takes the cache's lock file, created exclusively with "pid host".
 // A lock left by a process of this host that no longer runs is stale and
 // taken over; any other lock makes lock fail with ErrLocked.

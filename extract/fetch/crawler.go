@@ -26,6 +26,8 @@ type Crawler struct {
 	UserAgent string       // also the name robots.txt groups are matched against (its product token)
 	Cache     string       // cache directory
 
+	MaxCacheAge time.Duration // cache entries and run records not confirmed for this long are removed; negative keeps them
+
 	Delay          time.Duration // pause between two requests to one host; negative for none
 	Timeout        time.Duration // longest wait for response headers or for the next bytes of a body
 	MaxRequestTime time.Duration // longest time one request may take, body included
@@ -64,6 +66,9 @@ func (c *Crawler) applyDefaults() error {
 			return err
 		}
 		c.Cache = dir
+	}
+	if c.MaxCacheAge == 0 {
+		c.MaxCacheAge = 60 * 24 * time.Hour // two months of nightly runs: a host down for weeks keeps its cache; a page unseen that long is gone
 	}
 	if c.Delay == 0 {
 		c.Delay = time.Second // one request a second is the common courtesy; robots.txt may ask more
@@ -250,6 +255,13 @@ func (c *Crawler) Crawl(ctx context.Context, starts ...string) ([]Site, error) {
 		return nil, err
 	}
 	defer unlock()
+	var cutoff time.Time
+	if opts.MaxCacheAge > 0 {
+		cutoff = opts.Clock.Now().Add(-opts.MaxCacheAge)
+	}
+	if err := store.clean(cutoff); err != nil {
+		return nil, err
+	}
 
 	client := *opts.Client
 	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }

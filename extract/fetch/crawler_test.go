@@ -896,3 +896,86 @@ func TestCrawlSitemapFileServer(t *testing.T) {
 		t.Errorf("errors: %v", sites[0].Errors)
 	}
 }
+
+// TestCrawlCacheClean checks that a crawl clears what a killed crawl left
+// (temporary files, bodies without a record) and removes the entries and
+// run records that no crawl confirmed for MaxCacheAge.
+func TestCrawlCacheClean(t *testing.T) {
+	s := newFixtureSite(t, "begrotingsapp")
+	c := s.crawler(t)
+	s.crawl(t, c, "/begroting-2024/")
+	leftovers := []string{
+		filepath.Join(c.Cache, "docs", ".0123abcd.html.tmp4242"), // kill -9 during a body
+		filepath.Join(c.Cache, "docs", ".0123abcd.json.tmp4243"), // … during a record
+		filepath.Join(c.Cache, "runs", ".4567ef.json.tmp4244"),
+		filepath.Join(c.Cache, "docs", "89abcdef.pdf"), // a body whose record was never written
+	}
+	for _, f := range leftovers {
+		if err := os.WriteFile(f, []byte("half"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	entries := func() (begroting, other int) {
+		files, _ := filepath.Glob(filepath.Join(c.Cache, "docs", "*.json"))
+		for _, f := range files {
+			var e entry
+			if err := readJSON(f, &e); err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(e.URL, "/begroting-2024/") {
+				begroting++
+			} else {
+				other++
+			}
+		}
+		return begroting, other
+	}
+	runs := func() int {
+		files, _ := filepath.Glob(filepath.Join(c.Cache, "runs", "*.json"))
+		return len(files)
+	}
+	before, _ := entries()
+
+	for _, tc := range []struct {
+		name      string
+		later     time.Duration
+		begroting int // entries of /begroting-2024/ pages left
+		runs      int
+	}{
+		{"within the age", 30 * 24 * time.Hour, before, 2},
+		{"past the age", 61 * 24 * time.Hour, 0, 1}, // 91 days after the first crawl, 61 after the second
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s.clock.advance(tc.later)
+			s.crawl(t, c, "/jaarstukken-2023/") // another report: the begroting pages are not confirmed
+			for _, f := range leftovers {
+				if _, err := os.Stat(f); !os.IsNotExist(err) {
+					t.Errorf("%s left: %v", filepath.Base(f), err)
+				}
+			}
+			begroting, other := entries()
+			if begroting != tc.begroting || other == 0 {
+				t.Errorf("entries: %d of /begroting-2024/ and %d others, want %d and some", begroting, other, tc.begroting)
+			}
+			all, _ := filepath.Glob(filepath.Join(c.Cache, "docs", "*"))
+			records, _ := filepath.Glob(filepath.Join(c.Cache, "docs", "*.json"))
+			for _, f := range records {
+				var e entry
+				readJSON(f, &e)
+				if e.Body == "" {
+					continue
+				}
+				if _, err := os.Stat(filepath.Join(c.Cache, "docs", e.Body)); err != nil {
+					t.Errorf("body of %s: %v", e.URL, err)
+				}
+				all = slices.DeleteFunc(all, func(p string) bool { return filepath.Base(p) == e.Body })
+			}
+			if len(all) != len(records) {
+				t.Errorf("%d files in docs beside %d records and their bodies", len(all)-len(records), len(records))
+			}
+			if n := runs(); n != tc.runs {
+				t.Errorf("%d run records, want %d", n, tc.runs)
+			}
+		})
+	}
+}

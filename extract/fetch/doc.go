@@ -105,6 +105,11 @@
 // runs fails with ErrLocked; a lock left by a process of this host that no
 // longer runs is stale and taken over.
 //
+// The cache does not grow without end. Each crawl, under the lock, removes
+// the temporary files a killed crawl left, bodies no record names, and the
+// entries and run records that no crawl confirmed (a 200 or 304) for
+// MaxCacheAge (60 days).
+//
 // Failed pages do not stop a crawl: they are returned in Site.Errors and
 // reported through OnError. A dead link (404 or 410 for any page but the
 // start page) is no failure: it is listed in Site.Changes.Dead and
