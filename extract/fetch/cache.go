@@ -36,6 +36,7 @@ type entry struct {
 	URL          string         `json:"url"`               // final URL the body came from
 	Body         string         `json:"body,omitempty"`    // file name of the body in docs/
 	Skipped      string         `json:"skipped,omitempty"` // why the response was not kept (no body)
+	Missing      bool           `json:"missing,omitempty"` // a sitemap the server does not have (4xx)
 	Format       extract.Format `json:"format"`
 	ETag         string         `json:"etag,omitempty"`
 	LastModified string         `json:"last_modified,omitempty"`
@@ -77,7 +78,7 @@ func (c *cache) docPath(name string) string { return filepath.Join(c.dir, "docs"
 // entry returns the cached response of a page, or nil.
 func (c *cache) entry(key string) *entry {
 	var e entry
-	if readJSON(c.docPath(fileKey(key)+".json"), &e) != nil || e.Body == "" && e.Skipped == "" {
+	if readJSON(c.docPath(fileKey(key)+".json"), &e) != nil || e.Body == "" && e.Skipped == "" && !e.Missing {
 		return nil
 	}
 	return &e
@@ -135,6 +136,11 @@ func (c *cache) putSkipped(key, final, reason string, hdr http.Header, now time.
 		os.Remove(c.docPath(old.Body))
 	}
 	return c.save(key, e)
+}
+
+// putMissing records that a file the crawler asked for is not there.
+func (c *cache) putMissing(key, u string, now time.Time) error {
+	return c.save(key, &entry{URL: u, Missing: true, Checked: now})
 }
 
 // touch records a 304 answer: the check time and any new validators.

@@ -116,7 +116,7 @@ func (cr *crawl) robotsFor(ctx context.Context, u *url.URL) *robots {
 }
 
 func (cr *crawl) fetchRobots(ctx context.Context, u *url.URL) (*robots, error) {
-	body, err := cr.fetchFile(ctx, u, robotsMaxBytes, true)
+	body, err := cr.fetchFile(ctx, u, robotsMaxBytes, true, 0)
 	if err != nil || body == "" {
 		return &robots{}, err
 	}
@@ -133,11 +133,15 @@ func (cr *crawl) fetchRobots(ctx context.Context, u *url.URL) (*robots, error) {
 // is cached, at most limit bytes, following up to maxRobotsRedirects
 // redirects (to other hosts only when crossHost). It returns the path of
 // the cached body, or "" when there is none: a 4xx, a redirect elsewhere,
-// or too many redirects.
-func (cr *crawl) fetchFile(ctx context.Context, u *url.URL, limit int64, crossHost bool) (string, error) {
+// or too many redirects. A file found missing (4xx) is not asked for again
+// for missingFor, when that is positive.
+func (cr *crawl) fetchFile(ctx context.Context, u *url.URL, limit int64, crossHost bool, missingFor time.Duration) (string, error) {
 	for range maxRobotsRedirects + 1 {
 		key := pageKey(u)
 		e := cr.cache.entry(key)
+		if e != nil && e.Missing && cr.opts.Clock.Now().Sub(e.Checked) < missingFor {
+			return "", nil
+		}
 		if e != nil && (e.Body == "" || cr.cache.verify(e) != nil) {
 			e = nil // no usable copy to fall back on: ask in full
 		}
@@ -169,6 +173,9 @@ func (cr *crawl) fetchFile(ctx context.Context, u *url.URL, limit int64, crossHo
 				return nil
 			case code >= 400 && code < 500:
 				done = true
+				if missingFor > 0 {
+					return cr.cache.putMissing(key, u.String(), cr.opts.Clock.Now())
+				}
 				return nil
 			}
 			return errors.New(resp.Status)

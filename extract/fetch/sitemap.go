@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"time"
 )
 
 // Limits on sitemaps. The sitemap protocol (sitemaps.org) allows 50,000
@@ -20,6 +21,11 @@ const (
 	maxSitemapURLs  = 50_000   // per host, all files together
 	maxSitemaps     = 20       // files per host, index files included
 )
+
+// sitemapRecheck is how long a sitemap found missing is not asked for
+// again: a host that publishes none seldom starts to, and nightly runs
+// need not ask each night.
+const sitemapRecheck = 7 * 24 * time.Hour
 
 // sitemapLinks returns the page URLs that the sitemaps of u's host list,
 // read once per host and crawl: the files named by robots.txt Sitemap
@@ -81,7 +87,7 @@ func (cr *crawl) readSitemaps(ctx context.Context, u *url.URL) []*url.URL {
 
 // readSitemap fetches one sitemap file through the cache and reads it.
 func (cr *crawl) readSitemap(ctx context.Context, u *url.URL) (locs []string, index bool, err error) {
-	body, err := cr.fetchFile(ctx, u, maxSitemapBytes, false)
+	body, err := cr.fetchFile(ctx, u, maxSitemapBytes, false, sitemapRecheck)
 	if err != nil || body == "" {
 		return nil, false, err
 	}
