@@ -36,6 +36,7 @@ type entry struct {
 	URL          string         `json:"url"`               // final URL the body came from
 	Body         string         `json:"body,omitempty"`    // file name of the body in docs/
 	Skipped      string         `json:"skipped,omitempty"` // why the response was not kept (no body)
+	Missing      bool           `json:"missing,omitempty"` // a sitemap the server does not have (4xx)
 	Format       extract.Format `json:"format"`
 	ETag         string         `json:"etag,omitempty"`
 	LastModified string         `json:"last_modified,omitempty"`
@@ -77,7 +78,7 @@ func (c *cache) docPath(name string) string { return filepath.Join(c.dir, "docs"
 // entry returns the cached response of a page, or nil.
 func (c *cache) entry(key string) *entry {
 	var e entry
-	if readJSON(c.docPath(fileKey(key)+".json"), &e) != nil || e.Body == "" && e.Skipped == "" {
+	if readJSON(c.docPath(fileKey(key)+".json"), &e) != nil || e.Body == "" && e.Skipped == "" && !e.Missing {
 		return nil
 	}
 	return &e
@@ -135,6 +136,11 @@ func (c *cache) putSkipped(key, final, reason string, hdr http.Header, now time.
 		os.Remove(c.docPath(old.Body))
 	}
 	return c.save(key, e)
+}
+
+// putMissing records that a file the crawler asked for is not there.
+func (c *cache) putMissing(key, u string, now time.Time) error {
+	return c.save(key, &entry{URL: u, Missing: true, Checked: now})
 }
 
 // touch records a 304 answer: the check time and any new validators.
@@ -217,6 +223,54 @@ func writeJSON(path string, v any) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(v)
 	})
+}
+
+// clean removes what interrupted and old crawls left in the cache: the
+// temporary files of writes a killed crawl never finished (".<name>.tmp…"),
+// bodies that no record names, and the entries and run records not
+// confirmed since cutoff (none when cutoff is zero). It runs under the
+// lock, so no other crawl is writing. Removal is best effort: a file that
+// stays is tried again by the next crawl.
+func (c *cache) clean(cutoff time.Time) error {
+	names, err := os.ReadDir(filepath.Join(c.dir, "docs"))
+	if err != nil {
+		return fmt.Errorf("cache %s: %w", c.dir, err)
+	}
+	kept := map[string]bool{} // bodies named by a kept record
+	var bodies []string
+	for _, d := range names {
+		name := d.Name()
+		switch {
+		case strings.HasPrefix(name, "."):
+			os.Remove(c.docPath(name))
+		case strings.HasSuffix(name, ".json"):
+			var e entry
+			if readJSON(c.docPath(name), &e) != nil || !cutoff.IsZero() && e.Checked.Before(cutoff) && e.Fetched.Before(cutoff) {
+				os.Remove(c.docPath(name)) // its body goes with the orphans below
+				continue
+			}
+			kept[e.Body] = true
+		default:
+			bodies = append(bodies, name)
+		}
+	}
+	for _, name := range bodies {
+		if !kept[name] {
+			os.Remove(c.docPath(name))
+		}
+	}
+	runs, err := os.ReadDir(filepath.Join(c.dir, "runs"))
+	if err != nil {
+		return fmt.Errorf("cache %s: %w", c.dir, err)
+	}
+	for _, d := range runs {
+		path := filepath.Join(c.dir, "runs", d.Name())
+		var r runRecord
+		if strings.HasPrefix(d.Name(), ".") || readJSON(path, &r) != nil || !cutoff.IsZero() && r.Finished.Before(cutoff) {
+			os.Remove(path)
+		}
+	}
+	return nil
 }
 
 // lock takes the cache's lock file, created exclusively with "pid host".

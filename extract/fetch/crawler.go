@@ -26,22 +26,30 @@ type Crawler struct {
 	UserAgent string       // also the name robots.txt groups are matched against (its product token)
 	Cache     string       // cache directory
 
-	Delay      time.Duration // pause between two requests to one host; negative for none
-	Timeout    time.Duration // longest wait for response headers or for the next bytes of a body
-	Retries    int           // extra attempts after a 429, a 5xx or a timeout; negative for none
-	Backoff    time.Duration // wait before the first retry; doubled for each next one
-	MaxBackoff time.Duration // longest wait between retries; a longer Retry-After gives up
+	MaxCacheAge time.Duration // cache entries and run records not confirmed for this long are removed; negative keeps them
 
-	MaxPages    int      // documents (and directory listings) per start URL
-	MaxBytes    int64    // bytes per response
-	Concurrency int      // start URLs crawled at once
-	QueryParams []string // query parameters that identify a page; all others are dropped
+	Delay          time.Duration // pause between two requests to one host; negative for none
+	Timeout        time.Duration // longest wait for response headers or for the next bytes of a body
+	MaxRequestTime time.Duration // longest time one request may take, body included
+	MaxURLTime     time.Duration // longest time one URL may take, its retries and their waits included
+	MaxHostTime    time.Duration // time one host may take in a crawl: its requests and the retry waits it causes, not the politeness pauses
+	Retries        int           // extra attempts after a 429, a 5xx or a timeout; negative for none
+	Backoff        time.Duration // wait before the first retry; doubled for each next one
+	MaxBackoff     time.Duration // longest wait between retries; a longer Retry-After gives up
+
+	MaxPages     int      // pages per start URL: documents, directory listings and pages that failed
+	MaxBytes     int64    // bytes per response, after decompression
+	MaxHTMLBytes int64    // bytes per HTML page, after decompression
+	Concurrency  int      // start URLs crawled at once
+	QueryParams  []string // query parameters that identify a page; all others are dropped
 
 	Clock Clock // time seen and slept by the crawler
 
-	OnFetched func(Result)                // a document was fetched or found unchanged
-	OnSkipped func(url, reason string)    // a link or response was not followed
-	OnError   func(url string, err error) // a page failed; the crawl goes on
+	OnFetched   func(Result)                     // a document was fetched or found unchanged
+	OnSkipped   func(url, reason string)         // a link or response was not followed
+	OnError     func(url string, err error)      // a page failed; the crawl goes on
+	OnDead      func(url, status string)         // a link led to a page that is not there (404, 410)
+	OnTruncated func(start string, t Truncation) // a crawl stopped before it fetched every page it found
 }
 
 // applyDefaults fills in the zero fields.
@@ -59,12 +67,24 @@ func (c *Crawler) applyDefaults() error {
 		}
 		c.Cache = dir
 	}
+	if c.MaxCacheAge == 0 {
+		c.MaxCacheAge = 60 * 24 * time.Hour // two months of nightly runs: a host down for weeks keeps its cache; a page unseen that long is gone
+	}
 	if c.Delay == 0 {
 		c.Delay = time.Second // one request a second is the common courtesy; robots.txt may ask more
 	}
 	c.Delay = max(c.Delay, 0)
 	if c.Timeout == 0 {
 		c.Timeout = 30 * time.Second // hosted platforms answer in well under a second; a stall is a failure
+	}
+	if c.MaxRequestTime == 0 {
+		c.MaxRequestTime = 2 * time.Minute // a 100 MB PDF at 1 MB/s; a server trickling bytes for longer is given up
+	}
+	if c.MaxURLTime == 0 {
+		c.MaxURLTime = 3 * time.Minute // a slow request and a short retry; not three Retry-After: 120 waits for one page
+	}
+	if c.MaxHostTime == 0 {
+		c.MaxHostTime = 30 * time.Minute // a few thousand pages at a few hundred ms each, plus PDFs; a slow host waits for the next night
 	}
 	if c.Retries == 0 {
 		c.Retries = 3 // 1+2+4 s of backoff rides out a restart without hammering a broken host
@@ -81,6 +101,9 @@ func (c *Crawler) applyDefaults() error {
 	}
 	if c.MaxBytes == 0 {
 		c.MaxBytes = 256 << 20 // jaarstukken PDFs reach tens of MB; scanned ones more
+	}
+	if c.MaxHTMLBytes == 0 {
+		c.MaxHTMLBytes = 16 << 20 // a whole report on one page is a few MB; more is generated, or a decompression bomb
 	}
 	if c.Concurrency == 0 {
 		c.Concurrency = 4 // hosts are independent; each still gets one request at a time
@@ -99,6 +122,12 @@ func (c *Crawler) applyDefaults() error {
 	}
 	if c.OnError == nil {
 		c.OnError = func(string, error) {}
+	}
+	if c.OnDead == nil {
+		c.OnDead = func(string, string) {}
+	}
+	if c.OnTruncated == nil {
+		c.OnTruncated = func(string, Truncation) {}
 	}
 	return nil
 }
@@ -153,6 +182,8 @@ type Result struct {
 	Start     string         // the start URL whose crawl reached it
 	Source    extract.Source // URL after redirects, cached body, format, digest and size
 	Unchanged bool           // the body is the one already cached (a 304, or the same bytes)
+	Root      string         // document root: the path up to the first segment that names a report (/begroting-2026)
+	Shell     bool           // an HTML page with scripts and next to no text: an app shell that JavaScript fills, whose content begroot cannot see
 }
 
 // PageError is a page that could not be fetched.
@@ -168,22 +199,42 @@ func (e *PageError) Unwrap() error { return e.Err }
 // Changes compares a crawl of a start URL with the previous one: the URLs
 // of documents that are new, changed or unchanged, and of documents the
 // previous crawl had that this one no longer reached. A document that
-// failed this time, or that a crawl cut short by MaxPages did not reach, is
-// not counted as removed. Each list is sorted.
+// failed this time, or that a truncated crawl did not reach, is not counted
+// as removed. Dead lists the links of this crawl that led to a page the
+// server does not have (404, 410): a warning for the site's editors, not a
+// failure of the crawl. Each list is sorted.
 type Changes struct {
 	New       []string `json:"new"`
 	Changed   []string `json:"changed"`
 	Unchanged []string `json:"unchanged"`
 	Removed   []string `json:"removed"`
+	Dead      []string `json:"dead"`
 }
 
 // Site is the outcome of the crawl of one start URL.
 type Site struct {
-	Start   string   // the start URL as given
-	Docs    []Result // in the order they were fetched
-	Errors  []*PageError
-	Changes Changes
+	Start     string   // the start URL as given
+	Docs      []Result // in the order they were fetched
+	Errors    []*PageError
+	Changes   Changes
+	Truncated *Truncation // why the crawl stopped early; nil when it fetched every page it found
 }
+
+// Truncation says why the crawl of a start URL stopped before it had
+// fetched every page it found, and how many it left.
+type Truncation struct {
+	Reason string `json:"reason"` // "page limit 2000 reached", "link limit 100000 reached", "host … took its 30m0s"
+	Left   int    `json:"left"`   // URLs found but not requested
+}
+
+// maxSiteLinks bounds the distinct URLs one crawl remembers, so a crawl
+// trap (a calendar, session ids in paths) cannot fill memory before
+// MaxPages stops it: a real report has a few thousand.
+const maxSiteLinks = 100_000
+
+// maxPageLinks bounds the links read from one page: a report's navigation
+// repeats a few hundred on every page; more is a generated page.
+const maxPageLinks = 10_000
 
 // Crawl crawls each start URL: it fetches the start page, follows the links
 // that stay on its host and under its path, and downloads the PDF files the
@@ -204,6 +255,13 @@ func (c *Crawler) Crawl(ctx context.Context, starts ...string) ([]Site, error) {
 		return nil, err
 	}
 	defer unlock()
+	var cutoff time.Time
+	if opts.MaxCacheAge > 0 {
+		cutoff = opts.Clock.Now().Add(-opts.MaxCacheAge)
+	}
+	if err := store.clean(cutoff); err != nil {
+		return nil, err
+	}
 
 	client := *opts.Client
 	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
@@ -244,11 +302,14 @@ type siteCrawl struct {
 	Site
 	scope    scope
 	seen     map[string]bool // page keys queued, fetched or skipped; raw URLs of skipped links
-	queue    []*url.URL
+	queue    []queued
+	mapped   bool            // the sitemap links have been queued
 	failed   map[string]bool // page keys whose fetch failed
 	listings int             // directory listings fetched: pages, but not documents
 	started  bool            // the start page has been fetched
-	cut      bool            // MaxPages stopped the crawl
+	dropped  int             // links not queued because maxSiteLinks was reached
+	missed   int             // pages requested that yielded no document: failed or dead
+	dead     []string        // URLs of dead links (404, 410)
 }
 
 func (cr *crawl) site(ctx context.Context, raw string) Site {
@@ -273,22 +334,34 @@ func (cr *crawl) site(ctx context.Context, raw string) Site {
 		cr.fail(s, start.String(), errors.New("start URL disallowed by robots.txt"))
 		return s.Site
 	}
-	s.queue = []*url.URL{start}
+	s.queue = []queued{{u: start}}
 	for len(s.queue) > 0 && ctx.Err() == nil {
-		if len(s.Docs)+s.listings >= cr.opts.MaxPages {
-			s.cut = true
-			for _, u := range s.queue {
-				cr.skip(u.String(), fmt.Sprintf("page limit %d reached", cr.opts.MaxPages))
-			}
+		if len(s.Docs)+s.listings+s.missed >= cr.opts.MaxPages {
+			cr.truncate(s, fmt.Sprintf("page limit %d reached", cr.opts.MaxPages))
 			break
 		}
-		u := s.queue[0]
+		next := s.queue[0]
 		s.queue = s.queue[1:]
+		u := next.u
 		res, err := cr.fetch(ctx, s, u)
+		var dead *deadError
+		if errors.As(err, &dead) && s.started {
+			s.missed++
+			s.dead = append(s.dead, dead.url)
+			cr.report.Lock()
+			cr.opts.OnDead(dead.url, dead.status)
+			cr.report.Unlock()
+			continue
+		}
 		s.started = true
 		if err != nil {
+			s.missed++
 			if ctx.Err() == nil {
 				cr.fail(s, u.String(), err)
+			}
+			if errors.Is(err, ErrHostTime) {
+				cr.truncate(s, fmt.Sprintf("host %s took its %s", u.Host, cr.opts.MaxHostTime))
+				break
 			}
 			continue
 		}
@@ -296,7 +369,16 @@ func (cr *crawl) site(ctx context.Context, raw string) Site {
 			continue
 		}
 		res.Start = raw
+		res.Root = s.scope.root(res.Source.URL, next.from)
+		var scan pageScan
 		html := res.Source.Format == extract.FormatHTML
+		if html {
+			if scan, err = scanFile(res.Source); err != nil {
+				cr.fail(s, res.Source.URL, err)
+				continue
+			}
+			res.Shell = scan.isShell()
+		}
 		if html && isListing(res.Source.Path) {
 			// A web server's index of a folder: its links lead to the
 			// report's files, but it is no document of the report.
@@ -306,14 +388,22 @@ func (cr *crawl) site(ctx context.Context, raw string) Site {
 			s.Docs = append(s.Docs, *res)
 			cr.fetched(*res)
 		}
-		if html {
-			if err := cr.follow(ctx, s, res.Source); err != nil {
-				cr.fail(s, res.Source.URL, err)
-			}
+		if scan.more {
+			cr.skip(res.Source.URL, fmt.Sprintf("more than %d links: the rest not followed", maxPageLinks))
+		}
+		cr.follow(ctx, s, scan.links, res.Root)
+		if !s.mapped {
+			// Pages the navigation does not link to (other reports on a
+			// platform's host, orphaned pages) are found in the sitemap.
+			s.mapped = true
+			cr.follow(ctx, s, cr.sitemapLinks(ctx, &url.URL{Scheme: u.Scheme, Host: s.scope.host}), "")
 		}
 	}
 	if ctx.Err() != nil {
 		return s.Site
+	}
+	if s.dropped > 0 {
+		cr.truncate(s, fmt.Sprintf("link limit %d reached", maxSiteLinks))
 	}
 	if len(s.Docs) == 0 && len(s.Errors) == 0 {
 		if s.listings > 0 {
@@ -332,19 +422,30 @@ func (cr *crawl) site(ctx context.Context, raw string) Site {
 // host's crawl rules, read (and cached) by robotsFor.
 const notADocument = "robots.txt is not a document"
 
-// follow queues the links of a fetched HTML page that the crawl may follow
-// and reports the others once each.
-func (cr *crawl) follow(ctx context.Context, s *siteCrawl, src extract.Source) error {
+// scanFile reads the links and text of a cached HTML page.
+func scanFile(src extract.Source) (pageScan, error) {
 	page, err := url.Parse(src.URL)
 	if err != nil {
-		return err
+		return pageScan{}, err
 	}
 	f, err := os.Open(src.Path)
 	if err != nil {
-		return err
+		return pageScan{}, err
 	}
 	defer f.Close()
-	for _, link := range links(f, page) {
+	return scanPage(f, page, maxPageLinks), nil
+}
+
+// queued is a URL waiting to be fetched.
+type queued struct {
+	u    *url.URL
+	from string // document root of the page that linked it; "" for the start URL and sitemap links
+}
+
+// follow queues the links that the crawl may follow, found on a page of
+// document root from, and reports the others once each.
+func (cr *crawl) follow(ctx context.Context, s *siteCrawl, links []*url.URL, from string) {
+	for _, link := range links {
 		u, reason := normalizeURL(link, cr.opts.QueryParams)
 		if reason != "" {
 			link.Fragment = ""
@@ -358,14 +459,17 @@ func (cr *crawl) follow(ctx context.Context, s *siteCrawl, src extract.Source) e
 		if s.seen[key] {
 			continue
 		}
+		if len(s.seen) >= maxSiteLinks {
+			s.dropped++
+			continue
+		}
 		s.seen[key] = true
 		if reason := cr.admit(ctx, s, u); reason != "" {
 			cr.skip(u.String(), reason)
 			continue
 		}
-		s.queue = append(s.queue, u)
+		s.queue = append(s.queue, queued{u: u, from: from})
 	}
-	return nil
 }
 
 // admit says why a normalised URL is not to be requested, or "".
@@ -388,7 +492,10 @@ func (cr *crawl) admit(ctx context.Context, s *siteCrawl, u *url.URL) string {
 func (cr *crawl) compare(s *siteCrawl, startKey string) error {
 	prev := cr.cache.lastRun(startKey)
 	docs := map[string]string{}
-	ch := Changes{New: []string{}, Changed: []string{}, Unchanged: []string{}, Removed: []string{}}
+	ch := Changes{New: []string{}, Changed: []string{}, Unchanged: []string{}, Removed: []string{}, Dead: slices.Clone(s.dead)}
+	if ch.Dead == nil {
+		ch.Dead = []string{}
+	}
 	for _, d := range s.Docs {
 		u := d.Source.URL
 		docs[u] = d.Source.SHA256
@@ -406,17 +513,37 @@ func (cr *crawl) compare(s *siteCrawl, startKey string) error {
 			continue
 		}
 		pu, err := url.Parse(u)
-		if s.cut || err == nil && s.failed[pageKey(pu)] {
+		if s.Truncated != nil || err == nil && s.failed[pageKey(pu)] {
 			docs[u] = sum // not reached this time: keep it for the next comparison
 			continue
 		}
 		ch.Removed = append(ch.Removed, u)
 	}
-	for _, list := range [][]string{ch.New, ch.Changed, ch.Unchanged, ch.Removed} {
+	for _, list := range [][]string{ch.New, ch.Changed, ch.Unchanged, ch.Removed, ch.Dead} {
 		slices.Sort(list)
 	}
 	s.Changes = ch
 	return cr.cache.saveRun(startKey, &runRecord{Start: s.Start, Finished: cr.opts.Clock.Now().UTC(), Documents: docs})
+}
+
+// truncate records that the crawl of a site stops early, and why: the
+// URLs still queued are reported as skipped and count as left, with the
+// links maxSiteLinks kept out. A second reason is added to the first.
+func (cr *crawl) truncate(s *siteCrawl, reason string) {
+	for _, q := range s.queue {
+		cr.skip(q.u.String(), reason)
+	}
+	left := len(s.queue) + s.dropped
+	s.queue, s.dropped = nil, 0
+	if t := s.Truncated; t != nil {
+		t.Reason += "; " + reason
+		t.Left += left
+	} else {
+		s.Truncated = &Truncation{Reason: reason, Left: left}
+	}
+	cr.report.Lock()
+	defer cr.report.Unlock()
+	cr.opts.OnTruncated(s.Start, *s.Truncated)
 }
 
 func (cr *crawl) fetched(r Result) {

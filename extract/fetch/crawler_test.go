@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -86,6 +87,10 @@ func TestCrawlFixtureSite(t *testing.T) {
 		s.URL + "/begroting-2024/bijlagen/tabellen.xlsx":         "disallowed by robots.txt",
 		s.URL + "/begroting-2024/grafiek.png":                    "content type image/png",
 		s.URL + "/begroting-2024/raadsinformatie":                "redirect to " + s.other.URL + "/raad: other host " + other,
+		// another report, listed in the host's sitemap
+		s.URL + "/voorjaarsnota-2025/":                            "outside /begroting-2024/",
+		s.URL + "/voorjaarsnota-2025/programma/wonen.html":        "outside /begroting-2024/",
+		s.URL + "/voorjaarsnota-2025/bijlagen/investeringen.html": "outside /begroting-2024/",
 	}
 	for u, want := range wantSkipped {
 		if got, ok := ev.skipped[u]; !ok || got != want {
@@ -224,7 +229,7 @@ func TestCrawlRetries(t *testing.T) {
 		{name: "slow always", fault: func(s *fixtureSite) http.HandlerFunc { return hang }, requests: 3,
 			err: "no data for 250ms (after 3 attempts)"},
 		{name: "stalled body once", fault: func(s *fixtureSite) http.HandlerFunc { return failFirst(s, 1, stallBody) }, requests: 2},
-		{name: "404", fault: func(s *fixtureSite) http.HandlerFunc { return status(404, "") }, requests: 1, err: "404 Not Found"},
+		{name: "403", fault: func(s *fixtureSite) http.HandlerFunc { return status(403, "") }, requests: 1, err: "403 Forbidden"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newFixtureSite(t, "begrotingsapp")
@@ -425,6 +430,9 @@ func TestCrawlLimits(t *testing.T) {
 		if limited == 0 {
 			t.Errorf("no URL skipped for the page limit: %q", ev.skipped)
 		}
+		if tr := site.Truncated; tr == nil || tr.Reason != "page limit 3 reached" || tr.Left != limited {
+			t.Errorf("truncated: got %+v, want the page limit with %d URLs left", tr, limited)
+		}
 		// A crawl cut short does not claim the pages it did not reach are removed.
 		c.MaxPages = 1
 		site, _ = s.crawl(t, c, "/begroting-2024/")
@@ -583,7 +591,8 @@ func TestCrawlBadStart(t *testing.T) {
 // static file server: the root and /downloads/ are directory listings, the
 // root's listing links robots.txt, and every file carries a Last-Modified.
 // The listings are followed but are no documents, robots.txt is no page,
-// and a second crawl is answered by 304s alone.
+// and a second crawl is answered by 304s alone: the sitemap.xml the site
+// does not have is not asked for again.
 func TestCrawlStaticServer(t *testing.T) {
 	var (
 		mu   sync.Mutex
@@ -686,5 +695,287 @@ func TestIsListing(t *testing.T) {
 		if got := isListing(file); got != tc.want {
 			t.Errorf("%s: isListing = %v, want %v", tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestCrawlShell serves one page as an app shell: scripts and an empty
+// root element. It is still a document, flagged Shell; the others are not.
+func TestCrawlShell(t *testing.T) {
+	const shell = "/begroting-2024/programma-1"
+	s := newFixtureSite(t, "begrotingsapp")
+	s.setBody(shell, `<!DOCTYPE html><html><head><title>Programma 1</title><script type="module" src="/assets/app.js"></script></head>`+
+		`<body><div id="root"></div><noscript>Deze website heeft JavaScript nodig.</noscript></body></html>`)
+	var reported []string
+	c := s.crawler(t)
+	site, _ := s.crawl(t, c, "/begroting-2024/")
+	c.OnFetched = func(r Result) {
+		if r.Shell {
+			reported = append(reported, r.Source.URL)
+		}
+	}
+	second, err := c.Crawl(t.Context(), s.URL+"/begroting-2024/") // from the cache, flagged too
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range []Site{site, second[0]} {
+		var shells []string
+		for _, d := range st.Docs {
+			if d.Shell {
+				shells = append(shells, strings.TrimPrefix(d.Source.URL, s.URL))
+			}
+		}
+		if !slices.Equal(shells, []string{shell}) {
+			t.Errorf("shells: got %q, want [%s]", shells, shell)
+		}
+	}
+	if !slices.Equal(reported, []string{s.URL + shell}) {
+		t.Errorf("OnFetched shells: got %q", reported)
+	}
+}
+
+// TestCrawlDeadLinks checks that a link to a page that is not there is a
+// warning, not a failure: listed in Changes.Dead and reported through
+// OnDead. A dead start page is still an error: the report itself is gone.
+func TestCrawlDeadLinks(t *testing.T) {
+	const page = "/begroting-2024/paragrafen/weerstandsvermogen"
+	for _, tc := range []struct {
+		name   string
+		code   int
+		status string
+	}{
+		{"not found", http.StatusNotFound, "404 Not Found"},
+		{"gone", http.StatusGone, "410 Gone"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newFixtureSite(t, "begrotingsapp")
+			c := s.crawler(t)
+			s.crawl(t, c, "/begroting-2024/") // the page is there the first night
+			s.setFault(page, func(w http.ResponseWriter, r *http.Request) { http.Error(w, tc.status, tc.code) })
+			dead := map[string]string{}
+			ev := &events{}
+			ev.watch(c)
+			c.OnDead = func(u, status string) { dead[u] = status }
+			sites, err := c.Crawl(t.Context(), s.URL+"/begroting-2024/")
+			if err != nil {
+				t.Fatal(err)
+			}
+			site := sites[0]
+			if len(site.Errors) > 0 || len(ev.errors) > 0 {
+				t.Errorf("errors: %v %v, want none", site.Errors, ev.errors)
+			}
+			if got := s.local(site.Changes.Dead); !slices.Equal(got, []string{page}) {
+				t.Errorf("Changes.Dead: got %q, want [%s]", got, page)
+			}
+			if got := s.local(site.Changes.Removed); !slices.Equal(got, []string{page}) {
+				t.Errorf("Changes.Removed: got %q, want [%s]", got, page)
+			}
+			if len(dead) != 1 || dead[s.URL+page] != tc.status {
+				t.Errorf("OnDead: got %q, want %s: %s", dead, page, tc.status)
+			}
+		})
+	}
+	t.Run("dead start page", func(t *testing.T) {
+		s := newFixtureSite(t, "begrotingsapp")
+		site, _ := s.crawl(t, s.crawler(t), "/begroting-2023/")
+		want := "fetch " + s.URL + "/begroting-2023/: 404 Not Found"
+		if len(site.Errors) != 1 || site.Errors[0].Error() != want || len(site.Changes.Dead) > 0 {
+			t.Errorf("errors %v, dead %q; want [%s] and no dead link", site.Errors, site.Changes.Dead, want)
+		}
+	})
+}
+
+// TestCrawlRobotsRedirect serves a robots.txt that redirects, twice, to
+// another host, as RFC 9309 allows: its rules apply. Behind more than five
+// redirects a robots.txt counts as unavailable, which allows everything.
+func TestCrawlRobotsRedirect(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		hops    int
+		allowed bool
+	}{
+		{"two redirects to another host", 2, false},
+		{"five redirects", 5, false},
+		{"six redirects", 6, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rules := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				hop, _ := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/hop/"))
+				if hop < tc.hops-1 {
+					http.Redirect(w, r, fmt.Sprintf("/hop/%d", hop+1), http.StatusFound)
+					return
+				}
+				fmt.Fprint(w, "User-agent: *\nDisallow: /begroting-2024/programma-1\n")
+			}))
+			defer rules.Close()
+			s := newFixtureSite(t, "begrotingsapp")
+			s.setFault("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
+				http.Redirect(w, r, rules.URL+"/hop/0", http.StatusMovedPermanently)
+			})
+			site, ev := s.crawl(t, s.crawler(t), "/begroting-2024/")
+			fetched := slices.Contains(s.docPaths(site), "/begroting-2024/programma-1")
+			if fetched != tc.allowed {
+				t.Errorf("programma-1 fetched %v, want %v (skipped: %q)", fetched, tc.allowed, ev.skipped[s.URL+"/begroting-2024/programma-1"])
+			}
+		})
+	}
+}
+
+// TestCrawlDocumentRoots crawls the begrotingsapp fixture host from its
+// root: the landing page links two reports, the sitemap index names a
+// third. Every document records its document root, a PDF outside any
+// report the root of the page that linked it.
+func TestCrawlDocumentRoots(t *testing.T) {
+	s := newFixtureSite(t, "begrotingsapp")
+	site, _ := s.crawl(t, s.crawler(t), "/")
+	want := map[string]string{
+		"/":                    "/",
+		"/jaarstukken-2023/":   "/jaarstukken-2023",
+		"/voorjaarsnota-2025/": "/voorjaarsnota-2025",
+		"/voorjaarsnota-2025/programma/wonen.html":        "/voorjaarsnota-2025",
+		"/voorjaarsnota-2025/bijlagen/investeringen.html": "/voorjaarsnota-2025", // only in the sitemap
+		"/files/bijlage-1.pdf":                            "/begroting-2024",
+	}
+	for _, p := range siteDocs {
+		if _, ok := want[p]; !ok {
+			want[p] = "/begroting-2024"
+		}
+	}
+	got := map[string]string{}
+	for _, d := range site.Docs {
+		got[strings.TrimPrefix(d.Source.URL, s.URL)] = d.Root
+	}
+	for p, root := range want {
+		if got[p] != root {
+			t.Errorf("%s: root %q, want %q", p, got[p], root)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("got %d documents, want %d: %q", len(got), len(want), got)
+	}
+	if len(site.Errors) > 0 {
+		t.Errorf("errors: %v", site.Errors)
+	}
+	reqs := s.took()
+	for _, f := range []string{"/sitemap.xml", "/sitemap-begroting-2024.xml", "/sitemap-voorjaarsnota-2025.xml"} {
+		if n := count(reqs, f); n != 1 {
+			t.Errorf("%s requested %d times, want 1", f, n)
+		}
+	}
+}
+
+// TestCrawlSitemapFileServer crawls one report of the begrotingsapp
+// fixture from a plain http.FileServer: the sitemap named in robots.txt
+// adds the page no menu links to, and leaves the other reports out.
+func TestCrawlSitemapFileServer(t *testing.T) {
+	ts := httptest.NewServer(http.FileServer(http.Dir(fixtures.Path("sites/begrotingsapp"))))
+	defer ts.Close()
+	c := &Crawler{Client: ts.Client(), Cache: t.TempDir(), Clock: newFakeClock()}
+	ev := &events{}
+	ev.watch(c)
+	sites, err := c.Crawl(t.Context(), ts.URL+"/voorjaarsnota-2025/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range sites[0].Docs {
+		got = append(got, strings.TrimPrefix(d.Source.URL, ts.URL)+" "+d.Root)
+	}
+	slices.Sort(got)
+	want := []string{
+		"/voorjaarsnota-2025/ /voorjaarsnota-2025",
+		"/voorjaarsnota-2025/bijlagen/investeringen.html /voorjaarsnota-2025",
+		"/voorjaarsnota-2025/programma/wonen.html /voorjaarsnota-2025",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("documents:\ngot  %q\nwant %q", got, want)
+	}
+	if r := ev.skipped[ts.URL+"/begroting-2024/inleiding"]; r != "outside /voorjaarsnota-2025/" {
+		t.Errorf("sitemap link of another report skipped for %q", r)
+	}
+	if len(sites[0].Errors) > 0 {
+		t.Errorf("errors: %v", sites[0].Errors)
+	}
+}
+
+// TestCrawlCacheClean checks that a crawl clears what a killed crawl left
+// (temporary files, bodies without a record) and removes the entries and
+// run records that no crawl confirmed for MaxCacheAge.
+func TestCrawlCacheClean(t *testing.T) {
+	s := newFixtureSite(t, "begrotingsapp")
+	c := s.crawler(t)
+	s.crawl(t, c, "/begroting-2024/")
+	leftovers := []string{
+		filepath.Join(c.Cache, "docs", ".0123abcd.html.tmp4242"), // kill -9 during a body
+		filepath.Join(c.Cache, "docs", ".0123abcd.json.tmp4243"), // … during a record
+		filepath.Join(c.Cache, "runs", ".4567ef.json.tmp4244"),
+		filepath.Join(c.Cache, "docs", "89abcdef.pdf"), // a body whose record was never written
+	}
+	for _, f := range leftovers {
+		if err := os.WriteFile(f, []byte("half"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	entries := func() (begroting, other int) {
+		files, _ := filepath.Glob(filepath.Join(c.Cache, "docs", "*.json"))
+		for _, f := range files {
+			var e entry
+			if err := readJSON(f, &e); err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(e.URL, "/begroting-2024/") {
+				begroting++
+			} else {
+				other++
+			}
+		}
+		return begroting, other
+	}
+	runs := func() int {
+		files, _ := filepath.Glob(filepath.Join(c.Cache, "runs", "*.json"))
+		return len(files)
+	}
+	before, _ := entries()
+
+	for _, tc := range []struct {
+		name      string
+		later     time.Duration
+		begroting int // entries of /begroting-2024/ pages left
+		runs      int
+	}{
+		{"within the age", 30 * 24 * time.Hour, before, 2},
+		{"past the age", 61 * 24 * time.Hour, 0, 1}, // 91 days after the first crawl, 61 after the second
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s.clock.advance(tc.later)
+			s.crawl(t, c, "/jaarstukken-2023/") // another report: the begroting pages are not confirmed
+			for _, f := range leftovers {
+				if _, err := os.Stat(f); !os.IsNotExist(err) {
+					t.Errorf("%s left: %v", filepath.Base(f), err)
+				}
+			}
+			begroting, other := entries()
+			if begroting != tc.begroting || other == 0 {
+				t.Errorf("entries: %d of /begroting-2024/ and %d others, want %d and some", begroting, other, tc.begroting)
+			}
+			all, _ := filepath.Glob(filepath.Join(c.Cache, "docs", "*"))
+			records, _ := filepath.Glob(filepath.Join(c.Cache, "docs", "*.json"))
+			for _, f := range records {
+				var e entry
+				readJSON(f, &e)
+				if e.Body == "" {
+					continue
+				}
+				if _, err := os.Stat(filepath.Join(c.Cache, "docs", e.Body)); err != nil {
+					t.Errorf("body of %s: %v", e.URL, err)
+				}
+				all = slices.DeleteFunc(all, func(p string) bool { return filepath.Base(p) == e.Body })
+			}
+			if len(all) != len(records) {
+				t.Errorf("%d files in docs beside %d records and their bodies", len(all)-len(records), len(records))
+			}
+			if n := runs(); n != tc.runs {
+				t.Errorf("%d run records, want %d", n, tc.runs)
+			}
+		})
 	}
 }

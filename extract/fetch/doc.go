@@ -22,7 +22,23 @@
 // folder (/begroting-2024/…). A start path beginning with a page number
 // (/p12345/…) stands for the whole host, as those platforms give each report
 // a host of its own. PDF files linked from the report are downloaded from
-// anywhere on the same host. Every page is fetched once: fragments are
+// anywhere on the same host. Next to the links of the pages, the host's
+// sitemaps are read (once per host): those that robots.txt names with
+// Sitemap lines, else /sitemap.xml, and the files a sitemap index names,
+// plain or gzipped, on the same host and within maxSitemaps files,
+// maxSitemapBytes each and maxSitemapURLs URLs. Their URLs are followed by
+// the same rules as links, so a page no menu links to is found, and a
+// crawl from a platform host's root (https://x.begrotingsapp.nl/) finds
+// every report it lists.
+//
+// Every document records its document root (Result.Root): the path up to
+// its first segment that names a report, by a year or a document word
+// (/begroting-2026, /voorjaarsnota-2025, /bestuursrapportage-2025-1);
+// a document whose path names none (/files/bijlage-1.pdf) takes the root
+// of the page that linked it, and else the start URL's folder. A crawl of
+// a whole host is told apart into reports by it. An HTML page that has
+// scripts and next to no text, an app shell that JavaScript fills, is a
+// document flagged Result.Shell, since its content is not in the HTML. Every page is fetched once: fragments are
 // dropped, relative links resolved, a page and its trailing-slash redirect
 // are one page, and query strings are dropped except the parameters that
 // identify a page (Crawler.QueryParams); a search URL (?q=…) loses its whole
@@ -45,7 +61,9 @@
 //     "*" groups; the longest matching Allow or Disallow wins, Allow on a
 //     tie; patterns may use the wildcard "*" and the end anchor "$". A
 //     missing robots.txt (4xx) allows everything, one that cannot be
-//     fetched (5xx, network errors) disallows everything.
+//     fetched (5xx, network errors) disallows everything. Redirects of a
+//     robots.txt are followed, to other hosts too, up to five; behind more
+//     it counts as missing.
 //   - One request at a time per host, with a pause of Delay (1s) between
 //     requests, or the robots.txt Crawl-delay when that is larger. Different
 //     hosts are crawled at the same time (Concurrency start URLs at once).
@@ -53,8 +71,20 @@
 //     (Backoff, doubling, at most MaxBackoff), waiting at least as long as a
 //     Retry-After asks; a Retry-After beyond MaxBackoff gives up at once.
 //   - Timeout bounds the wait for response headers and every pause in a
-//     body, MaxBytes the size of a response, MaxPages the documents (and
-//     directory listings) of a start URL.
+//     body; MaxRequestTime the whole of one request, so a server sending a
+//     byte a second is cut off (and not retried); MaxURLTime one URL with
+//     its retries and their waits, so three Retry-After: 120 answers do not
+//     cost six minutes; MaxHostTime what one host may take in a crawl (its
+//     requests and the retry waits it causes). A host past its time fails
+//     with ErrHostTime and its crawl stops, reported in Site.Truncated.
+//   - MaxBytes bounds a response and MaxHTMLBytes an HTML page, both
+//     counted after decompression, so a gzip body that inflates to
+//     gigabytes is cut off at the limit. At most maxPageLinks links are
+//     read from a page and maxSiteLinks distinct URLs kept for a start URL.
+//   - MaxPages bounds the pages requested for a start URL (documents,
+//     directory listings and pages that failed). A crawl stopped by
+//     MaxPages, the link limit or MaxHostTime says so in Site.Truncated and
+//     through OnTruncated, with the number of URLs it left.
 //
 // # Cache and incremental runs
 //
@@ -77,7 +107,14 @@
 // runs fails with ErrLocked; a lock left by a process of this host that no
 // longer runs is stale and taken over.
 //
+// The cache does not grow without end. Each crawl, under the lock, removes
+// the temporary files a killed crawl left, bodies no record names, and the
+// entries and run records that no crawl confirmed (a 200 or 304) for
+// MaxCacheAge (60 days).
+//
 // Failed pages do not stop a crawl: they are returned in Site.Errors and
-// reported through OnError. The callbacks default to no-ops and are never
+// reported through OnError. A dead link (404 or 410 for any page but the
+// start page) is no failure: it is listed in Site.Changes.Dead and
+// reported through OnDead. The callbacks default to no-ops and are never
 // called concurrently.
 package fetch

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/begroot/begroot/extract"
@@ -22,14 +23,23 @@ import (
 // maxRedirects is how many redirects one page may take.
 const maxRedirects = 10
 
+// maxRobotsRedirects is how many redirects a robots.txt may take, to any
+// host: RFC 9309 (2.3.1.2) asks crawlers to follow at least five, and to
+// treat a robots.txt behind more as unavailable.
+const maxRobotsRedirects = 5
+
 // host is the politeness state of one host, shared by every site on it.
 type host struct {
 	turn  chan struct{} // holds a token while a request to the host is under way
 	next  time.Time     // earliest start of the next request; guarded by turn
 	delay time.Duration // pause after each request: Delay or a larger Crawl-delay
+	spent atomic.Int64  // time.Duration the host has taken, counted against MaxHostTime
 
 	robotsMu sync.Mutex
 	robots   *robots // nil until loaded
+
+	sitemapOnce sync.Once
+	sitemap     []*url.URL // the pages its sitemaps list
 }
 
 func (cr *crawl) host(name string) *host {
@@ -101,39 +111,52 @@ func (cr *crawl) robotsFor(ctx context.Context, u *url.URL) *robots {
 }
 
 func (cr *crawl) fetchRobots(ctx context.Context, u *url.URL) (*robots, error) {
-	agent := productToken(cr.opts.UserAgent)
-	for range 5 { // RFC 9309 asks to follow at least five redirects
+	body, err := cr.fetchFile(ctx, u, robotsMaxBytes, true, 0)
+	if err != nil || body == "" {
+		return &robots{}, err
+	}
+	f, err := os.Open(body)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return parseRobots(f, productToken(cr.opts.UserAgent)), nil
+}
+
+// fetchFile fetches a file that the crawler reads but does not return, a
+// robots.txt or a sitemap, into the cache: conditionally when a sound copy
+// is cached, at most limit bytes, following up to maxRobotsRedirects
+// redirects (to other hosts only when crossHost). It returns the path of
+// the cached body, or "" when there is none: a 4xx, a redirect elsewhere,
+// or too many redirects. A file found missing (4xx) is not asked for again
+// for missingFor, when that is positive.
+func (cr *crawl) fetchFile(ctx context.Context, u *url.URL, limit int64, crossHost bool, missingFor time.Duration) (string, error) {
+	for range maxRobotsRedirects + 1 {
 		key := pageKey(u)
 		e := cr.cache.entry(key)
-		if e != nil && cr.cache.verify(e) != nil {
+		if e != nil && e.Missing && cr.opts.Clock.Now().Sub(e.Checked) < missingFor {
+			return "", nil
+		}
+		if e != nil && (e.Body == "" || cr.cache.verify(e) != nil) {
 			e = nil // no usable copy to fall back on: ask in full
 		}
 		var (
-			rb   *robots
+			body string
 			next *url.URL
+			done bool
 		)
 		err := cr.get(ctx, u, e, func(resp *http.Response) error {
 			switch code := resp.StatusCode; {
 			case code == http.StatusNotModified && e != nil:
-				f, err := os.Open(cr.cache.docPath(e.Body))
-				if err != nil {
-					return err
-				}
-				defer f.Close()
-				rb = parseRobots(f, agent)
+				body, done = cr.cache.docPath(e.Body), true
 				return cr.cache.touch(key, e, resp.Header, cr.opts.Clock.Now())
 			case code == http.StatusOK:
 				ne, err := cr.cache.put(key, u.String(), extract.FormatText, resp.Header,
-					io.LimitReader(resp.Body, robotsMaxBytes), robotsMaxBytes, cr.opts.Clock.Now())
+					io.LimitReader(resp.Body, limit), limit, cr.opts.Clock.Now())
 				if err != nil {
 					return err
 				}
-				f, err := os.Open(cr.cache.docPath(ne.Body))
-				if err != nil {
-					return err
-				}
-				defer f.Close()
-				rb = parseRobots(f, agent)
+				body, done = cr.cache.docPath(ne.Body), true
 				return nil
 			case code >= 300 && code < 400:
 				loc, err := u.Parse(resp.Header.Get("Location"))
@@ -141,25 +164,23 @@ func (cr *crawl) fetchRobots(ctx context.Context, u *url.URL) (*robots, error) {
 					return fmt.Errorf("%s: %w", resp.Status, err)
 				}
 				next, _ = normalizeURL(loc, nil)
-				if next == nil || next.Host != u.Host {
-					rb = &robots{} // redirected away: treated as unavailable
-				}
+				done = next == nil || !crossHost && next.Host != u.Host // redirected away: there is none
 				return nil
 			case code >= 400 && code < 500:
-				rb = &robots{}
+				done = true
+				if missingFor > 0 {
+					return cr.cache.putMissing(key, u.String(), cr.opts.Clock.Now())
+				}
 				return nil
 			}
 			return errors.New(resp.Status)
 		})
-		if err != nil {
-			return nil, err
-		}
-		if rb != nil {
-			return rb, nil
+		if err != nil || done {
+			return body, err
 		}
 		u = next
 	}
-	return &robots{}, nil
+	return "", nil
 }
 
 // fetch fetches a page and the redirects it leads to into the cache. It
@@ -200,6 +221,8 @@ func (cr *crawl) fetch(ctx context.Context, s *siteCrawl, u *url.URL) (*Result, 
 				var err error
 				stored, skipped, err = cr.store(key, u, resp)
 				return err
+			case code == http.StatusNotFound || code == http.StatusGone:
+				return &deadError{url: u.String(), status: resp.Status}
 			}
 			return errors.New(resp.Status)
 		})
@@ -237,6 +260,15 @@ func (cr *crawl) fetch(ctx context.Context, s *siteCrawl, u *url.URL) (*Result, 
 		return &Result{Source: cr.cache.source(stored), Unchanged: old != nil && old.SHA256 == stored.SHA256}, nil
 	}
 }
+
+// deadError is a page the server says is not there (404) or gone for good
+// (410): a dead link, reported as a warning unless it is the start page.
+type deadError struct {
+	url    string // after redirects
+	status string
+}
+
+func (e *deadError) Error() string { return e.status }
 
 // redirect decides on a redirect from one page to target: it returns the
 // URL to request next, or nil with the reason the crawl does not follow it
@@ -276,7 +308,11 @@ func (cr *crawl) store(key string, u *url.URL, resp *http.Response) (*entry, str
 	if reason != "" {
 		return nil, reason, cr.cache.putSkipped(key, u.String(), reason, resp.Header, cr.opts.Clock.Now())
 	}
-	e, err := cr.cache.put(key, u.String(), format, resp.Header, body, cr.opts.MaxBytes, cr.opts.Clock.Now())
+	limit := cr.opts.MaxBytes
+	if format == extract.FormatHTML {
+		limit = min(limit, cr.opts.MaxHTMLBytes)
+	}
+	e, err := cr.cache.put(key, u.String(), format, resp.Header, body, limit, cr.opts.Clock.Now())
 	return e, "", err
 }
 
@@ -330,23 +366,36 @@ type retryable struct {
 
 func (r *retryable) Error() string { return r.err.Error() }
 
-// errStalled cancels a request that waited longer than Timeout.
-var errStalled = errors.New("stalled")
+// ErrHostTime is the error of a request to a host that has taken
+// Crawler.MaxHostTime: the crawl gives the host up until the next run.
+var ErrHostTime = errors.New("host took its time budget")
+
+// errStalled cancels a request that waited longer than Timeout for data;
+// errOverTime one that took all the time it was given.
+var (
+	errStalled  = errors.New("stalled")
+	errOverTime = errors.New("over time")
+)
 
 // get requests u and hands a response to handle while the host's turn is
 // held, so the body is read before the next request to the host starts.
 // A 429, a 5xx and a timeout are retried with exponential backoff, waiting
-// at least the Retry-After the server asked for. Validators of a cached
+// at least the Retry-After the server asked for, as long as the URL stays
+// within MaxURLTime and the host within MaxHostTime. Validators of a cached
 // entry e make the request conditional.
 func (cr *crawl) get(ctx context.Context, u *url.URL, e *entry, handle func(*http.Response) error) error {
 	h := cr.host(u.Host)
+	clock := cr.opts.Clock
+	start := clock.Now()
 	wait := cr.opts.Backoff
 	for attempt := 0; ; attempt++ {
-		err := cr.try(ctx, h, u, e, handle)
+		limit := min(cr.opts.MaxRequestTime, cr.opts.MaxURLTime-clock.Now().Sub(start))
+		err := cr.try(ctx, h, u, e, limit, handle)
 		var r *retryable
 		if !errors.As(err, &r) {
 			return err
 		}
+		pause := min(max(wait, r.after), cr.opts.MaxBackoff)
 		switch {
 		case r.after > cr.opts.MaxBackoff:
 			return fmt.Errorf("%w, retry after %s is too long", r.err, r.after)
@@ -355,27 +404,48 @@ func (cr *crawl) get(ctx context.Context, u *url.URL, e *entry, handle func(*htt
 				return r.err
 			}
 			return fmt.Errorf("%w (after %d attempts)", r.err, attempt+1)
+		case clock.Now().Sub(start)+pause >= cr.opts.MaxURLTime:
+			return fmt.Errorf("%w; a retry in %s would pass the %s a URL may take (after %d attempts)",
+				r.err, pause, cr.opts.MaxURLTime, attempt+1)
 		}
-		if err := cr.opts.Clock.Sleep(ctx, min(max(wait, r.after), cr.opts.MaxBackoff)); err != nil {
+		if err := clock.Sleep(ctx, pause); err != nil {
 			return err
 		}
+		h.spent.Add(int64(pause))
 		wait *= 2
 	}
 }
 
-// try makes one attempt at a request.
-func (cr *crawl) try(ctx context.Context, h *host, u *url.URL, e *entry, handle func(*http.Response) error) error {
+// try makes one attempt at a request, which may take at most limit.
+func (cr *crawl) try(ctx context.Context, h *host, u *url.URL, e *entry, limit time.Duration, handle func(*http.Response) error) error {
 	if err := h.acquire(ctx, cr.opts.Clock); err != nil {
 		return err
 	}
 	defer h.release(cr.opts.Clock)
+	began := cr.opts.Clock.Now()
+	defer func() { h.spent.Add(int64(cr.opts.Clock.Now().Sub(began))) }()
+	if left := cr.opts.MaxHostTime - time.Duration(h.spent.Load()); left <= 0 {
+		return fmt.Errorf("%w (%s)", ErrHostTime, cr.opts.MaxHostTime)
+	} else if left < limit {
+		limit = left
+	}
+	if limit <= 0 {
+		return fmt.Errorf("%w of %s", errOverTime, cr.opts.MaxURLTime)
+	}
 
 	rctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	timer := time.AfterFunc(cr.opts.Timeout, func() { cancel(errStalled) })
-	defer timer.Stop()
+	idle := time.AfterFunc(cr.opts.Timeout, func() { cancel(errStalled) })
+	defer idle.Stop()
+	deadline := time.AfterFunc(limit, func() { cancel(errOverTime) })
+	defer deadline.Stop()
 	stalled := func(err error) error {
-		if ctx.Err() == nil && (context.Cause(rctx) == errStalled || isTimeout(err)) {
+		switch {
+		case ctx.Err() != nil:
+			return err
+		case context.Cause(rctx) == errOverTime:
+			return fmt.Errorf("not done in %s", limit) // a trickling server trickles again: not retried
+		case context.Cause(rctx) == errStalled || isTimeout(err):
 			return &retryable{err: fmt.Errorf("no data for %s", cr.opts.Timeout)}
 		}
 		return err
@@ -408,7 +478,7 @@ func (cr *crawl) try(ctx context.Context, h *host, u *url.URL, e *entry, handle 
 	if code := resp.StatusCode; code == http.StatusTooManyRequests || code >= 500 {
 		return &retryable{err: errors.New(resp.Status), after: retryAfter(resp.Header.Get("Retry-After"), cr.opts.Clock.Now())}
 	}
-	resp.Body = &idleReader{ReadCloser: resp.Body, timer: timer, timeout: cr.opts.Timeout}
+	resp.Body = &idleReader{ReadCloser: resp.Body, timer: idle, timeout: cr.opts.Timeout}
 	if err := handle(resp); err != nil {
 		return stalled(err)
 	}
@@ -416,7 +486,8 @@ func (cr *crawl) try(ctx context.Context, h *host, u *url.URL, e *entry, handle 
 }
 
 // idleReader restarts the stall timer whenever bytes arrive, so Timeout
-// bounds a pause in a download, not the whole of a large PDF.
+// bounds a pause in a download, not the whole of a large PDF (that is
+// MaxRequestTime's task).
 type idleReader struct {
 	io.ReadCloser
 	timer   *time.Timer

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 )
@@ -22,36 +23,72 @@ var linkAttrs = map[string]string{
 	"object": "data",
 }
 
-// links returns the targets of the links in an HTML page, resolved against
-// the page's URL or its first <base href>, in document order. It also
-// follows <meta http-equiv="refresh" content="0; url=…">. Links that do not
-// parse are left out; nothing is normalised here.
-func links(r io.Reader, page *url.URL) []*url.URL {
+// pageScan is what the crawler reads from an HTML page: its links, and
+// enough of its text to tell a page with content from an empty app shell.
+type pageScan struct {
+	links   []*url.URL
+	more    bool // the page has more links than were read
+	text    int  // letters and digits outside script, style, noscript, template and title
+	scripts int  // script elements
+}
+
+// hiddenText names the elements whose text a reader never sees as the
+// page's content.
+var hiddenText = map[string]bool{"script": true, "style": true, "noscript": true, "template": true, "title": true}
+
+// scanPage reads an HTML page: the targets of its first maxLinks links,
+// resolved against the page's URL or its first <base href>, in document
+// order, and its text and script counts. It also follows
+// <meta http-equiv="refresh" content="0; url=…">. Links that do not parse
+// are left out; nothing is normalised here.
+func scanPage(r io.Reader, page *url.URL, maxLinks int) pageScan {
 	var (
-		out     []*url.URL
+		scan    pageScan
 		base    = page
 		hasBase bool
+		hidden  int // depth inside hiddenText elements
 		z       = html.NewTokenizer(r)
 	)
 	add := func(ref string) {
 		ref = strings.TrimSpace(ref)
-		if ref == "" {
+		if ref == "" || scan.more {
 			return
 		}
 		if u, err := base.Parse(ref); err == nil {
-			out = append(out, u)
+			if len(scan.links) == maxLinks {
+				scan.more = true
+				return
+			}
+			scan.links = append(scan.links, u)
 		}
 	}
 	for {
-		switch z.Next() {
+		tt := z.Next()
+		switch tt {
 		case html.ErrorToken:
-			return out
+			return scan
+		case html.TextToken:
+			if hidden == 0 {
+				scan.text += countAlnum(z.Text())
+			}
+			continue
+		case html.EndTagToken:
+			if name, _ := z.TagName(); hiddenText[string(name)] && hidden > 0 {
+				hidden--
+			}
+			continue
 		case html.StartTagToken, html.SelfClosingTagToken:
 		default:
 			continue
 		}
 		name, more := z.TagName()
 		tag := string(name)
+		if tag == "script" {
+			scan.scripts++
+		}
+		if hiddenText[tag] && tt == html.StartTagToken {
+			hidden++
+		}
 		if _, ok := linkAttrs[tag]; !more || !ok && tag != "base" && tag != "meta" {
 			continue
 		}
@@ -82,6 +119,28 @@ func links(r io.Reader, page *url.URL) []*url.URL {
 			}
 		}
 	}
+}
+
+// countAlnum counts the letters and digits in UTF-8 text.
+func countAlnum(text []byte) int {
+	n := 0
+	for _, r := range string(text) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// shellText is the most text an app shell shows before its script runs
+// ("Laden…", "Deze website heeft JavaScript nodig"); the shortest report
+// page, a heading and one sentence, has more.
+const shellText = 40
+
+// isShell reports whether a scanned page is an app shell: scripts and next
+// to no text, the content being filled in by JavaScript in a browser.
+func (p pageScan) isShell() bool {
+	return p.scripts > 0 && p.text < shellText
 }
 
 // refreshURL takes the URL out of a meta refresh content such as

@@ -53,7 +53,7 @@ func TestLinks(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
-			for _, u := range links(strings.NewReader(tc.html), page) {
+			for _, u := range scanPage(strings.NewReader(tc.html), page, maxPageLinks).links {
 				got = append(got, u.String())
 			}
 			if !slices.Equal(got, tc.want) {
@@ -69,10 +69,49 @@ func FuzzLinks(f *testing.F) {
 	f.Add("<a href=\"\x00%zz\">")
 	page, _ := url.Parse("https://x.nl/doc/p")
 	f.Fuzz(func(t *testing.T, html string) {
-		for _, u := range links(strings.NewReader(html), page) {
+		for _, u := range scanPage(strings.NewReader(html), page, 3).links {
 			if n, reason := normalizeURL(u, []string{"id"}); reason == "" {
 				pageKey(n)
 			}
 		}
 	})
+}
+
+func TestScanPageShell(t *testing.T) {
+	page, _ := url.Parse("https://x.nl/begroting-2026/")
+	for _, tc := range []struct {
+		name, html string
+		shell      bool
+	}{
+		{"app shell", `<!DOCTYPE html><html><head><title>Begroting 2026 - Gemeente Voorbeeld</title>
+			<script type="module" src="/assets/index.js"></script><style>#app{min-height:100vh}</style></head>
+			<body><div id="app"></div><noscript>Deze website heeft JavaScript nodig. Zet JavaScript aan om de begroting te lezen.</noscript>
+			<script>window.__STATE__ = {"programma": "Wonen en werken in de gemeente Voorbeeld"}</script></body></html>`, true},
+		{"shell with a loading text", `<body><div id="root"><p>Laden…</p></div><script src="/app.js"></script></body>`, true},
+		{"page with content and scripts", `<body><script src="/menu.js"></script><main><h1>Programma 1 Wonen</h1>
+			<p>Wat willen we bereiken? Voldoende betaalbare woningen voor iedereen.</p></main></body>`, false},
+		{"short page without scripts", `<h1>Nieuw</h1><p>Een nieuwe pagina.</p>`, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			scan := scanPage(strings.NewReader(tc.html), page, maxPageLinks)
+			if got := scan.isShell(); got != tc.shell {
+				t.Errorf("isShell = %v, want %v (text %d, scripts %d)", got, tc.shell, scan.text, scan.scripts)
+			}
+		})
+	}
+}
+
+func TestScanPageLinkLimit(t *testing.T) {
+	page, _ := url.Parse("https://x.nl/doc/")
+	html := strings.Repeat(`<a href="a">a</a>`, 5)
+	for _, tc := range []struct {
+		max  int
+		n    int
+		more bool
+	}{{3, 3, true}, {5, 5, false}, {6, 5, false}} {
+		scan := scanPage(strings.NewReader(html), page, tc.max)
+		if len(scan.links) != tc.n || scan.more != tc.more {
+			t.Errorf("scanPage(max %d): %d links, more %v; want %d, %v", tc.max, len(scan.links), scan.more, tc.n, tc.more)
+		}
+	}
 }

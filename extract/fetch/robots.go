@@ -19,8 +19,9 @@ const maxCrawlDelay = time.Minute
 
 // robots holds the rules of one robots.txt that apply to begroot.
 type robots struct {
-	rules []robotsRule
-	delay time.Duration // Crawl-delay of the matching groups, 0 when absent
+	rules    []robotsRule
+	delay    time.Duration // Crawl-delay of the matching groups, 0 when absent
+	sitemaps []string      // the Sitemap lines, as written; they belong to no group
 }
 
 type robotsRule struct {
@@ -43,6 +44,7 @@ func parseRobots(r io.Reader, agent string) *robots {
 	}
 	var (
 		groups     []*group
+		sitemaps   []string
 		cur        *group
 		inAgents   bool // the previous record was a user-agent line
 		sc         = bufio.NewScanner(io.LimitReader(r, robotsMaxBytes))
@@ -82,8 +84,13 @@ func parseRobots(r io.Reader, agent string) *robots {
 			if cur != nil && err == nil && secs > 0 && !math.IsInf(secs, 0) {
 				cur.delay = max(cur.delay, time.Duration(min(secs, maxCrawlDelay.Seconds())*float64(time.Second)))
 			}
+		case "sitemap":
+			if value != "" && len(sitemaps) < maxSitemaps {
+				sitemaps = append(sitemaps, value)
+			}
+			continue // neither opens nor closes a group
 		default:
-			continue // sitemap and unknown records neither open nor close a group
+			continue // unknown records neither open nor close a group
 		}
 		inAgents = false
 	}
@@ -103,13 +110,15 @@ func parseRobots(r io.Reader, agent string) *robots {
 		}
 		return rb
 	}
-	if rb := pick(agentToken); rb != nil {
-		return rb
+	rb := pick(agentToken)
+	if rb == nil {
+		rb = pick("*")
 	}
-	if rb := pick("*"); rb != nil {
-		return rb
+	if rb == nil {
+		rb = &robots{}
 	}
-	return &robots{}
+	rb.sitemaps = sitemaps
+	return rb
 }
 
 // productToken is the lowercased name part of a User-Agent value:

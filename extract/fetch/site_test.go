@@ -40,6 +40,7 @@ type fixtureSite struct {
 	faults    map[string]http.HandlerFunc // path → handler replacing the file
 	bodies    map[string]string           // path → content replacing the file
 	redirects map[string]redirectRule
+	latency   time.Duration // fake time every request takes
 }
 
 type request struct {
@@ -113,7 +114,9 @@ func (s *fixtureSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.inFlight++
 	s.maxFlight = max(s.maxFlight, s.inFlight)
 	fault := s.faults[r.URL.Path]
+	latency := s.latency
 	s.mu.Unlock()
+	s.clock.advance(latency)
 	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 	defer func() {
 		s.mu.Lock()
@@ -314,6 +317,13 @@ func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
 	c.now = c.now.Add(d)
 	c.sleeps = append(c.sleeps, d)
 	return nil
+}
+
+// advance moves the clock on without a sleep, as a slow server would.
+func (c *fakeClock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
 }
 
 func (c *fakeClock) slept() []time.Duration {

@@ -113,6 +113,54 @@ func (s scope) contains(u *url.URL) bool {
 	return u.Host == s.host && strings.HasPrefix(u.Path+"/", s.prefix)
 }
 
+// root returns the document root of a fetched document: the root that
+// docRoot finds in its path, else that of the page which linked it, else
+// the scope's prefix without its slash ("/" for a whole host).
+func (s scope) root(raw, from string) string {
+	if u, err := url.Parse(raw); err == nil {
+		if r := docRoot(u.Path); r != "" {
+			return r
+		}
+	}
+	if from != "" {
+		return from
+	}
+	if s.prefix == "/" {
+		return "/"
+	}
+	return strings.TrimSuffix(s.prefix, "/")
+}
+
+// documentWords are the words that make a path segment name a P&C
+// document when it has no year: /jaarstukken, /voorjaarsnota.
+var documentWords = []string{
+	"begroting", "jaarstukken", "jaarrekening", "jaarverslag", "voorjaarsnota", "najaarsnota",
+	"kadernota", "perspectiefnota", "bestuursrapportage", "burap", "berap", "marap",
+	"tussenrapportage", "voortgangsrapportage", "slotwijziging",
+}
+
+// yearInSegment matches a year of this or the last century standing apart
+// from other digits: begroting-2026, bestuursrapportage-2025-1, jr2023.
+var yearInSegment = regexp.MustCompile(`(^|[^0-9])(19|20)[0-9]{2}([^0-9]|$)`)
+
+// docRoot returns the path up to and including the first segment that
+// names a document, by a year or a document word
+// (/begroting-2026/programma/wonen → /begroting-2026), or "" when no
+// segment does.
+func docRoot(p string) string {
+	segs := strings.Split(strings.Trim(p, "/"), "/")
+	for i, seg := range segs {
+		if path.Ext(seg) != "" && i == len(segs)-1 {
+			break // a file name (begroting-2024.pdf) is no root of its own
+		}
+		lower := strings.ToLower(seg)
+		if yearInSegment.MatchString(lower) || slices.ContainsFunc(documentWords, func(w string) bool { return strings.Contains(lower, w) }) {
+			return "/" + strings.Join(segs[:i+1], "/")
+		}
+	}
+	return ""
+}
+
 // isPDFPath reports whether u names a PDF file by its extension.
 func isPDFPath(u *url.URL) bool {
 	return strings.EqualFold(path.Ext(u.Path), ".pdf")
