@@ -67,7 +67,7 @@ func newFont(v pdf.Value) *font {
 				scale = m.Index(0).Float64()
 			}
 		}
-		f.missing = 0.5
+		f.missing = defaultWidth
 		if mw := desc.Key("MissingWidth"); mw.Kind() == pdf.Integer || mw.Kind() == pdf.Real {
 			f.missing = mw.Float64() * scale
 		}
@@ -88,7 +88,7 @@ func newFont(v pdf.Value) *font {
 			f.enc = pf.Encoder()
 		}
 	}
-	f.bold = isBoldName(base) || desc.Key("FontWeight").Float64() >= 600 ||
+	f.bold = isBoldName(base) || desc.Key("FontWeight").Float64() >= boldWeight ||
 		desc.Key("Flags").Int64()&(1<<18) != 0
 	f.anonymous = !f.bold && desc.Key("FontWeight").IsNull() && genericName.MatchString(base)
 	f.stemV = desc.Key("StemV").Float64()
@@ -112,7 +112,7 @@ func markHeavyFonts(fonts map[string]*font) {
 		return
 	}
 	for _, f := range fonts {
-		if f.anonymous && f.stemV >= 1.12*body.stemV {
+		if f.anonymous && f.stemV >= heavyStem*body.stemV {
 			f.bold = true
 		}
 	}

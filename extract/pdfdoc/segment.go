@@ -20,11 +20,6 @@ type seg struct {
 
 func (s *seg) center() float64 { return (s.x0 + s.x1) / 2 }
 
-// Segmentation tolerances, as fractions of the font size.
-const (
-	cellGap = 0.7 // a wider gap between words separates cells
-)
-
 var (
 	// numberWord matches one Dutch number as printed in a table: 33.955,
 	// -1.655, (1.655), 7,1, 12%, 1.000,- and a leading euro sign.

@@ -8,21 +8,6 @@ import (
 	"github.com/begroot/begroot/extract"
 )
 
-// Table reconstruction tolerances: baseline distances as multiples of the
-// font size, except where noted.
-const (
-	rowGapMax     = 3.5  // beyond this a table ends…
-	rowGapRegular = 5    // … unless the rows keep this regular, wider pitch
-	headerGapMax  = 5    // between two header lines, or header and body
-	captionGapMax = 3.5  // between a caption and the header
-	titleGapMax   = 7    // between a "Tabel …" title and the header
-	captionLines  = 4    // caption lines at most
-	tightPitch    = 1.6  // a line this close to its neighbour shares its row
-	interleave    = 0.95 // lines this close belong to one vertically centred row
-	columnSlack   = 0.15 // overlap slack when clustering a column
-	maxHeaderRows = 10
-)
-
 var (
 	captionStart = regexp.MustCompile(`(?i)^(tabel|table|tab\.|overzicht|figuur|staat)\b`)
 	indexNumber  = regexp.MustCompile(`^\d{1,3}\.?$`)
@@ -63,7 +48,7 @@ func newPageLayout(p *pageText, body, leading float64) *pageLayout {
 				}
 			}
 		}
-		pl.cand[i] = nums > 0 && (!s[0].numeric || nums >= 2)
+		pl.cand[i] = nums > 0 && (!s[0].numeric || nums >= minNumbers)
 		pl.year[i] = pl.cand[i] && years > 0 && values == 0
 	}
 	return pl
@@ -112,7 +97,7 @@ func (pl *pageLayout) extendRun(i int) int {
 	prevPitch := 0.0
 	gapOK := func(k int) bool {
 		p := pl.pitch(k-1, k)
-		regular := math.Abs(p-prevPitch) <= 0.3 || k+1 < n && math.Abs(p-pl.pitch(k, k+1)) <= 0.3
+		regular := math.Abs(p-prevPitch) <= pitchJitter || k+1 < n && math.Abs(p-pl.pitch(k, k+1)) <= pitchJitter
 		return p <= rowGapMax || p <= rowGapRegular && regular
 	}
 	// joins reports whether numeric line k continues the run: it is not a
@@ -129,20 +114,20 @@ func (pl *pageLayout) extendRun(i int) int {
 		for _, a := range mine {
 			for _, b := range spans {
 				overlap := a[0] <= b[1] && a[1] >= b[0]
-				aligned := math.Abs(a[1]-b[1]) <= em || math.Abs(a[0]+a[1]-b[0]-b[1]) <= 2*em
+				aligned := math.Abs(a[1]-b[1]) <= alignSlack*em || math.Abs(a[0]+a[1]-b[0]-b[1]) <= 2*alignSlack*em
 				if overlap && !aligned {
 					bad++
 					break
 				}
 			}
 		}
-		return bad*2 <= len(mine)
+		return bad*100 <= len(mine)*misalignedPct
 	}
 	// groupLabel reports whether text line k is a short label left of the
 	// numbers, which may have extra space above it.
 	groupLabel := func(k int) bool {
 		l := &pl.lines[k]
-		return !pl.cand[k] && len(l.words) <= 8 && l.x1 < numX0 && pl.pitch(k-1, k) <= rowGapRegular
+		return !pl.cand[k] && len(l.words) <= groupLabelWords && l.x1 < numX0 && pl.pitch(k-1, k) <= rowGapRegular
 	}
 	for j := i + 1; j < n; {
 		if !gapOK(j) && !groupLabel(j) || pl.used[j] {
@@ -161,10 +146,10 @@ func (pl *pageLayout) extendRun(i int) int {
 			continue
 		}
 		k := j
-		for k < n && k-j < 4 && !pl.cand[k] && pl.internal(k, numX0, pl.lines[last].size) && (gapOK(k) || k == j && groupLabel(k)) {
+		for k < n && k-j < maxInnerText && !pl.cand[k] && pl.internal(k, numX0, pl.lines[last].size) && (gapOK(k) || k == j && groupLabel(k)) {
 			k++
 		}
-		if k < n && k-j < 4 && pl.cand[k] && gapOK(k) && joins(k) {
+		if k < n && k-j < maxInnerText && pl.cand[k] && gapOK(k) && joins(k) {
 			j = k
 			continue
 		}
@@ -203,11 +188,11 @@ func (pl *pageLayout) internal(k int, numX0, size float64) bool {
 	}
 	// A larger line is a heading, unless it is a short group label
 	// ("Programma 1 Veiligheid") left of the numbers.
-	if l.size >= 1.2*size && (len(l.words) > 8 || l.x1 > numX0 || l.size >= 1.5*size) {
+	if l.size >= headingRatio*size && (len(l.words) > groupLabelWords || l.x1 > numX0 || l.size >= headingSure*size) {
 		return false
 	}
 	for _, s := range pl.segs[k] {
-		if len(s.words) >= 5 && s.x0 < numX0-1 && s.x1 > numX0+1 {
+		if len(s.words) >= proseWords && s.x0 < numX0-proseEdgePt && s.x1 > numX0+proseEdgePt {
 			return false
 		}
 	}
@@ -246,7 +231,7 @@ func (pl *pageLayout) build(first, last int) (tableRegion, bool) {
 		if !pl.headerLike(k) {
 			// A label-only line between two header lines ("Programma 1"
 			// beside a three-line column heading) belongs to the header.
-			if k == 0 || pl.used[k-1] || pl.pitch(k-1, k) > headerGapMax || !pl.headerLike(k-1) || pl.lines[k].x0 > g.regions[0][0] || pl.lines[k].size > 1.1*pl.em {
+			if k == 0 || pl.used[k-1] || pl.pitch(k-1, k) > headerGapMax || !pl.headerLike(k-1) || pl.lines[k].x0 > g.regions[0][0] || pl.lines[k].size > labelSize*pl.em {
 				break
 			}
 		}
@@ -276,12 +261,12 @@ func (pl *pageLayout) build(first, last int) (tableRegion, bool) {
 	if bodyStart > top && len(pl.cellsOf(bodyStart)[0]) == 0 && pl.pitch(bodyStart-1, bodyStart) <= tightPitch && pl.labelOnly(bodyStart-1) {
 		bodyStart--
 	}
-	if bodyRows < 2 && top == bodyStart {
+	if bodyRows < minRows && top == bodyStart {
 		return tableRegion{}, false
 	}
 	capTop, caption := pl.caption(top)
 	// Wrapped cell text below the last row.
-	for k := last + 1; k < len(pl.lines) && k-last <= 3; k++ {
+	for k := last + 1; k < len(pl.lines) && k-last <= maxWrapBelow; k++ {
 		if pl.cand[k] || pl.pitch(k-1, k) > tightPitch || !pl.internal(k, g.cols[0].x0, pl.em) || !pl.wrapsInto(k-1, k) && !pl.textColumnsOnly(k) {
 			break
 		}
@@ -314,7 +299,7 @@ func (pl *pageLayout) countRows(from, to int) int {
 // pos is the position of line k at x.
 func (pl *pageLayout) pos(k int, x float64) extract.Pos {
 	l := &pl.lines[k]
-	return extract.Pos{Page: pl.page.number, X: round2(x), Y: round2(pl.page.height - l.y - 0.8*l.size)}
+	return extract.Pos{Page: pl.page.number, X: round2(x), Y: round2(pl.page.height - l.y - ascent*l.size)}
 }
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }

@@ -21,10 +21,10 @@ func (pl *pageLayout) wrapsInto(prev, k int) bool {
 			label = s
 		}
 	}
-	if label == nil || ws[0].x0 > label.x0+2*pl.em {
+	if label == nil || ws[0].x0 > label.x0+wrapIndent*pl.em {
 		return false
 	}
-	return label.x1+0.3*ws[0].size+(ws[0].x1-ws[0].x0) > pl.g.labelEnd
+	return label.x1+spaceWidth*ws[0].size+(ws[0].x1-ws[0].x0) > pl.g.labelEnd
 }
 
 func firstRune(s string) (rune, bool) {
@@ -82,7 +82,7 @@ func (pl *pageLayout) bodyRows(from, to int) [][]extract.Cell {
 			c := cands[0]
 			prefix := c < end || len(pl.cellsOf(c)[0]) == 0 || c > start && pl.continuedBy(c-1, c)
 			for k := start; k < c; k++ {
-				prefix = prefix || len(pl.cellsOf(k)) >= 2
+				prefix = prefix || len(pl.cellsOf(k)) > 1
 			}
 			r := pl.newRow()
 			for k := start; k < c; k++ {
@@ -205,7 +205,7 @@ func (pl *pageLayout) tightPitch(from, to int) float64 {
 		return tightPitch
 	}
 	slices.Sort(ps)
-	return max(tightPitch, 1.1*ps[len(ps)/2])
+	return max(tightPitch, rowPitchSlack*ps[len(ps)/2])
 }
 
 // centredRows reports whether the table centres its cells vertically: at
@@ -218,7 +218,7 @@ func (pl *pageLayout) centredRows(from, to int) bool {
 			n++
 		}
 	}
-	return n >= 2
+	return n >= minRows
 }
 
 // centredBody builds the rows of a table with vertically centred cells:

@@ -18,11 +18,11 @@ func (pl *pageLayout) caption(top int) (int, string) {
 		limit := captionGapMax
 		switch {
 		case len(block) > 0:
-			limit = min(captionGapMax, 0.95*pl.leading/max(l.size, 1))
+			limit = min(captionGapMax, captionLeading*pl.leading/max(l.size, 1))
 		case captionStart.MatchString(l.text()):
 			limit = titleGapMax
 		}
-		if pl.used[k] || pl.cand[k] || pl.pitch(k, k+1) > limit || len(l.words) > 14 || l.size >= 1.3*pl.body {
+		if pl.used[k] || pl.cand[k] || pl.pitch(k, k+1) > limit || len(l.words) > captionWords || l.size >= headingRatio*pl.body {
 			break
 		}
 		block = append(block, k)
@@ -45,12 +45,12 @@ func (pl *pageLayout) caption(top int) (int, string) {
 // over the columns that is not a unit label, and no prose.
 func (pl *pageLayout) headerLike(k int) bool {
 	l, g := &pl.lines[k], pl.g
-	if l.size >= 1.3*pl.body || captionStart.MatchString(l.text()) {
+	if l.size >= headingRatio*pl.body || captionStart.MatchString(l.text()) {
 		return false
 	}
 	over := false
 	for _, s := range pl.segs[k] {
-		if len(s.words) > 6 && s.x1 > g.regions[0][0] {
+		if len(s.words) > headerWords && s.x1 > g.regions[0][0] {
 			return false
 		}
 		// A label in lower case is the rest of a row from the page before.
@@ -185,7 +185,7 @@ func (pl *pageLayout) headerRows(top, bodyStart int) [][]extract.Cell {
 // over their boundary.
 func placeHeader(over []seg, cols []column, regions [][2]float64, size float64) [][2]int {
 	spans := make([][2]int, len(over))
-	tol := 0.3 * size
+	tol := headerCover * size
 	for i, s := range over {
 		a, b := -1, -1
 		for c, col := range cols {
@@ -201,13 +201,13 @@ func placeHeader(over []seg, cols []column, regions [][2]float64, size float64) 
 			b = a
 			if a+1 < len(cols) {
 				pitch := center(regions[a+1]) - center(regions[a])
-				if math.Abs(s.center()-regions[a][1]) < 0.15*pitch && math.Abs(s.center()-(center(regions[a])+center(regions[a+1]))/2) < 0.15*pitch {
+				if math.Abs(s.center()-regions[a][1]) < boundaryShare*pitch && math.Abs(s.center()-(center(regions[a])+center(regions[a+1]))/2) < boundaryShare*pitch {
 					b = a + 1
 				}
 			}
 			if a > 0 && b == a {
 				pitch := center(regions[a]) - center(regions[a-1])
-				if math.Abs(s.center()-regions[a][0]) < 0.15*pitch && math.Abs(s.center()-(center(regions[a-1])+center(regions[a]))/2) < 0.15*pitch {
+				if math.Abs(s.center()-regions[a][0]) < boundaryShare*pitch && math.Abs(s.center()-(center(regions[a-1])+center(regions[a]))/2) < boundaryShare*pitch {
 					a = a - 1
 				}
 			}
@@ -231,7 +231,7 @@ func splitHeader(s seg, cols []column) []seg {
 	for i := 1; i <= len(s.words); i++ {
 		if i < len(s.words) {
 			c := wordColumn(cols, s.words[i])
-			if c == prevCol || c < 0 || prevCol < 0 || s.words[i].x0-s.words[i-1].x1 < 0.45*s.words[i].size {
+			if c == prevCol || c < 0 || prevCol < 0 || s.words[i].x0-s.words[i-1].x1 < headerWordGap*s.words[i].size {
 				continue
 			}
 			prevCol = c

@@ -319,7 +319,7 @@ func (w *walker) show(s string, g *gstate, tm *matrix) {
 		return
 	}
 	m := tm.mul(g.ctm)
-	upright := m[0] > 0 && math.Abs(m[1]) <= 0.05*m[0] && math.Abs(m[2]) <= 0.05*math.Abs(m[3])
+	upright := m[0] > 0 && math.Abs(m[1]) <= maxSkew*m[0] && math.Abs(m[2]) <= maxSkew*math.Abs(m[3])
 	size := g.tfs * math.Hypot(m[2], m[3])
 	xscale := math.Hypot(m[0], m[1])
 	step := 1
@@ -352,11 +352,11 @@ func (w *walker) show(s string, g *gstate, tm *matrix) {
 }
 
 // visible reports whether a glyph's centre lies inside the clip (with
-// 0.5pt slack). Word clips table cells, and hides overflowing or stale
+// clipSlackPt slack). Word clips table cells, and hides overflowing or stale
 // values that way.
 func (w *walker) visible(gl *glyph, clip rect) bool {
-	cx, cy := gl.x+gl.w/2, gl.y+0.3*gl.size
-	return cx >= clip.x0-0.5 && cx <= clip.x1+0.5 && cy >= clip.y0-0.5 && cy <= clip.y1+0.5
+	cx, cy := gl.x+gl.w/2, gl.y+glyphMiddle*gl.size
+	return cx >= clip.x0-clipSlackPt && cx <= clip.x1+clipSlackPt && cy >= clip.y0-clipSlackPt && cy <= clip.y1+clipSlackPt
 }
 
 func isBlank(s string) bool {
