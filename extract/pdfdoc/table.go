@@ -203,16 +203,8 @@ func (pl *pageLayout) internal(k int, numX0, size float64) bool {
 // caption above and the wrapped label lines below. It reports false when
 // the numbers do not line up in columns.
 func (pl *pageLayout) build(first, last int) (tableRegion, bool) {
-	sizes := make([]float64, 0, last-first+1)
-	for k := first; k <= last; k++ {
-		sizes = append(sizes, pl.lines[k].size)
-	}
-	slices.Sort(sizes)
-	pl.em = sizes[len(sizes)/2]
-	bodyStart := first
-	for bodyStart <= last && (!pl.cand[bodyStart] || pl.year[bodyStart]) {
-		bodyStart++
-	}
+	pl.em = pl.medianSize(first, last)
+	bodyStart := pl.firstBodyRow(first, last)
 	if bodyStart > last {
 		return tableRegion{}, false
 	}
@@ -221,58 +213,130 @@ func (pl *pageLayout) build(first, last int) (tableRegion, bool) {
 		return tableRegion{}, false
 	}
 	pl.g = g
-	bodyRows := pl.countRows(bodyStart, last)
-
-	top := first
-	for k := first - 1; k >= 0 && first-k <= maxHeaderRows; k-- {
-		if pl.used[k] || pl.cand[k] && !pl.year[k] || pl.pitch(k, k+1) > headerGapMax {
-			break
-		}
-		if !pl.headerLike(k) {
-			// A label-only line between two header lines ("Programma 1"
-			// beside a three-line column heading) belongs to the header.
-			if k == 0 || pl.used[k-1] || pl.pitch(k-1, k) > headerGapMax || !pl.headerLike(k-1) || pl.lines[k].x0 > g.regions[0][0] || pl.lines[k].size > labelSize*pl.em {
-				break
-			}
-		}
-		top = k
-	}
-	// The first row may be vertically centred: text lines tight above and
-	// below its numbers belong to it, not to the header.
-	if bodyStart+1 <= last && !pl.cand[bodyStart+1] && pl.pitch(bodyStart, bodyStart+1) <= tightPitch {
-		for bodyStart > top && !pl.year[bodyStart-1] && pl.pitch(bodyStart-1, bodyStart) <= tightPitch {
-			bodyStart--
-		}
-	}
-	// Without a header, lines in lower case just above the first row end
-	// a row begun on the previous page.
-	for top == bodyStart && top > 0 && !pl.used[top-1] && !pl.cand[top-1] && pl.pitch(top-1, top) <= rowGapMax &&
-		startsLower(pl.lines[top-1].words[0].text) && pl.internal(top-1, g.cols[0].x0, pl.em) {
-		top--
-		bodyStart--
-	}
-	// Label-only lines between the header and the first row are group
-	// labels of the body ("ACTIVA", "Programma 0 Bestuur").
-	for bodyStart > top && pl.labelOnly(bodyStart-1) && !pl.unitOnly(bodyStart-1) && !pl.year[bodyStart-1] {
-		bodyStart--
-	}
-	// A label printed a little above its numbers (another font size or
-	// vertical alignment) is not a header line.
-	if bodyStart > top && len(pl.cellsOf(bodyStart)[0]) == 0 && pl.pitch(bodyStart-1, bodyStart) <= tightPitch && pl.labelOnly(bodyStart-1) {
-		bodyStart--
-	}
-	if bodyRows < minRows && top == bodyStart {
+	rows := pl.countRows(bodyStart, last)
+	top := pl.headerTop(first)
+	bodyStart = pl.centredFirstRow(top, bodyStart, last)
+	top, bodyStart = pl.rowFromPreviousPage(top, bodyStart)
+	bodyStart = pl.labelsAboveBody(top, bodyStart)
+	if rows < minRows && top == bodyStart {
 		return tableRegion{}, false
 	}
 	capTop, caption := pl.caption(top)
-	// Wrapped cell text below the last row.
+	last = pl.wrappedBelow(last)
+	return pl.assemble(capTop, top, bodyStart, last, caption), true
+}
+
+// medianSize is the median font size of lines first..last: the size of
+// the table's text.
+func (pl *pageLayout) medianSize(first, last int) float64 {
+	sizes := make([]float64, 0, last-first+1)
+	for k := first; k <= last; k++ {
+		sizes = append(sizes, pl.lines[k].size)
+	}
+	slices.Sort(sizes)
+	return sizes[len(sizes)/2]
+}
+
+// firstBodyRow returns the first numeric line of first..last that is not
+// a row of bare years (a header), or last+1.
+func (pl *pageLayout) firstBodyRow(first, last int) int {
+	k := first
+	for k <= last && (!pl.cand[k] || pl.year[k]) {
+		k++
+	}
+	return k
+}
+
+// headerTop returns the first header line above line first: the lines
+// just above that label the columns, and label-only lines between two of
+// them ("Programma 1" beside a three-line column heading).
+func (pl *pageLayout) headerTop(first int) int {
+	top := first
+	for k := first - 1; k >= 0 && first-k <= maxHeaderRows; k-- {
+		if !pl.mayHead(k) || !pl.headerLike(k) && !pl.labelBetweenHeaders(k) {
+			break
+		}
+		top = k
+	}
+	return top
+}
+
+// mayHead reports whether line k, just above a header line or the first
+// row, can still belong to the table: not consumed, not a body row, and
+// close enough.
+func (pl *pageLayout) mayHead(k int) bool {
+	return !pl.used[k] && (!pl.cand[k] || pl.year[k]) && pl.pitch(k, k+1) <= headerGapMax
+}
+
+// labelBetweenHeaders reports whether line k, which labels no column, has a
+// header line close above it and sits at the label margin in the table's
+// size.
+func (pl *pageLayout) labelBetweenHeaders(k int) bool {
+	if k == 0 || pl.used[k-1] || pl.pitch(k-1, k) > headerGapMax || !pl.headerLike(k-1) {
+		return false
+	}
+	return pl.lines[k].x0 <= pl.g.regions[0][0] && pl.lines[k].size <= labelSize*pl.em
+}
+
+// centredFirstRow moves bodyStart up over the text lines tight above a
+// vertically centred first row (one with text tight below its numbers as
+// well): they belong to that row, not to the header.
+func (pl *pageLayout) centredFirstRow(top, bodyStart, last int) int {
+	if bodyStart+1 > last || pl.cand[bodyStart+1] || pl.pitch(bodyStart, bodyStart+1) > tightPitch {
+		return bodyStart
+	}
+	for bodyStart > top && !pl.year[bodyStart-1] && pl.pitch(bodyStart-1, bodyStart) <= tightPitch {
+		bodyStart--
+	}
+	return bodyStart
+}
+
+// rowFromPreviousPage takes in the lines in lower case just above a table
+// without a header: they end a row begun on the previous page.
+func (pl *pageLayout) rowFromPreviousPage(top, bodyStart int) (int, int) {
+	for top == bodyStart && top > 0 && pl.endsRowAbove(top-1) {
+		top--
+		bodyStart--
+	}
+	return top, bodyStart
+}
+
+// endsRowAbove reports whether text line k, just above a table, is the
+// rest of a row broken by the page end.
+func (pl *pageLayout) endsRowAbove(k int) bool {
+	return !pl.used[k] && !pl.cand[k] && pl.pitch(k, k+1) <= rowGapMax &&
+		startsLower(pl.lines[k].words[0].text) && pl.internal(k, pl.g.cols[0].x0, pl.em)
+}
+
+// labelsAboveBody moves bodyStart up over the label-only lines between the
+// header and the first row: group labels of the body ("ACTIVA",
+// "Programma 0 Bestuur"), and a label printed a little above its numbers
+// (another font size or vertical alignment).
+func (pl *pageLayout) labelsAboveBody(top, bodyStart int) int {
+	for bodyStart > top && pl.labelOnly(bodyStart-1) && !pl.unitOnly(bodyStart-1) && !pl.year[bodyStart-1] {
+		bodyStart--
+	}
+	if bodyStart > top && len(pl.cellsOf(bodyStart)[0]) == 0 && pl.pitch(bodyStart-1, bodyStart) <= tightPitch && pl.labelOnly(bodyStart-1) {
+		bodyStart--
+	}
+	return bodyStart
+}
+
+// wrappedBelow returns the last line of the table: last, or a wrapped
+// line of cell text tight below it.
+func (pl *pageLayout) wrappedBelow(last int) int {
 	for k := last + 1; k < len(pl.lines) && k-last <= maxWrapBelow; k++ {
-		if pl.cand[k] || pl.pitch(k-1, k) > tightPitch || !pl.internal(k, g.cols[0].x0, pl.em) || !pl.wrapsInto(k-1, k) && !pl.textColumnsOnly(k) {
+		if pl.cand[k] || pl.pitch(k-1, k) > tightPitch || !pl.internal(k, pl.g.cols[0].x0, pl.em) || !pl.wrapsInto(k-1, k) && !pl.textColumnsOnly(k) {
 			break
 		}
 		last = k
 	}
+	return last
+}
 
+// assemble builds the table of lines capTop..last, with header lines
+// top..bodyStart-1, and marks the lines used.
+func (pl *pageLayout) assemble(capTop, top, bodyStart, last int, caption string) tableRegion {
 	t := &extract.Table{Caption: caption}
 	headers := pl.headerRows(top, bodyStart)
 	t.Rows = append(headers, pl.bodyRows(bodyStart, last)...)
@@ -283,7 +347,7 @@ func (pl *pageLayout) build(first, last int) (tableRegion, bool) {
 		pl.used[k] = true
 	}
 	t.Pos = pl.pos(capTop, pl.lines[capTop].x0)
-	return tableRegion{first: capTop, last: last, table: t, cols: g.cols, headers: len(headers)}, true
+	return tableRegion{first: capTop, last: last, table: t, cols: pl.g.cols, headers: len(headers)}
 }
 
 func (pl *pageLayout) countRows(from, to int) int {
