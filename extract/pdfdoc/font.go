@@ -168,7 +168,7 @@ func parseCIDWidths(w pdf.Value) map[uint32]float64 {
 		}
 		next := w.Index(i + 1)
 		if next.Kind() == pdf.Array {
-			for j, k := 0, next.Len(); j < k && j < 1<<16; j++ {
+			for j, k := 0, next.Len(); j < k && j < maxWidthRange; j++ {
 				m[c+uint32(j)] = next.Index(j).Float64() / 1000
 			}
 			i += 2
@@ -179,7 +179,7 @@ func parseCIDWidths(w pdf.Value) map[uint32]float64 {
 		}
 		last := uint32(next.Int64())
 		width := w.Index(i+2).Float64() / 1000
-		for x := c; x <= last && x-c < 1<<16; x++ {
+		for x := c; x <= last && x-c < maxWidthRange; x++ {
 			m[x] = width
 		}
 		i += 3

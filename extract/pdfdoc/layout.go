@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"context"
 	"math"
 	"regexp"
 	"slices"
@@ -17,12 +18,15 @@ var (
 	digits     = regexp.MustCompile(`\d+`)
 )
 
-// layout turns the lines of all pages into blocks in reading order.
-func layout(pages []*pageText) []extract.Block {
+// layout turns the lines of all pages into blocks in reading order. It
+// sets *at to the number of the page it is working on, and stops with an
+// abort panic when ctx is done.
+func layout(ctx context.Context, pages []*pageText, at *int) []extract.Block {
 	body, leading := bodyMetrics(pages)
 	removeFurniture(pages)
-	b := &blockBuilder{body: body, leading: leading}
+	b := &blockBuilder{ctx: ctx, body: body, leading: leading}
 	for _, p := range pages {
+		*at = p.number
 		b.page(p)
 	}
 	b.levels()
@@ -111,6 +115,7 @@ func removeFurniture(pages []*pageText) {
 
 // blockBuilder collects blocks page by page.
 type blockBuilder struct {
+	ctx           context.Context
 	body, leading float64
 	blocks        []extract.Block
 	sizes         []float64    // font size of each heading block, by block index
@@ -119,7 +124,7 @@ type blockBuilder struct {
 
 // page appends the blocks of one page.
 func (b *blockBuilder) page(p *pageText) {
-	pl := newPageLayout(p, b.body, b.leading)
+	pl := newPageLayout(b.ctx, p, b.body, b.leading)
 	tables := pl.findTables()
 	startLen := len(b.blocks)
 	first := true // nothing of this page placed yet

@@ -14,12 +14,6 @@ type pageRef struct {
 	width, height float64 // displayed size in points
 }
 
-// Limits of the page tree walk, against cyclic or absurd trees.
-const (
-	maxTreeDepth = 64
-	maxPages     = 100_000
-)
-
 // pageTree lists the pages in order. It resolves every node once; the
 // library's Reader.Page walks the tree from the root for each page.
 func pageTree(r *pdf.Reader) []pageRef {

@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"context"
 	"math"
 	"regexp"
 	"slices"
@@ -15,6 +16,7 @@ var (
 
 // pageLayout is one page's lines with their segments.
 type pageLayout struct {
+	ctx     context.Context
 	page    *pageText
 	lines   []line
 	segs    [][]seg
@@ -27,8 +29,8 @@ type pageLayout struct {
 	g       *grid   // geometry of the table being built
 }
 
-func newPageLayout(p *pageText, body, leading float64) *pageLayout {
-	pl := &pageLayout{page: p, lines: p.lines, body: body, leading: leading}
+func newPageLayout(ctx context.Context, p *pageText, body, leading float64) *pageLayout {
+	pl := &pageLayout{ctx: ctx, page: p, lines: p.lines, body: body, leading: leading}
 	n := len(p.lines)
 	pl.segs = make([][]seg, n)
 	pl.cand = make([]bool, n)
@@ -76,6 +78,9 @@ func (pl *pageLayout) findTables() []tableRegion {
 	for i := 0; i < len(pl.lines); i++ {
 		if !pl.cand[i] || pl.used[i] {
 			continue
+		}
+		if done(pl.ctx) {
+			panic(abort{pl.ctx.Err()})
 		}
 		if r, ok := pl.build(i, pl.extendRun(i)); ok {
 			out = append(out, r)
