@@ -5,10 +5,6 @@ import (
 	"unicode/utf16"
 )
 
-// maxCmapBytes bounds how much of a ToUnicode stream is read; real maps
-// are a few kilobytes, and a decompression bomb must not be read to the end.
-const maxCmapBytes = 4 << 20
-
 // toUnicode is a parsed /ToUnicode CMap: code → text, where a code is
 // the big-endian value of its bytes.
 type toUnicode map[uint32]string
@@ -45,7 +41,7 @@ func parseToUnicode(r io.Reader) toUnicode {
 				stack = stack[:0]
 			}
 		default:
-			if len(stack) < 1<<16 {
+			if len(stack) < maxCmapStack {
 				stack = append(stack, tok)
 			}
 		}

@@ -61,13 +61,21 @@
 //
 // # Errors and limits
 //
-// Every call into the library runs under recover. Before the library reads
-// the file, its cross-reference chain is checked for object numbers the
-// file cannot hold and for /Prev loops, on which the library would
-// allocate or loop without bound. A per-document deadline
-// (Options.Timeout) is checked between pages and every 1024 content
-// operators, and a watchdog returns at the deadline even when the library
-// is stuck inside one call. Errors are
+// The parse runs under recover: a panic of the library becomes a "damaged
+// PDF" error, one of this package's own an "internal error", both naming
+// the page; neither ends the caller's batch. Before the library reads the
+// file, its cross-reference chain is checked for object numbers the file
+// cannot hold and for /Prev loops, on which the library would allocate or
+// loop without bound. Before the library interprets a content stream, the
+// stream is decoded once under limits (limit.go: decoded bytes per stream
+// and per page, operands before an operator), so a decompression bomb or
+// an endless run of operands ends with an error naming the limit. A
+// per-document deadline (Options.Timeout) is checked between pages, at
+// every operator and glyph, while decoding and before every table, and a
+// watchdog returns at the deadline even when the library is stuck inside
+// one call; at most maxAbandoned such stuck parses are left running, and a
+// new parse waits for one of them to end (failing with ErrBusy at its own
+// deadline). Errors are
 // *extract.ParseError values naming the file (and page when known) and
 // wrap extract.ErrNotPDF, ErrEncrypted, ErrEmpty, ErrNoText (an image-only
 // document, or one whose fonts give no usable text), the context's error,

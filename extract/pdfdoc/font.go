@@ -67,7 +67,7 @@ func newFont(v pdf.Value) *font {
 				scale = m.Index(0).Float64()
 			}
 		}
-		f.missing = 0.5
+		f.missing = defaultWidth
 		if mw := desc.Key("MissingWidth"); mw.Kind() == pdf.Integer || mw.Kind() == pdf.Real {
 			f.missing = mw.Float64() * scale
 		}
@@ -88,7 +88,7 @@ func newFont(v pdf.Value) *font {
 			f.enc = pf.Encoder()
 		}
 	}
-	f.bold = isBoldName(base) || desc.Key("FontWeight").Float64() >= 600 ||
+	f.bold = isBoldName(base) || desc.Key("FontWeight").Float64() >= boldWeight ||
 		desc.Key("Flags").Int64()&(1<<18) != 0
 	f.anonymous = !f.bold && desc.Key("FontWeight").IsNull() && genericName.MatchString(base)
 	f.stemV = desc.Key("StemV").Float64()
@@ -112,7 +112,7 @@ func markHeavyFonts(fonts map[string]*font) {
 		return
 	}
 	for _, f := range fonts {
-		if f.anonymous && f.stemV >= 1.12*body.stemV {
+		if f.anonymous && f.stemV >= heavyStem*body.stemV {
 			f.bold = true
 		}
 	}
@@ -168,7 +168,7 @@ func parseCIDWidths(w pdf.Value) map[uint32]float64 {
 		}
 		next := w.Index(i + 1)
 		if next.Kind() == pdf.Array {
-			for j, k := 0, next.Len(); j < k && j < 1<<16; j++ {
+			for j, k := 0, next.Len(); j < k && j < maxWidthRange; j++ {
 				m[c+uint32(j)] = next.Index(j).Float64() / 1000
 			}
 			i += 2
@@ -179,7 +179,7 @@ func parseCIDWidths(w pdf.Value) map[uint32]float64 {
 		}
 		last := uint32(next.Int64())
 		width := w.Index(i+2).Float64() / 1000
-		for x := c; x <= last && x-c < 1<<16; x++ {
+		for x := c; x <= last && x-c < maxWidthRange; x++ {
 			m[x] = width
 		}
 		i += 3

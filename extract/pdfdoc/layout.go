@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"context"
 	"math"
 	"regexp"
 	"slices"
@@ -10,12 +11,6 @@ import (
 	"github.com/begroot/begroot/extract"
 )
 
-// Layout tolerances.
-const (
-	headingScale  = 1.15 // a line this much larger than body text is a heading
-	furnitureBand = 0.12 // top and bottom fraction of a page where headers and footers sit
-)
-
 var (
 	pageNumber = regexp.MustCompile(`(?i)^[-–—\s]*(pagina|page|blz\.?|p\.)?\s*\d{1,4}(\s*(van|/|of)\s*\d{1,4})?[-–—\s]*$`)
 	bullet     = regexp.MustCompile(`^([•·▪■●◦○‣∙\x{F0B7}\x{F0A7}-]|–|o)$`)
@@ -23,12 +18,15 @@ var (
 	digits     = regexp.MustCompile(`\d+`)
 )
 
-// layout turns the lines of all pages into blocks in reading order.
-func layout(pages []*pageText) []extract.Block {
+// layout turns the lines of all pages into blocks in reading order. It
+// sets *at to the number of the page it is working on, and stops with an
+// abort panic when ctx is done.
+func layout(ctx context.Context, pages []*pageText, at *int) []extract.Block {
 	body, leading := bodyMetrics(pages)
 	removeFurniture(pages)
-	b := &blockBuilder{body: body, leading: leading}
+	b := &blockBuilder{ctx: ctx, body: body, leading: leading}
 	for _, p := range pages {
+		*at = p.number
 		b.page(p)
 	}
 	b.levels()
@@ -43,27 +41,30 @@ func bodyMetrics(pages []*pageText) (size, leading float64) {
 	for _, p := range pages {
 		for i := range p.lines {
 			l := &p.lines[i]
-			s := math.Round(l.size*2) / 2
+			s := roundSize(l.size)
 			for _, w := range l.words {
 				sizes[s] += len(w.text)
 			}
-			if i > 0 && math.Abs(p.lines[i-1].size-l.size) < 0.25 {
-				pitches[[2]float64{s, math.Round((p.lines[i-1].y-l.y)*2) / 2}]++
+			if i > 0 && math.Abs(p.lines[i-1].size-l.size) < sameSizePt {
+				pitches[[2]float64{s, roundSize(p.lines[i-1].y - l.y)}]++
 			}
 		}
 	}
 	size = mode(sizes, 10)
 	best := 0
 	for k, n := range pitches {
-		if pitch := k[1]; k[0] == size && pitch >= size && pitch <= 2.5*size && (n > best || n == best && pitch < leading) {
+		if pitch := k[1]; k[0] == size && pitch >= size && pitch <= maxLeading*size && (n > best || n == best && pitch < leading) {
 			leading, best = pitch, n
 		}
 	}
 	if leading == 0 {
-		leading = 1.2 * size
+		leading = defaultLeading * size
 	}
 	return size, leading
 }
+
+// roundSize rounds a size or distance to sizeQuantumPt.
+func roundSize(v float64) float64 { return math.Round(v/sizeQuantumPt) * sizeQuantumPt }
 
 // mode returns the key with the largest count (the smallest on a tie), or
 // fallback for an empty map.
@@ -86,7 +87,7 @@ func removeFurniture(pages []*pageText) {
 			return "", false
 		}
 		t := digits.ReplaceAllString(strings.ToLower(l.text()), "#")
-		return t + "@" + strconv.Itoa(int(math.Round(l.y/4))), true
+		return t + "@" + strconv.Itoa(int(math.Round(l.y/furnitureYPt))), true
 	}
 	count := map[string]int{}
 	for _, p := range pages {
@@ -98,7 +99,7 @@ func removeFurniture(pages []*pageText) {
 			}
 		}
 	}
-	minRepeat := max(3, len(pages)/5)
+	minRepeat := max(furnitureMin, len(pages)*furniturePct/100)
 	for _, p := range pages {
 		out := p.lines[:0]
 		for i := range p.lines {
@@ -114,6 +115,7 @@ func removeFurniture(pages []*pageText) {
 
 // blockBuilder collects blocks page by page.
 type blockBuilder struct {
+	ctx           context.Context
 	body, leading float64
 	blocks        []extract.Block
 	sizes         []float64    // font size of each heading block, by block index
@@ -122,7 +124,7 @@ type blockBuilder struct {
 
 // page appends the blocks of one page.
 func (b *blockBuilder) page(p *pageText) {
-	pl := newPageLayout(p, b.body, b.leading)
+	pl := newPageLayout(b.ctx, p, b.body, b.leading)
 	tables := pl.findTables()
 	startLen := len(b.blocks)
 	first := true // nothing of this page placed yet
@@ -296,17 +298,17 @@ func (b *blockBuilder) continues(pl *pageLayout, prev, k int) bool {
 	if _, item := listItem(l); b.isHeading(p) != b.isHeading(l) || item {
 		return false
 	}
-	if b.isHeading(l) && (math.Abs(p.size-l.size) > 0.5 || p.bold() != l.bold()) {
+	if b.isHeading(l) && (math.Abs(p.size-l.size) > headingSizePt || p.bold() != l.bold()) {
 		return false
 	}
-	return p.y-l.y <= max(b.leading, 1.2*l.size)*1.3+1
+	return p.y-l.y <= max(b.leading, defaultLeading*l.size)*paragraphGap+paragraphPt
 }
 
 func (b *blockBuilder) isHeading(l *line) bool {
-	if l.size >= headingScale*b.body {
-		return len(l.words) <= 25
+	if l.size >= headingRatio*b.body {
+		return len(l.words) <= maxHeadingLen
 	}
-	if !l.bold() || len(l.words) > 15 {
+	if !l.bold() || len(l.words) > maxBoldHeading {
 		return false
 	}
 	t := l.words[len(l.words)-1].text
@@ -372,7 +374,7 @@ func (b *blockBuilder) levels() {
 	var sizes []float64
 	for i, s := range b.sizes {
 		if b.blocks[i].Kind == extract.Heading {
-			sizes = append(sizes, math.Round(s*2)/2)
+			sizes = append(sizes, roundSize(s))
 		}
 	}
 	slices.Sort(sizes)
@@ -382,7 +384,7 @@ func (b *blockBuilder) levels() {
 		if b.blocks[i].Kind != extract.Heading {
 			continue
 		}
-		level := slices.Index(sizes, math.Round(b.sizes[i]*2)/2) + 1
-		b.blocks[i].Level = min(max(level, 1), 6)
+		level := slices.Index(sizes, roundSize(b.sizes[i])) + 1
+		b.blocks[i].Level = min(max(level, 1), maxLevel)
 	}
 }

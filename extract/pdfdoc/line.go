@@ -47,16 +47,6 @@ func (l *line) text() string {
 	return b.String()
 }
 
-// Grouping tolerances, as fractions of the font size (see
-// shared/notes/pdf-text-layer.md; poppler uses 0.1 as minimal word gap).
-const (
-	wordBaseline = 0.1  // a glyph continues a word within this baseline shift
-	wordGap      = 0.1  // … and at most this far after the previous glyph's end
-	wordBack     = 0.5  // … and not jumping back more than this
-	lineBaseline = 0.35 // a word joins a line within this baseline distance
-	dupDistance  = 0.15 // an overprinted copy of a word lies within this
-)
-
 // quality counts the glyphs of a page that decode to text and those that
 // decode to control characters or U+FFFD (fonts without a usable map).
 type quality struct{ total, bad int }
@@ -65,7 +55,7 @@ type quality struct{ total, bad int }
 // without ToUnicode give control characters for most glyphs; normal pages
 // give none.
 func (q quality) usable() bool {
-	return q.total > 0 && !(q.bad >= 5 && q.bad*10 >= q.total)
+	return q.total > 0 && !(q.bad >= minBadGlyphs && q.bad*100 >= q.total*badGlyphPercent)
 }
 
 // groupWords appends the words of glyphs to words, built in content-stream

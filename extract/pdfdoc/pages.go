@@ -14,12 +14,6 @@ type pageRef struct {
 	width, height float64 // displayed size in points
 }
 
-// Limits of the page tree walk, against cyclic or absurd trees.
-const (
-	maxTreeDepth = 64
-	maxPages     = 100_000
-)
-
 // pageTree lists the pages in order. It resolves every node once; the
 // library's Reader.Page walks the tree from the root for each page.
 func pageTree(r *pdf.Reader) []pageRef {
@@ -55,7 +49,7 @@ func pageTree(r *pdf.Reader) []pageRef {
 }
 
 func newPageRef(v, res, media, crop pdf.Value, rotate int64) pageRef {
-	box := rect{0, 0, 612, 792}
+	box := rect{0, 0, letterWidthPt, letterHeightPt}
 	if media.Len() == 4 {
 		box = boxOf(media)
 	}
@@ -66,7 +60,7 @@ func newPageRef(v, res, media, crop pdf.Value, rotate int64) pageRef {
 	}
 	w, h := box.x1-box.x0, box.y1-box.y0
 	if w <= 0 || h <= 0 {
-		box, w, h = rect{0, 0, 612, 792}, 612, 792
+		box, w, h = rect{0, 0, letterWidthPt, letterHeightPt}, letterWidthPt, letterHeightPt
 	}
 	ctm := identity.translate(-box.x0, -box.y0)
 	switch ((rotate%360 + 360) % 360) / 90 {

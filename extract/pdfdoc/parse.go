@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/begroot/begroot/extract"
@@ -20,7 +21,8 @@ import (
 // Options limit the work spent on one document.
 type Options struct {
 	// Timeout bounds the whole document; 0 means DefaultTimeout. The
-	// deadline is checked between pages and every 1024 content operators.
+	// deadline is checked between pages, at every content operator and
+	// glyph, every scanChunk decoded bytes and before every table.
 	Timeout time.Duration
 	// MaxPages stops reading after this many pages (0: all). The Document
 	// gets a warning naming the pages left out.
@@ -36,42 +38,121 @@ func Parse(r io.ReaderAt, size int64, src extract.Source) (*extract.Document, er
 	return ParseContext(context.Background(), r, size, src, Options{})
 }
 
+// ErrBusy is wrapped by the error of a parse that could not start before
+// its deadline because maxAbandoned abandoned parses were still running.
+var ErrBusy = errors.New("too many abandoned PDF parses still running")
+
+// maxAbandoned bounds the parses left running after their deadline. The
+// reader checks its deadline often, so an abandoned parse is one stuck
+// inside a single library call; each may hold a core and the memory its
+// limits allow (maxPageBytes, maxPageGlyphs). Four leave a small machine
+// usable while a batch with a few hostile files goes on.
+const maxAbandoned = 4
+
+// abandoned counts the parses left running after their deadline; wake is
+// closed and replaced whenever one of them ends.
+var abandoned struct {
+	sync.Mutex
+	n    int
+	wake chan struct{}
+}
+
+// admit waits until fewer than maxAbandoned abandoned parses are running,
+// or ctx is done. A new parse waits rather than fails at once: in a batch
+// the abandoned parses usually end soon, and failing would lose documents
+// that are fine.
+func admit(ctx context.Context) error {
+	for {
+		abandoned.Lock()
+		if abandoned.n < maxAbandoned {
+			abandoned.Unlock()
+			return nil
+		}
+		if abandoned.wake == nil {
+			abandoned.wake = make(chan struct{})
+		}
+		wake := abandoned.wake
+		abandoned.Unlock()
+		select {
+		case <-wake:
+		case <-ctx.Done():
+			return fmt.Errorf("%w (%d): %w", ErrBusy, maxAbandoned, ctx.Err())
+		}
+	}
+}
+
 // ParseContext reads the PDF of size bytes in r into a Document with Pages
 // set and Blocks in reading order. Errors are *extract.ParseError values
-// wrapping extract.ErrNotPDF, ErrEncrypted, ErrNoText, ErrEmpty, the
-// context's error, or a description of the damage.
+// wrapping extract.ErrNotPDF, ErrEncrypted, ErrNoText, ErrEmpty, ErrBusy,
+// the context's error, an error of the reader's own ("internal error: …")
+// or a description of the damage.
+//
+// The parse runs in a goroutine under a watchdog: the reader checks the
+// deadline often, but the library can loop inside one call on a hostile
+// file. Then ParseContext returns at the deadline and the goroutine is
+// left to finish on its own; while maxAbandoned such goroutines run, a new
+// ParseContext waits for one to end, up to its own deadline, and then
+// fails with ErrBusy.
 func ParseContext(ctx context.Context, r io.ReaderAt, size int64, src extract.Source, opt Options) (*extract.Document, error) {
 	if opt.Timeout <= 0 {
 		opt.Timeout = DefaultTimeout
 	}
 	ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
 	defer cancel()
-	// The walker checks the deadline between pages and operators, but the
-	// library can loop inside one call on a hostile file; then the parse
-	// is abandoned and its goroutine left to finish on its own.
+	if err := admit(ctx); err != nil {
+		return nil, &extract.ParseError{Source: src.Name(), Err: err}
+	}
 	type result struct {
 		doc *extract.Document
 		err error
 	}
-	done := make(chan result, 1)
+	out := make(chan result, 1)
+	var finished, left bool // guarded by abandoned
 	go func() {
 		doc, err := parse(ctx, r, size, src, opt)
-		done <- result{doc, err}
+		abandoned.Lock()
+		finished = true
+		if left {
+			abandoned.n--
+			if abandoned.wake != nil {
+				close(abandoned.wake)
+				abandoned.wake = nil
+			}
+		}
+		abandoned.Unlock()
+		out <- result{doc, err}
 	}()
 	select {
-	case res := <-done:
+	case res := <-out:
 		return res.doc, res.err
 	case <-ctx.Done():
+		abandoned.Lock()
+		if !finished {
+			left = true
+			abandoned.n++
+		}
+		abandoned.Unlock()
 		return nil, &extract.ParseError{Source: src.Name(), Err: ctx.Err()}
 	}
 }
 
-// parse is ParseContext without the watchdog.
+// testHookPage, when set by a test, is called before each page is read.
+var testHookPage func(page int)
+
+// parse is ParseContext without the watchdog. It recovers every panic:
+// the library's become "damaged PDF" errors, its own "internal error"
+// ones, both naming the page.
 func parse(ctx context.Context, r io.ReaderAt, size int64, src extract.Source, opt Options) (doc *extract.Document, err error) {
 	name := src.Name()
 	fail := func(page int, err error) error {
 		return &extract.ParseError{Source: name, Page: page, Err: err}
 	}
+	page := 0
+	defer func() {
+		if x := recover(); x != nil {
+			doc, err = nil, fail(page, recovered(x, isLibraryPanic()))
+		}
+	}()
 	if src.Format == "" {
 		src.Format = extract.FormatPDF
 	}
@@ -88,15 +169,6 @@ func parse(ctx context.Context, r io.ReaderAt, size int64, src extract.Source, o
 		return nil, fail(0, err)
 	}
 
-	page := 0
-	defer func() {
-		if x := recover(); x != nil {
-			if _, ok := x.(runtime.Error); ok && !isLibraryPanic() {
-				panic(x)
-			}
-			doc, err = nil, fail(page, fmt.Errorf("damaged PDF: %v", x))
-		}
-	}()
 	refs := pageTree(reader)
 	if len(refs) == 0 {
 		return nil, fail(0, errors.New("damaged PDF: no pages found"))
@@ -111,6 +183,9 @@ func parse(ctx context.Context, r io.ReaderAt, size int64, src extract.Source, o
 		page = i + 1
 		if err := ctx.Err(); err != nil {
 			return nil, fail(page, err)
+		}
+		if testHookPage != nil {
+			testHookPage(page)
 		}
 		if opt.MaxPages > 0 && i >= opt.MaxPages {
 			doc.Warnings = append(doc.Warnings, fmt.Sprintf("pages %d-%d not read: page limit %d", page, len(refs), opt.MaxPages))
@@ -145,7 +220,7 @@ func parse(ctx context.Context, r io.ReaderAt, size int64, src extract.Source, o
 		return nil, fail(0, extract.ErrNoText)
 	}
 	markHeavyFonts(w.fonts)
-	doc.Blocks = layout(pages)
+	doc.Blocks = layout(ctx, pages, &page)
 	if doc.Title == "" {
 		for _, b := range doc.Blocks {
 			if b.Kind == extract.Heading {
@@ -166,7 +241,7 @@ func (w *walker) safePage(ref pageRef) (glyphs []glyph, err error) {
 				err = a
 				return
 			}
-			if _, ok := x.(runtime.Error); ok && !isLibraryPanic() {
+			if !isLibraryPanic() {
 				panic(x)
 			}
 			glyphs, err = w.out, fmt.Errorf("damaged content stream: %v", x)
@@ -177,16 +252,31 @@ func (w *walker) safePage(ref pageRef) (glyphs []glyph, err error) {
 
 func (a abort) Error() string { return a.err.Error() }
 
-// isLibraryPanic reports whether the runtime error being recovered was
-// raised inside ledongthuc/pdf (an index out of range on a truncated
-// object, say), rather than in this package.
+// recovered turns a recovered panic value into the error of the parse: the
+// abort's error, "damaged PDF" for the library's panics and "internal
+// error" for this package's.
+func recovered(x any, library bool) error {
+	switch a, ok := x.(abort); {
+	case ok:
+		return a.err
+	case library:
+		return fmt.Errorf("damaged PDF: %v", x)
+	}
+	return fmt.Errorf("internal error: %v", x)
+}
+
+// isLibraryPanic reports whether the panic being recovered was raised
+// inside ledongthuc/pdf (its signal for malformed input, or an index out
+// of range on a truncated object), rather than in this package. Frames of
+// the standard library (runtime, compress/zlib …) are skipped. It must be
+// called from the deferred function itself.
 func isLibraryPanic() bool {
 	pcs := make([]uintptr, 32)
 	n := runtime.Callers(3, pcs)
 	frames := runtime.CallersFrames(pcs[:n])
 	for {
 		f, more := frames.Next()
-		if strings.HasPrefix(f.Function, "runtime.") {
+		if first, _, path := strings.Cut(f.Function, "/"); !path || !strings.Contains(first, ".") {
 			if !more {
 				return false
 			}

@@ -94,6 +94,18 @@ func TestParseErrors(t *testing.T) {
 			}
 		})
 	}
+	t.Run("PDF 2.0 header", func(t *testing.T) {
+		// The library reads only %PDF-1.0 to 1.7; headerFix shows it that.
+		data, err := os.ReadFile(fixtures.Path("pdf/tables.pdf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		data = bytes.Replace(data, []byte("%PDF-1.7"), []byte("%PDF-2.0"), 1)
+		doc, err := Parse(bytes.NewReader(data), int64(len(data)), extract.Source{Path: "v2.pdf"})
+		if err != nil || len(tables(doc)) != 5 {
+			t.Errorf("Parse(PDF 2.0) error %v, want the 5 tables", err)
+		}
+	})
 	t.Run("empty input", func(t *testing.T) {
 		_, err := Parse(bytes.NewReader(nil), 0, extract.Source{Path: "x.pdf"})
 		if !errors.Is(err, extract.ErrEmpty) {

@@ -21,11 +21,6 @@ type seg struct {
 
 func (s *seg) center() float64 { return (s.x0 + s.x1) / 2 }
 
-// Segmentation tolerances, as fractions of the font size.
-const (
-	cellGap = 0.7 // a wider gap between words separates cells
-)
-
 // isNumberWord reports whether a word prints one value: a Dutch number or
 // a "no value" marker (vocab.IsToken).
 func isNumberWord(s string) bool { return vocab.IsToken(s) }

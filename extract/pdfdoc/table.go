@@ -1,26 +1,12 @@
 package pdfdoc
 
 import (
+	"context"
 	"math"
 	"regexp"
 	"slices"
 
 	"github.com/begroot/begroot/extract"
-)
-
-// Table reconstruction tolerances: baseline distances as multiples of the
-// font size, except where noted.
-const (
-	rowGapMax     = 3.5  // beyond this a table ends…
-	rowGapRegular = 5    // … unless the rows keep this regular, wider pitch
-	headerGapMax  = 5    // between two header lines, or header and body
-	captionGapMax = 3.5  // between a caption and the header
-	titleGapMax   = 7    // between a "Tabel …" title and the header
-	captionLines  = 4    // caption lines at most
-	tightPitch    = 1.6  // a line this close to its neighbour shares its row
-	interleave    = 0.95 // lines this close belong to one vertically centred row
-	columnSlack   = 0.15 // overlap slack when clustering a column
-	maxHeaderRows = 10
 )
 
 var (
@@ -30,6 +16,7 @@ var (
 
 // pageLayout is one page's lines with their segments.
 type pageLayout struct {
+	ctx     context.Context
 	page    *pageText
 	lines   []line
 	segs    [][]seg
@@ -42,8 +29,8 @@ type pageLayout struct {
 	g       *grid   // geometry of the table being built
 }
 
-func newPageLayout(p *pageText, body, leading float64) *pageLayout {
-	pl := &pageLayout{page: p, lines: p.lines, body: body, leading: leading}
+func newPageLayout(ctx context.Context, p *pageText, body, leading float64) *pageLayout {
+	pl := &pageLayout{ctx: ctx, page: p, lines: p.lines, body: body, leading: leading}
 	n := len(p.lines)
 	pl.segs = make([][]seg, n)
 	pl.cand = make([]bool, n)
@@ -63,7 +50,7 @@ func newPageLayout(p *pageText, body, leading float64) *pageLayout {
 				}
 			}
 		}
-		pl.cand[i] = nums > 0 && (!s[0].numeric || nums >= 2)
+		pl.cand[i] = nums > 0 && (!s[0].numeric || nums >= minNumbers)
 		pl.year[i] = pl.cand[i] && years > 0 && values == 0
 	}
 	return pl
@@ -92,6 +79,9 @@ func (pl *pageLayout) findTables() []tableRegion {
 		if !pl.cand[i] || pl.used[i] {
 			continue
 		}
+		if done(pl.ctx) {
+			panic(abort{pl.ctx.Err()})
+		}
 		if r, ok := pl.build(i, pl.extendRun(i)); ok {
 			out = append(out, r)
 			i = r.last
@@ -112,7 +102,7 @@ func (pl *pageLayout) extendRun(i int) int {
 	prevPitch := 0.0
 	gapOK := func(k int) bool {
 		p := pl.pitch(k-1, k)
-		regular := math.Abs(p-prevPitch) <= 0.3 || k+1 < n && math.Abs(p-pl.pitch(k, k+1)) <= 0.3
+		regular := math.Abs(p-prevPitch) <= pitchJitter || k+1 < n && math.Abs(p-pl.pitch(k, k+1)) <= pitchJitter
 		return p <= rowGapMax || p <= rowGapRegular && regular
 	}
 	// joins reports whether numeric line k continues the run: it is not a
@@ -129,20 +119,20 @@ func (pl *pageLayout) extendRun(i int) int {
 		for _, a := range mine {
 			for _, b := range spans {
 				overlap := a[0] <= b[1] && a[1] >= b[0]
-				aligned := math.Abs(a[1]-b[1]) <= em || math.Abs(a[0]+a[1]-b[0]-b[1]) <= 2*em
+				aligned := math.Abs(a[1]-b[1]) <= alignSlack*em || math.Abs(a[0]+a[1]-b[0]-b[1]) <= 2*alignSlack*em
 				if overlap && !aligned {
 					bad++
 					break
 				}
 			}
 		}
-		return bad*2 <= len(mine)
+		return bad*100 <= len(mine)*misalignedPct
 	}
 	// groupLabel reports whether text line k is a short label left of the
 	// numbers, which may have extra space above it.
 	groupLabel := func(k int) bool {
 		l := &pl.lines[k]
-		return !pl.cand[k] && len(l.words) <= 8 && l.x1 < numX0 && pl.pitch(k-1, k) <= rowGapRegular
+		return !pl.cand[k] && len(l.words) <= groupLabelWords && l.x1 < numX0 && pl.pitch(k-1, k) <= rowGapRegular
 	}
 	for j := i + 1; j < n; {
 		if !gapOK(j) && !groupLabel(j) || pl.used[j] {
@@ -161,10 +151,10 @@ func (pl *pageLayout) extendRun(i int) int {
 			continue
 		}
 		k := j
-		for k < n && k-j < 4 && !pl.cand[k] && pl.internal(k, numX0, pl.lines[last].size) && (gapOK(k) || k == j && groupLabel(k)) {
+		for k < n && k-j < maxInnerText && !pl.cand[k] && pl.internal(k, numX0, pl.lines[last].size) && (gapOK(k) || k == j && groupLabel(k)) {
 			k++
 		}
-		if k < n && k-j < 4 && pl.cand[k] && gapOK(k) && joins(k) {
+		if k < n && k-j < maxInnerText && pl.cand[k] && gapOK(k) && joins(k) {
 			j = k
 			continue
 		}
@@ -203,11 +193,11 @@ func (pl *pageLayout) internal(k int, numX0, size float64) bool {
 	}
 	// A larger line is a heading, unless it is a short group label
 	// ("Programma 1 Veiligheid") left of the numbers.
-	if l.size >= 1.2*size && (len(l.words) > 8 || l.x1 > numX0 || l.size >= 1.5*size) {
+	if l.size >= headingRatio*size && (len(l.words) > groupLabelWords || l.x1 > numX0 || l.size >= headingSure*size) {
 		return false
 	}
 	for _, s := range pl.segs[k] {
-		if len(s.words) >= 5 && s.x0 < numX0-1 && s.x1 > numX0+1 {
+		if len(s.words) >= proseWords && s.x0 < numX0-proseEdgePt && s.x1 > numX0+proseEdgePt {
 			return false
 		}
 	}
@@ -218,16 +208,8 @@ func (pl *pageLayout) internal(k int, numX0, size float64) bool {
 // caption above and the wrapped label lines below. It reports false when
 // the numbers do not line up in columns.
 func (pl *pageLayout) build(first, last int) (tableRegion, bool) {
-	sizes := make([]float64, 0, last-first+1)
-	for k := first; k <= last; k++ {
-		sizes = append(sizes, pl.lines[k].size)
-	}
-	slices.Sort(sizes)
-	pl.em = sizes[len(sizes)/2]
-	bodyStart := first
-	for bodyStart <= last && (!pl.cand[bodyStart] || pl.year[bodyStart]) {
-		bodyStart++
-	}
+	pl.em = pl.medianSize(first, last)
+	bodyStart := pl.firstBodyRow(first, last)
 	if bodyStart > last {
 		return tableRegion{}, false
 	}
@@ -236,58 +218,130 @@ func (pl *pageLayout) build(first, last int) (tableRegion, bool) {
 		return tableRegion{}, false
 	}
 	pl.g = g
-	bodyRows := pl.countRows(bodyStart, last)
-
-	top := first
-	for k := first - 1; k >= 0 && first-k <= maxHeaderRows; k-- {
-		if pl.used[k] || pl.cand[k] && !pl.year[k] || pl.pitch(k, k+1) > headerGapMax {
-			break
-		}
-		if !pl.headerLike(k) {
-			// A label-only line between two header lines ("Programma 1"
-			// beside a three-line column heading) belongs to the header.
-			if k == 0 || pl.used[k-1] || pl.pitch(k-1, k) > headerGapMax || !pl.headerLike(k-1) || pl.lines[k].x0 > g.regions[0][0] || pl.lines[k].size > 1.1*pl.em {
-				break
-			}
-		}
-		top = k
-	}
-	// The first row may be vertically centred: text lines tight above and
-	// below its numbers belong to it, not to the header.
-	if bodyStart+1 <= last && !pl.cand[bodyStart+1] && pl.pitch(bodyStart, bodyStart+1) <= tightPitch {
-		for bodyStart > top && !pl.year[bodyStart-1] && pl.pitch(bodyStart-1, bodyStart) <= tightPitch {
-			bodyStart--
-		}
-	}
-	// Without a header, lines in lower case just above the first row end
-	// a row begun on the previous page.
-	for top == bodyStart && top > 0 && !pl.used[top-1] && !pl.cand[top-1] && pl.pitch(top-1, top) <= rowGapMax &&
-		startsLower(pl.lines[top-1].words[0].text) && pl.internal(top-1, g.cols[0].x0, pl.em) {
-		top--
-		bodyStart--
-	}
-	// Label-only lines between the header and the first row are group
-	// labels of the body ("ACTIVA", "Programma 0 Bestuur").
-	for bodyStart > top && pl.labelOnly(bodyStart-1) && !pl.unitOnly(bodyStart-1) && !pl.year[bodyStart-1] {
-		bodyStart--
-	}
-	// A label printed a little above its numbers (another font size or
-	// vertical alignment) is not a header line.
-	if bodyStart > top && len(pl.cellsOf(bodyStart)[0]) == 0 && pl.pitch(bodyStart-1, bodyStart) <= tightPitch && pl.labelOnly(bodyStart-1) {
-		bodyStart--
-	}
-	if bodyRows < 2 && top == bodyStart {
+	rows := pl.countRows(bodyStart, last)
+	top := pl.headerTop(first)
+	bodyStart = pl.centredFirstRow(top, bodyStart, last)
+	top, bodyStart = pl.rowFromPreviousPage(top, bodyStart)
+	bodyStart = pl.labelsAboveBody(top, bodyStart)
+	if rows < minRows && top == bodyStart {
 		return tableRegion{}, false
 	}
 	capTop, caption := pl.caption(top)
-	// Wrapped cell text below the last row.
-	for k := last + 1; k < len(pl.lines) && k-last <= 3; k++ {
-		if pl.cand[k] || pl.pitch(k-1, k) > tightPitch || !pl.internal(k, g.cols[0].x0, pl.em) || !pl.wrapsInto(k-1, k) && !pl.textColumnsOnly(k) {
+	last = pl.wrappedBelow(last)
+	return pl.assemble(capTop, top, bodyStart, last, caption), true
+}
+
+// medianSize is the median font size of lines first..last: the size of
+// the table's text.
+func (pl *pageLayout) medianSize(first, last int) float64 {
+	sizes := make([]float64, 0, last-first+1)
+	for k := first; k <= last; k++ {
+		sizes = append(sizes, pl.lines[k].size)
+	}
+	slices.Sort(sizes)
+	return sizes[len(sizes)/2]
+}
+
+// firstBodyRow returns the first numeric line of first..last that is not
+// a row of bare years (a header), or last+1.
+func (pl *pageLayout) firstBodyRow(first, last int) int {
+	k := first
+	for k <= last && (!pl.cand[k] || pl.year[k]) {
+		k++
+	}
+	return k
+}
+
+// headerTop returns the first header line above line first: the lines
+// just above that label the columns, and label-only lines between two of
+// them ("Programma 1" beside a three-line column heading).
+func (pl *pageLayout) headerTop(first int) int {
+	top := first
+	for k := first - 1; k >= 0 && first-k <= maxHeaderRows; k-- {
+		if !pl.mayHead(k) || !pl.headerLike(k) && !pl.labelBetweenHeaders(k) {
+			break
+		}
+		top = k
+	}
+	return top
+}
+
+// mayHead reports whether line k, just above a header line or the first
+// row, can still belong to the table: not consumed, not a body row, and
+// close enough.
+func (pl *pageLayout) mayHead(k int) bool {
+	return !pl.used[k] && (!pl.cand[k] || pl.year[k]) && pl.pitch(k, k+1) <= headerGapMax
+}
+
+// labelBetweenHeaders reports whether line k, which labels no column, has a
+// header line close above it and sits at the label margin in the table's
+// size.
+func (pl *pageLayout) labelBetweenHeaders(k int) bool {
+	if k == 0 || pl.used[k-1] || pl.pitch(k-1, k) > headerGapMax || !pl.headerLike(k-1) {
+		return false
+	}
+	return pl.lines[k].x0 <= pl.g.regions[0][0] && pl.lines[k].size <= labelSize*pl.em
+}
+
+// centredFirstRow moves bodyStart up over the text lines tight above a
+// vertically centred first row (one with text tight below its numbers as
+// well): they belong to that row, not to the header.
+func (pl *pageLayout) centredFirstRow(top, bodyStart, last int) int {
+	if bodyStart+1 > last || pl.cand[bodyStart+1] || pl.pitch(bodyStart, bodyStart+1) > tightPitch {
+		return bodyStart
+	}
+	for bodyStart > top && !pl.year[bodyStart-1] && pl.pitch(bodyStart-1, bodyStart) <= tightPitch {
+		bodyStart--
+	}
+	return bodyStart
+}
+
+// rowFromPreviousPage takes in the lines in lower case just above a table
+// without a header: they end a row begun on the previous page.
+func (pl *pageLayout) rowFromPreviousPage(top, bodyStart int) (int, int) {
+	for top == bodyStart && top > 0 && pl.endsRowAbove(top-1) {
+		top--
+		bodyStart--
+	}
+	return top, bodyStart
+}
+
+// endsRowAbove reports whether text line k, just above a table, is the
+// rest of a row broken by the page end.
+func (pl *pageLayout) endsRowAbove(k int) bool {
+	return !pl.used[k] && !pl.cand[k] && pl.pitch(k, k+1) <= rowGapMax &&
+		startsLower(pl.lines[k].words[0].text) && pl.internal(k, pl.g.cols[0].x0, pl.em)
+}
+
+// labelsAboveBody moves bodyStart up over the label-only lines between the
+// header and the first row: group labels of the body ("ACTIVA",
+// "Programma 0 Bestuur"), and a label printed a little above its numbers
+// (another font size or vertical alignment).
+func (pl *pageLayout) labelsAboveBody(top, bodyStart int) int {
+	for bodyStart > top && pl.labelOnly(bodyStart-1) && !pl.unitOnly(bodyStart-1) && !pl.year[bodyStart-1] {
+		bodyStart--
+	}
+	if bodyStart > top && len(pl.cellsOf(bodyStart)[0]) == 0 && pl.pitch(bodyStart-1, bodyStart) <= tightPitch && pl.labelOnly(bodyStart-1) {
+		bodyStart--
+	}
+	return bodyStart
+}
+
+// wrappedBelow returns the last line of the table: last, or a wrapped
+// line of cell text tight below it.
+func (pl *pageLayout) wrappedBelow(last int) int {
+	for k := last + 1; k < len(pl.lines) && k-last <= maxWrapBelow; k++ {
+		if pl.cand[k] || pl.pitch(k-1, k) > tightPitch || !pl.internal(k, pl.g.cols[0].x0, pl.em) || !pl.wrapsInto(k-1, k) && !pl.textColumnsOnly(k) {
 			break
 		}
 		last = k
 	}
+	return last
+}
 
+// assemble builds the table of lines capTop..last, with header lines
+// top..bodyStart-1, and marks the lines used.
+func (pl *pageLayout) assemble(capTop, top, bodyStart, last int, caption string) tableRegion {
 	t := &extract.Table{Caption: caption}
 	headers := pl.headerRows(top, bodyStart)
 	t.Rows = append(headers, pl.bodyRows(bodyStart, last)...)
@@ -298,7 +352,7 @@ func (pl *pageLayout) build(first, last int) (tableRegion, bool) {
 		pl.used[k] = true
 	}
 	t.Pos = pl.pos(capTop, pl.lines[capTop].x0)
-	return tableRegion{first: capTop, last: last, table: t, cols: g.cols, headers: len(headers)}, true
+	return tableRegion{first: capTop, last: last, table: t, cols: pl.g.cols, headers: len(headers)}
 }
 
 func (pl *pageLayout) countRows(from, to int) int {
@@ -314,7 +368,7 @@ func (pl *pageLayout) countRows(from, to int) int {
 // pos is the position of line k at x.
 func (pl *pageLayout) pos(k int, x float64) extract.Pos {
 	l := &pl.lines[k]
-	return extract.Pos{Page: pl.page.number, X: round2(x), Y: round2(pl.page.height - l.y - 0.8*l.size)}
+	return extract.Pos{Page: pl.page.number, X: round2(x), Y: round2(pl.page.height - l.y - ascent*l.size)}
 }
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }

@@ -21,10 +21,10 @@ func (pl *pageLayout) wrapsInto(prev, k int) bool {
 			label = s
 		}
 	}
-	if label == nil || ws[0].x0 > label.x0+2*pl.em {
+	if label == nil || ws[0].x0 > label.x0+wrapIndent*pl.em {
 		return false
 	}
-	return label.x1+0.3*ws[0].size+(ws[0].x1-ws[0].x0) > pl.g.labelEnd
+	return label.x1+spaceWidth*ws[0].size+(ws[0].x1-ws[0].x0) > pl.g.labelEnd
 }
 
 func firstRune(s string) (rune, bool) {
@@ -41,112 +41,168 @@ type rowAcc struct {
 }
 
 // bodyRows builds the rows from the numeric lines and the text lines
-// between them. Lines closer than tightPitch form a chain. A chain with one
-// numeric line is one row: the text lines below it are wrapped cell text,
-// and those above it too when the row is vertically centred (text below as
-// well), spans several cells, or has no label of its own; otherwise they
-// are group labels, rows of their own. In a chain of several numeric lines
-// (a table without cell padding) a text line continues the row above when
-// it wraps into it, begins the row below when that row's label continues
-// it, and is a row of its own otherwise.
+// between them. A table that centres its cells vertically is split between
+// its numeric lines (centredBody); any other table is read as chains of
+// lines closer than its tight pitch (chainRows).
 func (pl *pageLayout) bodyRows(from, to int) [][]extract.Cell {
 	var rows []*rowAcc
-	own := func(k int) *rowAcc {
-		r := pl.newRow()
-		pl.addLine(r, k)
-		rows = append(rows, r)
-		return r
-	}
-	centred := pl.centredRows(from, to)
-	if centred {
+	if pl.centredRows(from, to) {
 		rows = pl.centredBody(from, to)
+	} else {
+		rows = pl.chainedBody(from, to)
 	}
+	return pl.rowCells(rows)
+}
+
+// bodyBuilder collects the rows of a table body chain by chain.
+type bodyBuilder struct {
+	pl   *pageLayout
+	rows []*rowAcc
+}
+
+// own appends line k as a row of its own.
+func (b *bodyBuilder) own(k int) *rowAcc {
+	r := b.pl.newRow()
+	b.pl.addLine(r, k)
+	b.rows = append(b.rows, r)
+	return r
+}
+
+// chainedBody reads lines from..to as chains: runs of lines closer than
+// the tight pitch. A chain without numbers is rows of text (group labels);
+// a chain with one numeric line is one row (singleRowChain); a chain of
+// several numeric lines is a table without cell padding (multiRowChain).
+func (pl *pageLayout) chainedBody(from, to int) []*rowAcc {
+	b := &bodyBuilder{pl: pl}
 	tight := pl.tightPitch(from, to)
-	for start := from; start <= to && !centred; {
+	for start := from; start <= to; {
 		end := start
 		for end < to && pl.pitch(end, end+1) <= tight {
 			end++
 		}
-		var cands []int
+		ch := &chain{start: start, end: end, pendingFor: -1, rowAt: map[int]*rowAcc{}}
 		for k := start; k <= end; k++ {
 			if pl.cand[k] {
-				cands = append(cands, k)
+				ch.cands = append(ch.cands, k)
 			}
 		}
-		switch len(cands) {
+		switch len(ch.cands) {
 		case 0:
 			for k := start; k <= end; k++ {
-				own(k)
+				b.own(k)
 			}
 		case 1:
-			c := cands[0]
-			prefix := c < end || len(pl.cellsOf(c)[0]) == 0 || c > start && pl.continuedBy(c-1, c)
-			for k := start; k < c; k++ {
-				prefix = prefix || len(pl.cellsOf(k)) >= 2
-			}
-			r := pl.newRow()
-			for k := start; k < c; k++ {
-				if prefix {
-					pl.addLine(r, k)
-				} else {
-					own(k)
-				}
-			}
-			pl.addLine(r, c)
-			rows = append(rows, r)
-			centred := c > start && prefix
-			for k := c + 1; k <= end; k++ {
-				if centred || pl.wrapsInto(k-1, k) {
-					pl.addLine(r, k)
-					continue
-				}
-				for ; k <= end; k++ {
-					own(k)
-				}
-			}
+			b.singleRowChain(start, end, ch.cands[0])
 		default:
-			// Rows follow each other without padding. A text line
-			// interleaved with a numeric line (less than a line apart:
-			// vertically centred cells) belongs to it; otherwise it
-			// continues the row above when it wraps into it, begins the
-			// row below when that row continues it, or is a row of its own.
-			rowAt := map[int]*rowAcc{}
-			var pending *rowAcc
-			pendingFor := -1
-			for k := start; k <= end; k++ {
-				if pl.cand[k] {
-					if pendingFor == k {
-						pl.addLine(pending, k)
-						rows = append(rows, pending)
-						rowAt[k], pending, pendingFor = pending, nil, -1
-						continue
-					}
-					rowAt[k] = own(k)
-					continue
-				}
-				c := pl.interleaved(k, cands)
-				switch {
-				case c >= 0 && c < k:
-					pl.addLine(rowAt[c], k)
-				case c > k:
-					if pendingFor != c {
-						pending, pendingFor = pl.newRow(), c
-					}
-					pl.addLine(pending, k)
-				case len(rows) > 0 && k > start && startsLower(pl.lines[k].words[0].text):
-					pl.addLine(rows[len(rows)-1], k)
-				case k < end && pl.cand[k+1] && pl.continuedBy(k, k+1):
-					pending, pendingFor = pl.newRow(), k+1
-					pl.addLine(pending, k)
-				case len(rows) > 0 && k > start && pl.wrapsInto(k-1, k):
-					pl.addLine(rows[len(rows)-1], k)
-				default:
-					own(k)
-				}
-			}
+			b.multiRowChain(ch)
 		}
 		start = end + 1
 	}
+	return b.rows
+}
+
+// singleRowChain builds the row of a chain with one numeric line c. The
+// text lines below it are wrapped cell text, and those above it too when
+// the row is vertically centred (text below as well), spans several cells,
+// or has no label of its own; otherwise they are group labels, rows of
+// their own.
+func (b *bodyBuilder) singleRowChain(start, end, c int) {
+	pl := b.pl
+	prefix := pl.takesLinesAbove(start, end, c)
+	r := pl.newRow()
+	for k := start; k < c; k++ {
+		if prefix {
+			pl.addLine(r, k)
+		} else {
+			b.own(k)
+		}
+	}
+	pl.addLine(r, c)
+	b.rows = append(b.rows, r)
+	centred := c > start && prefix
+	k := c + 1
+	for ; k <= end && (centred || pl.wrapsInto(k-1, k)); k++ {
+		pl.addLine(r, k)
+	}
+	for ; k <= end; k++ {
+		b.own(k)
+	}
+}
+
+// takesLinesAbove reports whether the row of numeric line c takes the
+// text lines start..c-1 of its chain.
+func (pl *pageLayout) takesLinesAbove(start, end, c int) bool {
+	if c < end || len(pl.cellsOf(c)[0]) == 0 || c > start && pl.continuedBy(c-1, c) {
+		return true
+	}
+	for k := start; k < c; k++ {
+		if len(pl.cellsOf(k)) > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// chain is a run of body lines closer than the table's tight pitch, with
+// the state of multiRowChain.
+type chain struct {
+	start, end int
+	cands      []int           // its numeric lines
+	rowAt      map[int]*rowAcc // the row of each numeric line read so far
+	pending    *rowAcc         // a row begun by text lines above its numeric line…
+	pendingFor int             // … which is this line, or -1
+}
+
+// multiRowChain builds the rows of a chain of several numeric lines (a
+// table without cell padding): each numeric line is a row, and each text
+// line joins one of them (textLine).
+func (b *bodyBuilder) multiRowChain(ch *chain) {
+	for k := ch.start; k <= ch.end; k++ {
+		if !b.pl.cand[k] {
+			b.textLine(ch, k)
+			continue
+		}
+		if ch.pendingFor == k {
+			b.pl.addLine(ch.pending, k)
+			b.rows = append(b.rows, ch.pending)
+			ch.rowAt[k], ch.pending, ch.pendingFor = ch.pending, nil, -1
+			continue
+		}
+		ch.rowAt[k] = b.own(k)
+	}
+}
+
+// textLine places text line k of a chain of several numeric lines. A text
+// line interleaved with a numeric line (less than a line apart: vertically
+// centred cells) belongs to it; otherwise it continues the row above when
+// it wraps into it, begins the row below when that row continues it, or is
+// a row of its own.
+func (b *bodyBuilder) textLine(ch *chain, k int) {
+	pl := b.pl
+	c := pl.interleaved(k, ch.cands)
+	switch {
+	case c >= 0 && c < k:
+		pl.addLine(ch.rowAt[c], k)
+	case c > k:
+		if ch.pendingFor != c {
+			ch.pending, ch.pendingFor = pl.newRow(), c
+		}
+		pl.addLine(ch.pending, k)
+	case len(b.rows) > 0 && k > ch.start && startsLower(pl.lines[k].words[0].text):
+		pl.addLine(b.rows[len(b.rows)-1], k)
+	case k < ch.end && pl.cand[k+1] && pl.continuedBy(k, k+1):
+		ch.pending, ch.pendingFor = pl.newRow(), k+1
+		pl.addLine(ch.pending, k)
+	case len(b.rows) > 0 && k > ch.start && pl.wrapsInto(k-1, k):
+		pl.addLine(b.rows[len(b.rows)-1], k)
+	default:
+		b.own(k)
+	}
+}
+
+// rowCells returns the cells of the rows; an empty cell gets the position
+// of its column on the row's first line.
+func (pl *pageLayout) rowCells(rows []*rowAcc) [][]extract.Cell {
 	out := make([][]extract.Cell, len(rows))
 	for i, r := range rows {
 		for c := range r.cells {
@@ -205,7 +261,7 @@ func (pl *pageLayout) tightPitch(from, to int) float64 {
 		return tightPitch
 	}
 	slices.Sort(ps)
-	return max(tightPitch, 1.1*ps[len(ps)/2])
+	return max(tightPitch, rowPitchSlack*ps[len(ps)/2])
 }
 
 // centredRows reports whether the table centres its cells vertically: at
@@ -218,7 +274,7 @@ func (pl *pageLayout) centredRows(from, to int) bool {
 			n++
 		}
 	}
-	return n >= 2
+	return n >= minRows
 }
 
 // centredBody builds the rows of a table with vertically centred cells:

@@ -51,14 +51,14 @@ func (pl *pageLayout) grid(from, to int) (*grid, bool) {
 		return nil, false
 	}
 	// Most numbers must share their column with a number of another row.
-	if pl.countRows(from, to) >= 2 {
+	if pl.countRows(from, to) >= minRows {
 		shared := 0
 		for _, it := range nums {
-			if c := columnOf(cols, it.x0, it.x1); c >= 0 && rows[c] >= 2 {
+			if c := columnOf(cols, it.x0, it.x1); c >= 0 && rows[c] > 1 {
 				shared++
 			}
 		}
-		if shared*10 < len(nums)*6 {
+		if shared*100 < len(nums)*sharedColumnPct {
 			return nil, false
 		}
 	}
@@ -78,7 +78,7 @@ func (pl *pageLayout) grid(from, to int) (*grid, bool) {
 	// A text column before the numbers needs cells on two lines; one row's
 	// "1. (+) Exploitatiesaldo" is a label.
 	for i := len(textCols) - 1; i >= 0; i-- {
-		if lines[i] < 2 && textCols[i].x1 < cols[0].x0 {
+		if lines[i] < minRows && textCols[i].x1 < cols[0].x0 {
 			textCols = slices.Delete(textCols, i, i+1)
 		}
 	}
@@ -204,7 +204,7 @@ func center(r [2]float64) float64 { return (r[0] + r[1]) / 2 }
 // quarter of the column pitch. Cells are not drawn, so both the cell
 // regions and the extents of the numbers are tried as column centres.
 func (g *grid) centred(x float64, a, b int) bool {
-	near := func(l, r float64) bool { return math.Abs(x-(l+r)/2) <= 0.25*(r-l)/float64(b-a) }
+	near := func(l, r float64) bool { return math.Abs(x-(l+r)/2) <= centredShare*(r-l)/float64(b-a) }
 	return near(center(g.regions[a]), center(g.regions[b])) || near(g.cols[a].center(), g.cols[b].center())
 }
 

@@ -19,11 +19,11 @@ func (pl *pageLayout) caption(top int) (int, string) {
 		limit := captionGapMax
 		switch {
 		case len(block) > 0:
-			limit = min(captionGapMax, 0.95*pl.leading/max(l.size, 1))
+			limit = min(captionGapMax, captionLeading*pl.leading/max(l.size, 1))
 		case captionStart.MatchString(l.text()):
 			limit = titleGapMax
 		}
-		if pl.used[k] || pl.cand[k] || pl.pitch(k, k+1) > limit || len(l.words) > 14 || l.size >= 1.3*pl.body {
+		if pl.used[k] || pl.cand[k] || pl.pitch(k, k+1) > limit || len(l.words) > captionWords || l.size >= headingRatio*pl.body {
 			break
 		}
 		block = append(block, k)
@@ -46,12 +46,12 @@ func (pl *pageLayout) caption(top int) (int, string) {
 // over the columns that is not a unit label, and no prose.
 func (pl *pageLayout) headerLike(k int) bool {
 	l, g := &pl.lines[k], pl.g
-	if l.size >= 1.3*pl.body || captionStart.MatchString(l.text()) {
+	if l.size >= headingRatio*pl.body || captionStart.MatchString(l.text()) {
 		return false
 	}
 	over := false
 	for _, s := range pl.segs[k] {
-		if len(s.words) > 6 && s.x1 > g.regions[0][0] {
+		if len(s.words) > headerWords && s.x1 > g.regions[0][0] {
 			return false
 		}
 		// A label in lower case is the rest of a row from the page before.
@@ -78,106 +78,144 @@ func (pl *pageLayout) captionLike(k int) bool {
 // group with it, spans them too ("Begroting" over "baten lasten saldo"); it
 // is copied into each column, with Spanned set on the copies.
 func (pl *pageLayout) headerRows(top, bodyStart int) [][]extract.Cell {
-	g := pl.g
-	type hline struct {
-		label []seg
-		over  []seg
-		spans [][2]int
+	h := pl.placeHeaders(top, bodyStart)
+	rows := make([][]extract.Cell, 0, len(h.lines))
+	for i := range h.lines {
+		h.grow(i, pl.g)
+		rows = append(rows, pl.headerRow(top+i, &h.lines[i]))
 	}
-	lines := make([]hline, bodyStart-top)
-	owner := make([][]int, len(lines)) // phrase id per column, -1 if none
+	return rows
+}
+
+// headerLine is one line of a table header.
+type headerLine struct {
+	label []seg    // text at the label margin, unit labels and legends
+	over  []seg    // phrases over the columns…
+	spans [][2]int // … and the columns each labels
+}
+
+// header is the lines of a table header and, per line and column, the
+// phrase that labels the column (an id unique in the header, -1 if none).
+type header struct {
+	lines []headerLine
+	owner [][]int
+}
+
+// placeHeaders splits header lines top..bodyStart-1 into label text and
+// phrases over the columns, and gives each phrase the columns it covers.
+func (pl *pageLayout) placeHeaders(top, bodyStart int) *header {
+	g := pl.g
+	h := &header{lines: make([]headerLine, bodyStart-top), owner: make([][]int, bodyStart-top)}
 	id := 0
-	for i := range lines {
-		h := &lines[i]
-		owner[i] = make([]int, len(g.cols))
-		for c := range owner[i] {
-			owner[i][c] = -1
+	for i := range h.lines {
+		hl := &h.lines[i]
+		h.owner[i] = make([]int, len(g.cols))
+		for c := range h.owner[i] {
+			h.owner[i][c] = -1
 		}
 		for _, s := range pl.segs[top+i] {
 			if s.unit || s.x0 <= g.labelX0+pl.em || s.x1 <= g.regions[0][0] {
-				h.label = append(h.label, s)
+				hl.label = append(hl.label, s)
 			} else {
-				h.over = append(h.over, splitHeader(s, g.cols)...)
+				hl.over = append(hl.over, splitHeader(s, g.cols)...)
 			}
 		}
-		h.spans = placeHeader(h.over, g.cols, g.regions, pl.em)
-		for _, sp := range h.spans {
+		hl.spans = placeHeader(hl.over, g.cols, g.regions, pl.em)
+		for _, sp := range hl.spans {
 			for c := sp[0]; c <= sp[1]; c++ {
-				owner[i][c] = id
+				h.owner[i][c] = id
 			}
 			id++
 		}
 	}
-	// canSpan reports whether the phrase of line i over column a may also
-	// label column c: a lower line labels c, and every line above groups c
-	// with a the same way.
-	canSpan := func(i, a, c int) bool {
-		if owner[i][c] >= 0 {
-			return false
-		}
-		for j := 0; j < i; j++ {
-			if owner[j][c] != owner[j][a] {
-				return false
-			}
-		}
-		for j := i + 1; j < len(lines); j++ {
-			if owner[j][c] >= 0 {
-				return true
-			}
-		}
+	return h
+}
+
+// canSpan reports whether the phrase of line i over column a may also
+// label column c: a lower line labels c, and every line above groups c
+// with a the same way.
+func (h *header) canSpan(i, a, c int) bool {
+	if h.owner[i][c] >= 0 {
 		return false
 	}
-	rows := make([][]extract.Cell, 0, len(lines))
-	for i := range lines {
-		h := &lines[i]
-		k := top + i
-		for p, s := range h.over {
-			a, b := h.spans[p][0], h.spans[p][1]
-			// A phrase over one column grows symmetrically; one that covers
-			// several may grow on one side ("na wijziging 2023" over
-			// "baten lasten" and, by its centre, "saldo").
-			options := [][2]int{{-1, 1}}
-			if a < b {
-				options = append(options, [2]int{-1, 0}, [2]int{0, 1})
-			}
-			for grown := true; grown; {
-				grown = false
-				for _, o := range options {
-					c := [2]int{a + o[0], b + o[1]}
-					if c[0] < 0 || c[1] >= len(g.cols) || c[0] < a && !canSpan(i, a, c[0]) || c[1] > b && !canSpan(i, a, c[1]) || !g.centred(s.center(), c[0], c[1]) {
-						continue
-					}
-					for k := c[0]; k <= c[1]; k++ {
-						owner[i][k] = owner[i][a]
-					}
-					a, b, grown = c[0], c[1], true
-					break
-				}
-			}
-			h.spans[p] = [2]int{a, b}
+	for j := 0; j < i; j++ {
+		if h.owner[j][c] != h.owner[j][a] {
+			return false
 		}
-		row := make([]extract.Cell, len(g.cols)+1)
-		for c := range row {
-			row[c] = extract.Cell{Header: true, Pos: extract.Pos{Page: pl.page.number}}
+	}
+	for j := i + 1; j < len(h.lines); j++ {
+		if h.owner[j][c] >= 0 {
+			return true
 		}
-		if len(h.label) > 0 {
-			row[0].Text = joinSegs(h.label)
-			row[0].Pos = pl.pos(k, h.label[0].x0)
+	}
+	return false
+}
+
+// grow widens the span of each phrase of line i over the neighbouring
+// columns it may span and is centred over. A phrase over one column grows
+// symmetrically; one that covers several may grow on one side ("na
+// wijziging 2023" over "baten lasten" and, by its centre, "saldo").
+func (h *header) grow(i int, g *grid) {
+	hl := &h.lines[i]
+	for p, s := range hl.over {
+		a, b := hl.spans[p][0], hl.spans[p][1]
+		options := [][2]int{{-1, 1}}
+		if a < b {
+			options = append(options, [2]int{-1, 0}, [2]int{0, 1})
 		}
-		for p, s := range h.over {
-			a, b := h.spans[p][0], h.spans[p][1]
-			for c := a; c <= b; c++ {
-				cell := &row[c+1]
-				if cell.Text != "" && !cell.Spanned {
-					cell.Text += " " + s.text
+		for grown := true; grown; {
+			grown = false
+			for _, o := range options {
+				c := [2]int{a + o[0], b + o[1]}
+				if !h.mayGrow(i, a, b, c, g, s.center()) {
 					continue
 				}
-				*cell = extract.Cell{Text: s.text, Header: true, Spanned: c != a, Pos: pl.pos(k, s.x0)}
+				for k := c[0]; k <= c[1]; k++ {
+					h.owner[i][k] = h.owner[i][a]
+				}
+				a, b, grown = c[0], c[1], true
+				break
 			}
 		}
-		rows = append(rows, row)
+		hl.spans[p] = [2]int{a, b}
 	}
-	return rows
+}
+
+// mayGrow reports whether the phrase of line i centred at x over columns
+// a..b may label columns c instead.
+func (h *header) mayGrow(i, a, b int, c [2]int, g *grid, x float64) bool {
+	if c[0] < 0 || c[1] >= len(g.cols) {
+		return false
+	}
+	if c[0] < a && !h.canSpan(i, a, c[0]) || c[1] > b && !h.canSpan(i, a, c[1]) {
+		return false
+	}
+	return g.centred(x, c[0], c[1])
+}
+
+// headerRow builds the cells of header line k: the label text in the first
+// cell, each phrase in the columns it spans, Spanned on its copies.
+func (pl *pageLayout) headerRow(k int, hl *headerLine) []extract.Cell {
+	row := make([]extract.Cell, len(pl.g.cols)+1)
+	for c := range row {
+		row[c] = extract.Cell{Header: true, Pos: extract.Pos{Page: pl.page.number}}
+	}
+	if len(hl.label) > 0 {
+		row[0].Text = joinSegs(hl.label)
+		row[0].Pos = pl.pos(k, hl.label[0].x0)
+	}
+	for p, s := range hl.over {
+		a, b := hl.spans[p][0], hl.spans[p][1]
+		for c := a; c <= b; c++ {
+			cell := &row[c+1]
+			if cell.Text != "" && !cell.Spanned {
+				cell.Text += " " + s.text
+				continue
+			}
+			*cell = extract.Cell{Text: s.text, Header: true, Spanned: c != a, Pos: pl.pos(k, s.x0)}
+		}
+	}
+	return row
 }
 
 // placeHeader gives each header phrase the columns it labels, as [a, b]:
@@ -186,7 +224,7 @@ func (pl *pageLayout) headerRows(top, bodyStart int) [][]extract.Cell {
 // over their boundary.
 func placeHeader(over []seg, cols []column, regions [][2]float64, size float64) [][2]int {
 	spans := make([][2]int, len(over))
-	tol := 0.3 * size
+	tol := headerCover * size
 	for i, s := range over {
 		a, b := -1, -1
 		for c, col := range cols {
@@ -202,13 +240,13 @@ func placeHeader(over []seg, cols []column, regions [][2]float64, size float64) 
 			b = a
 			if a+1 < len(cols) {
 				pitch := center(regions[a+1]) - center(regions[a])
-				if math.Abs(s.center()-regions[a][1]) < 0.15*pitch && math.Abs(s.center()-(center(regions[a])+center(regions[a+1]))/2) < 0.15*pitch {
+				if math.Abs(s.center()-regions[a][1]) < boundaryShare*pitch && math.Abs(s.center()-(center(regions[a])+center(regions[a+1]))/2) < boundaryShare*pitch {
 					b = a + 1
 				}
 			}
 			if a > 0 && b == a {
 				pitch := center(regions[a]) - center(regions[a-1])
-				if math.Abs(s.center()-regions[a][0]) < 0.15*pitch && math.Abs(s.center()-(center(regions[a-1])+center(regions[a]))/2) < 0.15*pitch {
+				if math.Abs(s.center()-regions[a][0]) < boundaryShare*pitch && math.Abs(s.center()-(center(regions[a-1])+center(regions[a]))/2) < boundaryShare*pitch {
 					a = a - 1
 				}
 			}
@@ -232,7 +270,7 @@ func splitHeader(s seg, cols []column) []seg {
 	for i := 1; i <= len(s.words); i++ {
 		if i < len(s.words) {
 			c := wordColumn(cols, s.words[i])
-			if c == prevCol || c < 0 || prevCol < 0 || s.words[i].x0-s.words[i-1].x1 < 0.45*s.words[i].size {
+			if c == prevCol || c < 0 || prevCol < 0 || s.words[i].x0-s.words[i-1].x1 < headerWordGap*s.words[i].size {
 				continue
 			}
 			prevCol = c

@@ -64,13 +64,6 @@ type gstate struct {
 	font                  *font
 }
 
-// Limits that keep one hostile page from stalling or exhausting a run.
-const (
-	maxFormDepth  = 8       // nested Form XObjects
-	maxPageGlyphs = 500_000 // glyphs kept per page
-	ctxCheckEvery = 1024    // content operators between context checks
-)
-
 // abort is the panic value the walker uses to stop a page early.
 type abort struct{ err error }
 
@@ -79,9 +72,10 @@ type abort struct{ err error }
 type walker struct {
 	ctx    context.Context
 	fonts  map[string]*font // keyed by the font dictionary's text
-	ops    int
 	out    []glyph
-	images bool // the page draws an image
+	images bool   // the page draws an image
+	bytes  int64  // decoded content bytes the page has drawn
+	buf    []byte // scratch space for streamCheck
 }
 
 func newWalker(ctx context.Context) *walker {
@@ -92,6 +86,7 @@ func newWalker(ctx context.Context) *walker {
 func (w *walker) page(p pageRef) []glyph {
 	w.out = w.out[:0]
 	w.images = false
+	w.bytes = 0
 	g := gstate{ctm: p.ctm, clip: rect{0, 0, p.width, p.height}, th: 1}
 	w.run(p.v.Key("Contents"), p.resources, g, 0)
 	return w.out
@@ -133,6 +128,7 @@ func (w *walker) run(strm, res pdf.Value, g gstate, depth int) {
 	if strm.Kind() != pdf.Stream && strm.Kind() != pdf.Array {
 		return
 	}
+	w.check(strm)
 	r := &resources{v: res, fonts: map[string]*font{}, forms: map[string]pdf.Value{}}
 	var (
 		stack       []gstate
@@ -161,10 +157,8 @@ func (w *walker) run(strm, res pdf.Value, g gstate, depth int) {
 		tm = tlm
 	}
 	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
-		if w.ops++; w.ops%ctxCheckEvery == 0 {
-			if err := w.ctx.Err(); err != nil {
-				panic(abort{err})
-			}
+		if done(w.ctx) {
+			panic(abort{w.ctx.Err()})
 		}
 		n := stk.Len()
 		if cap(args) < n {
@@ -176,7 +170,7 @@ func (w *walker) run(strm, res pdf.Value, g gstate, depth int) {
 		}
 		switch op {
 		case "q":
-			if len(stack) < 1<<12 {
+			if len(stack) < maxSavedStates {
 				stack = append(stack, g)
 			}
 		case "Q":
@@ -277,6 +271,36 @@ func (w *walker) run(strm, res pdf.Value, g gstate, depth int) {
 	})
 }
 
+// check reads the content stream strm, or each stream of an array,
+// through streamCheck before the library interprets it, and stops the
+// document when one is beyond the limits.
+func (w *walker) check(strm pdf.Value) {
+	parts := []pdf.Value{strm}
+	if strm.Kind() == pdf.Array {
+		parts = parts[:0]
+		for i, n := 0, strm.Len(); i < n; i++ {
+			parts = append(parts, strm.Index(i))
+		}
+	}
+	for _, p := range parts {
+		if p.Kind() != pdf.Stream {
+			continue
+		}
+		rd := p.Reader()
+		if w.buf == nil {
+			w.buf = make([]byte, scanBuffer)
+		}
+		err := streamCheck(w.ctx, rd, &w.bytes, w.buf)
+		rd.Close()
+		if a, ok := err.(abort); ok {
+			panic(a)
+		}
+		if err != nil {
+			panic(abort{err})
+		}
+	}
+}
+
 // do draws the XObject name: a Form is walked recursively, an Image is
 // noted.
 func (w *walker) do(r *resources, name string, g gstate, depth int) {
@@ -319,7 +343,7 @@ func (w *walker) show(s string, g *gstate, tm *matrix) {
 		return
 	}
 	m := tm.mul(g.ctm)
-	upright := m[0] > 0 && math.Abs(m[1]) <= 0.05*m[0] && math.Abs(m[2]) <= 0.05*math.Abs(m[3])
+	upright := m[0] > 0 && math.Abs(m[1]) <= maxSkew*m[0] && math.Abs(m[2]) <= maxSkew*math.Abs(m[3])
 	size := g.tfs * math.Hypot(m[2], m[3])
 	xscale := math.Hypot(m[0], m[1])
 	step := 1
@@ -329,6 +353,9 @@ func (w *walker) show(s string, g *gstate, tm *matrix) {
 	var ox float64
 	f.glyphs += len(s) / step
 	for i := 0; i+step <= len(s); i += step {
+		if done(w.ctx) {
+			panic(abort{w.ctx.Err()})
+		}
 		code := uint32(s[i])
 		if step == 2 {
 			code = code<<8 | uint32(s[i+1])
@@ -352,11 +379,11 @@ func (w *walker) show(s string, g *gstate, tm *matrix) {
 }
 
 // visible reports whether a glyph's centre lies inside the clip (with
-// 0.5pt slack). Word clips table cells, and hides overflowing or stale
+// clipSlackPt slack). Word clips table cells, and hides overflowing or stale
 // values that way.
 func (w *walker) visible(gl *glyph, clip rect) bool {
-	cx, cy := gl.x+gl.w/2, gl.y+0.3*gl.size
-	return cx >= clip.x0-0.5 && cx <= clip.x1+0.5 && cy >= clip.y0-0.5 && cy <= clip.y1+0.5
+	cx, cy := gl.x+gl.w/2, gl.y+glyphMiddle*gl.size
+	return cx >= clip.x0-clipSlackPt && cx <= clip.x1+clipSlackPt && cy >= clip.y0-clipSlackPt && cy <= clip.y1+clipSlackPt
 }
 
 func isBlank(s string) bool {

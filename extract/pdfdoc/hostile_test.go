@@ -1,0 +1,153 @@
+package pdfdoc
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/fixtures"
+)
+
+// TestParseHostile reads the generated hostile PDFs: each must end with a
+// ParseError naming the page and the limit, in bounded time and memory.
+func TestParseHostile(t *testing.T) {
+	const (
+		maxTime  = 20 * time.Second // generous: the machine is shared; the reads take about a second
+		maxAlloc = 256 << 20        // bytes allocated; the limits allow 32 MiB per stream
+	)
+	tests := []struct {
+		file, text string
+	}{
+		{"hostile-operands.pdf", "page 1: more than 65536 operands before an operator"},
+		{"hostile-bomb.pdf", "page 1: content stream decodes to more than 32 MiB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			start := time.Now()
+			_, err := parseFile(t, fixtures.Path("pdf/"+tt.file))
+			elapsed := time.Since(start)
+			runtime.ReadMemStats(&after)
+			var pe *extract.ParseError
+			if !errors.As(err, &pe) || pe.Page != 1 || !errors.Is(err, errLimit) || !strings.Contains(err.Error(), tt.text) {
+				t.Errorf("Parse(%s) error %v, want a ParseError on page 1 containing %q", tt.file, err, tt.text)
+			}
+			if elapsed > maxTime {
+				t.Errorf("Parse(%s) took %v", tt.file, elapsed)
+			}
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > maxAlloc {
+				t.Errorf("Parse(%s) allocated %d MiB", tt.file, alloc>>20)
+			}
+		})
+	}
+}
+
+// TestOperandScan counts operands the way the library stacks them.
+func TestOperandScan(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"BT /F1 8 Tf 72 700 Td (a b c) Tj ET", 2},
+		{"[(A) -120 (B) 5 (C)] TJ", 5},
+		{"1 2 3 % 4 5 6 7\n4 re", 4},
+		{`(a \) (nested) b) <00ff> /N 1 2 d`, 5},
+		{"<< /MCID 3 >> BDC q Q", 1},
+	}
+	for _, tt := range tests {
+		var s operandScan
+		// Split the input to cross chunk boundaries.
+		mid := len(tt.in) / 2
+		s.scan([]byte(tt.in[:mid]))
+		if got := s.scan([]byte(tt.in[mid:] + " ")); got != tt.want {
+			t.Errorf("operandScan(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestParseInternalError checks that a panic of the reader's own code is
+// recovered inside the parse goroutine and named as an internal error on
+// its page.
+func TestParseInternalError(t *testing.T) {
+	tests := []struct {
+		name string
+		hook func(page int)
+		want string
+	}{
+		{"panic", func(page int) {
+			if page == 2 {
+				panic("boom")
+			}
+		}, "tables.pdf: page 2: internal error: boom"},
+		{"runtime error", func(page int) {
+			var s []int
+			if page == 3 {
+				_ = s[page]
+			}
+		}, "tables.pdf: page 3: internal error: runtime error: index out of range"},
+	}
+	data, err := os.ReadFile(fixtures.Path("pdf/tables.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { testHookPage = nil })
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			testHookPage = tt.hook
+			_, err := Parse(bytes.NewReader(data), int64(len(data)), extract.Source{Path: "tables.pdf"})
+			var pe *extract.ParseError
+			if !errors.As(err, &pe) || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("Parse error %v, want a ParseError starting %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestParseAbandoned fills the slots of abandoned parses with parses stuck
+// in a test hook: the next parse waits and fails with ErrBusy at its
+// deadline; once the stuck parses end, parsing works again.
+func TestParseAbandoned(t *testing.T) {
+	data, err := os.ReadFile(fixtures.Path("pdf/tables.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parse := func(timeout time.Duration) error {
+		_, err := ParseContext(context.Background(), bytes.NewReader(data), int64(len(data)), extract.Source{Path: "tables.pdf"}, Options{Timeout: timeout})
+		return err
+	}
+	abandonedNow := func() int {
+		abandoned.Lock()
+		defer abandoned.Unlock()
+		return abandoned.n
+	}
+	release := make(chan struct{})
+	testHookPage = func(int) { <-release }
+	for range maxAbandoned {
+		if err := parse(20 * time.Millisecond); !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("stuck parse error %v, want the deadline", err)
+		}
+	}
+	if n := abandonedNow(); n != maxAbandoned {
+		t.Errorf("%d abandoned parses, want %d", n, maxAbandoned)
+	}
+	if err := parse(50 * time.Millisecond); !errors.Is(err, ErrBusy) || !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("parse with all slots taken: error %v, want ErrBusy at the deadline", err)
+	}
+	close(release)
+	for start := time.Now(); abandonedNow() > 0; time.Sleep(time.Millisecond) {
+		if time.Since(start) > 10*time.Second {
+			t.Fatalf("%d abandoned parses still running", abandonedNow())
+		}
+	}
+	testHookPage = nil
+	if err := parse(0); err != nil {
+		t.Errorf("parse after the stuck parses ended: %v", err)
+	}
+}
