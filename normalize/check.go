@@ -17,6 +17,10 @@ const (
 	RuleResultaat = "saldo + reserves = resultaat"
 	RuleTotal     = "sum of parts = total"
 	RuleRunning   = "previous saldo + changes = saldo"
+	// RuleIv3 compares a document's totaal baten or totaal lasten with
+	// the CBS Iv3 figure (see Reconciliation), within
+	// ReconcileTolerancePct.
+	RuleIv3 = "total = CBS Iv3"
 )
 
 // Digit slips: a found amount whose digits are those of the expected one

@@ -54,7 +54,7 @@ func Merge(into Report, parts []Part) *Report {
 		rep.Financial = appendFrom(rep.Financial, r.Financial, p.URL)
 		rep.Indicators = appendFrom(rep.Indicators, r.Indicators, p.URL)
 		rep.Objectives = appendFrom(rep.Objectives, r.Objectives, p.URL)
-		rep.Checks = appendFrom(rep.Checks, r.Checks, p.URL)
+		rep.Checks = appendChecks(rep.Checks, r.Checks, len(rep.Financial)-len(r.Financial), p.URL)
 		for _, w := range r.Warnings {
 			if strings.HasPrefix(w, noReconciliation) {
 				continue // the whole is reconciled below, not each part
@@ -77,7 +77,29 @@ func Merge(into Report, parts []Part) *Report {
 		rep.Organisation = cmp.Or(into.Organisation, organisation.top())
 	}
 	addReconciliation(&rep)
+	Verify(&rep)
 	return &rep
+}
+
+// appendChecks appends the checks of one part to dst, located at its URL,
+// with the records they cover counted from offset (where the part's
+// records start in the whole) and without ids, so that Verify numbers them
+// in the whole. A part's Iv3 checks are left out: the whole is reconciled.
+func appendChecks(dst, src []Check, offset int, url string) []Check {
+	for _, c := range src {
+		if c.Rule == RuleIv3 {
+			continue
+		}
+		c.locate(url)
+		c.ID = ""
+		var covers []int
+		for _, i := range c.Covers {
+			covers = append(covers, offset+i)
+		}
+		c.Covers = covers
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // record is a record kind of a Report (Financial, Indicator, Objective,

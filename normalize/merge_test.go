@@ -64,6 +64,23 @@ func TestMerge(t *testing.T) {
 				SHA256:   digest(a + " 1\n")},
 		},
 		{
+			name: "checks cover the records of their own part",
+			into: into,
+			parts: []Part{
+				{URL: a, SHA256: "1", Report: &Report{Financial: []Financial{{Row: "Baten"}}}},
+				{URL: b, SHA256: "2", Report: &Report{
+					Financial: []Financial{{Row: "Lasten"}, {Row: "Totaal lasten"}},
+					Checks:    []Check{{ID: "c1", Rule: RuleTotal, OK: true, Covers: []int{0, 1}}, {ID: "c2", Rule: RuleIv3, OK: true, Covers: []int{1}}},
+				}},
+			},
+			want: Report{
+				SHA256:    digest(a + " 1\n" + b + " 2\n"),
+				Financial: []Financial{{Row: "Baten", URL: a}, {Row: "Lasten", URL: b, Verified: true, Checks: []string{"c1"}}, {Row: "Totaal lasten", URL: b, Verified: true, Checks: []string{"c1"}}},
+				Checks:    []Check{{ID: "c1", Rule: RuleTotal, OK: true, Covers: []int{1, 2}, URL: b}},
+				Quality:   Quality{Financial: 3, Verified: 2, VerifiedShare: 2.0 / 3, Checks: 1},
+			},
+		},
+		{
 			name: "records in part order, located at their part",
 			into: into,
 			parts: []Part{
@@ -83,7 +100,8 @@ func TestMerge(t *testing.T) {
 				Financial:  []Financial{{Row: "Lasten", URL: a}, {Row: "Baten", URL: c}, {Row: "Saldo", URL: c}},
 				Indicators: []Indicator{{Name: "Banen", URL: a}},
 				Objectives: []Objective{{Title: "Veilig", URL: a}},
-				Checks:     []Check{{Rule: "baten - lasten = saldo", URL: a}},
+				Checks:     []Check{{ID: "c1", Rule: "baten - lasten = saldo", URL: a}},
+				Quality:    Quality{Financial: 3, Indicators: 1, Objectives: 1, Checks: 1, ChecksFailed: 1},
 			},
 		},
 	} {

@@ -29,8 +29,9 @@ var reconcileKinds = map[string]struct {
 	"jaarstukken": {cbs.Jaarrekening, []string{ColRealisatie}},
 }
 
-// reconcile compares the totals of a begroting or jaarstukken with Iv3.
-// When it cannot, it returns why; for other documents it returns nothing.
+// reconcile compares the totals of a begroting or jaarstukken with Iv3 and
+// adds a check per total (RuleIv3) to r.Checks. When it cannot, it returns
+// why; for other documents it returns nothing.
 func reconcile(r *Report) (*Reconciliation, string) {
 	kind, ok := reconcileKinds[r.DocType]
 	switch {
@@ -53,6 +54,9 @@ func reconcile(r *Report) (*Reconciliation, string) {
 		return nil, fmt.Sprintf("no overzicht van baten en lasten with totaal baten and totaal lasten of %s %d found", r.DocType, r.Year)
 	}
 	diff := max(relDiff(t.baten, iv3.Baten), relDiff(t.lasten, iv3.Lasten))
+	r.Checks = append(r.Checks,
+		iv3Check(r.Financial[t.batenAt], t.batenAt, t.baten, iv3.Baten),
+		iv3Check(r.Financial[t.lastenAt], t.lastenAt, t.lasten, iv3.Lasten))
 	return &Reconciliation{
 		Source: reconcileSource, Verslagsoort: soort,
 		BatenDocument: t.baten, BatenIv3: iv3.Baten,
@@ -61,6 +65,18 @@ func reconcile(r *Report) (*Reconciliation, string) {
 		OK:            diff <= ReconcileTolerancePct,
 		Table:         t.table, Page: t.page, URL: t.url,
 	}, ""
+}
+
+// iv3Check is the check of one document total (f, at index i of the
+// report's records, as a positive amount) against the Iv3 total: when it
+// holds, the record is verified by an independent source.
+func iv3Check(f Financial, i int, document, iv3 int64) Check {
+	return Check{
+		Table: f.Table, Column: f.Column, Rule: RuleIv3,
+		Expected: iv3, Found: document, Difference: document - iv3,
+		OK:     relDiff(document, iv3) <= ReconcileTolerancePct,
+		Covers: []int{i}, Page: f.Page, URL: f.URL, Line: f.Line,
+	}
 }
 
 // relDiff is how far got lies from want, in percent of want.
@@ -73,9 +89,10 @@ func relDiff(got, want int64) float64 {
 
 // totals are the overall baten and lasten of one table, lasten positive.
 type totals struct {
-	baten, lasten int64
-	table, url    string
-	page          int
+	baten, lasten     int64
+	batenAt, lastenAt int // indices of the records in the report's Financial
+	table, url        string
+	page              int
 }
 
 // documentTotals finds the document's overall totals before mutations of
@@ -86,7 +103,7 @@ func documentTotals(facts []Financial, columns []string, year int) (totals, bool
 	byTable := map[string]*totals{}
 	overview := map[string]bool{}
 	var order []string
-	for _, f := range facts {
+	for i, f := range facts {
 		key := fmt.Sprintf("%s\x00%d", f.Table, f.Page)
 		if isOverview(f) {
 			overview[key] = true
@@ -104,11 +121,11 @@ func documentTotals(facts []Financial, columns []string, year int) (totals, bool
 		if v < 0 {
 			v = -v
 		}
-		switch f.RowKind {
-		case RowBaten:
-			t.baten = max(t.baten, v)
-		case RowLasten:
-			t.lasten = max(t.lasten, v)
+		switch {
+		case f.RowKind == RowBaten && v > t.baten:
+			t.baten, t.batenAt = v, i
+		case f.RowKind == RowLasten && v > t.lasten:
+			t.lasten, t.lastenAt = v, i
 		}
 	}
 	var best totals

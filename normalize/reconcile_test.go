@@ -60,3 +60,32 @@ func TestReconcile(t *testing.T) {
 		})
 	}
 }
+
+// TestReconcileVerifies checks that the Iv3 reconciliation adds a check per
+// total and that Verify marks the two records it used, and only those.
+func TestReconcileVerifies(t *testing.T) {
+	recap := "Tabel 6.2 - Recapitulatie"
+	r := Report{CBSCode: "GM0629", Gemeente: "Wassenaar", DocType: "begroting", Year: 2024, Financial: []Financial{
+		total(recap, "Algemene dekkingsmiddelen", RowBaten, "Begroting 2024 baten", 2024, 70_000_000),
+		total(recap, "Saldo van baten en lasten", RowBaten, "Begroting 2024 baten", 2024, 85_971_000),
+		total(recap, "Saldo van baten en lasten", RowLasten, "Begroting 2024 lasten", 2024, -99_000_000),
+	}}
+	addReconciliation(&r)
+	Verify(&r)
+	var got []string
+	for _, c := range r.Checks {
+		got = append(got, fmt.Sprintf("%s %s %v %v", c.ID, c.Rule, c.OK, c.Covers))
+	}
+	want := []string{"c1 total = CBS Iv3 true [1]", "c2 total = CBS Iv3 false [2]"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("checks:\ngot  %q\nwant %q", got, want)
+	}
+	for i, f := range r.Financial {
+		if wantV := i == 1; f.Verified != wantV {
+			t.Errorf("record %d (%s) verified = %v, want %v", i, f.Row, f.Verified, wantV)
+		}
+	}
+	if r.Reconciliation == nil || r.Reconciliation.OK {
+		t.Errorf("reconciliation %+v, want one that fails on lasten", r.Reconciliation)
+	}
+}
