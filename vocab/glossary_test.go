@@ -39,6 +39,10 @@ func glossary() string {
 	for _, w := range signWords {
 		row(w.word, w.meaning)
 	}
+	section("Quantity words (percentages and counts, not money)")
+	for _, w := range quantityWords {
+		row(w.example, w.meaning)
+	}
 	section("Row words (financial tables)")
 	for _, w := range rowWords {
 		row(w.example, w.meaning)
