@@ -1,14 +1,11 @@
-package recognize_test
+package recognize
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/begroot/begroot/extract"
-	"github.com/begroot/begroot/extract/pdfdoc"
-	"github.com/begroot/begroot/extract/recognize"
 	"github.com/begroot/begroot/fixtures"
 	"github.com/begroot/begroot/vocab"
 )
@@ -41,7 +38,7 @@ func TestCorpus(t *testing.T) {
 		if err != nil {
 			continue // scanned files without text: pdfdoc's corpus test checks them
 		}
-		got := countFailures(doc, recognize.Find(doc))
+		got := countFailures(doc, Find(doc))
 		t.Logf("%s: %+v", filepath.Base(f), got)
 		total.unitPagesWithoutRecords += got.unitPagesWithoutRecords
 		total.yearOrCodeValues += got.yearOrCodeValues
@@ -55,21 +52,8 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
-func parsePDF(path string) (*extract.Document, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	return pdfdoc.Parse(f, st.Size(), extract.Source{Path: path, Format: extract.FormatPDF})
-}
-
 // countFailures counts the failures of res on doc.
-func countFailures(doc *extract.Document, res recognize.Result) corpusCounts {
+func countFailures(doc *extract.Document, res Result) corpusCounts {
 	var n corpusCounts
 	unitPages := map[int]bool{}
 	mark := func(s string, p extract.Pos) {
