@@ -39,6 +39,9 @@ func glossary() string {
 	for _, w := range signWords {
 		row(w.word, w.meaning)
 	}
+	for _, m := range signMarks {
+		row(m.mark, m.meaning)
+	}
 	section("Quantity words (percentages and counts, not money)")
 	for _, w := range quantityWords {
 		row(w.example, w.meaning)

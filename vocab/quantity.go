@@ -9,7 +9,7 @@ var quantityWords = []struct {
 	example string
 	meaning string
 }{
-	{`%`, "% afwijking", "percent"},
+	{`(?:^|[^\d\s])\s*%`, "% afwijking", "percent, not glued to a number (\"van 2% naar 4%\" is a remark)"},
 	{`percentage`, "Dekkingspercentage", "percentage"},
 	{`procent`, "procent", "percent"},
 	{`\baantal(len)?\b`, "aantal inwoners", "number of (a count)"},

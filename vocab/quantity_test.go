@@ -10,7 +10,7 @@ func TestIsQuantity(t *testing.T) {
 		{"% afwijking", true}, {"Percentage regeling", true}, {"Dekkingspercentage", true},
 		{"aantal inwoners", true}, {"Formatie (fte)", true}, {"in procenten", true},
 		{"Lasten", false}, {"Begroting 2024", false}, {"Verschil", false}, {"Aantallen", true},
-		{"Afte", false}, {"", false},
+		{"Afte", false}, {"CAO-ontwikkeling 2024 (van 2% naar 4%)", false}, {"Structurele exploitatieruimte %", true}, {"Percentage regeling (in %)", true}, {"", false},
 	}
 	for _, tt := range tests {
 		if got := IsQuantity(tt.label); got != tt.want {
