@@ -69,6 +69,10 @@ func glossary() string {
 	for _, w := range indicatorTitles {
 		row(w.word, w.meaning)
 	}
+	section("Markers in place of a value")
+	for _, w := range statusMarkers {
+		row(w.word, w.meaning)
+	}
 	section("Activity overview columns")
 	for _, w := range activityWords {
 		row(w.word, w.meaning)

@@ -482,7 +482,7 @@ func isHeaderRow(row []extract.Cell) bool {
 		if k == 0 || c.Text == "" {
 			continue
 		}
-		if vocab.IsNumber(c.Text) && !vocab.IsYear(strings.TrimSpace(c.Text)) {
+		if (vocab.IsNumber(c.Text) || vocab.IsMarker(c.Text)) && !vocab.IsYear(strings.TrimSpace(c.Text)) {
 			numbers++
 		} else {
 			text++

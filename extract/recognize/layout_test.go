@@ -141,3 +141,106 @@ func TestQuantitiesAreIndicators(t *testing.T) {
 		t.Errorf("Find(quantities) indicators:\ngot  %q\nwant %q", got, want)
 	}
 }
+
+// onPage puts every cell of a table block on page p, as a PDF reader does.
+func onPage(b extract.Block, p int) extract.Block {
+	b.Pos.Page = p
+	b.Table.Pos.Page = p
+	for _, row := range b.Table.Rows {
+		for k := range row {
+			row[k].Pos.Page = p
+		}
+	}
+	return b
+}
+
+// TestIndicatorLayouts covers the indicator table layouts of issue 10.
+func TestIndicatorLayouts(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  *extract.Document
+		want []string
+	}{{
+		name: "a unit after the first of two values",
+		doc: document(heading("Indicatoren"), table("",
+			[]string{"Indicator", "2023", "2024"},
+			[]string{"Banen", "612", "%", "620"})),
+		want: []string{"name=Banen col=2023 raw=612 unit=% code=", "name=Banen col=2024 raw=620 unit=% code="},
+	}, {
+		name: "programme and indicator numbers are codes",
+		doc: document(heading("Beleidsindicatoren"), table("",
+			[]string{"Progr. Nr.", "Nr.", "Indicator", "Realisatie"},
+			[]string{"2", "21.", "Banen", "388,3"},
+			[]string{"2", "22.", "Werkloosheid", "3,1"})),
+		want: []string{"name=Banen col=Realisatie raw=388,3 unit= code=21.", "name=Werkloosheid col=Realisatie raw=3,1 unit= code=22."},
+	}, {
+		name: "an unheaded programme number before the name",
+		doc: document(heading("Beleidsindicatoren"), table("",
+			[]string{"", "Indicator", "Waarde"},
+			[]string{"2", "Banen", "388,3"},
+			[]string{"3", "Werkloosheid", "3,1"})),
+		want: []string{"name=Banen col=Waarde raw=388,3 unit= code=2", "name=Werkloosheid col=Waarde raw=3,1 unit= code=3"},
+	}, {
+		name: "a column of years is no value column",
+		doc: document(heading("Kengetallen"), table("",
+			[]string{"Indicator", "Peiljaar", "Waarde"},
+			[]string{"Banen", "2022", "612"})),
+		want: []string{"name=Banen col=Waarde raw=612 unit= code="},
+	}, {
+		name: "unit first, the name in an unheaded second column",
+		doc: document(heading("Indicatoren"), table("",
+			[]string{"Eenheid", "", "2023", "2024"},
+			[]string{"%", "Banen", "61", "62"})),
+		want: []string{"name=Banen col=2023 raw=61 unit=% code=", "name=Banen col=2024 raw=62 unit=% code="},
+	}, {
+		name: "markers as values in a body row",
+		doc: document(heading("Indicatoren"), tableN("", 0,
+			[]string{"Indicator", "2023", "2024"},
+			[]string{"Banen", "n.v.t.", "behaald"},
+			[]string{"Werk", "<0", "> 5"})),
+		want: []string{"name=Banen col=2023 raw=n.v.t. unit= code=", "name=Banen col=2024 raw=behaald unit= code=",
+			"name=Werk col=2023 raw=<0 unit= code=", "name=Werk col=2024 raw=> 5 unit= code="},
+	}, {
+		name: "no continuation after prose",
+		doc: document(heading("Indicatoren"), onPage(table("", []string{"Indicator", "2023"}, []string{"Banen", "612"}), 3),
+			paragraph("Een alinea lopende tekst over iets anders dan de tabel hierboven."),
+			onPage(tableN("", 0, []string{"Lasten", "1.200"}), 4)),
+		want: []string{"name=Banen col=2023 raw=612 unit= code="},
+	}, {
+		name: "no continuation two pages on",
+		doc: document(heading("Indicatoren"), onPage(table("", []string{"Indicator", "2023"}, []string{"Banen", "612"}), 3),
+			onPage(tableN("", 0, []string{"Lasten", "1.200"}), 5)),
+		want: []string{"name=Banen col=2023 raw=612 unit= code="},
+	}, {
+		name: "continuation on the next page",
+		doc: document(heading("Indicatoren"), onPage(table("", []string{"Indicator", "2023"}, []string{"Banen", "612"}), 3),
+			heading("Indicatoren"), onPage(tableN("", 0, []string{"Werk", "3"}), 4)),
+		want: []string{"name=Banen col=2023 raw=612 unit= code=", "name=Werk col=2023 raw=3 unit= code="},
+	}, {
+		name: "a name wrapped onto a row that continues in lower case",
+		doc: document(heading("Indicatoren"), table("",
+			[]string{"Indicator", "2023"},
+			[]string{"Aantal inwoners met", ""},
+			[]string{"bijstandsuitkering", "14,3"})),
+		want: []string{"name=Aantal inwoners met bijstandsuitkering col=2023 raw=14,3 unit= code="},
+	}, {
+		name: "items in lower case under a heading row are no wrapped name",
+		doc: document(heading("Indicatoren"), table("",
+			[]string{"Indicator", "2023"},
+			[]string{"Voorzieningen voor jeugd", ""},
+			[]string{"scouting", "350"},
+			[]string{"vakantieactiviteiten", "750"})),
+		want: []string{"name=scouting col=2023 raw=350 unit= code=", "name=vakantieactiviteiten col=2023 raw=750 unit= code="},
+	}}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, v := range find(t, tc.doc).Indicators {
+				got = append(got, "name="+v.Name+" col="+v.Column+" raw="+v.Raw+" unit="+v.Unit+" code="+v.Code)
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("Find(%s) indicators:\ngot  %q\nwant %q", tc.name, got, tc.want)
+			}
+		})
+	}
+}
