@@ -87,7 +87,7 @@ func countFailures(doc *extract.Document, res Result) corpusCounts {
 	n.unitPagesWithoutRecords = len(unitPages)
 	for _, iv := range res.Indicators {
 		raw := strings.TrimSpace(iv.Raw)
-		if vocab.IsYear(raw) || (raw != "" && raw == iv.Code) || vocab.IsIndicatorRole(vocab.RoleCode, iv.Column) {
+		if vocab.IsYear(raw) || isYearNote(raw) || (raw != "" && raw == iv.Code) || vocab.IsIndicatorRole(vocab.RoleCode, iv.Column) {
 			n.yearOrCodeValues++
 		}
 	}

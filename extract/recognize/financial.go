@@ -216,10 +216,10 @@ func financialTable(c *context, i int, above *FinancialTable) (FinancialTable, [
 				quantities = append(quantities, IndicatorValue{Table: ft.Title, Section: ft.Section, Group: group,
 					Name: label, Column: labels[k], Raw: cell.Text, Pos: cell.Pos})
 				others++
-				continue
+				cell.Text = ""
 			}
 			if vocab.IsQuantity(labels[k]) {
-				continue
+				continue // not one of ft.Columns
 			}
 			if cell.Text != "" {
 				amounts++

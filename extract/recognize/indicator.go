@@ -192,7 +192,7 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 				break
 			}
 			cell := row[col]
-			lines := strings.Split(cell.Text, "\n")
+			lines := joinYearNotes(strings.Split(cell.Text, "\n"))
 			for k, l := range lines {
 				l = collapse(l)
 				if l == "" && (k > 0 || len(lines) > 1) {
@@ -212,6 +212,27 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 		}
 	}
 	return out, layout
+}
+
+// isYearNote: a cell holding only the year of the value above, "(2017)",
+// which a reader put on a row of its own.
+func isYearNote(s string) bool {
+	rest, ok := vocab.CutYearNote(s)
+	return ok && rest == ""
+}
+
+// joinYearNotes puts a line holding only a year note after the value on
+// the line above it: "1,2%", "(2017)" gives "1,2% (2017)".
+func joinYearNotes(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		if n := len(out); n > 0 && isYearNote(l) && collapse(out[n-1]) != "" {
+			out[n-1] += " " + collapse(l)
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 func tableWidth(rows [][]extract.Cell) int {
@@ -412,7 +433,7 @@ func nameAndCode(cell, code string) (string, string) {
 func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 	hasValue := func(row []extract.Cell) bool {
 		for col, c := range row {
-			if col < len(roles) && roles[col] == colValue && collapse(c.Text) != "" {
+			if col < len(roles) && roles[col] == colValue && collapse(c.Text) != "" && !isYearNote(c.Text) {
 				return true
 			}
 		}

@@ -244,3 +244,33 @@ func TestIndicatorLayouts(t *testing.T) {
 		})
 	}
 }
+
+// TestFinancialRowsMatchColumns checks that every financial row has a
+// cell per column when some of its cells are percentages.
+func TestFinancialRowsMatchColumns(t *testing.T) {
+	doc := document(table("bedragen x € 1.000", []string{"", "2023", "2024", "2025"},
+		[]string{"Lasten", "1.000", "12%", "1.100"}, []string{"Baten", "10%", "", "20"}))
+	for _, ft := range find(t, doc).Financial {
+		for _, r := range ft.Rows {
+			if len(r.Cells) != len(ft.Columns) {
+				t.Errorf("Find(percent cells) row %q has %d cells for %d columns", r.Label, len(r.Cells), len(ft.Columns))
+			}
+		}
+	}
+}
+
+// TestYearNoteOnItsOwnRow checks that a year printed on the row below a
+// value is the value's note, not a value of its own.
+func TestYearNoteOnItsOwnRow(t *testing.T) {
+	doc := document(heading("Beleidsindicatoren"), table("",
+		[]string{"Indicator", "Realisatie"},
+		[]string{"Banen", "1,2%"},
+		[]string{"", "(2017)"}))
+	var got []string
+	for _, v := range find(t, doc).Indicators {
+		got = append(got, v.Name+" | "+v.Raw)
+	}
+	if want := []string{"Banen | 1,2% (2017)"}; strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Find(year note) indicators:\ngot  %q\nwant %q", got, want)
+	}
+}
