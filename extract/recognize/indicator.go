@@ -221,16 +221,36 @@ func isYearNote(s string) bool {
 	return ok && rest == ""
 }
 
+// onlyYearNotes: every non-empty cell of row is a year note.
+func onlyYearNotes(row []extract.Cell) bool {
+	notes := 0
+	for _, c := range row {
+		switch {
+		case isYearNote(c.Text):
+			notes++
+		case collapse(c.Text) != "":
+			return false
+		}
+	}
+	return notes > 0
+}
+
 // joinYearNotes puts a line holding only a year note after the value on
-// the line above it: "1,2%", "(2017)" gives "1,2% (2017)".
+// the line above it: "1,2%", "(2017)" gives "1,2% (2017)". A year note
+// with no value above it is left out: it is no value.
 func joinYearNotes(lines []string) []string {
 	var out []string
 	for _, l := range lines {
-		if n := len(out); n > 0 && isYearNote(l) && collapse(out[n-1]) != "" {
-			out[n-1] += " " + collapse(l)
+		if !isYearNote(l) {
+			out = append(out, l)
 			continue
 		}
-		out = append(out, l)
+		if n := len(out); n > 0 && collapse(out[n-1]) != "" {
+			out[n-1] += " " + collapse(l)
+		}
+	}
+	if len(out) == 0 {
+		out = []string{""} // a cell of year notes only: a value left empty
 	}
 	return out
 }
@@ -497,6 +517,8 @@ func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 		switch {
 		case wrapsDown(k):
 			carry = row
+		case prev >= 0 && onlyYearNotes(row):
+			out[prev] = joinRows(out[prev], row) // a year note follows its value
 		case next && (prev < 0 || rowY(body[k+1])-rowY(row) <= rowY(row)-rowY(out[prev])):
 			carry = row
 		case prev >= 0:

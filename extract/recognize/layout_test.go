@@ -265,12 +265,29 @@ func TestYearNoteOnItsOwnRow(t *testing.T) {
 	doc := document(heading("Beleidsindicatoren"), table("",
 		[]string{"Indicator", "Realisatie"},
 		[]string{"Banen", "1,2%"},
-		[]string{"", "(2017)"}))
+		[]string{"", "(2017)"},
+		[]string{"Werk", "(2018)\n64,0% (2018)"}))
 	var got []string
 	for _, v := range find(t, doc).Indicators {
 		got = append(got, v.Name+" | "+v.Raw)
 	}
-	if want := []string{"Banen | 1,2% (2017)"}; strings.Join(got, "\n") != strings.Join(want, "\n") {
+	if want := []string{"Banen | 1,2% (2017)", "Werk | 64,0% (2018)"}; strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Find(year note) indicators:\ngot  %q\nwant %q", got, want)
+	}
+}
+
+// TestTableOfContents checks that a table of contents, as a table or as
+// lines with dot leaders, gives no objectives.
+func TestTableOfContents(t *testing.T) {
+	docs := map[string]*extract.Document{
+		"table": document(heading("Inhoudsopgave"), table("", []string{"Hoofdstuk", "Pagina"},
+			[]string{"1.1.1 Veilige wijken", "12"}, []string{"1.1.2 Schone straten", "14"})),
+		"dot leaders": document(heading("Inhoud"), paragraph("1.1.1 Veilige wijken ........ 12"),
+			paragraph("Jaar realisatie"), paragraph("2024"), paragraph("1.1.2 Schone straten …… 14")),
+	}
+	for name, doc := range docs {
+		if got := find(t, doc).Objectives; len(got) > 0 {
+			t.Errorf("Find(%s) objectives = %d (%q), want none", name, len(got), got[0].Title)
+		}
 	}
 }
