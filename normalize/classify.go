@@ -11,12 +11,15 @@ import (
 var yearRE = regexp.MustCompile(`\b` + vocab.YearPattern + `\b`)
 
 // ClassifyColumn tells a column label's kind and year. A label without a
-// year that speaks of the report year ("Realisatie begrotingsjaar") gets
-// docYear; a bare year is a begroting in a begroting of that year and a
-// meerjarenraming after it.
+// year that speaks of the report year ("Realisatie begrotingsjaar",
+// "t/m aug") gets docYear, one counted from it ("T+1") docYear plus the
+// count; a bare year is a begroting in a begroting of that year and a
+// meerjarenraming after it, as is a meerjarenraming without a year.
 func ClassifyColumn(label, docType string, docYear int) (kind string, year int) {
 	if m := yearRE.FindAllString(label, -1); len(m) > 0 {
 		year, _ = strconv.Atoi(m[len(m)-1])
+	} else if offset, ok := vocab.RelativeYear(label); ok && docYear > 0 {
+		year = docYear + offset
 	} else if vocab.IsColumn(vocab.ReportYear, label) {
 		year = docYear
 	}
@@ -29,7 +32,7 @@ func ClassifyColumn(label, docType string, docYear int) (kind string, year int) 
 		kind = ColBegrotingPrimitief
 	case vocab.IsColumn(vocab.Realisatie, label):
 		kind = ColRealisatie
-	case vocab.IsColumn(vocab.Meerjaren, label) && year > docYear && docYear > 0:
+	case vocab.IsColumn(vocab.Meerjaren, label) && (year == 0 || year > docYear && docYear > 0):
 		kind = ColRaming
 	case vocab.IsColumn(vocab.Begroting, label):
 		kind = ColBegroting

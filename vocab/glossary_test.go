@@ -39,6 +39,13 @@ func glossary() string {
 	for _, w := range signWords {
 		row(w.word, w.meaning)
 	}
+	for _, m := range signMarks {
+		row(m.mark, m.meaning)
+	}
+	section("Quantity words (percentages and counts, not money)")
+	for _, w := range quantityWords {
+		row(w.example, w.meaning)
+	}
 	section("Row words (financial tables)")
 	for _, w := range rowWords {
 		row(w.example, w.meaning)
@@ -67,6 +74,10 @@ func glossary() string {
 		row(w.word, w.meaning)
 	}
 	for _, w := range indicatorTitles {
+		row(w.word, w.meaning)
+	}
+	section("Markers in place of a value")
+	for _, w := range statusMarkers {
 		row(w.word, w.meaning)
 	}
 	section("Activity overview columns")

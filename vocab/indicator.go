@@ -39,6 +39,7 @@ var indicatorWords = []struct {
 }{
 	{RoleCode, `nr\.?|nummer`, exact, "number"},
 	{RoleCode, `code|#|id`, exact, "code"},
+	{RoleCode, `progr(amma)?\.?(\s*nr\.?)?`, exact, "programme (number)"},
 	{RoleTaakveld, `taakveld`, prefix, "Iv3 function (taakveld)"},
 	{RoleUnit, `eenheid|meeteenheid|unit`, exact, "unit"},
 	{RoleSource, `bron(nen)?`, exact, "source"},
@@ -140,3 +141,23 @@ func IsIndicatorTitle(s string) bool { return indicatorTitleRE.MatchString(strin
 // HasActivityWord reports whether s holds a header word of an activity
 // overview: "Activiteiten", "Status".
 func HasActivityWord(s string) bool { return activityRE.MatchString(s) }
+
+// statusMarkers are the words an indicator table prints instead of a
+// value, lower case.
+var statusMarkers = []struct{ word, meaning string }{
+	{"behaald", "achieved"}, {"niet behaald", "not achieved"}, {"gedeeltelijk behaald", "partly achieved"},
+	{"te behalen", "still to achieve"}, {"op koers", "on course"}, {"niet op koers", "off course"},
+}
+
+var (
+	statusRE     = regexp.MustCompile(`(?i)^(` + wordsOf(statusMarkers) + `)$`)
+	comparisonRE = regexp.MustCompile(`^[<>≤≥]\s*=?\s*-?\d[\d.,]*\s*%?$`)
+)
+
+// IsMarker reports whether a cell holds a marker in place of a value: a
+// nil marker ("n.v.t."), a status ("behaald", "Te behalen") or a bound
+// ("<0", "> 5"). It is a value cell's note, never a header.
+func IsMarker(s string) bool {
+	s = strings.TrimSpace(s)
+	return IsNil(s) || statusRE.MatchString(s) || comparisonRE.MatchString(s)
+}

@@ -67,3 +67,23 @@ func TestIndicatorWords(t *testing.T) {
 		}
 	}
 }
+
+func TestIsMarker(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"<0", true}, {"> 5", true}, {"n.v.t.", true}, {"behaald", true}, {"Te behalen", true}, {">= 95%", true},
+		{"Behaald in 2024", false}, {"12", false}, {"Banen", false}, {"", false},
+	}
+	for _, tt := range tests {
+		if got := IsMarker(tt.in); got != tt.want {
+			t.Errorf("IsMarker(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+	for _, m := range statusMarkers {
+		if !IsMarker(m.word) {
+			t.Errorf("IsMarker misses %q", m.word)
+		}
+	}
+}

@@ -98,3 +98,43 @@ func MentionsUnit(s string) bool {
 	_, ok := FindUnit(s)
 	return ok || SignLegend.MatchString(s) || unitLeadAny.MatchString(s)
 }
+
+// signMarks are the letters printed before or after an amount that say
+// which way it goes.
+var signMarks = []struct {
+	mark    string
+	nadeel  bool
+	meaning string
+}{
+	{"N", true, "nadeel: unfavourable"},
+	{"V", false, "voordeel: favourable"},
+}
+
+// CutSignMark splits a marked amount, "N 31.393" or "1.200 V", into the
+// amount and whether the mark says nadeel. ok is false when s is not a
+// marked number.
+func CutSignMark(s string) (amount string, nadeel, ok bool) {
+	f := strings.Fields(s)
+	if len(f) != 2 {
+		return s, false, false
+	}
+	for _, m := range signMarks {
+		switch {
+		case f[0] == m.mark && IsNumber(f[1]):
+			return f[1], m.nadeel, true
+		case f[1] == m.mark && IsNumber(f[0]):
+			return f[0], m.nadeel, true
+		}
+	}
+	return s, false, false
+}
+
+// IsSignOnly reports whether s is a sign on its own, as printed in a
+// sign column beside the amounts: "+", "-", "V", "N".
+func IsSignOnly(s string) bool {
+	switch strings.TrimSpace(s) {
+	case "+", "-", "−", "–", "V", "N":
+		return true
+	}
+	return false
+}

@@ -78,3 +78,28 @@ func TestSignLegendAndMentionsUnit(t *testing.T) {
 		}
 	}
 }
+
+func TestCutSignMark(t *testing.T) {
+	tests := []struct {
+		in, amount string
+		nadeel, ok bool
+	}{
+		{"N 31.393", "31.393", true, true}, {"V 1.200", "1.200", false, true}, {"1.200 V", "1.200", false, true},
+		{"31.393 N", "31.393", true, true}, {"31.393", "31.393", false, false}, {"N", "N", false, false},
+		{"Noord 12", "Noord 12", false, false}, {"", "", false, false},
+	}
+	for _, tt := range tests {
+		amount, nadeel, ok := CutSignMark(tt.in)
+		if amount != tt.amount || nadeel != tt.nadeel || ok != tt.ok {
+			t.Errorf("CutSignMark(%q) = %q, %v, %v; want %q, %v, %v", tt.in, amount, nadeel, ok, tt.amount, tt.nadeel, tt.ok)
+		}
+	}
+	for _, s := range []string{"+", "-", "V", " N "} {
+		if !IsSignOnly(s) {
+			t.Errorf("IsSignOnly(%q) = false", s)
+		}
+	}
+	if IsSignOnly("12") || IsSignOnly("") {
+		t.Error("IsSignOnly takes a number or an empty cell for a sign")
+	}
+}

@@ -1,6 +1,7 @@
 package vocab
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -35,4 +36,22 @@ func CutYearNote(s string) (string, bool) {
 		return s, false
 	}
 	return strings.TrimSpace(s[:i]), true
+}
+
+// relativeYear is a year counted from the report year T: "T+1", "T-2".
+var relativeYear = regexp.MustCompile(`\bT\s*([+-])\s*(\d)\b`)
+
+// RelativeYear returns how many years after the report year (T) a column
+// label names: "Raming T+1" gives 1, "Realisatie T-2" gives -2. ok is
+// false when the label names none.
+func RelativeYear(label string) (offset int, ok bool) {
+	m := relativeYear.FindStringSubmatch(label)
+	if m == nil {
+		return 0, false
+	}
+	offset, _ = strconv.Atoi(m[2])
+	if m[1] == "-" {
+		offset = -offset
+	}
+	return offset, true
 }

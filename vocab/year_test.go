@@ -31,3 +31,19 @@ func TestCutYearNote(t *testing.T) {
 		}
 	}
 }
+
+func TestRelativeYear(t *testing.T) {
+	tests := []struct {
+		label  string
+		offset int
+		ok     bool
+	}{
+		{"Raming T+1", 1, true}, {"Realisatie T-2", -2, true}, {"T + 3", 3, true},
+		{"Begroting 2024", 0, false}, {"Totaal+1", 0, false}, {"", 0, false},
+	}
+	for _, tt := range tests {
+		if offset, ok := RelativeYear(tt.label); offset != tt.offset || ok != tt.ok {
+			t.Errorf("RelativeYear(%q) = %d, %v; want %d, %v", tt.label, offset, ok, tt.offset, tt.ok)
+		}
+	}
+}

@@ -1,7 +1,11 @@
 package recognize
 
 import (
+	"regexp"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/vocab"
@@ -27,26 +31,59 @@ type FinancialRow struct {
 	Cells []extract.Cell
 }
 
-// financialTables takes every table with a unit label and amounts.
+// financialTables takes every table with a unit label and amounts. A
+// table without a unit label that stacks under a financial table (only
+// headings and titles between, no running text; the same columns) shares
+// its unit.
+// Percentages and counts in a financial table are indicator values.
 func financialTables(c *context, res *Result) {
-	for i := range c.doc.Blocks {
+	var above *FinancialTable
+	for i, b := range c.doc.Blocks {
 		if c.table(i) == nil {
+			if b.Kind == extract.TableBlock || b.Kind == extract.List || isProse(b) {
+				above = nil
+			}
 			continue
 		}
-		if ft, ok := financialTable(c, i); ok {
-			res.Financial = append(res.Financial, ft)
-			c.take(i)
+		ft, quantities, ok := financialTable(c, i, above)
+		if !ok {
+			above = nil
+			continue
 		}
+		res.Financial = append(res.Financial, ft)
+		res.Indicators = append(res.Indicators, quantities...)
+		c.take(i)
+		above = &ft
 	}
 }
 
-// financialTable recognises block i as a financial table.
-func financialTable(c *context, i int) (FinancialTable, bool) {
+// maxTitle is the longest text that can be a table's title rather than
+// running text.
+const maxTitle = 120
+
+// isProse: a paragraph of running text, not a title.
+func isProse(b extract.Block) bool {
+	return b.Kind == extract.Paragraph && (len(b.Text) > maxTitle || strings.HasSuffix(b.Text, "."))
+}
+
+// maxUnitBelow is how many characters a paragraph after a table may have
+// to be its unit footnote or caption; a longer one is running text.
+const maxUnitBelow = 200
+
+// footnoteRows is how many rows at the foot of a table may hold its unit
+// label as a footnote.
+const footnoteRows = 2
+
+// financialTable recognises block i as a financial table; above is the
+// financial table it may stack under. It returns the table's percentages
+// and counts as indicator values.
+func financialTable(c *context, i int, above *FinancialTable) (FinancialTable, []IndicatorValue, bool) {
 	b := c.doc.Blocks[i]
 	t := b.Table
 	ft := FinancialTable{Section: c.sections[i], Pos: b.Pos}
 
-	// Where the unit label stands: caption, the first rows, the blocks before.
+	// Where the unit label stands: caption, the first rows, the blocks
+	// before, the foot of the table, the block after.
 	found := func(s string) bool {
 		if u, scale, ok := unitOf(s); ok {
 			ft.Unit, ft.Scale = u, scale
@@ -75,15 +112,43 @@ func financialTable(c *context, i int) (FinancialTable, bool) {
 				}
 			}
 		}
+		for r := max(len(t.Rows)-footnoteRows, 0); r < len(t.Rows) && ft.Unit == ""; r++ {
+			if isUnitRow(t.Rows[r]) {
+				for _, cell := range t.Rows[r] {
+					if found(cell.Text) {
+						break
+					}
+				}
+			}
+		}
+		if next, ok := c.after(i); ok && ft.Unit == "" && len(next.Text) < maxUnitBelow {
+			found(next.Text)
+		}
+	}
+	header, body := splitHeader(t.Rows)
+	header, titleCell := cutTitleRows(header)
+	if ft.Title == "" {
+		ft.Title = withoutUnit(titleCell)
+	}
+	valueCols := amountColumns(body)
+	if len(valueCols) == 0 {
+		return ft, nil, false
+	}
+	valueCols, signCols := cutSignColumns(header, body, valueCols)
+	labels := make([]string, len(valueCols))
+	for k, col := range valueCols {
+		labels[k] = columnLabel(header, col)
+	}
+	if ft.Unit == "" && above != nil && slices.Equal(labels, above.Columns) {
+		ft.Unit, ft.Scale = above.Unit, above.Scale
 	}
 	if ft.Unit == "" {
-		return ft, false
+		return ft, nil, false
 	}
 	ft.Title = strings.TrimSpace(signLegend.ReplaceAllString(ft.Title, ""))
 	if ft.Title == "" {
 		ft.Title = withoutUnit(t.Caption)
 	}
-	header, body := splitHeader(t.Rows)
 	// A title cell in the header's label column ("Beleidsveld: Jeugd").
 	for _, row := range header {
 		if len(row) > 0 && ft.Title == "" {
@@ -92,7 +157,7 @@ func financialTable(c *context, i int) (FinancialTable, bool) {
 	}
 	if ft.Title == "" {
 		for _, prev := range c.before(i, 3) {
-			if prev.Kind == extract.Heading || (len(prev.Text) < 120 && !strings.HasSuffix(prev.Text, ".") && !strings.HasSuffix(prev.Text, ":")) {
+			if prev.Kind == extract.Heading || (len(prev.Text) < maxTitle && !strings.HasSuffix(prev.Text, ".") && !strings.HasSuffix(prev.Text, ":")) {
 				if title := withoutUnit(prev.Text); title != "" && !signLegend.MatchString(title) {
 					ft.Title = title
 					break
@@ -107,30 +172,62 @@ func financialTable(c *context, i int) (FinancialTable, bool) {
 		}
 	}
 
-	valueCols := amountColumns(body)
-	if len(valueCols) == 0 {
-		return ft, false
+	// Percentages and counts are not money: their columns leave the table.
+	var money []int
+	for k, col := range valueCols {
+		if !vocab.IsQuantity(labels[k]) {
+			money = append(money, col)
+			ft.Columns = append(ft.Columns, labels[k])
+		}
 	}
 	first := valueCols[0]
-	for _, col := range valueCols {
-		ft.Columns = append(ft.Columns, columnLabel(header, col))
-	}
+	var quantities []IndicatorValue
 	group := ""
-	for _, row := range body {
-		label := rowLabel(row, first)
+	blocks := blockLabels(body, first, valueCols)
+	for r, row := range body {
+		label := blocks[r]
+		if label == "" {
+			label = rowLabel(row, first)
+		}
+		if isYearRow(row, valueCols) {
+			// The column headers repeated over a stacked block, with its
+			// label.
+			if rowLabel(row, first) != "" {
+				group = rowLabel(row, first)
+			}
+			continue
+		}
+		quantity := vocab.IsQuantity(label)
 		var cells []extract.Cell
-		amounts := 0
-		for _, col := range valueCols {
+		amounts, others := 0, 0
+		for k, col := range valueCols {
 			var cell extract.Cell
 			if col < len(row) {
 				cell = row[col]
 			}
-			if vocab.IsValue(cell.Text) {
-				amounts++
-			} else {
+			cell.Text = signed(cell.Text, nadeelSign(ft.Sign))
+			if sc, ok := signCols[col]; ok && sc < len(row) {
+				cell.Text = withSign(cell.Text, row[sc].Text, nadeelSign(ft.Sign))
+			}
+			if !vocab.IsValue(cell.Text) {
 				cell.Text = ""
 			}
+			if cell.Text != "" && (quantity || strings.Contains(cell.Text, "%") || vocab.IsQuantity(labels[k])) {
+				quantities = append(quantities, IndicatorValue{Table: ft.Title, Section: ft.Section, Group: group,
+					Name: label, Column: labels[k], Raw: cell.Text, Pos: cell.Pos})
+				others++
+				cell.Text = ""
+			}
+			if vocab.IsQuantity(labels[k]) {
+				continue // not one of ft.Columns
+			}
+			if cell.Text != "" {
+				amounts++
+			}
 			cells = append(cells, cell)
+		}
+		if amounts == 0 && others > 0 {
+			continue
 		}
 		if amounts == 0 {
 			if ft.Sign == "" {
@@ -146,7 +243,187 @@ func financialTable(c *context, i int) (FinancialTable, bool) {
 		}
 		ft.Rows = append(ft.Rows, FinancialRow{Label: label, Group: group, Cells: cells})
 	}
-	return ft, len(ft.Rows) > 0
+	if len(money) == 0 {
+		return ft, nil, false
+	}
+	return ft, quantities, len(ft.Rows) > 0
+}
+
+// cutTitleRows removes the header rows that hold one title cell spanning
+// the label and value columns (an HTML th colspan), and returns the
+// title.
+func cutTitleRows(header [][]extract.Cell) (rest [][]extract.Cell, title string) {
+	for _, row := range header {
+		if len(row) > 1 && row[0].Text != "" && distinctTexts(row) == 1 && row[len(row)-1].Spanned {
+			if title == "" {
+				title = collapse(row[0].Text)
+			}
+			continue
+		}
+		rest = append(rest, row)
+	}
+	return rest, title
+}
+
+// blockLabels gives each body row the label of its block in a table with
+// two label columns, where the first (a taakveld, a programme) is printed
+// once per block and the second (Baten, Lasten, Saldo) on every row. A
+// block label that wraps prints its second line on the block's second row.
+// Rows outside such blocks get "".
+func blockLabels(body [][]extract.Cell, first int, valueCols []int) []string {
+	out := make([]string, len(body))
+	if first < 2 {
+		return out
+	}
+	carried := false
+	for _, row := range body {
+		if len(row) > first && collapse(row[0].Text) == "" && rowLabel(row[1:], first-1) != "" && hasAmount(row, valueCols) {
+			carried = true
+		}
+	}
+	if !carried {
+		return out
+	}
+	block := ""
+	for r := 0; r < len(body); r++ {
+		row := body[r]
+		if !hasAmount(row, valueCols) || len(row) < first {
+			block = ""
+			continue
+		}
+		head, role := collapse(row[0].Text), rowLabel(row[1:], first-1)
+		switch {
+		case out[r] != "": // the second line of the block label above
+			continue
+		case head == role: // one label spanning both columns: no block
+			block = ""
+			continue
+		case head != "":
+			block = head
+			// The block label's second line on the block's second row.
+			if r+1 < len(body) && len(body[r+1]) >= first && hasAmount(body[r+1], valueCols) {
+				next, nextRole := collapse(body[r+1][0].Text), rowLabel(body[r+1][1:], first-1)
+				if next != "" && next != nextRole && nextRole != role && wraps(head, next) {
+					block += " " + next
+					out[r+1] = strings.TrimSpace(block + " " + nextRole)
+				}
+			}
+		}
+		if out[r] == "" && block != "" {
+			out[r] = strings.TrimSpace(block + " " + role)
+		}
+	}
+	return out
+}
+
+// codeStart is a taakveld or programme code at the start of a label.
+var codeStart = regexp.MustCompile(`^[A-Z]?\d+(\.\d+)*\.?\s`)
+
+// wraps: line is the second line of the block label block, not a new
+// block: it starts in lower case, or the block starts with a code and the
+// line does not.
+func wraps(block, line string) bool {
+	r, _ := utf8.DecodeRuneInString(line)
+	return unicode.IsLower(r) || (codeStart.MatchString(block) && !codeStart.MatchString(line))
+}
+
+func hasAmount(row []extract.Cell, cols []int) bool {
+	for _, col := range cols {
+		if col < len(row) && vocab.IsNumber(row[col].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// isYearRow: a body row whose values are all years, a repeated header.
+func isYearRow(row []extract.Cell, cols []int) bool {
+	years := 0
+	for _, col := range cols {
+		if col >= len(row) || row[col].Text == "" {
+			continue
+		}
+		if !vocab.IsYear(strings.TrimSpace(row[col].Text)) {
+			return false
+		}
+		years++
+	}
+	return years > 1
+}
+
+// cutSignColumns finds the columns that print only the sign of the amount
+// left of them ("+", "-", "V", "N") and removes them from cols. signs maps
+// a value column to the sign column right of it.
+func cutSignColumns(header, body [][]extract.Cell, cols []int) (values []int, signs map[int]int) {
+	signs = map[int]int{}
+	isValue := map[int]bool{}
+	for _, col := range cols {
+		isValue[col] = true
+	}
+	for _, col := range cols {
+		if !isValue[col-1] || columnLabel(header, col) != "" {
+			continue
+		}
+		only, marks := true, 0
+		for _, row := range body {
+			if col >= len(row) || strings.TrimSpace(row[col].Text) == "" {
+				continue
+			}
+			if !vocab.IsSignOnly(row[col].Text) {
+				only = false
+				break
+			}
+			if strings.TrimSpace(row[col].Text) != "-" {
+				marks++ // a "-" alone is also a nil marker
+			}
+		}
+		if only && marks > 0 {
+			signs[col-1] = col
+		}
+	}
+	for _, col := range cols {
+		if _, sign := signs[col-1]; !sign || signs[col-1] != col {
+			values = append(values, col)
+		}
+	}
+	return values, signs
+}
+
+// nadeelSign is the sign a nadeel gets: "-" unless the legend says "+".
+func nadeelSign(legend string) string {
+	if plusNadeel.MatchString(legend) {
+		return ""
+	}
+	return "-"
+}
+
+var plusNadeel = regexp.MustCompile(`\+["'“”‘’]?\s*=\s*["'“”‘’]?\s*nade`)
+
+// signed writes a marked amount ("N 31.393") as a signed one ("-31.393")
+// with nadeel, the sign the legend gives a nadeel.
+func signed(text, nadeel string) string {
+	amount, isNadeel, ok := vocab.CutSignMark(text)
+	switch {
+	case !ok:
+		return text
+	case isNadeel:
+		return nadeel + amount
+	}
+	return amount
+}
+
+// withSign applies the sign printed in a column of its own to amount.
+func withSign(amount, sign, nadeel string) string {
+	if !vocab.IsNumber(amount) || strings.HasPrefix(amount, "-") {
+		return amount
+	}
+	switch strings.TrimSpace(sign) {
+	case "-", "−", "–":
+		return "-" + amount
+	case "N":
+		return nadeel + amount
+	}
+	return amount
 }
 
 func blockTexts(bs []extract.Block) []string {
@@ -205,7 +482,7 @@ func isHeaderRow(row []extract.Cell) bool {
 		if k == 0 || c.Text == "" {
 			continue
 		}
-		if vocab.IsNumber(c.Text) && !vocab.IsYear(strings.TrimSpace(c.Text)) {
+		if (vocab.IsNumber(c.Text) || vocab.IsMarker(c.Text)) && !vocab.IsYear(strings.TrimSpace(c.Text)) {
 			numbers++
 		} else {
 			text++
@@ -232,7 +509,7 @@ func amountColumns(body [][]extract.Cell) []int {
 			if col >= len(r) || r[col].Text == "" {
 				continue
 			}
-			if vocab.IsValue(r[col].Text) {
+			if vocab.IsValue(signed(r[col].Text, "-")) {
 				amounts++
 			} else {
 				text++

@@ -2,6 +2,7 @@ package recognize
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,27 +47,63 @@ type indicatorLayout struct {
 	title  string
 	labels []string
 	roles  []int
+	page   int // the page the table ends on; 0 without pages
 }
 
+// maxBetween is how many text blocks (a repeated page heading, a page
+// number) may stand between a table and its continuation on the next page.
+const maxBetween = 2
+
 // indicatorTables takes the indicator tables, each with the tables that
-// continue it on the next pages. Headings and paragraphs (a repeated page
-// heading) may stand between a table and its continuation; any other block,
-// including a table another recogniser took, ends it.
+// continue it directly on the next page. A few short headings and
+// paragraphs (a repeated page heading) may stand between a table and its
+// continuation; running text, a new heading, more blocks or any other
+// block, including a table another recogniser took, ends it.
 func indicatorTables(c *context, res *Result) {
 	var last *indicatorLayout // the indicator table a next table may continue
+	between := 0
 	for i, b := range c.doc.Blocks {
 		switch {
 		case c.table(i) != nil:
+			prev := last
+			if first, _ := pages(b.Table); prev != nil && (between > maxBetween || !nextPage(prev.page, first)) {
+				prev = nil
+			}
 			var values []IndicatorValue
-			values, last = indicatorTable(c, i, last)
+			values, last = indicatorTable(c, i, prev)
 			res.Indicators = append(res.Indicators, values...)
 			if last != nil {
 				c.take(i)
+				_, last.page = pages(b.Table)
 			}
-		case b.Kind != extract.Heading && b.Kind != extract.Paragraph:
+			between = 0
+		case last != nil && (isProse(b) || (b.Kind == extract.Heading && !slices.Contains(c.sections[i], b.Text))):
+			last = nil
+		case b.Kind == extract.Heading || b.Kind == extract.Paragraph:
+			between++
+		default:
 			last = nil
 		}
 	}
+}
+
+// nextPage: a table on page p continues one that ends on page prev. Pages
+// are 0 for formats without pages.
+func nextPage(prev, p int) bool {
+	return prev == 0 || p == 0 || p == prev || p == prev+1
+}
+
+// pages are the pages of a table's first and last cells; 0 without pages.
+func pages(t *extract.Table) (first, last int) {
+	for _, row := range t.Rows {
+		for _, c := range row {
+			if c.Pos.Page > 0 && (first == 0 || c.Pos.Page < first) {
+				first = c.Pos.Page
+			}
+			last = max(last, c.Pos.Page)
+		}
+	}
+	return first, last
 }
 
 // indicatorTable returns the values of block i when it is an indicator
@@ -104,7 +141,7 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 		if title == "" && len(c.sections[i]) > 0 {
 			title = c.sections[i][len(c.sections[i])-1]
 		}
-		layout = &indicatorLayout{title: title, labels: labels, roles: indicatorRoles(header, labels)}
+		layout = &indicatorLayout{title: title, labels: labels, roles: indicatorRoles(header, body, labels)}
 	default:
 		return nil, nil
 	}
@@ -113,10 +150,10 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 	group := ""
 	body = mergeFragments(body, roles)
 	for _, row := range body {
-		rowRoles := roles
+		rowRoles, rowLabels := roles, labels
 		// One cell more than the header: the unit printed after the value.
 		if len(row) == len(roles)+1 {
-			rowRoles = shiftUnit(roles)
+			rowRoles, rowLabels = shiftUnit(roles, labels)
 		}
 		if distinctTexts(row) == 1 {
 			group = collapse(row[0].Text)
@@ -151,18 +188,18 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 			continue
 		}
 		for _, col := range values {
-			if col >= len(labels) {
+			if col >= len(rowLabels) {
 				break
 			}
 			cell := row[col]
-			lines := strings.Split(cell.Text, "\n")
+			lines := joinYearNotes(strings.Split(cell.Text, "\n"))
 			for k, l := range lines {
 				l = collapse(l)
 				if l == "" && (k > 0 || len(lines) > 1) {
 					continue
 				}
 				v := iv
-				v.Column = labels[min(col, len(labels)-1)]
+				v.Column = rowLabels[col]
 				v.Pos = cell.Pos
 				v.Raw = l
 				if len(lines) > 1 {
@@ -177,6 +214,47 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 	return out, layout
 }
 
+// isYearNote: a cell holding only the year of the value above, "(2017)",
+// which a reader put on a row of its own.
+func isYearNote(s string) bool {
+	rest, ok := vocab.CutYearNote(s)
+	return ok && rest == ""
+}
+
+// onlyYearNotes: every non-empty cell of row is a year note.
+func onlyYearNotes(row []extract.Cell) bool {
+	notes := 0
+	for _, c := range row {
+		switch {
+		case isYearNote(c.Text):
+			notes++
+		case collapse(c.Text) != "":
+			return false
+		}
+	}
+	return notes > 0
+}
+
+// joinYearNotes puts a line holding only a year note after the value on
+// the line above it: "1,2%", "(2017)" gives "1,2% (2017)". A year note
+// with no value above it is left out: it is no value.
+func joinYearNotes(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		if !isYearNote(l) {
+			out = append(out, l)
+			continue
+		}
+		if n := len(out); n > 0 && collapse(out[n-1]) != "" {
+			out[n-1] += " " + collapse(l)
+		}
+	}
+	if len(out) == 0 {
+		out = []string{""} // a cell of year notes only: a value left empty
+	}
+	return out
+}
+
 func tableWidth(rows [][]extract.Cell) int {
 	w := 0
 	for _, r := range rows {
@@ -185,11 +263,17 @@ func tableWidth(rows [][]extract.Cell) int {
 	return w
 }
 
-// indicatorRoles gives each column a role from its header label.
-func indicatorRoles(header [][]extract.Cell, labels []string) []int {
+// indicatorRoles gives each column a role from its header label and,
+// where the label says nothing or the body contradicts it, from its body
+// cells: a column of text is no value column, a column of years is a
+// reference date, a column of small whole numbers before the name holds
+// codes.
+func indicatorRoles(header, body [][]extract.Cell, labels []string) []int {
 	roles := make([]int, len(labels))
 	for col, l := range labels {
 		switch {
+		case l == "" && columnKind(body, col, len(labels)) == textColumn && !hasRole(roles[:col], colName):
+			roles[col] = colName
 		case l == "":
 			roles[col] = colValue
 		case vocab.IsIndicatorRole(vocab.RoleCode, l):
@@ -224,7 +308,70 @@ func indicatorRoles(header [][]extract.Cell, labels []string) []int {
 			roles[col] = colName
 		}
 	}
+	name := slices.Index(roles, colName)
+	for col, r := range roles {
+		if r != colValue {
+			continue
+		}
+		switch columnKind(body, col, len(labels)) {
+		case textColumn:
+			roles[col] = colDescr
+		case yearColumn:
+			roles[col] = colSkip
+		case codeColumn:
+			if col < name {
+				roles[col] = colCode
+			}
+		}
+	}
 	return roles
+}
+
+// What the body cells of a column hold.
+const (
+	mixedColumn = iota // values, or a mix
+	textColumn         // words, not values
+	yearColumn         // years only
+	codeColumn         // small whole numbers, "21." or "2"
+)
+
+// codeCell is a programme or indicator number.
+var codeCell = regexp.MustCompile(`^\d{1,2}\.?$`)
+
+// columnKind tells what the non-empty body cells of column col hold, in
+// the rows no wider than the header (width): a wider row is shifted by a
+// unit printed after its value.
+func columnKind(body [][]extract.Cell, col, width int) int {
+	cells, text, years, codes := 0, 0, 0, 0
+	for _, row := range body {
+		if col >= len(row) || len(row) > width || row[col].Spanned {
+			continue
+		}
+		s := collapse(row[col].Text)
+		if s == "" {
+			continue
+		}
+		cells++
+		switch {
+		case vocab.IsYear(s):
+			years++
+		case codeCell.MatchString(s):
+			codes++
+		case !strings.ContainsAny(s, "0123456789") && !vocab.IsMarker(s):
+			text++
+		}
+	}
+	switch {
+	case cells == 0:
+		return mixedColumn
+	case years == cells:
+		return yearColumn
+	case codes == cells:
+		return codeColumn
+	case 2*text > cells:
+		return textColumn
+	}
+	return mixedColumn
 }
 
 func hasRole(roles []int, role int) bool {
@@ -243,21 +390,27 @@ func spannedCopy(header [][]extract.Cell, col int) bool {
 	return col < len(last) && last[col].Spanned && last[col].Text == last[col-1].Text
 }
 
-// shiftUnit inserts a unit column after the first value column.
-func shiftUnit(roles []int) []int {
-	out := make([]int, 0, len(roles)+1)
+// shiftUnit inserts a unit column after the first value column, into the
+// roles and, as an empty label, into the labels.
+func shiftUnit(roles []int, labels []string) ([]int, []string) {
+	outRoles := make([]int, 0, len(roles)+1)
+	outLabels := make([]string, 0, len(roles)+1)
 	inserted := false
-	for _, r := range roles {
-		out = append(out, r)
+	for col, r := range roles {
+		outRoles = append(outRoles, r)
+		if col < len(labels) {
+			outLabels = append(outLabels, labels[col])
+		}
 		if r == colValue && !inserted && !hasRole(roles, colUnit) {
-			out = append(out, colUnit)
+			outRoles = append(outRoles, colUnit)
+			outLabels = append(outLabels, "")
 			inserted = true
 		}
 	}
 	if !inserted {
-		out = append(out, colSkip)
+		outRoles = append(outRoles, colSkip)
 	}
-	return out
+	return outRoles, outLabels
 }
 
 func distinctTexts(row []extract.Cell) int {
@@ -300,15 +453,34 @@ func nameAndCode(cell, code string) (string, string) {
 func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 	hasValue := func(row []extract.Cell) bool {
 		for col, c := range row {
-			if col < len(roles) && roles[col] == colValue && collapse(c.Text) != "" {
+			if col < len(roles) && roles[col] == colValue && collapse(c.Text) != "" && !isYearNote(c.Text) {
 				return true
 			}
 		}
 		return false
 	}
-	isFragment := func(row []extract.Cell) bool {
+	startsLower := func(row []extract.Cell) bool {
+		for col, c := range row {
+			if col < len(roles) && roles[col] == colName {
+				r, _ := utf8.DecodeRuneInString(collapse(c.Text))
+				return unicode.IsLower(r)
+			}
+		}
+		return false
+	}
+	// A name wrapped onto the next row, which goes on in lower case. When
+	// the row after that does too, the rows are items under a heading.
+	wrapsDown := func(k int) bool {
+		return k+1 < len(body) && hasValue(body[k+1]) && startsLower(body[k+1]) &&
+			(k+2 >= len(body) || !startsLower(body[k+2]))
+	}
+	isFragment := func(k int) bool {
+		row := body[k]
 		if hasValue(row) || distinctTexts(row) == 0 {
 			return false
+		}
+		if wrapsDown(k) {
+			return true
 		}
 		for col, c := range row {
 			t := collapse(c.Text)
@@ -333,7 +505,7 @@ func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 		if carry != nil {
 			row, carry = joinRows(carry, row), nil
 		}
-		if !isFragment(row) {
+		if !isFragment(k) {
 			out = append(out, row)
 			continue
 		}
@@ -343,6 +515,10 @@ func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 		}
 		next := k+1 < len(body) && hasValue(body[k+1])
 		switch {
+		case wrapsDown(k):
+			carry = row
+		case prev >= 0 && onlyYearNotes(row):
+			out[prev] = joinRows(out[prev], row) // a year note follows its value
 		case next && (prev < 0 || rowY(body[k+1])-rowY(row) <= rowY(row)-rowY(out[prev])):
 			carry = row
 		case prev >= 0:

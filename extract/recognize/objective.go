@@ -47,7 +47,10 @@ var (
 	titleColon  = regexp.MustCompile(`^([^:]{3,80}):\s+\S`)
 	loneBullet  = regexp.MustCompile(`^[-–•·*]$`)
 	// introText introduces goals rather than stating one.
-	introText  = regexp.MustCompile(`(?i)^(hieronder|onderstaand|in (dit|deze|onderstaande)|zie |voor een toelichting)`)
+	introText = regexp.MustCompile(`(?i)^(hieronder|onderstaand|in (dit|deze|onderstaande)|zie |voor een toelichting)`)
+	// tocLine is an entry of a table of contents: a title, dot leaders, a
+	// page number.
+	tocLine    = regexp.MustCompile(`(\.{3,}|…+|·{3,})\s*\d{1,4}$`)
 	amountLine = regexp.MustCompile(`^€\s?\d{1,3}(\.\d{3})+(,\d+)?\b|^€\s?\d+\b`)
 )
 
@@ -71,7 +74,7 @@ func objectives(c *context, res *Result) {
 		b := blocks[i]
 		text := collapse(b.Text)
 		if b.Kind == extract.Heading || b.Kind == extract.Paragraph {
-			if m := activityLine.FindStringSubmatch(text); m != nil {
+			if m := activityLine.FindStringSubmatch(text); m != nil && !tocLine.MatchString(text) {
 				if year, status, ok := activityDetails(blocks, i); ok {
 					out = addActivity(out, activities, Objective{Code: m[1], Title: m[2], Kind: KindActivity,
 						Year: year, Status: status, Section: c.sections[i], Pos: b.Pos})
@@ -239,14 +242,15 @@ func addActivity(out []Objective, seen map[string]int, o Objective) []Objective 
 }
 
 // activityTable reads an activity overview: rows "6.1.1 Title" | year |
-// status ….
+// status …. A row without a year or a status is no activity: a table of
+// contents prints "6.1.1 Title" | page.
 func activityTable(out []Objective, seen map[string]int, t *extract.Table, section []string) []Objective {
 	for _, r := range t.Rows {
 		if len(r) == 0 {
 			continue
 		}
 		m := activityLine.FindStringSubmatch(collapse(r[0].Text))
-		if m == nil {
+		if m == nil || tocLine.MatchString(m[2]) {
 			continue
 		}
 		o := Objective{Code: m[1], Title: m[2], Kind: KindActivity, Section: section, Pos: r[0].Pos}
@@ -259,7 +263,9 @@ func activityTable(out []Objective, seen map[string]int, t *extract.Table, secti
 				o.Status = strings.TrimSuffix(s, ".")
 			}
 		}
-		out = addActivity(out, seen, o)
+		if o.Year != "" || o.Status != "" {
+			out = addActivity(out, seen, o)
+		}
 	}
 	return out
 }

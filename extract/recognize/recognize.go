@@ -120,4 +120,17 @@ func (c *context) before(i, n int) []extract.Block {
 	return out
 }
 
+// after returns the text block right after block i when it stands alone:
+// the block after it is no table, whose label it could be.
+func (c *context) after(i int) (extract.Block, bool) {
+	blocks := c.doc.Blocks
+	if i+1 >= len(blocks) || (blocks[i+1].Kind != extract.Paragraph && blocks[i+1].Kind != extract.Heading) {
+		return extract.Block{}, false
+	}
+	if i+2 < len(blocks) && blocks[i+2].Kind == extract.TableBlock {
+		return extract.Block{}, false
+	}
+	return blocks[i+1], true
+}
+
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }

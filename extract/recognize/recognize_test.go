@@ -254,7 +254,7 @@ func TestFinancial(t *testing.T) {
 			[]string{"", "Baten", "1", "2"},
 			[]string{"Totaal", "Totaal*", "11", "22"})),
 		want: []string{"Programma | x €1000 | 1000 |  | \n" +
-			"cols: 2023 / 2024\nJeugd Lasten: 10 | 20\nBaten: 1 | 2\nTotaal: 11 | 22\n"},
+			"cols: 2023 / 2024\nJeugd Lasten: 10 | 20\nJeugd Baten: 1 | 2\nTotaal: 11 | 22\n"},
 	}, {
 		name: "a header row shorter than the table",
 		doc: document(tableN("bedragen x €1000", 2,
