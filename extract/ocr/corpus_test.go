@@ -1,0 +1,183 @@
+package ocr
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/fixtures"
+	"github.com/begroot/begroot/normalize/dutchnum"
+)
+
+// FullEnv enables the corpus OCR tests that take more than a few pages:
+// BEGROOT_OCR_FULL=1 go test ./extract/ocr (and not -short).
+const FullEnv = "BEGROOT_OCR_FULL"
+
+// full skips a test unless the long corpus OCR runs are asked for.
+func full(t *testing.T) {
+	t.Helper()
+	if testing.Short() || os.Getenv(FullEnv) == "" {
+		t.Skipf("OCR of the whole corpus: set %s=1 (and leave out -short)", FullEnv)
+	}
+}
+
+const wassenaar = "corpus/raw/wassenaar-beleidsbibliotheek"
+
+// screenshot is one of the single-page "Overzicht baten en lasten per
+// taakveld" screenshots.
+type screenshot struct {
+	file   string
+	values int // values per taakveld row: baten, lasten, saldo per column group
+	// minBalanced is the number of taakveld rows whose every baten +
+	// lasten = saldo must hold with the OCR values: the measured count,
+	// so that a worse OCR or layout fails the test.
+	minBalanced int
+}
+
+var screenshots = []screenshot{
+	{"Jaarstukken_2021.pdf", 3, 0},
+	{"Jaarstukken_2022.pdf", 9, 0},
+	{"Jaarstukken_2023.pdf", 9, 0},
+	{"Jaarstukken_2024.pdf", 9, 0},
+	{"Jaarstukken_2025.pdf", 9, 0},
+}
+
+// taakveld matches the label of a taakveld row: "0.61 OZB Woningen".
+var taakveld = regexp.MustCompile(`^(\d{1,2}\.\d{1,2})\s`)
+
+// tally is what the corpus tests count on one OCR'd screenshot.
+type tally struct {
+	numbers    int // words that are numbers
+	taakvelden int // table rows labelled with a taakveld
+	rightCells int // … with exactly the expected number of values
+	balanced   int // … whose groups all satisfy baten + lasten = saldo
+	rows       map[string][]string
+}
+
+func count(pages []Page, res Result, values int) tally {
+	tl := tally{rows: map[string][]string{}}
+	for _, p := range pages {
+		for _, w := range p.Words {
+			if dutchnum.IsNumber(w.Text) {
+				tl.numbers++
+			}
+		}
+	}
+	for _, b := range res.Document.Blocks {
+		if b.Kind != extract.TableBlock {
+			continue
+		}
+		for _, row := range b.Table.Rows {
+			m := taakveld.FindStringSubmatch(row[0].Text)
+			if m == nil {
+				continue
+			}
+			tl.taakvelden++
+			var vals []string
+			for _, c := range row[1:] {
+				if c.Text != "" {
+					vals = append(vals, c.Text)
+				}
+			}
+			tl.rows[m[1]] = vals
+			if len(vals) != values || len(row) != values+1 {
+				continue
+			}
+			tl.rightCells++
+			if balanced(vals) {
+				tl.balanced++
+			}
+		}
+	}
+	return tl
+}
+
+// balanced reports whether each group of three values is baten, lasten,
+// saldo with saldo = baten + lasten (lasten printed negative) or baten −
+// lasten (printed positive).
+func balanced(vals []string) bool {
+	for g := 0; g+3 <= len(vals); g += 3 {
+		var v [3]float64
+		for i := range v {
+			n, ok := dutchnum.Parse(vals[g+i])
+			if !ok {
+				return false
+			}
+			v[i] = n.Value
+		}
+		if v[0]+v[1] != v[2] && v[0]-v[1] != v[2] {
+			return false
+		}
+	}
+	return true
+}
+
+func ocrScreenshot(t *testing.T, s screenshot, opt Options) ([]Page, Result) {
+	t.Helper()
+	path := fixtures.Shared(t, filepath.Join(wassenaar, s.file))
+	fixtures.Program(t, "tesseract")
+	pages, err := Read(context.Background(), path, nil, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages, Document(extract.Source{Path: s.file}, pages)
+}
+
+// TestScreenshot2021 OCRs the 2021 screenshot (one page) and compares it
+// with the text layer of the same spread in the begroting 2021-2024.
+func TestScreenshot2021(t *testing.T) {
+	ref := referenceRows(t)
+	s := screenshots[0]
+	pages, res := ocrScreenshot(t, s, Options{})
+	tl := count(pages, res, s.values)
+	rows, cells := 0, 0
+	for code, want := range ref {
+		got := tl.rows[code]
+		if strings.Join(got, "|") == strings.Join(want, "|") {
+			rows++
+		} else {
+			t.Logf("%s: got %q, want %q", code, got, want)
+		}
+		for i := range min(len(got), len(want)) {
+			if got[i] == want[i] {
+				cells++
+			}
+		}
+	}
+	t.Logf("%s: %v per page; %d numbers; %d/%d taakveld rows, %d with %d values, %d balanced; reference: %d/%d rows and %d/%d cells equal",
+		s.file, pages[0].Elapsed.Round(100_000_000), tl.numbers, tl.taakvelden, len(ref), tl.rightCells, s.values, tl.balanced, rows, len(ref), cells, 3*len(ref))
+	if tl.balanced < s.minBalanced {
+		t.Errorf("%d taakveld rows balance, want at least %d", tl.balanced, s.minBalanced)
+	}
+}
+
+// referenceLine is a taakveld row of pdftotext -layout: code, label and
+// baten, lasten, saldo.
+var referenceLine = regexp.MustCompile(`^\s*(\d{1,2}\.\d{1,2})\s.*?\s(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s*$`)
+
+// referenceRows reads the taakveld rows of pages 196-197 of the begroting
+// 2021-2024, the source of the 2021 screenshot, with pdftotext.
+func referenceRows(t *testing.T) map[string][]string {
+	t.Helper()
+	path := fixtures.Shared(t, filepath.Join(wassenaar, "begroting-wassenaar-2021-2024.pdf"))
+	fixtures.Program(t, "pdftotext")
+	out, err := exec.Command("pdftotext", "-layout", "-f", "196", "-l", "197", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string][]string{}
+	for _, l := range strings.Split(string(out), "\n") {
+		if m := referenceLine.FindStringSubmatch(l); m != nil {
+			rows[m[1]] = m[2:]
+		}
+	}
+	if len(rows) < 40 {
+		t.Fatalf("pdftotext gives %d taakveld rows on pages 196-197, want 41", len(rows))
+	}
+	return rows
+}
