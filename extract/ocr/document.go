@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/begroot/begroot/extract"
 )
@@ -46,7 +48,14 @@ func Document(src extract.Source, pages []Page) Result {
 		var all []line
 		for _, r := range regions(dropTall(p.Words)) {
 			ls := lines(r)
+			if k := len(regionLines) - 1; k >= 0 && unlabelled(ls) {
+				// Columns of a table that tesseract segmented apart.
+				ls = lines(append(wordsOf(regionLines[k]), r...))
+				regionLines = regionLines[:k]
+			}
 			regionLines = append(regionLines, ls)
+		}
+		for _, ls := range regionLines {
 			all = append(all, ls...)
 		}
 		median := medianHeight(all)
@@ -63,11 +72,17 @@ func Document(src extract.Source, pages []Page) Result {
 	return res
 }
 
-// medianHeight is the median line height of a page.
+// medianHeight is the median height of a page's lines that have letters:
+// lines of digits only lack ascenders and descenders.
 func medianHeight(ls []line) float64 {
-	h := make([]float64, len(ls))
+	var h []float64
 	for i := range ls {
-		h[i] = ls[i].height
+		if strings.ContainsFunc(ls[i].text(), unicode.IsLetter) {
+			h = append(h, ls[i].height)
+		}
+	}
+	if len(h) == 0 {
+		return math.Inf(1) // no text lines, so no headings
 	}
 	slices.Sort(h)
 	return h[len(h)/2]
@@ -229,7 +244,44 @@ func table(page int, ls []line) (*extract.Table, [][]float64) {
 		t.Rows = append(t.Rows, row)
 		conf = append(conf, rc)
 	}
+	for k := 1; k <= len(cols); k++ {
+		fixCommas(t.Rows, k)
+	}
 	return t, conf
+}
+
+var (
+	thousands  = regexp.MustCompile(`\d\.\d{3}(\D|$)`)
+	anyComma   = regexp.MustCompile(`\d,\d`)
+	commaAsDot = regexp.MustCompile(`^[^,]*\d,\d{3}(\D*)$`)
+)
+
+// fixCommas turns "-4,129" into "-4.129" in column k of the body rows when
+// the column groups thousands with dots elsewhere and each of its commas
+// is followed by exactly three digits: tesseract reads the thousands dot
+// of small type as a comma, while a column of amounts mixes no decimals in.
+func fixCommas(rows [][]extract.Cell, k int) {
+	dots := false
+	var commas []*extract.Cell
+	for _, row := range rows {
+		c := &row[k]
+		switch {
+		case c.Header || c.Spanned:
+		case anyComma.MatchString(c.Text):
+			if !commaAsDot.MatchString(c.Text) {
+				return
+			}
+			commas = append(commas, c)
+		case thousands.MatchString(c.Text):
+			dots = true
+		}
+	}
+	if !dots {
+		return
+	}
+	for _, c := range commas {
+		c.Text = strings.Replace(c.Text, ",", ".", 1)
+	}
 }
 
 // place returns the row positions of cell c: 0 for the label (a line's

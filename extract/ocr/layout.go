@@ -77,11 +77,11 @@ type line struct {
 }
 
 // numeric reports whether the line is a table row: a label and a value,
-// or two values.
+// or two values. Bare years do not count: a line of years is a header.
 func (l *line) numeric() bool {
 	n := 0
 	for i, c := range l.cells {
-		if c.value {
+		if c.value && !dutchnum.IsYear(c.text) {
 			if i > 0 {
 				return true
 			}
@@ -132,6 +132,34 @@ func regions(words []Word) [][]Word {
 	out := make([][]Word, n+1)
 	for _, w := range words {
 		out[region[w.Block]] = append(out[region[w.Block]], w)
+	}
+	return out
+}
+
+// unlabelled reports whether most lines with values in a region start
+// with a value: amount columns whose labels tesseract put in another
+// block to the left. The right page of a spread has its own labels.
+func unlabelled(ls []line) bool {
+	values, bare := 0, 0
+	for i := range ls {
+		if !slices.ContainsFunc(ls[i].cells, func(c cell) bool { return c.value }) {
+			continue
+		}
+		values++
+		if ls[i].cells[0].value {
+			bare++
+		}
+	}
+	return values > 0 && 2*bare >= values
+}
+
+// wordsOf returns the words of lines.
+func wordsOf(ls []line) []Word {
+	var out []Word
+	for _, l := range ls {
+		for _, c := range l.cells {
+			out = append(out, c.words...)
+		}
 	}
 	return out
 }

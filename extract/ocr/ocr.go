@@ -142,7 +142,9 @@ func findTools(ctx context.Context, language string) (tools, error) {
 		}
 		*dst = p
 	}
-	out, err := run(ctx, infoTimeout, nil, t.tesseract, "--list-langs")
+	ctx, cancel := withLimit(ctx, infoTimeout, "to list languages")
+	defer cancel()
+	out, err := run(ctx, nil, t.tesseract, "--list-langs")
 	if err != nil {
 		return t, err
 	}
@@ -162,7 +164,9 @@ var pagesLine = regexp.MustCompile(`(?m)^Pages:\s+(\d+)\s*$`)
 
 // pageCount asks pdfinfo for the number of pages.
 func pageCount(ctx context.Context, pdfinfo, path string) (int, error) {
-	out, err := run(ctx, infoTimeout, nil, pdfinfo, path)
+	ctx, cancel := withLimit(ctx, infoTimeout, "to count pages")
+	defer cancel()
+	out, err := run(ctx, nil, pdfinfo, path)
 	if err != nil {
 		return 0, err
 	}
@@ -177,17 +181,17 @@ func pageCount(ctx context.Context, pdfinfo, path string) (int, error) {
 // removes the image.
 func (t tools) page(ctx context.Context, dir, path string, number int, opt Options) (Page, error) {
 	start := time.Now()
-	ctx, cancel := context.WithTimeout(ctx, opt.PageTimeout)
+	ctx, cancel := withLimit(ctx, opt.PageTimeout, "per page")
 	defer cancel()
 	base := filepath.Join(dir, "page"+strconv.Itoa(number))
 	dpi := strconv.Itoa(opt.DPI)
 	n := strconv.Itoa(number)
-	if _, err := run(ctx, opt.PageTimeout, nil, t.pdftoppm, "-r", dpi, "-gray", "-singlefile", "-f", n, "-l", n, path, base); err != nil {
+	if _, err := run(ctx, nil, t.pdftoppm, "-r", dpi, "-gray", "-singlefile", "-f", n, "-l", n, path, base); err != nil {
 		return Page{}, err
 	}
 	img := base + ".pgm"
 	defer os.Remove(img)
-	out, err := run(ctx, opt.PageTimeout, tesseractEnv, t.tesseract, img, "stdout", "--dpi", dpi, "--psm", strconv.Itoa(opt.PSM), "-l", opt.Language, "tsv")
+	out, err := run(ctx, tesseractEnv, t.tesseract, img, "stdout", "--dpi", dpi, "--psm", strconv.Itoa(opt.PSM), "-l", opt.Language, "tsv")
 	if err != nil {
 		return Page{}, err
 	}

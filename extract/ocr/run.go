@@ -30,13 +30,17 @@ func lookPath(name string) (string, error) {
 	return p, nil
 }
 
-// run runs a program until it ends, ctx is done or the timeout passes, and
-// returns its standard output. On cancellation the program and everything
-// it started are killed (see killGroup). env entries are added to the
-// environment.
-func run(ctx context.Context, timeout time.Duration, env []string, prog string, args ...string) ([]byte, error) {
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
+// withLimit is ctx with a time limit whose cause names the limit and
+// wraps context.DeadlineExceeded.
+func withLimit(ctx context.Context, d time.Duration, what string) (context.Context, context.CancelFunc) {
+	return context.WithTimeoutCause(ctx, d, fmt.Errorf("time limit of %v %s: %w", d, what, context.DeadlineExceeded))
+}
+
+// run runs a program until it ends or ctx is done, and returns its
+// standard output. When ctx ends the program and everything it started
+// are killed (see killGroup) and the error wraps the context's cause.
+// env entries are added to the environment.
+func run(ctx context.Context, env []string, prog string, args ...string) ([]byte, error) {
 	cmd := exec.CommandContext(ctx, prog, args...)
 	setGroup(cmd)
 	cmd.Cancel = func() error { return killGroup(cmd) }
@@ -48,8 +52,8 @@ func run(ctx context.Context, timeout time.Duration, env []string, prog string, 
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
 	name := filepath.Base(prog)
-	if cerr := ctx.Err(); cerr != nil {
-		return nil, fmt.Errorf("%s stopped (time limit %v): %w", name, timeout, cerr)
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("%s stopped: %w", name, context.Cause(ctx))
 	}
 	if err != nil {
 		msg := strings.TrimSpace(stderr.String())

@@ -5,12 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 )
 
 // tsvHeader is the first line of `tesseract … tsv` output.
 const tsvHeader = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+
+// maxPixels bounds a coordinate or size: no rendered page is a million
+// pixels across, and the bound keeps left+width from overflowing.
+const maxPixels = 1 << 20
 
 // Levels of the rows in tesseract's TSV.
 const (
@@ -33,9 +38,10 @@ type tsvPage struct {
 	skipped       int // malformed rows left out
 }
 
-// parseTSV reads tesseract's TSV output. Rows that do not have the twelve
-// columns with integer geometry are skipped and counted; word rows
-// without text (conf -1) and with empty or negative boxes are dropped.
+// parseTSV reads tesseract's TSV output. Rows without the twelve columns,
+// integer geometry within maxPixels and a finite confidence are skipped
+// and counted; word rows without text (conf -1) or with an empty or
+// negative box are dropped.
 // It fails only when the input is not tesseract TSV at all.
 func parseTSV(r io.Reader) (tsvPage, error) {
 	var p tsvPage
@@ -66,14 +72,14 @@ func parseTSV(r io.Reader) (tsvPage, error) {
 		ok := true
 		for i := range n {
 			v, err := strconv.Atoi(f[i])
-			if err != nil {
+			if err != nil || v > maxPixels || v < -maxPixels {
 				ok = false
 				break
 			}
 			n[i] = v
 		}
 		conf, err := strconv.ParseFloat(f[10], 64)
-		if !ok || err != nil {
+		if !ok || err != nil || math.IsNaN(conf) || math.IsInf(conf, 0) {
 			p.skipped++
 			continue
 		}
