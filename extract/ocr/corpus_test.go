@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/fixtures"
@@ -40,11 +41,11 @@ type screenshot struct {
 }
 
 var screenshots = []screenshot{
-	{"Jaarstukken_2021.pdf", 3, 0},
-	{"Jaarstukken_2022.pdf", 9, 0},
-	{"Jaarstukken_2023.pdf", 9, 0},
-	{"Jaarstukken_2024.pdf", 9, 0},
-	{"Jaarstukken_2025.pdf", 9, 0},
+	{"Jaarstukken_2021.pdf", 3, 0}, // begroting 2021
+	{"Jaarstukken_2022.pdf", 9, 0}, // begroting primair, actueel, rekening
+	{"Jaarstukken_2023.pdf", 3, 0}, // begroting 2023
+	{"Jaarstukken_2024.pdf", 9, 0}, // begroting primair, actueel, rekening
+	{"Jaarstukken_2025.pdf", 3, 0}, // begroting 2025, printed sideways
 }
 
 // taakveld matches the label of a taakveld row: "0.61 OZB Woningen".
@@ -150,9 +151,47 @@ func TestScreenshot2021(t *testing.T) {
 		}
 	}
 	t.Logf("%s: %v per page; %d numbers; %d/%d taakveld rows, %d with %d values, %d balanced; reference: %d/%d rows and %d/%d cells equal",
-		s.file, pages[0].Elapsed.Round(100_000_000), tl.numbers, tl.taakvelden, len(ref), tl.rightCells, s.values, tl.balanced, rows, len(ref), cells, 3*len(ref))
+		s.file, pages[0].Elapsed.Round(100*time.Millisecond), tl.numbers, tl.taakvelden, len(ref), tl.rightCells, s.values, tl.balanced, rows, len(ref), cells, 3*len(ref))
 	if tl.balanced < s.minBalanced {
 		t.Errorf("%d taakveld rows balance, want at least %d", tl.balanced, s.minBalanced)
+	}
+}
+
+// TestScreenshots OCRs the other four screenshots (2022-2025; one page
+// each, 12-60 s of CPU per page) and counts the taakveld rows that
+// balance.
+func TestScreenshots(t *testing.T) {
+	full(t)
+	for _, s := range screenshots[1:] {
+		t.Run(s.file, func(t *testing.T) {
+			pages, res := ocrScreenshot(t, s, Options{})
+			tl := count(pages, res, s.values)
+			t.Logf("%s: %v, turned %d°; %d numbers; %d taakveld rows, %d with %d values, %d balanced",
+				s.file, pages[0].Elapsed.Round(100*time.Millisecond), pages[0].Rotated, tl.numbers, tl.taakvelden, tl.rightCells, s.values, tl.balanced)
+			if tl.balanced < s.minBalanced {
+				t.Errorf("%d taakveld rows balance, want at least %d", tl.balanced, s.minBalanced)
+			}
+		})
+	}
+}
+
+// PSMEnv asks TestMeasurePSM to OCR the five screenshots once per page
+// segmentation mode, the measurement behind DefaultPSM:
+// BEGROOT_OCR_FULL=1 BEGROOT_OCR_PSM=1 go test ./extract/ocr -run MeasurePSM -v -timeout 2h
+const PSMEnv = "BEGROOT_OCR_PSM"
+
+func TestMeasurePSM(t *testing.T) {
+	full(t)
+	if os.Getenv(PSMEnv) == "" {
+		t.Skipf("the page segmentation measurement: set %s=1 too", PSMEnv)
+	}
+	for _, psm := range []int{3, 4, 6, 11, 12} {
+		for _, s := range screenshots {
+			pages, res := ocrScreenshot(t, s, Options{PSM: psm})
+			tl := count(pages, res, s.values)
+			t.Logf("psm %2d %s: %6.1f s, %4d numbers, %3d taakveld rows, %3d with %d values, %3d balanced",
+				psm, s.file, pages[0].Elapsed.Seconds(), tl.numbers, tl.taakvelden, tl.rightCells, s.values, tl.balanced)
+		}
 	}
 }
 
