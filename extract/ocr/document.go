@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/normalize/dutchnum"
 )
 
 // NoWords is the confidence of a cell without words (an empty cell).
@@ -243,6 +244,13 @@ func table(page int, ls []line) (*extract.Table, [][]float64) {
 		}
 		t.Rows = append(t.Rows, row)
 		conf = append(conf, rc)
+	}
+	for _, row := range t.Rows {
+		for k := 1; k < len(row); k++ {
+			if c := &row[k]; !c.Header && !dutchnum.IsValue(c.Text) {
+				c.Text, _ = repairValue(c.Text)
+			}
+		}
 	}
 	for k := 1; k <= len(cols); k++ {
 		fixCommas(t.Rows, k)

@@ -49,15 +49,35 @@ const labelRun = 2
 // word ("|", "_", "[", "}"); they are trimmed from word ends.
 const gridMarks = "|_[]{}¦"
 
-// clean trims rule marks from a word, and the comma or dot that a rule
-// below a number becomes ("-1.285.196,"). It returns "" for a word of
-// marks only.
+// clean trims rule marks from a word: the characters of gridMarks, an
+// opening bracket without its closing one (a rule left of "(0.1"), and
+// the comma or dot that a rule below a number becomes ("-1.285.196,"). It
+// returns "" for a word of marks only.
 func clean(text string) string {
 	t := strings.Trim(text, gridMarks)
+	if strings.HasPrefix(t, "(") && !strings.Contains(t, ")") {
+		t = t[1:]
+	}
 	if u := strings.TrimRight(t, ",.;:"); u != t && dutchnum.IsNumber(u) {
 		t = u
 	}
 	return t
+}
+
+// misreadSign maps what tesseract makes of a minus sign in small type.
+var misreadSign = strings.NewReplacer("=", "-", "„", "-", "~", "-")
+
+// repairValue returns the value that a cell of an amount column most
+// likely shows when OCR misread it: "o" or "O" for a lone 0, "=" or "„"
+// for the minus sign. It reports false when that gives no value either.
+func repairValue(text string) (string, bool) {
+	if text == "o" || text == "O" {
+		return "0", true
+	}
+	if r := misreadSign.Replace(text); r != text && len(r) > 1 && r[0] == '-' && dutchnum.IsNumber(r) {
+		return r, true
+	}
+	return text, false
 }
 
 // cell is a run of words of a line without a wide gap.
