@@ -38,6 +38,9 @@ func Document(src extract.Source, pages []Page) Result {
 	res := Result{Document: doc}
 	for _, p := range pages {
 		doc.Pages = max(doc.Pages, p.Number)
+		if p.Rotated != 0 {
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: content lay sideways; turned %d° clockwise, positions are on the upright page", p.Number, p.Rotated))
+		}
 		if p.Skipped > 0 {
 			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: %d malformed OCR rows left out", p.Number, p.Skipped))
 		}

@@ -25,7 +25,7 @@ const (
 
 // tsvWord is one word row of tesseract's TSV, in image pixels.
 type tsvWord struct {
-	block, par, line         int
+	block                    int
 	left, top, width, height int
 	conf                     float64
 	text                     string
@@ -95,8 +95,8 @@ func parseTSV(r io.Reader) (tsvPage, error) {
 				continue
 			}
 			p.words = append(p.words, tsvWord{
-				block: n[2], par: n[3], line: n[4],
-				left: n[6], top: n[7], width: n[8], height: n[9],
+				block: n[2],
+				left:  n[6], top: n[7], width: n[8], height: n[9],
 				conf: min(conf, 100), text: text,
 			})
 		}
