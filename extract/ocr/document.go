@@ -264,7 +264,7 @@ func table(page int, ls []line) (*extract.Table, [][]float64) {
 var (
 	thousands  = regexp.MustCompile(`\d\.\d{3}(\D|$)`)
 	anyComma   = regexp.MustCompile(`\d,\d`)
-	commaAsDot = regexp.MustCompile(`^[^,]*\d,\d{3}(\D*)$`)
+	commaAsDot = regexp.MustCompile(`^[^,]*\d,\d{3}(\.\d{3})*\D*$`)
 )
 
 // fixCommas turns "-4,129" into "-4.129" in column k of the body rows when

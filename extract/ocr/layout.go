@@ -65,13 +65,17 @@ func clean(text string) string {
 }
 
 // misreadSign maps what tesseract makes of a minus sign in small type.
-var misreadSign = strings.NewReplacer("=", "-", "„", "-", "~", "-")
+var misreadSign = strings.NewReplacer("=-", "-", "=", "-", "„", "-", "~", "-")
+
+// misreadZero are tesseract's readings of a lone 0 in a table cell, alone
+// or with the rule right of it.
+var misreadZero = map[string]bool{"o": true, "O": true, "Of": true, "of": true, "0f": true}
 
 // repairValue returns the value that a cell of an amount column most
-// likely shows when OCR misread it: "o" or "O" for a lone 0, "=" or "„"
-// for the minus sign. It reports false when that gives no value either.
+// likely shows when OCR misread it: misreadZero for 0, "=" or "„" for the
+// minus sign. It reports false when that gives no value either.
 func repairValue(text string) (string, bool) {
-	if text == "o" || text == "O" {
+	if misreadZero[text] {
 		return "0", true
 	}
 	if r := misreadSign.Replace(text); r != text && len(r) > 1 && r[0] == '-' && dutchnum.IsNumber(r) {

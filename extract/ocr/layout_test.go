@@ -140,7 +140,7 @@ table:
 `,
 		},
 		{
-			name: "a tall misread box is dropped; its rows stay apart",
+			name:  "a tall misread box is dropped; its rows stay apart",
 			words: `nnn@5,5!  a@40,10  1@100,10  2@130,10  b@40,25  3@100,25  4@130,25  c@40,40  5@100,40  6@130,40`,
 			want: `table:
 | a | 1 | 2 |
