@@ -43,10 +43,10 @@ type screenshot struct {
 
 var screenshots = []screenshot{
 	{"Jaarstukken_2021.pdf", 3, 48}, // begroting 2021; 51 of 52
-	{"Jaarstukken_2022.pdf", 9, 0}, // begroting primair, actueel, rekening
-	{"Jaarstukken_2023.pdf", 3, 0}, // begroting 2023
-	{"Jaarstukken_2024.pdf", 9, 0}, // begroting primair, actueel, rekening
-	{"Jaarstukken_2025.pdf", 3, 0}, // begroting 2025, printed sideways
+	{"Jaarstukken_2022.pdf", 9, 0},  // begroting primair, actueel, rekening
+	{"Jaarstukken_2023.pdf", 3, 0},  // begroting 2023
+	{"Jaarstukken_2024.pdf", 9, 0},  // begroting primair, actueel, rekening
+	{"Jaarstukken_2025.pdf", 3, 0},  // begroting 2025, printed sideways
 }
 
 // taakveld matches the label of a taakveld row: "0.61 OZB Woningen".
