@@ -30,14 +30,16 @@ type Options struct {
 
 // Defaults, measured on the five Wassenaar screenshots (see doc.go).
 const (
-	// DefaultDPI renders a little above the screenshots' own 248 ppi:
-	// tesseract reads these 9-pt table digits best at about 30 px per em.
+	// DefaultDPI is what tesseract's documentation asks for ("at least
+	// 300 dpi"); it renders the screenshots a little above their own
+	// 248 ppi. renderDPI lowers it for coarser images.
 	DefaultDPI = 300
 	// DefaultPSM is tesseract's fully automatic page segmentation (3).
-	// Measured on the five screenshots at 300 dpi against psm 4, 6, 11
-	// and 12, it is the only mode that keeps the two pages of a spread
-	// apart (psm 4 and 6 read a line across both) and still keeps a
-	// table row's label and amounts on one line; see doc.go for the table.
+	// Measured on the 2021 and 2023 screenshots against psm 4, 6, 11 and
+	// 12 (see doc.go): 51 and 47 taakveld rows balance, against 51 and 42
+	// for psm 11 and 12 and 3 and 0 for psm 4 and 6, which read each line
+	// across both pages of a spread. It costs 12 s of CPU per page where
+	// psm 11 costs 7-8.
 	DefaultPSM = 3
 	// DefaultLanguage is Dutch: the reports are Dutch and the Dutch model
 	// reads digits, dots and minus signs as well as the English one.
