@@ -5,9 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -90,7 +88,6 @@ type Page struct {
 	Number        int     // 1-based
 	Width, Height float64 // size in points, upright
 	Rotated       int     // 0, 90, 180 or 270
-	DPI           int     // the resolution it was rendered at (see renderDPI)
 	Words         []Word
 	Skipped       int           // malformed TSV rows left out
 	Elapsed       time.Duration // rendering plus recognition
@@ -139,8 +136,8 @@ func Read(ctx context.Context, path string, pages []int, opt Options) ([]Page, e
 	return out, nil
 }
 
-// tools are the resolved program paths; pdfimages is optional.
-type tools struct{ pdfinfo, pdftoppm, pdfimages, tesseract string }
+// tools are the resolved program paths.
+type tools struct{ pdfinfo, pdftoppm, tesseract string }
 
 // findTools looks up the programs and checks that tesseract has the
 // languages asked for.
@@ -153,7 +150,6 @@ func findTools(ctx context.Context, language string) (tools, error) {
 		}
 		*dst = p
 	}
-	t.pdfimages, _ = exec.LookPath("pdfimages")
 	ctx, cancel := withLimit(ctx, infoTimeout, "to list languages")
 	defer cancel()
 	out, err := run(ctx, nil, t.tesseract, "--list-langs")
@@ -196,12 +192,9 @@ func (t tools) page(ctx context.Context, dir, path string, number int, opt Optio
 	ctx, cancel := withLimit(ctx, opt.PageTimeout, "per page")
 	defer cancel()
 	base := filepath.Join(dir, "page"+strconv.Itoa(number))
+	dpi := strconv.Itoa(opt.DPI)
 	n := strconv.Itoa(number)
-	res, err := t.renderDPI(ctx, path, n, opt.DPI)
-	if err != nil {
-		return Page{}, err
-	}
-	dpi := strconv.Itoa(res)
+	var err error
 	if _, err = run(ctx, nil, t.pdftoppm, "-r", dpi, "-gray", "-singlefile", "-f", n, "-l", n, path, base); err != nil {
 		return Page{}, err
 	}
@@ -226,56 +219,9 @@ func (t tools) page(ctx context.Context, dir, path string, number int, opt Optio
 	if err != nil {
 		return Page{}, err
 	}
-	p := tp.page(number, 72/float64(res), time.Since(start))
-	p.Rotated, p.DPI = rotated, res
+	p := tp.page(number, 72/float64(opt.DPI), time.Since(start))
+	p.Rotated = rotated
 	return p, nil
-}
-
-// Rendering a scanned page.
-const (
-	// maxUpscale is how far above its largest image's own resolution a
-	// page is rendered: 300 dpi over the screenshots' 248 ppi (1.21×)
-	// reads well; rendering the 144-ppi screenshot of 2024 at 300 dpi
-	// gives tesseract 4× the pixels of that and no more detail.
-	maxUpscale = 1.25
-	// minScanPPI is the lowest image resolution that bounds the
-	// rendering; below it, text needs the upscaling (and a 1×1 pixel
-	// stretched over the page is no scan at all).
-	minScanPPI = 100
-)
-
-// renderDPI lowers dpi to maxUpscale times the resolution of the page's
-// largest image, as pdfimages -list reports it. Without images, or when
-// pdfimages cannot tell, it returns dpi.
-func (t tools) renderDPI(ctx context.Context, path, page string, dpi int) (int, error) {
-	if t.pdfimages == "" {
-		return dpi, nil
-	}
-	out, err := run(ctx, nil, t.pdfimages, "-list", "-f", page, "-l", page, path)
-	if ctx.Err() != nil {
-		return 0, err
-	}
-	if err != nil {
-		return dpi, nil
-	}
-	best, ppi := 0, 0.0
-	for _, l := range strings.Split(string(out), "\n") {
-		f := strings.Fields(l)
-		if len(f) < 14 || f[2] != "image" {
-			continue
-		}
-		w, _ := strconv.Atoi(f[3])
-		h, _ := strconv.Atoi(f[4])
-		x, errX := strconv.ParseFloat(f[12], 64)
-		y, errY := strconv.ParseFloat(f[13], 64)
-		if errX == nil && errY == nil && w*h > best {
-			best, ppi = w*h, min(x, y)
-		}
-	}
-	if ppi >= minScanPPI {
-		dpi = min(dpi, int(math.Round(maxUpscale*ppi)))
-	}
-	return dpi, nil
 }
 
 // page converts pixel boxes to points with scale (points per pixel) and

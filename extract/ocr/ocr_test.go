@@ -211,7 +211,7 @@ func TestReadErrors(t *testing.T) {
 		{name: "page out of range", path: tables, pages: []int{4}, text: "page 4: no such page: the file has 3"},
 		{name: "not a PDF", path: fixtures.Path("pdf/not-a-pdf.pdf"), text: "not-a-pdf.pdf: pdfinfo"},
 		{name: "missing language", path: tables, opt: Options{Language: "xx"}, want: ErrNotInstalled, text: "apt-get install tesseract-ocr-xx"},
-		{name: "time limit", path: tables, pages: []int{1}, opt: Options{PageTimeout: time.Millisecond}, want: context.DeadlineExceeded, text: "stopped: time limit of 1ms per page"},
+		{name: "time limit", path: tables, pages: []int{1}, opt: Options{PageTimeout: time.Millisecond}, want: context.DeadlineExceeded, text: "page 1: pdftoppm stopped: time limit of 1ms per page"},
 		{name: "cancelled", ctx: cancelled, path: tables, want: context.Canceled, text: "tesseract stopped: context canceled"},
 	}
 	for _, tc := range tests {
@@ -274,39 +274,4 @@ func TestCancelKills(t *testing.T) {
 		}
 	}
 	t.Log(err)
-}
-
-func TestRenderDPI(t *testing.T) {
-	fixtures.Program(t, "pdfimages")
-	tl, err := findTools(context.Background(), DefaultLanguage)
-	if err != nil {
-		t.Skip(err)
-	}
-	dir := t.TempDir()
-	blank := func(w, h int) []byte {
-		return append([]byte(fmt.Sprintf("P5\n%d %d\n255\n", w, h)), bytes.Repeat([]byte{255}, w*h)...)
-	}
-	write := func(name string, data []byte) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	tests := []struct {
-		name string
-		path string
-		want int
-	}{
-		{"text layer", fixtures.Path("pdf/tables.pdf"), 300},
-		{"144-ppi screenshot", write("s144.pdf", imagePDF(t, blank(1190, 1684), 595, 842)), 180},
-		{"600-ppi scan", write("s600.pdf", imagePDF(t, blank(4958, 7017), 595, 842)), 300},
-		{"1×1 placeholder", fixtures.Path("pdf/scan.pdf"), 300},
-	}
-	for _, tc := range tests {
-		got, err := tl.renderDPI(context.Background(), tc.path, "1", 300)
-		if err != nil || got != tc.want {
-			t.Errorf("renderDPI(%s) = %d, %v; want %d", tc.name, got, err, tc.want)
-		}
-	}
 }
