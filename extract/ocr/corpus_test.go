@@ -42,11 +42,11 @@ type screenshot struct {
 }
 
 var screenshots = []screenshot{
-	{"Jaarstukken_2021.pdf", 3, 48}, // begroting 2021; 51 of 52
-	{"Jaarstukken_2022.pdf", 9, 0},  // begroting primair, actueel, rekening
-	{"Jaarstukken_2023.pdf", 3, 0},  // begroting 2023
-	{"Jaarstukken_2024.pdf", 9, 0},  // begroting primair, actueel, rekening
-	{"Jaarstukken_2025.pdf", 3, 0},  // begroting 2025, printed sideways
+	{"Jaarstukken_2021.pdf", 3, 48}, // begroting 2021; 51 of 52 balance
+	{"Jaarstukken_2022.pdf", 9, 31}, // begroting primair, actueel, rekening; 34 of 48
+	{"Jaarstukken_2023.pdf", 3, 44}, // begroting 2023; 47 of 48
+	{"Jaarstukken_2024.pdf", 9, 33}, // begroting primair, actueel, rekening; 36 of 52
+	{"Jaarstukken_2025.pdf", 3, 42}, // begroting 2025, printed sideways; 45 of 45
 }
 
 // taakveld matches the label of a taakveld row: "0.61 OZB Woningen".

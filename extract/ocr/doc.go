@@ -6,7 +6,7 @@
 //
 //	fetch → read (textdoc, htmldoc, pdfdoc, ocr) → recognize → normalize → output
 //
-// and stays pure Go: it runs poppler's pdfinfo, pdfimages and pdftoppm and
+// and stays pure Go: it runs poppler's pdfinfo and pdftoppm and
 // tesseract 5 as programs, one page at a time, each page within
 // Options.PageTimeout and the caller's context. A program still running
 // when either ends is killed with its process group; the temporary images
@@ -26,12 +26,13 @@
 //
 // # Steps
 //
-//  1. pdftoppm renders the page in grey at Options.DPI (300), lowered to
-//     1.25× the resolution of the page's largest image (see renderDPI).
-//     Rendering rather than extracting the image with pdfimages costs the
-//     same (0.6 s for a 2900 × 1966 screenshot either way) and gives page
-//     coordinates directly, with /Rotate and the crop box applied; the
-//     extracted image has no placement on the page.
+//  1. pdftoppm renders the page in grey at Options.DPI (300). Rendering
+//     rather than extracting the image with pdfimages costs the same (0.6 s
+//     for a 2900 × 1966 screenshot either way) and gives page coordinates
+//     directly, with /Rotate and the crop box applied; the extracted image
+//     has no placement on the page. Rendering a coarse image at less than
+//     300 dpi does not pay: the 144-ppi 2024 screenshot at 180 dpi
+//     balanced 34 taakveld rows instead of 36, for no less CPU.
 //  2. tesseract's orientation detection (psm 0) says whether the content
 //     lies sideways (the 2025 screenshot does, confidence 11); the image is
 //     then turned upright and Page.Rotated says by how much.
@@ -76,8 +77,8 @@
 //	12   265 / 272  51 / 48        51 / 42        51 / 42     7.8 / 9.3
 //
 // and with psm 3 for 2022 (9 columns) 574 numbers, 48 rows, 42 with 9
-// values, 34 balanced, 60 s of CPU; for 2024 (9 columns, 300 dpi) 659, 52,
-// 52, 36 and 67 s. "Numbers" are the words that are numbers; "taakveld
+// values, 34 balanced, 60 s of CPU; for 2024 (9 columns) 659, 52, 52, 36
+// and 67 s; for 2025 (3 columns, sideways, turned upright) 315, 45, 45, 45. "Numbers" are the words that are numbers; "taakveld
 // rows" the table rows labelled with a taakveld code ("0.61 OZB
 // Woningen"); "balanced" those where every baten + lasten = saldo holds
 // with the OCR values. Psm 4 and 6 read each line across both pages of the
@@ -86,9 +87,9 @@
 // begroting-wassenaar-2021-2024.pdf) the 2021 screenshot gives 50 of 52
 // taakveld rows and 152 of 156 amounts exactly.
 //
-// One page costs 4-67 s of CPU (the 2024 screenshot, 6158 × 4108 pixels at
-// 300 dpi, is the most; 180 dpi halves each side) and at most 143 MB of
-// memory (tesseract's peak; 88 MB for the 2021 screenshot). To repeat:
+// One page costs 12-67 s of CPU (the 2024 screenshot, 6158 × 4108 pixels
+// at 300 dpi, is the most) and at most 143 MB of memory (tesseract's peak;
+// 88 MB for the 2021 screenshot). To repeat:
 //
 //	cd extract/ocr && go test -c -o /tmp/ocr.test . &&
 //	  /usr/bin/time -v /tmp/ocr.test -test.run TestScreenshot2021 -test.v

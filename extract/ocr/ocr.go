@@ -30,7 +30,7 @@ type Options struct {
 const (
 	// DefaultDPI is what tesseract's documentation asks for ("at least
 	// 300 dpi"); it renders the screenshots a little above their own
-	// 248 ppi. renderDPI lowers it for coarser images.
+	// 248 ppi (see doc.go for a coarser one at a lower resolution).
 	DefaultDPI = 300
 	// DefaultPSM is tesseract's fully automatic page segmentation (3).
 	// Measured on the 2021 and 2023 screenshots against psm 4, 6, 11 and
