@@ -26,6 +26,7 @@ fuzz:
 	$(GO) test ./extract/pdfdoc -run XXX -fuzz FuzzPDFParse -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	$(GO) test ./extract/fetch -run XXX -fuzz FuzzRobots -fuzztime $(FUZZTIME)
 	$(GO) test ./extract/fetch -run XXX -fuzz FuzzLinks -fuzztime $(FUZZTIME)
+	$(GO) test ./extract/ocr -run XXX -fuzz FuzzParseTSV -fuzztime $(FUZZTIME)
 
 # The README's example: the HTML renderings of five P&C pages.
 run-example:

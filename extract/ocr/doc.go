@@ -1,0 +1,97 @@
+// Package ocr reads PDF pages that have no usable text layer (scans,
+// screenshots pasted into a PDF, Type 3 fonts without a ToUnicode map)
+// with OCR, and rebuilds their lines and tables as an extract.Document.
+//
+// It is a reader beside pdfdoc in the pipeline
+//
+//	fetch → read (textdoc, htmldoc, pdfdoc, ocr) → recognize → normalize → output
+//
+// and stays pure Go: it runs poppler's pdfinfo and pdftoppm and
+// tesseract 5 as programs, one page at a time, each page within
+// Options.PageTimeout and the caller's context. A program still running
+// when either ends is killed with its process group; the temporary images
+// are removed. A missing program or tesseract language gives a
+// *MissingError (errors.Is ErrNotInstalled) that names the Debian and
+// Homebrew packages to install.
+//
+// # Input
+//
+// A page such as the Wassenaar "Overzicht baten en lasten per taakveld",
+// a screenshot of two facing pages in one image:
+//
+//	Programma:P0 Bestuur en ondersteuning  Begroting 2021 …  | Programma:P5 Sport, cultuur …  Begroting 2021 …
+//	Saldo van baten en lasten per taakveld  Baten  Lasten  Saldo | Saldo van baten en lasten …  Baten  Lasten  Saldo
+//	0.1 Bestuur                  0  -2.244.295  -2.244.295 | 5.1 Sportbeleid en activering  10.296  -384.447  -374.151
+//	0.2 Burgerzaken        406.291    -818.726    -412.435 | 5.2 Sportaccommodaties        170.933 -1.306.044 -1.135.111
+//
+// # Steps
+//
+//  1. pdftoppm renders the page in grey at Options.DPI (300). Rendering
+//     rather than extracting the image with pdfimages costs the same (0.6 s
+//     for a 2900 × 1966 screenshot either way) and gives page coordinates
+//     directly, with /Rotate and the crop box applied; the extracted image
+//     has no placement on the page. Rendering a coarse image at less than
+//     300 dpi does not pay: the 144-ppi 2024 screenshot at 180 dpi
+//     balanced 34 taakveld rows instead of 36, for no less CPU.
+//  2. tesseract's orientation detection (psm 0) says whether the content
+//     lies sideways (the 2025 screenshot does, confidence 11); the image is
+//     then turned upright and Page.Rotated says by how much.
+//  3. tesseract recognises the page (Options.PSM, default 3) and writes
+//     TSV: one row per word with its box in pixels and its confidence.
+//     The rows become Words with boxes in points from the page's top-left,
+//     the convention of extract.Pos. Rule marks that stick to words ("|",
+//     "_", a "(" before "0.1") are trimmed.
+//  4. Document groups the words: the blocks tesseract found side by side
+//     are regions (the two pages of a spread), unless the right one holds
+//     only amounts (columns of one table that tesseract cut apart); in a
+//     region, words whose boxes overlap vertically form lines; a gap of
+//     more than 1.2 line heights, or any gap between two values, splits a
+//     line into cells. A run of lines with values is a table: the right
+//     edges of the values cluster into columns (amounts are right-aligned),
+//     the first text cell is the label, a heading over several columns is
+//     copied into each (Spanned), and a header line after a value row
+//     starts a new table (each programme repeats its header). In amount
+//     columns, a lone "o" reads as 0, "=" or "„" before digits as the
+//     minus sign, and "4,129" as "4.129" when the column groups thousands
+//     with dots elsewhere.
+//
+// # Confidence
+//
+// Result.Confidence runs parallel to Document.Blocks: for each table
+// cell, the lowest confidence (0–100) of its words; NoWords for an empty
+// cell. An extract.Cell has no field for it yet.
+//
+// # Measurements
+//
+// The five Wassenaar screenshots (corpus/raw/wassenaar-beleidsbibliotheek,
+// Jaarstukken_2021…2025.pdf, one page each), tesseract 5.3.0 with nld,
+// rendered at 300 dpi, on a 2-core machine shared with other work (load
+// 9-17, so wall times are 3-6× the CPU times). Per page segmentation mode,
+// for 2021 (3 amount columns) / 2023 (3 columns):
+//
+//	psm  numbers    taakveld rows  with 3 values  balanced   CPU s
+//	 3   266 / 305  52 / 48        52 / 48        51 / 47    12.0 / 11.6
+//	 4   261 / 293  25 / 19         3 / 0          3 / 0      5.5 / 6.1
+//	 6    36 / 27    0 / 1          0 / 0          0 / 0      3.8 / 5.6
+//	11   265 / 281  51 / 48        51 / 42        51 / 42     6.8 / 8.2
+//	12   265 / 272  51 / 48        51 / 42        51 / 42     7.8 / 9.3
+//
+// and with psm 3 for 2022 (9 columns) 574 numbers, 48 rows, 42 with 9
+// values, 34 balanced, 60 s of CPU; for 2024 (9 columns) 659, 52, 52, 36
+// and 67 s; for 2025 (3 columns, sideways, turned upright) 315, 45, 45, 45. "Numbers" are the words that are numbers; "taakveld
+// rows" the table rows labelled with a taakveld code ("0.61 OZB
+// Woningen"); "balanced" those where every baten + lasten = saldo holds
+// with the OCR values. Psm 4 and 6 read each line across both pages of the
+// spread; 11 and 12 keep the rows but lose more values. Against the text
+// layer of the same spread (pages 196-197 of
+// begroting-wassenaar-2021-2024.pdf) the 2021 screenshot gives 50 of 52
+// taakveld rows and 152 of 156 amounts exactly.
+//
+// One page costs 12-67 s of CPU (the 2024 screenshot, 6158 × 4108 pixels
+// at 300 dpi, is the most) and at most 143 MB of memory (tesseract's peak;
+// 88 MB for the 2021 screenshot). To repeat:
+//
+//	cd extract/ocr && go test -c -o /tmp/ocr.test . &&
+//	  /usr/bin/time -v /tmp/ocr.test -test.run TestScreenshot2021 -test.v
+//	BEGROOT_OCR_FULL=1 BEGROOT_OCR_PSM=1 go test ./extract/ocr -run MeasurePSM -v -timeout 3h
+package ocr
