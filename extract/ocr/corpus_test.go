@@ -12,7 +12,7 @@ import (
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/fixtures"
-	"github.com/begroot/begroot/normalize/dutchnum"
+	"github.com/begroot/begroot/vocab"
 )
 
 // FullEnv enables the corpus OCR tests that take more than a few pages:
@@ -65,7 +65,7 @@ func count(pages []Page, res Result, values int) tally {
 	tl := tally{rows: map[string][]string{}}
 	for _, p := range pages {
 		for _, w := range p.Words {
-			if dutchnum.IsNumber(w.Text) {
+			if vocab.IsNumber(w.Text) {
 				tl.numbers++
 			}
 		}
@@ -106,7 +106,7 @@ func balanced(vals []string) bool {
 	for g := 0; g+3 <= len(vals); g += 3 {
 		var v [3]float64
 		for i := range v {
-			n, ok := dutchnum.Parse(vals[g+i])
+			n, ok := vocab.Parse(vals[g+i])
 			if !ok {
 				return false
 			}

@@ -10,7 +10,7 @@ import (
 	"unicode"
 
 	"github.com/begroot/begroot/extract"
-	"github.com/begroot/begroot/normalize/dutchnum"
+	"github.com/begroot/begroot/vocab"
 )
 
 // NoWords is the confidence of a cell without words (an empty cell).
@@ -250,7 +250,7 @@ func table(page int, ls []line) (*extract.Table, [][]float64) {
 	}
 	for _, row := range t.Rows {
 		for k := 1; k < len(row); k++ {
-			if c := &row[k]; !c.Header && !dutchnum.IsValue(c.Text) {
+			if c := &row[k]; !c.Header && !vocab.IsValue(c.Text) {
 				c.Text, _ = repairValue(c.Text)
 			}
 		}

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/begroot/begroot/normalize/dutchnum"
+	"github.com/begroot/begroot/vocab"
 )
 
 // Grouping tolerances, as multiples of a line's height (the tallest word
@@ -58,7 +58,7 @@ func clean(text string) string {
 	if strings.HasPrefix(t, "(") && !strings.Contains(t, ")") {
 		t = t[1:]
 	}
-	if u := strings.TrimRight(t, ",.;:"); u != t && dutchnum.IsNumber(u) {
+	if u := strings.TrimRight(t, ",.;:"); u != t && vocab.IsNumber(u) {
 		t = u
 	}
 	return t
@@ -78,7 +78,7 @@ func repairValue(text string) (string, bool) {
 	if misreadZero[text] {
 		return "0", true
 	}
-	if r := misreadSign.Replace(text); r != text && len(r) > 1 && r[0] == '-' && dutchnum.IsNumber(r) {
+	if r := misreadSign.Replace(text); r != text && len(r) > 1 && r[0] == '-' && vocab.IsNumber(r) {
 		return r, true
 	}
 	return text, false
@@ -105,7 +105,7 @@ type line struct {
 func (l *line) numeric() bool {
 	n := 0
 	for i, c := range l.cells {
-		if c.value && !dutchnum.IsYear(c.text) {
+		if c.value && !vocab.IsYear(c.text) {
 			if i > 0 {
 				return true
 			}
@@ -227,7 +227,7 @@ func newLine(ws []Word) line {
 	for i := 1; i <= len(ws); i++ {
 		if i < len(ws) {
 			gap := ws[i].X0 - ws[i-1].X1
-			bothValues := dutchnum.IsValue(ws[i-1].Text) && dutchnum.IsValue(ws[i].Text)
+			bothValues := vocab.IsValue(ws[i-1].Text) && vocab.IsValue(ws[i].Text)
 			if gap < cellGap*l.height && !(bothValues && gap >= valueGap*l.height) {
 				continue
 			}
@@ -247,6 +247,6 @@ func newCell(ws []Word) cell {
 		c.conf = min(c.conf, w.Conf)
 	}
 	c.text = strings.Join(parts, " ")
-	c.value = dutchnum.IsValue(c.text)
+	c.value = vocab.IsValue(c.text)
 	return c
 }
