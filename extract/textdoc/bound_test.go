@@ -42,6 +42,10 @@ func oneLine(unit string, size int) string {
 	return strings.Repeat(unit, size/len(unit)+1)[:size] + "\n"
 }
 
+// hostileSeed is the start of a hostile input, small enough for a fuzz
+// seed and still of its shape.
+func hostileSeed(in string) []byte { return []byte(in[:min(len(in), 4<<10)]) }
+
 // TestHostile: each hostile input is read with the warnings it calls for,
 // and no block carries more text than a line may hold.
 func TestHostile(t *testing.T) {
