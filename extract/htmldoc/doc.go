@@ -52,4 +52,9 @@
 //     a table nested in a cell into that cell's text.
 //   - Collapses whitespace (U+00A0 included) and gives every block, item and
 //     cell a Pos.Selector such as "main > section:nth-of-type(2) > table".
+//
+// Cost is bounded on any input: ParseContext honours a deadline, a page is
+// cut after maxTags tags, a text after maxText bytes and a table row after
+// maxColumns cells, each cut named in Document.Warnings; a page nested
+// deeper than x/net/html's 512 open elements is an error.
 package htmldoc

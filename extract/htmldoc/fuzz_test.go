@@ -22,6 +22,9 @@ func FuzzHTMLParse(f *testing.F) {
 	for _, tc := range parseTests {
 		f.Add([]byte(tc.in))
 	}
+	for _, tc := range hostileTests {
+		f.Add(hostileSeed(tc.gen()))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Parse(bytes.NewReader(data), extract.Source{Path: "fuzz.html"})
 		if err != nil {

@@ -2,6 +2,7 @@ package htmldoc
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -16,32 +17,57 @@ import (
 // that P&C platforms put in or before every heading.
 const skipLinkPrefix = "terug naar navigatie"
 
-// Parse reads one HTML page and returns its content as a Document: headings,
-// paragraphs, lists and tables in reading order, without the site's chrome
-// (navigation, breadcrumbs, cookie banners, scripts, hidden skip links).
+// Limits that keep the cost of one page bounded whatever its shape (see
+// also maxColumns and maxText in walk.go). Exceeding maxSize is an error;
+// exceeding maxTags cuts the page and says so in Document.Warnings.
+const (
+	// maxSize bounds what Parse reads: P&C pages are tens of kilobytes;
+	// 64 MiB leaves room for a whole report on one page.
+	maxSize = 64 << 20
+	// maxTags bounds the markup parsed, counted as '<' characters: the
+	// largest pages we know have about 1,000; a page is cut before its
+	// tag number maxTags+1, which keeps the parsed tree and the document
+	// model at about 100 MB (some 350 bytes per tag).
+	maxTags = 250000
+)
+
+// Parse reads one HTML page; see ParseContext.
+func Parse(r io.Reader, src extract.Source) (*extract.Document, error) {
+	return ParseContext(context.Background(), r, src)
+}
+
+// ParseContext reads one HTML page and returns its content as a Document:
+// headings, paragraphs, lists and tables in reading order, without the
+// site's chrome (navigation, breadcrumbs, cookie banners, scripts, hidden
+// skip links).
 //
 // When the page has a <main> element (or role="main") only its content is
 // read. Empty input returns an error wrapping extract.ErrEmpty and binary
 // input one wrapping extract.ErrNotText, both as an *extract.ParseError.
-// Malformed or truncated HTML is not an error: Parse returns what it could
-// read.
-func Parse(r io.Reader, src extract.Source) (*extract.Document, error) {
-	data, err := io.ReadAll(r)
+// Malformed or truncated HTML is not an error: ParseContext returns what it
+// could read. It checks ctx while parsing and between elements and cells;
+// once ctx is done it returns an *extract.ParseError wrapping ctx.Err().
+func ParseContext(ctx context.Context, r io.Reader, src extract.Source) (*extract.Document, error) {
+	fail := func(err error) (*extract.Document, error) {
+		if ctx.Err() != nil {
+			err = ctx.Err()
+		}
+		return nil, &extract.ParseError{Source: src.Name(), Err: err}
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxSize+1))
 	if err != nil {
-		return nil, &extract.ParseError{Source: src.Name(), Err: fmt.Errorf("read: %w", err)}
+		return fail(fmt.Errorf("read: %w", err))
+	}
+	if len(data) > maxSize {
+		return fail(fmt.Errorf("larger than %d bytes", maxSize))
 	}
 	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")))) == 0 {
-		return nil, &extract.ParseError{Source: src.Name(), Err: extract.ErrEmpty}
+		return fail(extract.ErrEmpty)
 	}
 	text, warning, err := decode(data)
 	if err != nil {
-		return nil, &extract.ParseError{Source: src.Name(), Err: err}
+		return fail(err)
 	}
-	page, err := goquery.NewDocumentFromReader(strings.NewReader(text))
-	if err != nil {
-		return nil, &extract.ParseError{Source: src.Name(), Err: fmt.Errorf("parse html: %w", err)}
-	}
-
 	doc := &extract.Document{Source: src}
 	if doc.Source.Format == "" {
 		doc.Source.Format = extract.FormatHTML
@@ -49,22 +75,62 @@ func Parse(r io.Reader, src extract.Source) (*extract.Document, error) {
 	if warning != "" {
 		doc.Warnings = append(doc.Warnings, warning)
 	}
+	if cut := tagsEnd(text); cut < len(text) {
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("more than %d tags: only the first %d of %d bytes are read", maxTags, cut, len(text)))
+		text = text[:cut]
+	}
+	page, err := goquery.NewDocumentFromReader(contextReader{ctx, strings.NewReader(text)})
+	if err != nil {
+		return fail(fmt.Errorf("parse html: %w", err))
+	}
 	doc.Title = collapse(page.Find("title").First().Text(), false)
 
-	removeChrome(page)
+	if err := removeChrome(ctx, page.Get(0)); err != nil {
+		return fail(err)
+	}
 	root, rootSelector := contentRoot(page)
 	if root == nil {
 		return doc, nil
 	}
-	w := newWalker(root, rootSelector)
+	w := newWalker(ctx, root, rootSelector)
 	w.walk(root, 0)
 	w.flush()
+	if w.err != nil {
+		return fail(w.err)
+	}
 	doc.Blocks = w.blocks
 	doc.Warnings = append(doc.Warnings, w.warnings...)
 	if doc.Title == "" {
 		doc.Title = firstHeading(doc.Blocks)
 	}
 	return doc, nil
+}
+
+// tagsEnd returns where text must be cut to keep at most maxTags '<'
+// characters: len(text) when it has no more.
+func tagsEnd(text string) int {
+	if strings.Count(text, "<") <= maxTags {
+		return len(text)
+	}
+	end := 0
+	for range maxTags + 1 {
+		end += strings.IndexByte(text[end:], '<') + 1
+	}
+	return end - 1
+}
+
+// contextReader fails its reads once ctx is done, which stops the HTML
+// parser within one buffer of input.
+type contextReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (r contextReader) Read(p []byte) (int, error) {
+	if err := r.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return r.r.Read(p)
 }
 
 // contentRoot returns the element to read: the first <main> (or
@@ -116,11 +182,25 @@ var chromeRoles = map[string]bool{
 }
 
 // removeChrome deletes navigation, breadcrumbs, cookie banners, hidden and
-// screen-reader-only elements, skip links and non-content elements.
-func removeChrome(page *goquery.Document) {
-	page.Find("*").FilterFunction(func(_ int, s *goquery.Selection) bool {
-		return isChrome(s.Get(0))
-	}).Remove()
+// screen-reader-only elements, skip links and non-content elements below n.
+// Each element is judged before anything inside it is removed. It returns
+// ctx's error once ctx is done.
+func removeChrome(ctx context.Context, n *html.Node) error {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if c.Type == html.ElementNode {
+			if isChrome(c) {
+				n.RemoveChild(c)
+			} else if err := removeChrome(ctx, c); err != nil {
+				return err
+			}
+		}
+		c = next
+	}
+	return nil
 }
 
 func isChrome(n *html.Node) bool {

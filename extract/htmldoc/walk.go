@@ -1,6 +1,8 @@
 package htmldoc
 
 import (
+	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -23,6 +25,13 @@ const (
 	// maxSpanCopies caps the cells a document may gain by expanding
 	// colspan and rowspan, so that a few spans cannot exhaust memory.
 	maxSpanCopies = 200000
+	// maxColumns bounds a table row: P&C tables have under 30 columns and
+	// the widest colspan is maxColspan; cells past it are dropped with a
+	// warning, so that a 20,000-column row does not reach the recognisers.
+	maxColumns = maxColspan
+	// maxText bounds the text of one block, item or cell in bytes: a long
+	// paragraph is a few kilobytes; longer text is cut with a warning.
+	maxText = 64 << 10
 )
 
 // containerTags hold blocks; text directly inside them becomes a paragraph.
@@ -78,6 +87,8 @@ func headingLevel(n *html.Node) (int, bool) {
 
 // walker turns the element tree below root into Blocks.
 type walker struct {
+	ctx          context.Context
+	err          error // ctx's error once it is done
 	root         *html.Node
 	rootSelector string
 	blocks       []extract.Block
@@ -91,8 +102,9 @@ type walker struct {
 	spanCopies int
 }
 
-func newWalker(root *html.Node, rootSelector string) *walker {
+func newWalker(ctx context.Context, root *html.Node, rootSelector string) *walker {
 	w := &walker{
+		ctx:          ctx,
 		root:         root,
 		rootSelector: rootSelector,
 		hasBlock:     map[*html.Node]bool{},
@@ -102,11 +114,25 @@ func newWalker(root *html.Node, rootSelector string) *walker {
 	return w
 }
 
+// done reports whether ctx is done, keeping its error in w.err. The walk
+// checks it at every element and cell and unwinds once it is true.
+func (w *walker) done() bool {
+	if w.err == nil {
+		w.err = w.ctx.Err()
+	}
+	return w.err != nil
+}
+
+// warnf adds a warning.
+func (w *walker) warnf(format string, args ...any) {
+	w.warnings = append(w.warnings, fmt.Sprintf(format, args...))
+}
+
 // markBlocks records which elements have a block element below them.
 func (w *walker) markBlocks(n *html.Node) bool {
 	found := false
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
+		if c.Type != html.ElementNode || w.done() {
 			continue
 		}
 		if w.markBlocks(c) || isBlock(c) {
@@ -121,7 +147,7 @@ func (w *walker) markBlocks(n *html.Node) bool {
 
 // walk reads the children of container n.
 func (w *walker) walk(n *html.Node, depth int) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
+	for c := n.FirstChild; c != nil && !w.done(); c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
 			w.inline(n, func(b *strings.Builder) { writeText(b, c.Data, false) })
@@ -177,7 +203,7 @@ func (w *walker) flush() {
 	if w.runAt == nil {
 		return
 	}
-	if text := collapse(w.run.String(), true); text != "" {
+	if text := w.clip(collapse(w.run.String(), true), w.runAt); text != "" {
 		w.add(extract.Block{Kind: extract.Paragraph, Text: text, Pos: w.pos(w.runAt)})
 	}
 	w.run.Reset()
@@ -198,7 +224,7 @@ func (w *walker) add(b extract.Block) { w.blocks = append(w.blocks, b) }
 func (w *walker) list(n *html.Node) {
 	ordered := n.DataAtom == atom.Ol
 	var items []extract.Item
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
+	for c := n.FirstChild; c != nil && !w.done(); c = c.NextSibling {
 		if c.Type != html.ElementNode {
 			continue
 		}
@@ -215,14 +241,16 @@ func (w *walker) list(n *html.Node) {
 func (w *walker) table(n *html.Node) {
 	t := &extract.Table{Pos: w.pos(n)}
 	var pending []span // rowspans reaching into later rows, by column
+	dropped := 0       // cells past maxColumns
 	addRow := func(tr *html.Node, head bool) {
-		row, rest := w.row(tr, head, pending)
+		row, rest, cut := w.row(tr, head, pending)
 		pending = rest
+		dropped += cut
 		if len(row) > 0 {
 			t.Rows = append(t.Rows, row)
 		}
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
+	for c := n.FirstChild; c != nil && !w.done(); c = c.NextSibling {
 		switch c.DataAtom {
 		case atom.Caption:
 			if t.Caption == "" {
@@ -238,6 +266,9 @@ func (w *walker) table(n *html.Node) {
 			}
 		}
 	}
+	if dropped > 0 {
+		w.warnf("table %s: %d cells past column %d are not read", t.Pos.Selector, dropped, maxColumns)
+	}
 	if len(t.Rows) > 0 {
 		w.add(extract.Block{Kind: extract.TableBlock, Table: t, Pos: t.Pos})
 	}
@@ -250,9 +281,9 @@ type span struct {
 }
 
 // row reads one tr, filling the columns that rowspans from earlier rows
-// cover, and returns the cells and the rowspans still open.
-func (w *walker) row(tr *html.Node, head bool, pending []span) ([]extract.Cell, []span) {
-	var row []extract.Cell
+// cover, and returns the cells, the rowspans still open and the number of
+// cells dropped past maxColumns.
+func (w *walker) row(tr *html.Node, head bool, pending []span) (row []extract.Cell, open []span, dropped int) {
 	col := 0
 	fillSpans := func() {
 		for col < len(pending) && w.takeSpan(&pending[col]) {
@@ -260,11 +291,15 @@ func (w *walker) row(tr *html.Node, head bool, pending []span) ([]extract.Cell, 
 			col++
 		}
 	}
-	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+	for c := tr.FirstChild; c != nil && !w.done(); c = c.NextSibling {
 		if c.DataAtom != atom.Td && c.DataAtom != atom.Th {
 			continue
 		}
 		fillSpans()
+		if col >= maxColumns {
+			dropped++
+			continue
+		}
 		cell := extract.Cell{
 			Text:   w.text(c, cellText),
 			Header: head || c.DataAtom == atom.Th,
@@ -274,7 +309,7 @@ func (w *walker) row(tr *html.Node, head bool, pending []span) ([]extract.Cell, 
 		rowspan := spanAttr(c, "rowspan", maxRowspan)
 		copyCell := cell
 		copyCell.Spanned = true
-		for k := 0; k < colspan; k++ {
+		for k := 0; k < colspan && col < maxColumns; k++ {
 			if k > 0 {
 				if !w.spendCopy() {
 					break
@@ -306,7 +341,7 @@ func (w *walker) row(tr *html.Node, head bool, pending []span) ([]extract.Cell, 
 			row = append(row, extract.Cell{Pos: w.pos(tr)})
 		}
 	}
-	return row, pending[:end]
+	return row, pending[:end], dropped
 }
 
 // takeSpan uses one row of s, if it has rows left and the budget allows.
@@ -359,12 +394,22 @@ const (
 func (w *walker) text(n *html.Node, mode textMode) string {
 	var b strings.Builder
 	w.collect(&b, n, mode, n.DataAtom == atom.Pre)
-	return collapse(b.String(), mode != headingText)
+	return w.clip(collapse(b.String(), mode != headingText), n)
+}
+
+// clip cuts the text of element n to at most maxText bytes, with a warning.
+func (w *walker) clip(text string, n *html.Node) string {
+	if len(text) <= maxText {
+		return text
+	}
+	cut := strings.ToValidUTF8(text[:maxText], "")
+	w.warnf("%s: %d bytes of text, only the first %d are read", w.pos(n).Selector, len(text), len(cut))
+	return cut
 }
 
 // collect writes the text below n to b, with "\n" where lines break.
 func (w *walker) collect(b *strings.Builder, n *html.Node, mode textMode, pre bool) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
+	for c := n.FirstChild; c != nil && !w.done(); c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
 			writeText(b, c.Data, pre)

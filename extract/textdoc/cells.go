@@ -17,16 +17,12 @@ const maxCell = 300
 // returns the number of chunks used, 0 when there is no such table.
 func (p *parser) cellTable(i int) int {
 	h := 0
-	for j := i; j < len(p.chunks); j++ {
-		c := p.chunks[j]
-		if c.nav != "" || len(c.lines) != 1 || isBullet(c.lines[0]) {
+	for j := i; j < len(p.chunks) && h <= maxColumns; j++ {
+		kind := p.columnKind(j)
+		if kind == notColumn {
 			break
 		}
-		t := c.lines[0].text
-		if len(strings.Fields(t)) > 4 || !vocab.HasIndicatorWord(t) {
-			break
-		}
-		if vocab.HasActivityWord(t) {
+		if kind == activityColumn {
 			return 0 // an activity overview, left as paragraphs for the objective recogniser
 		}
 		h++
@@ -36,17 +32,20 @@ func (p *parser) cellTable(i int) int {
 	if h > 3 && vocab.IsIndicatorTitle(p.chunks[i].lines[0].text) {
 		return 0 // read as a heading; the table starts at the next chunk
 	}
-	if h < 3 {
+	if h < 3 || h > maxColumns {
 		return 0
 	}
 	var cells []chunk
-	for j := i + h; j < len(p.chunks); j++ {
+	for j := i + h; j < len(p.chunks) && len(cells) <= maxCells; j++ {
 		c := p.chunks[j]
 		if c.nav != "" || isBullet(c.lines[0]) || utf8.RuneCountInString(chunkText(c)) > maxCell {
 			break
 		}
-		if t, ok := numericTable(c.lines); ok && (t.Caption != "" || t.Rows[0][0].Header) {
+		if t, _ := p.numericTable(c.lines); t != nil && (t.Caption != "" || t.Rows[0][0].Header) {
 			break // a table of its own; a cell holding "Jongeren: 7,1" lines is not
+		}
+		if p.err != nil {
+			return 0
 		}
 		cells = append(cells, c)
 	}
@@ -68,8 +67,48 @@ func (p *parser) cellTable(i int) int {
 		}
 		t.Rows = append(t.Rows, cs)
 	}
-	p.blocks = append(p.blocks, extract.Block{Kind: extract.TableBlock, Table: t, Pos: t.Pos})
+	p.addTable(t)
 	return h + rows*w
+}
+
+// addTable adds a table block, cutting its rows where the document's
+// maxCells budget runs out.
+func (p *parser) addTable(t *extract.Table) {
+	for k, r := range t.Rows {
+		if p.cells+len(r) > maxCells {
+			p.line = r[0].Pos.Line
+			p.warnf("more than %d table cells: the table is cut here and the rest of the document is not read", maxCells)
+			t.Rows = t.Rows[:k]
+			p.cells = maxCells + 1
+			break
+		}
+		p.cells += len(r)
+	}
+	if len(t.Rows) > 0 {
+		p.blocks = append(p.blocks, extract.Block{Kind: extract.TableBlock, Table: t, Pos: t.Pos})
+	}
+}
+
+// columnKind tells whether chunk j can name a column of a cell table. The
+// answer is kept in the chunk: the header scans of neighbouring start
+// chunks overlap, and the word lists are regular expressions.
+func (p *parser) columnKind(j int) columnKind {
+	c := &p.chunks[j]
+	if c.column != unknownColumn {
+		return c.column
+	}
+	c.column = notColumn
+	if c.nav == "" && len(c.lines) == 1 && !isBullet(c.lines[0]) {
+		t := c.lines[0].text
+		switch {
+		case len(t) > maxCell || len(strings.Fields(t)) > 4 || !vocab.HasIndicatorWord(t):
+		case vocab.HasActivityWord(t):
+			c.column = activityColumn
+		default:
+			c.column = indicatorColumn
+		}
+	}
+	return c.column
 }
 
 func chunkText(c chunk) string {

@@ -32,4 +32,9 @@
 //   - a run of one-line paragraphs headed by indicator column names
 //     (Naam, Waarde, Bron, Indicator, Meetbaar resultaat, …) is a table with
 //     one cell per paragraph.
+//
+// Cost is bounded on any input: ParseContext honours a deadline, and lines
+// past maxLines, the bytes of a line past maxLineLen and table cells past
+// maxCells are not read, each cut named in Document.Warnings; a table wider
+// than maxColumns is read as text, with a warning.
 package textdoc

@@ -1,6 +1,8 @@
 package textdoc
 
 import (
+	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -70,22 +72,50 @@ func isUnitWord(s string) bool {
 	return true
 }
 
+// Limits on what is read as a table; see also maxCells.
+const (
+	// maxColumns bounds the value columns of a table: the widest P&C tables
+	// (realisation, budget and four plan years) have under 15; a wider
+	// "table" is read as text, with a warning.
+	maxColumns = 100
+	// maxValueRow is the longest line, in runes, read as a label with
+	// values; a longer line is prose that happens to end in a number.
+	maxValueRow = 250
+	// maxNumberLen bounds one run-together number in bytes:
+	// "-999.999.999.999.999,99" (10^15 euros with cents) has 23.
+	maxNumberLen = 24
+)
+
+// errTooWide says a paragraph would be a table with more than maxColumns
+// columns; it is read as text instead.
+var errTooWide = errors.New("too many columns for a table")
+
 var runTogether = regexp.MustCompile(`^([^\d\-−(]+?)\s*([\-−]?\d[\d.,\-−]*)$`)
 
 // numericTable recognises a paragraph whose lines end in values as a table.
-func numericTable(lines []line) (*extract.Table, bool) {
+// It returns nil when the lines are no table, and with it an error wrapping
+// errTooWide when they would be one wider than maxColumns, or p.err when ctx
+// is done. A table of more than maxCells cells is cut after the row that
+// crosses it.
+func (p *parser) numericTable(lines []line) (*extract.Table, error) {
 	if len(lines) < 2 {
-		return nil, false
+		return nil, nil
 	}
-	if t, ok := runTogetherTable(lines); ok {
-		return t, true
+	if t, err := p.runTogetherTable(lines); t != nil || err != nil {
+		return t, err
 	}
 	first := -1
 	counts := map[int]int{}
 	valueRows := 0
 	for i, l := range lines {
-		r := trailingValues(l.text, 1<<30)
-		if len(r.values) > 0 && utf8.RuneCountInString(l.text) < 250 && !hasUnit(l.text) && !isHeaderLine(l.text, r) {
+		if p.done() {
+			return nil, p.err
+		}
+		if utf8.RuneCountInString(l.text) >= maxValueRow {
+			continue
+		}
+		r := trailingValues(l.text, maxValueRow)
+		if len(r.values) > 0 && !hasUnit(l.text) && !isHeaderLine(l.text, r) {
 			valueRows++
 			counts[len(r.values)]++
 			if first < 0 {
@@ -94,7 +124,7 @@ func numericTable(lines []line) (*extract.Table, bool) {
 		}
 	}
 	if valueRows < 2 || first < 0 {
-		return nil, false
+		return nil, nil
 	}
 	// Above the first value row: title and unit lines, and the header.
 	var caption []string
@@ -133,7 +163,10 @@ func numericTable(lines []line) (*extract.Table, bool) {
 	}
 	captionUnit := len(caption) > 0 && hasUnit(strings.Join(caption, " "))
 	if len(header) == 0 && !captionUnit && valueRows*10 < (len(lines)-first)*6 {
-		return nil, false
+		return nil, nil
+	}
+	if n > maxColumns {
+		return nil, fmt.Errorf("%w (%d value columns, at most %d)", errTooWide, n, maxColumns)
 	}
 	t := &extract.Table{Caption: strings.Join(caption, " "), Pos: extract.Pos{Line: lines[0].num}}
 	if len(header) > 0 {
@@ -154,7 +187,12 @@ func numericTable(lines []line) (*extract.Table, bool) {
 	for _, g := range groups {
 		t.Rows = append(t.Rows, []extract.Cell{{Text: g.text, Pos: extract.Pos{Line: g.num}}})
 	}
-	for i := first; i < len(lines); i++ {
+	cells := 0
+	for i := first; i < len(lines) && cells <= maxCells; i++ {
+		if p.done() {
+			return nil, p.err
+		}
+		cells += n + 1
 		l := lines[i]
 		r := trailingValues(l.text, n)
 		if len(r.values) == 0 || hasUnit(l.text) {
@@ -173,7 +211,7 @@ func numericTable(lines []line) (*extract.Table, bool) {
 		}
 		t.Rows = append(t.Rows, valueRow(r, n, l, l))
 	}
-	return t, true
+	return t, nil
 }
 
 // isHeaderLine: a line whose trailing values are all years and that splits
@@ -267,7 +305,8 @@ func splitHeader(s string) (labels []string, prefix string) {
 // runTogetherTable reads a table whose cells were printed without any
 // separator: a header of years ("20162017…") and rows such as
 // "Lasten69.83970.504…", split with the header's column count.
-func runTogetherTable(lines []line) (*extract.Table, bool) {
+// Like numericTable it returns nil when the lines are no such table.
+func (p *parser) runTogetherTable(lines []line) (*extract.Table, error) {
 	start := 0
 	var caption []string
 	for start < len(lines) && hasUnit(lines[start].text) {
@@ -275,20 +314,23 @@ func runTogetherTable(lines []line) (*extract.Table, bool) {
 		start++
 	}
 	if start >= len(lines)-1 {
-		return nil, false
+		return nil, nil
 	}
 	h := strings.ReplaceAll(lines[start].text, " ", "")
 	if len(h) < 8 || len(h)%4 != 0 {
-		return nil, false
+		return nil, nil
 	}
 	var years []string
 	for k := 0; k < len(h); k += 4 {
 		if !vocab.IsYear(h[k : k+4]) {
-			return nil, false
+			return nil, nil
 		}
 		years = append(years, h[k:k+4])
 	}
 	n := len(years)
+	if n > maxColumns {
+		return nil, fmt.Errorf("%w (%d run-together years, at most %d)", errTooWide, n, maxColumns)
+	}
 	hl := lines[start]
 	t := &extract.Table{Caption: strings.Join(caption, " "), Pos: extract.Pos{Line: lines[0].num}}
 	header := []extract.Cell{{Header: true, Pos: extract.Pos{Line: hl.num}}}
@@ -297,13 +339,19 @@ func runTogetherTable(lines []line) (*extract.Table, bool) {
 	}
 	t.Rows = append(t.Rows, header)
 	for _, l := range lines[start+1:] {
+		if p.done() {
+			return nil, p.err
+		}
+		if len(t.Rows)*(n+1) > maxCells {
+			break
+		}
 		m := runTogether.FindStringSubmatch(l.text)
 		if m == nil {
-			return nil, false
+			return nil, nil
 		}
 		values := splitRun(strings.ReplaceAll(m[2], "−", "-"), n)
 		if values == nil {
-			return nil, false
+			return nil, nil
 		}
 		cells := []extract.Cell{{Text: strings.TrimSpace(m[1]), Pos: extract.Pos{Line: l.num}}}
 		for _, v := range values {
@@ -311,32 +359,37 @@ func runTogetherTable(lines []line) (*extract.Table, bool) {
 		}
 		t.Rows = append(t.Rows, cells)
 	}
-	return t, true
+	return t, nil
 }
 
 // splitRun splits run-together numbers into exactly n Dutch numbers
-// ("-?d{1,3}(.ddd)*(,d+)?"), trying the longest number first at each step.
-// Dead ends are remembered per (position, numbers left), so the search is
-// linear in the length of s times n.
+// ("-?d{1,3}(.ddd)*(,d+)?", at most maxNumberLen bytes each), trying the
+// longest number first at each step. Dead ends are remembered per
+// (position, numbers left) and a string longer than n numbers can be is
+// refused at once, so the work is at most len(s)·n·maxNumberLen steps with
+// len(s) ≤ n·maxNumberLen.
 func splitRun(s string, n int) []string {
-	failed := map[[2]int]bool{}
-	var split func(pos, n int) []string
-	split = func(pos, n int) []string {
-		if n == 0 {
+	if len(s) < n || len(s) > n*maxNumberLen {
+		return nil
+	}
+	failed := make([]bool, (len(s)+1)*(n+1)) // index pos*(n+1)+left
+	var split func(pos, left int) []string
+	split = func(pos, left int) []string {
+		if left == 0 {
 			if pos == len(s) {
 				return []string{}
 			}
 			return nil
 		}
-		if failed[[2]int{pos, n}] {
+		if failed[pos*(n+1)+left] {
 			return nil
 		}
-		for _, end := range numberEnds(s[pos:]) {
-			if rest := split(pos+end, n-1); rest != nil {
+		for _, end := range numberEnds(s[pos:min(len(s), pos+maxNumberLen)]) {
+			if rest := split(pos+end, left-1); rest != nil {
 				return append([]string{s[pos : pos+end]}, rest...)
 			}
 		}
-		failed[[2]int{pos, n}] = true
+		failed[pos*(n+1)+left] = true
 		return nil
 	}
 	return split(0, n)

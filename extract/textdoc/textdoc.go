@@ -2,6 +2,7 @@ package textdoc
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"regexp"
@@ -14,13 +15,41 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
-// maxSize bounds what Parse reads: a text rendering of a report page is a
-// few hundred kilobytes at most; 64 MiB leaves room for whole reports.
-const maxSize = 64 << 20
+// Limits that keep the cost of one document bounded whatever its shape.
+// Exceeding maxSize is an error; exceeding the others cuts the document and
+// says so in Document.Warnings.
+const (
+	// maxSize bounds what Parse reads: a text rendering of a report page is
+	// a few hundred kilobytes at most; 64 MiB leaves room for whole reports.
+	maxSize = 64 << 20
+	// maxLines bounds the lines read: a 1,000-page report has about 60,000;
+	// beyond this the rest of the input is not read.
+	maxLines = 1 << 19
+	// maxLineLen bounds one line in bytes: the longest seed line is 1.2 KB
+	// (a paragraph); a longer line is cut so that later stages never see
+	// megabytes of run-together text.
+	maxLineLen = 64 << 10
+	// maxCells bounds the table cells of one document: the corpus reports
+	// hold about 40 per page, so 1,000 pages about 40,000; six times that
+	// keeps the cells under ~30 MB.
+	maxCells = 1 << 18
+)
 
-// Parse reads a plain-text document.
+// Parse reads a plain-text document; see ParseContext.
 func Parse(r io.Reader, src extract.Source) (*extract.Document, error) {
+	return ParseContext(context.Background(), r, src)
+}
+
+// ParseContext reads a plain-text document. It checks ctx between lines
+// and table rows and, once ctx is done, returns an *extract.ParseError
+// wrapping ctx.Err() that names the source and the line reached. Other
+// errors are *extract.ParseError values wrapping extract.ErrEmpty,
+// extract.ErrNotText, the read error, or saying the input is too large.
+func ParseContext(ctx context.Context, r io.Reader, src extract.Source) (*extract.Document, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxSize+1))
+	if err == nil {
+		err = ctx.Err()
+	}
 	if err != nil {
 		return nil, &extract.ParseError{Source: src.Name(), Err: err}
 	}
@@ -31,12 +60,16 @@ func Parse(r io.Reader, src extract.Source) (*extract.Document, error) {
 	if err != nil {
 		return nil, &extract.ParseError{Source: src.Name(), Err: err}
 	}
-	p := &parser{chunks: splitChunks(text)}
-	if len(p.chunks) == 0 {
+	p := &parser{ctx: ctx}
+	p.splitChunks(text)
+	if p.err == nil && len(p.chunks) == 0 {
 		return nil, &extract.ParseError{Source: src.Name(), Err: extract.ErrEmpty}
 	}
 	p.run()
-	doc := &extract.Document{Source: src, Blocks: p.blocks}
+	if p.err != nil {
+		return nil, &extract.ParseError{Source: src.Name(), Line: p.line, Err: p.err}
+	}
+	doc := &extract.Document{Source: src, Blocks: p.blocks, Warnings: p.warnings}
 	for _, b := range doc.Blocks {
 		if b.Kind == extract.Heading {
 			doc.Title = b.Text
@@ -85,22 +118,53 @@ type line struct {
 
 // chunk is a run of non-blank lines; nav marks a "Terug naar navigatie" line.
 type chunk struct {
-	lines []line
-	nav   string
+	lines  []line
+	nav    string
+	column columnKind // filled in by parser.columnKind
 }
+
+// columnKind says whether a chunk can name a column of a cell table.
+type columnKind int8
+
+const (
+	unknownColumn   columnKind = iota // not yet looked at
+	notColumn                         // more than a short indicator word
+	indicatorColumn                   // an indicator column name such as "Waarde"
+	activityColumn                    // a column name of an activity overview
+)
 
 var navLine = regexp.MustCompile(`(?i)^terug naar (de )?navigatie\s*[-–:]\s*(.+)$`)
 
-func splitChunks(text string) []chunk {
-	var chunks []chunk
+// splitChunks cuts text into chunks, cutting lines longer than maxLineLen
+// and stopping after maxLines, with a warning for each cut.
+func (p *parser) splitChunks(text string) {
 	var cur []line
 	flush := func() {
 		if len(cur) > 0 {
-			chunks = append(chunks, chunk{lines: cur})
+			p.chunks = append(p.chunks, chunk{lines: cur})
 			cur = nil
 		}
 	}
-	for i, raw := range strings.Split(text, "\n") {
+	for i := 0; text != ""; i++ {
+		p.line = i + 1
+		if p.done() {
+			return
+		}
+		if i == maxLines {
+			p.warnf("more than %d lines: the rest (%d bytes) is not read", maxLines, len(text))
+			break
+		}
+		raw := text
+		if k := strings.IndexByte(text, '\n'); k >= 0 {
+			raw, text = text[:k], text[k+1:]
+		} else {
+			text = ""
+		}
+		if len(raw) > maxLineLen {
+			n := len(raw)
+			raw = strings.ToValidUTF8(raw[:maxLineLen], "")
+			p.warnf("%d bytes long: only the first %d are read", n, len(raw))
+		}
 		raw = strings.Map(func(r rune) rune {
 			switch r {
 			case '\u00a0', '\u2007', '\u202f', '\t':
@@ -118,25 +182,49 @@ func splitChunks(text string) []chunk {
 		}
 		if m := navLine.FindStringSubmatch(trimmed); m != nil {
 			flush()
-			chunks = append(chunks, chunk{nav: collapse(m[2]), lines: []line{{text: trimmed, num: i + 1}}})
+			p.chunks = append(p.chunks, chunk{nav: collapse(m[2]), lines: []line{{text: trimmed, num: i + 1}}})
 			continue
 		}
 		cur = append(cur, line{text: collapse(trimmed), indent: len(t) - len(trimmed), num: i + 1})
 	}
 	flush()
-	return chunks
 }
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 type parser struct {
-	chunks []chunk
-	blocks []extract.Block
+	ctx      context.Context
+	err      error // ctx's error once it is done
+	line     int   // the line being read, for errors and warnings
+	chunks   []chunk
+	blocks   []extract.Block
+	warnings []string
+	cells    int // table cells in blocks, against maxCells
+}
+
+// done reports whether ctx is done, keeping its error in p.err.
+func (p *parser) done() bool {
+	if p.err == nil {
+		p.err = p.ctx.Err()
+	}
+	return p.err != nil
+}
+
+// warnf adds a warning about the current line.
+func (p *parser) warnf(format string, args ...any) {
+	p.warnings = append(p.warnings, fmt.Sprintf("line %d: ", p.line)+fmt.Sprintf(format, args...))
 }
 
 func (p *parser) run() {
 	for i := 0; i < len(p.chunks); {
 		c := p.chunks[i]
+		p.line = c.lines[0].num
+		if p.done() {
+			return
+		}
+		if p.cells > maxCells {
+			return // addTable said where it stopped
+		}
 		switch {
 		case c.nav != "":
 			p.navHeading(c)
@@ -147,10 +235,16 @@ func (p *parser) run() {
 		case isBullet(c.lines[0]):
 			i = p.list(i)
 		default:
-			if t, ok := numericTable(c.lines); ok {
-				p.blocks = append(p.blocks, extract.Block{Kind: extract.TableBlock, Table: t, Pos: t.Pos})
+			t, err := p.numericTable(c.lines)
+			switch {
+			case p.err != nil:
+				return
+			case t != nil:
+				p.addTable(t)
 				i++
 				continue
+			case err != nil:
+				p.warnf("%v: read as text", err)
 			}
 			if n := p.cellTable(i); n > 0 {
 				i += n
@@ -178,6 +272,9 @@ func (p *parser) navHeading(c chunk) {
 // textLines emits each line as a heading or a paragraph.
 func (p *parser) textLines(lines []line) {
 	for _, l := range lines {
+		if p.done() {
+			return
+		}
 		kind := extract.Paragraph
 		if len(lines) == 1 && headingLike(l.text) {
 			kind = extract.Heading
@@ -230,7 +327,7 @@ func (p *parser) list(i int) int {
 	block := extract.Block{Kind: extract.List, Pos: extract.Pos{Line: first.num}}
 	for ; i < len(p.chunks); i++ {
 		c := p.chunks[i]
-		if c.nav != "" {
+		if c.nav != "" || p.done() {
 			break
 		}
 		start := c.lines[0]

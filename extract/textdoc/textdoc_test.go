@@ -597,6 +597,9 @@ func FuzzTextParse(f *testing.F) {
 	for _, tc := range parseTests {
 		f.Add([]byte(tc.in))
 	}
+	for _, tc := range hostileTests {
+		f.Add(hostileSeed(tc.gen()))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Parse(bytes.NewReader(data), extract.Source{Path: "fuzz.txt"})
 		if err != nil {
@@ -638,10 +641,10 @@ func FuzzTextParse(f *testing.F) {
 }
 
 // TestRunTogetherSplitTime: splitting a run-together row must not try every
-// way of cutting it. BUG: splitRun (table.go) backtracks without memory,
-// so a row that cannot be split into the header's count takes time
-// exponential in that count: with 24 year columns and a row of 73 digits a
-// 170-byte input makes Parse run for hours (17 columns: 14 s).
+// way of cutting it. Without its memory of dead ends splitRun (table.go)
+// takes time exponential in the header's count on a row that cannot be
+// split: with 24 year columns and a row of 73 digits a 170-byte input ran
+// for hours (17 columns: 14 s).
 func TestRunTogetherSplitTime(t *testing.T) {
 	const columns = 24
 	in := strings.Repeat("2016", columns) + "\nLasten" + strings.Repeat("1", 3*columns+1) + "\n"
