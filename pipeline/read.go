@@ -25,11 +25,11 @@ type reader func(ctx context.Context, data []byte, src extract.Source) (*extract
 // readers is the reader of each format in extract.Formats, and the only
 // place the pipeline names the reader packages.
 var readers = map[extract.Format]reader{
-	extract.FormatText: func(_ context.Context, data []byte, src extract.Source) (*extract.Document, error) {
-		return textdoc.Parse(bytes.NewReader(data), src)
+	extract.FormatText: func(ctx context.Context, data []byte, src extract.Source) (*extract.Document, error) {
+		return textdoc.ParseContext(ctx, bytes.NewReader(data), src)
 	},
-	extract.FormatHTML: func(_ context.Context, data []byte, src extract.Source) (*extract.Document, error) {
-		return htmldoc.Parse(bytes.NewReader(data), src)
+	extract.FormatHTML: func(ctx context.Context, data []byte, src extract.Source) (*extract.Document, error) {
+		return htmldoc.ParseContext(ctx, bytes.NewReader(data), src)
 	},
 	extract.FormatPDF: func(ctx context.Context, data []byte, src extract.Source) (*extract.Document, error) {
 		var timeout time.Duration // 0: pdfdoc's default when ctx has no deadline
@@ -78,5 +78,14 @@ func Extract(ctx context.Context, src extract.Source) (rep *normalize.Report, er
 	if err != nil {
 		return nil, err
 	}
-	return normalize.Normalize(doc, recognize.Find(doc)), nil
+	// The stages after reading run without a context of their own; a
+	// document whose time ran out while it was read goes no further.
+	if err := ctx.Err(); err != nil {
+		return nil, &extract.ParseError{Source: src.Name(), Err: err}
+	}
+	res := recognize.Find(doc)
+	if err := ctx.Err(); err != nil {
+		return nil, &extract.ParseError{Source: src.Name(), Err: err}
+	}
+	return normalize.Normalize(doc, res), nil
 }

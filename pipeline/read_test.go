@@ -2,10 +2,12 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/fixtures"
@@ -102,5 +104,41 @@ func TestExtractNoText(t *testing.T) {
 	}
 	if len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0], extract.ErrNoText.Error()) || len(rep.Financial) != 0 {
 		t.Errorf("report of a scan: warnings %q, %d financial records; want the no-text warning and none", rep.Warnings, len(rep.Financial))
+	}
+}
+
+// TestExtractDeadline checks that the document's deadline reaches every
+// reader: a large one-line text and a wide HTML table stop soon after it
+// with an error that says so.
+func TestExtractDeadline(t *testing.T) {
+	// maxOverrun is how long past its deadline a document may still run:
+	// the readers check the context per line, element and cell.
+	const maxOverrun = 2 * time.Second
+	dir := t.TempDir()
+	tests := []struct {
+		name   string
+		format extract.Format
+		data   string
+	}{
+		{"one-line text", extract.FormatText, strings.Repeat("12.345 ", 1<<19)},
+		{"wide html table", extract.FormatHTML, "<table><tr>" + strings.Repeat("<td>1.234</td>", 200_000) + "</tr></table>"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "-"))
+			if err := os.WriteFile(path, []byte(tc.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+			defer cancel()
+			start := time.Now()
+			_, err := Extract(ctx, extract.Source{Path: path, Format: tc.format})
+			if !errors.Is(err, context.DeadlineExceeded) {
+				t.Errorf("Extract: %v, want a deadline error", err)
+			}
+			if took := time.Since(start); took > maxOverrun {
+				t.Errorf("Extract took %s after a deadline of 10ms", took)
+			}
+		})
 	}
 }
