@@ -395,7 +395,7 @@ func (w *DatasetWriter) dataset() *dataset {
 // rows yields the rows of table t: those of each document in order, then
 // those of each error.
 func (d *dataset) rows(t table) iter.Seq2[[]any, error] {
-	i := slices.IndexFunc(tables, func(x table) bool { return x.file == t.file })
+	i := tableIndex(t)
 	return func(yield func([]any, error) bool) {
 		r := newReader()
 		for _, e := range slices.Concat(d.docs, d.errs) {
@@ -414,6 +414,14 @@ func (d *dataset) rows(t table) iter.Seq2[[]any, error] {
 			}
 		}
 	}
+}
+
+// tableRows is the number of rows of table t.
+func (d *dataset) tableRows(t table) int { return d.tables[tableIndex(t)].rows }
+
+// tableIndex is the index of t in tables.
+func tableIndex(t table) int {
+	return slices.IndexFunc(tables, func(x table) bool { return x.file == t.file })
 }
 
 // name names the document or error of e in an error message.

@@ -122,7 +122,7 @@ type sheet struct {
 // tableSheet is table t as a sheet, its column widths those of the header
 // and the widest value that Add measured.
 func (d *dataset) tableSheet(t table) sheet {
-	stats := d.tables[slices.IndexFunc(tables, func(x table) bool { return x.file == t.file })]
+	stats := d.tables[tableIndex(t)]
 	s := sheet{name: t.sheet, fields: t.fields, rows: d.rows(t), count: stats.rows, highlight: -1}
 	s.widths = make([]float64, len(t.fields))
 	for i, f := range t.fields {
@@ -223,16 +223,17 @@ func newWorkbook(f *excelize.File) (*workbook, error) {
 
 // write streams sheet s, continuing on a new sheet every maxSheetRows rows.
 func (wb *workbook) write(s sheet) error {
+	names := sheetNames(s.name, s.count)
 	part, row := 0, 0
 	var sw *excelize.StreamWriter
 	next := func() error {
-		name := s.name
-		if part++; part > 1 {
-			name = fmt.Sprintf("%s (%d)", s.name, part)
+		if part >= len(names) {
+			return fmt.Errorf("more rows than the %d counted", s.count)
 		}
-		rows := min(s.count-(part-1)*maxSheetRows, maxSheetRows)
+		rows := min(s.count-part*maxSheetRows, maxSheetRows)
 		var err error
-		sw, err = wb.start(name, s, rows)
+		sw, err = wb.start(names[part], s, rows)
+		part++
 		row = len(s.heads) + 1
 		return err
 	}
@@ -270,6 +271,16 @@ func (wb *workbook) write(s sheet) error {
 		}
 	}
 	return sw.Flush()
+}
+
+// sheetNames are the sheets a table of rows rows takes: name, then
+// "name (2)" and so on, maxSheetRows rows each.
+func sheetNames(name string, rows int) []string {
+	names := []string{name}
+	for part := 2; (part-1)*maxSheetRows < rows; part++ {
+		names = append(names, fmt.Sprintf("%s (%d)", name, part))
+	}
+	return names
 }
 
 func setRow(sw *excelize.StreamWriter, row int, cells []any, opts ...excelize.RowOpts) error {

@@ -3,6 +3,7 @@ package output
 import (
 	"cmp"
 	"fmt"
+	"strings"
 )
 
 // typeNames are the field types in Dutch, for the Toelichting sheet.
@@ -29,6 +30,10 @@ func (d *dataset) explanationSheet() sheet {
 	var rows [][]any
 	for _, t := range tables {
 		rows = append(rows, []any{t.sheet, t.file + ".csv", nil, nil, t.about})
+		if names := sheetNames(t.sheet, d.tableRows(t)); len(names) > 1 && t.file != comparisonTable.file {
+			rows = append(rows, []any{t.sheet, t.file + ".csv", nil, nil, fmt.Sprintf(
+				"Meer regels dan een blad van Excel houdt (%d): de tabel loopt door op %s.", maxSheetRows, strings.Join(names[1:], ", "))})
+		}
 		for _, f := range t.fields {
 			typ := typeNames[f.typ]
 			if f.amount {

@@ -261,4 +261,23 @@ func TestWorkbookSplitsLongSheets(t *testing.T) {
 	for i, name := range want[1:5] {
 		checkSheet(t, f, name, financialTable.fields, rows[i*5:min(len(rows), i*5+5)])
 	}
+	var notes []string
+	for _, sheet := range f.GetSheetList() {
+		if !strings.HasPrefix(sheet, "Toelichting") {
+			continue
+		}
+		cells, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range cells {
+			if len(row) == 5 && strings.Contains(row[4], "loopt door") {
+				notes = append(notes, row[0]+": "+row[4])
+			}
+		}
+	}
+	wantNotes := []string{"Financieel: Meer regels dan een blad van Excel houdt (5): de tabel loopt door op Financieel (2), Financieel (3), Financieel (4)."}
+	if !slices.Equal(notes, wantNotes) {
+		t.Errorf("Toelichting on the sheets that continue:\ngot  %q\nwant %q", notes, wantNotes)
+	}
 }
