@@ -132,7 +132,7 @@ func TestDocumentOverview(t *testing.T) {
 }
 
 func TestCompareSkipsAndPerInwoner(t *testing.T) {
-	rows, skipped := compare(sorted(testDataset()))
+	rows, skipped := compare(inOrder(testDataset()))
 	var got []string
 	for _, r := range rows {
 		got = append(got, r.doc.Document+" "+describe(r))

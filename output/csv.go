@@ -4,15 +4,15 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"iter"
 	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/begroot/begroot/atomicfile"
-	"github.com/begroot/begroot/normalize"
 )
 
-// A CSVDialect is how WriteCSV spells a file: the plain dialect for
+// A CSVDialect is how the CSV files are spelled a file: the plain dialect for
 // programs, or the Dutch one that Excel with Dutch settings opens by a
 // double click.
 type CSVDialect struct {
@@ -34,24 +34,24 @@ var CSVDialects = map[string]CSVDialect{CSVPlain.Name: CSVPlain, CSVDutch.Name: 
 // utf8BOM is the byte order mark of UTF-8.
 const utf8BOM = "\ufeff"
 
-// WriteCSV writes one CSV file per kind of record into dir: documents.csv,
+// writeCSV writes one CSV file per table into dir: documents.csv,
 // financial.csv, indicators.csv, objectives.csv, comparison.csv,
-// checks.csv and errors.csv, each through atomicfile.Write, and datapackage.json
-// with their field types. Every file is written, with its header row, even
-// when it has no records.
-func WriteCSV(dir string, ds *normalize.Dataset, dialect CSVDialect) error {
-	ds = sorted(ds)
+// checks.csv and errors.csv, each through atomicfile.Write, and
+// datapackage.json with their field types. Every file is written, with its
+// header row, even when it has no records.
+func (d *dataset) writeCSV(dir string, dialect CSVDialect) error {
 	for _, t := range tables {
 		path := filepath.Join(dir, t.file+".csv")
-		if err := atomicfile.Write(path, func(w io.Writer) error { return writeCSV(w, ds, t, dialect) }); err != nil {
+		if err := atomicfile.Write(path, func(w io.Writer) error { return writeCSV(w, d.rows(t), t, dialect) }); err != nil {
 			return err
 		}
 	}
-	return writeDataPackage(dir, ds, csvResources(dialect))
+	return d.writeDataPackage(dir, csvResources(dialect))
 }
 
-// writeCSV writes table t of ds as UTF-8 CSV with a header row.
-func writeCSV(w io.Writer, ds *normalize.Dataset, t table, dialect CSVDialect) error {
+// writeCSV writes rows, the rows of table t, as UTF-8 CSV with a header
+// row.
+func writeCSV(w io.Writer, rows iter.Seq2[[]any, error], t table, dialect CSVDialect) error {
 	if dialect.BOM {
 		if _, err := io.WriteString(w, utf8BOM); err != nil {
 			return err
@@ -66,7 +66,10 @@ func writeCSV(w io.Writer, ds *normalize.Dataset, t table, dialect CSVDialect) e
 	if err := cw.Write(record); err != nil {
 		return err
 	}
-	for row := range t.rows(ds) {
+	for row, err := range rows {
+		if err != nil {
+			return err
+		}
 		for i, v := range row {
 			record[i] = csvField(v, dialect.DecimalComma)
 		}

@@ -13,10 +13,7 @@ import (
 )
 
 func TestWriteCSV(t *testing.T) {
-	dir := t.TempDir()
-	if err := WriteCSV(dir, testDataset(), CSVPlain); err != nil {
-		t.Fatal(err)
-	}
+	dir := writeFiles(t, testDataset(), FormatCSV, CSVPlain, false)
 	files := map[string][]string{}
 	for _, name := range []string{"documents", "financial", "indicators", "objectives", "comparison", "checks", "errors"} {
 		data, err := os.ReadFile(filepath.Join(dir, name+".csv"))
@@ -31,10 +28,7 @@ func TestWriteCSV(t *testing.T) {
 // TestWriteCSVFormulas checks that text a spreadsheet would read as a
 // formula is quoted, while negative amounts stay numbers.
 func TestWriteCSVFormulas(t *testing.T) {
-	dir := t.TempDir()
-	if err := WriteCSV(dir, testDataset(), CSVPlain); err != nil {
-		t.Fatal(err)
-	}
+	dir := writeFiles(t, testDataset(), FormatCSV, CSVPlain, false)
 	f, err := os.Open(filepath.Join(dir, "financial.csv"))
 	if err != nil {
 		t.Fatal(err)

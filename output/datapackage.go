@@ -109,14 +109,15 @@ func csvResources(d CSVDialect) resourceFormat {
 
 var parquetResources = resourceFormat{ext: ".parquet", format: "parquet", mediatype: "application/vnd.apache.parquet"}
 
-// newDataPackage describes the tables, written in format f.
-func newDataPackage(ds *normalize.Dataset, f resourceFormat) dataPackage {
+// newDataPackage describes the tables of a dataset of docs documents and
+// errs errors made by generator, written in format f.
+func newDataPackage(generator string, docs, errs int, f resourceFormat) dataPackage {
 	p := dataPackage{
 		Profile: "tabular-data-package",
 		Name:    "begroot-dataset",
 		Title:   "Gegevens uit planning- en controldocumenten van gemeenten",
 		Description: fmt.Sprintf("Gemaakt met %s uit %d documenten (%d konden niet verwerkt worden). Bedragen in hele euro's.",
-			ds.Generator, len(ds.Documents), len(ds.Errors)),
+			generator, docs, errs),
 	}
 	for _, t := range tables {
 		r := resource{
@@ -148,9 +149,9 @@ func newDataPackage(ds *normalize.Dataset, f resourceFormat) dataPackage {
 	return p
 }
 
-// writeDataPackage writes dir/datapackage.json for the tables of ds.
-func writeDataPackage(dir string, ds *normalize.Dataset, f resourceFormat) error {
+// writeDataPackage writes dir/datapackage.json for the tables of d.
+func (d *dataset) writeDataPackage(dir string, f resourceFormat) error {
 	return atomicfile.Write(filepath.Join(dir, "datapackage.json"), func(w io.Writer) error {
-		return WriteJSON(w, newDataPackage(ds, f))
+		return WriteJSON(w, newDataPackage(d.generator, len(d.docs), len(d.errs), f))
 	})
 }

@@ -77,8 +77,8 @@ type table struct {
 	sheet  string // Excel sheet name
 	about  string // what a row is, in Dutch, for the Toelichting sheet and datapackage.json
 	fields []field
-	count  func(ds *normalize.Dataset) int
-	// rows yields one row per record; the slice is reused between rows.
+	// rows yields one row per record of ds; the slice is reused between
+	// rows. The DatasetWriter gives it one document or one error at a time.
 	rows func(ds *normalize.Dataset) iter.Seq[[]any]
 }
 
@@ -90,11 +90,6 @@ func newTable[R any](file, kind, sheet, about string, each records[R], cols ...[
 	t := table{file: file, kind: kind, sheet: sheet, about: about}
 	for _, c := range all {
 		t.fields = append(t.fields, c.field)
-	}
-	t.count = func(ds *normalize.Dataset) int {
-		n := 0
-		each(ds, func(*normalize.Report, *R) bool { n++; return true })
-		return n
 	}
 	t.rows = func(ds *normalize.Dataset) iter.Seq[[]any] {
 		return func(yield func([]any) bool) {
@@ -371,25 +366,27 @@ var errorTable = newTable("errors", "error", "Fouten", "Eén regel per document 
 // tables are the flattened tables in the order CSV and JSON Lines write them.
 var tables = []table{documentTable, financialTable, indicatorTable, objectiveTable, comparisonTable, checkTable, errorTable}
 
-// sorted returns ds with its documents ordered by gemeente, year, doc_type
-// and file, and its errors by source, so that the output does not depend on
-// the order in which documents were processed. ds itself is not changed.
-func sorted(ds *normalize.Dataset) *normalize.Dataset {
-	out := *ds
-	out.Documents = slices.Clone(ds.Documents)
-	slices.SortStableFunc(out.Documents, func(a, b normalize.Report) int {
-		return cmp.Or(
-			strings.Compare(a.Gemeente, b.Gemeente),
-			cmp.Compare(a.Year, b.Year),
-			strings.Compare(a.DocType, b.DocType),
-			strings.Compare(a.Document, b.Document),
-			strings.Compare(a.Source, b.Source),
-			strings.Compare(a.SHA256, b.SHA256),
-		)
-	})
-	out.Errors = slices.Clone(ds.Errors)
-	slices.SortStableFunc(out.Errors, func(a, b normalize.DocError) int {
-		return cmp.Or(strings.Compare(a.Source, b.Source), strings.Compare(a.Error, b.Error))
-	})
-	return &out
+// documentOrder orders documents by gemeente, year, doc_type and file, so
+// that the output does not depend on the order in which documents were
+// processed.
+func documentOrder(a, b *normalize.Report) int {
+	return cmp.Or(
+		strings.Compare(a.Gemeente, b.Gemeente),
+		cmp.Compare(a.Year, b.Year),
+		strings.Compare(a.DocType, b.DocType),
+		strings.Compare(a.Document, b.Document),
+		strings.Compare(a.Source, b.Source),
+		strings.Compare(a.SHA256, b.SHA256),
+	)
+}
+
+// sourceOrder orders documents by source, then as documentOrder: the order
+// of dataset.json.
+func sourceOrder(a, b *normalize.Report) int {
+	return cmp.Or(strings.Compare(a.Source, b.Source), documentOrder(a, b))
+}
+
+// errorOrder orders the documents that failed by source and error.
+func errorOrder(a, b *normalize.DocError) int {
+	return cmp.Or(strings.Compare(a.Source, b.Source), strings.Compare(a.Error, b.Error))
 }

@@ -1,7 +1,10 @@
 package output
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/begroot/begroot/normalize"
@@ -80,18 +83,36 @@ func testDataset() *normalize.Dataset {
 	}
 }
 
-func TestSortedKeepsInput(t *testing.T) {
-	ds := testDataset()
-	s := sorted(ds)
-	var got []string
-	for _, d := range s.Documents {
-		got = append(got, d.Document)
+// TestDocumentOrder checks the order of the documents in documents.csv
+// and dataset.json, and that writing leaves the dataset as it was.
+func TestDocumentOrder(t *testing.T) {
+	tests := []struct {
+		format string
+		file   string
+		want   []string
+	}{
+		{FormatCSV, "documents.csv", []string{"nota.txt", "jaarstukken_2023.html", "begroting_2024.pdf"}},
+		// dataset.json: by source.
+		{FormatJSON, "dataset.json", []string{"nota.txt", "begroting_2024.pdf", "jaarstukken_2023.html"}},
 	}
-	want := []string{"nota.txt", "jaarstukken_2023.html", "begroting_2024.pdf"}
-	if !slices.Equal(got, want) {
-		t.Errorf("sorted documents:\ngot  %v\nwant %v", got, want)
-	}
-	if ds.Documents[0].Document != "begroting_2024.pdf" {
-		t.Errorf("sorted changed its input: first document is %s", ds.Documents[0].Document)
+	for _, tt := range tests {
+		t.Run(tt.format, func(t *testing.T) {
+			ds := testDataset()
+			data, err := os.ReadFile(filepath.Join(writeFiles(t, ds, tt.format, CSVPlain, false), tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(data)
+			var at []int
+			for _, doc := range tt.want {
+				at = append(at, strings.Index(text, doc))
+			}
+			if slices.Contains(at, -1) || !slices.IsSorted(at) {
+				t.Errorf("%s does not hold the documents in the order %q (at %v):\n%s", tt.file, tt.want, at, text)
+			}
+			if ds.Documents[0].Document != "begroting_2024.pdf" {
+				t.Errorf("writing changed its input: first document is %s", ds.Documents[0].Document)
+			}
+		})
 	}
 }

@@ -1,14 +1,26 @@
 // Package output writes begroot's results: the last stage of the pipeline
 // fetch → parse → recognize → normalize → output. It takes the schema of
-// package normalize (Report, Dataset) and writes it to an io.Writer; the
-// CLI wraps each writer in atomicfile.Write, so that a file is replaced only
-// when it is complete.
+// package normalize (Report, DocError) and writes files that are replaced
+// only when complete (atomicfile.Write).
 //
-//	WriteJSON      OUT/<stem>.json (a Report) and OUT/dataset.json (a Dataset)
-//	WriteJSONL     one JSON object per record, for streaming
-//	WriteCSV       one tidy CSV file per kind of record, and datapackage.json
-//	WriteParquet   one typed Parquet file per kind of record, and datapackage.json
-//	WriteWorkbook  an Excel workbook for researchers and benchmarking bureaus
+//	WriteJSON      OUT/<stem>.json: one document's Report
+//	DatasetWriter  the dataset, as its documents come, in one format:
+//	               dataset.json (a normalize.Dataset), dataset.jsonl (one
+//	               JSON object per record), one tidy CSV or typed Parquet
+//	               file per kind of record with datapackage.json; and an
+//	               Excel workbook for researchers and benchmarking bureaus
+//
+// # Streaming
+//
+// The dataset is never held in memory whole. DatasetWriter.Add encodes a
+// document's rows, per table, into temporary spool files next to the
+// output (and, for dataset.json, its JSON text) and keeps a summary: the
+// document without its records, its comparison rows, and per table the
+// number of rows and the widest cell of each column, which the workbook
+// needs before it streams a sheet. Close orders the summaries and streams
+// each table back from the spools into the files, so that memory grows
+// with the number of documents, not of records. Documents may be added in
+// any order, from any goroutine: the files are the same bytes.
 //
 // # Tables
 //
@@ -19,8 +31,8 @@
 // Toelichting sheet. Every record row
 // starts with its document's key, gemeente, cbs_code, year (of the document)
 // and doc_type, and ends with the document's file name. Documents are
-// ordered by gemeente, year, doc_type and file name; records keep the order
-// of their document.
+// ordered by gemeente, year, doc_type and file name (in dataset.json by
+// source), errors by source; records keep the order of their document.
 //
 //	documents.csv   Documenten      gemeente cbs_code year doc_type title organisation document source url sha256
 //	                                format pages financial indicators objectives checks checks_failed
@@ -74,7 +86,8 @@
 // filled red. Text is always a string cell, never a formula; empty text and
 // null values leave the cell empty. Sheets print landscape, as many pages
 // across as their width needs at a readable scale. A sheet longer than
-// Excel's 1,048,576 rows continues on "Financieel (2)" and so on.
+// Excel's 1,048,576 rows continues on "Financieel (2)" and so on, and
+// Toelichting says so.
 // Toelichting explains every column in Dutch and names the begroot version
 // and the inputs (with their SHA-256) that made the file.
 //

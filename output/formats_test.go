@@ -16,9 +16,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
-	"github.com/begroot/begroot/atomicfile"
 	"github.com/begroot/begroot/normalize"
 	"github.com/parquet-go/parquet-go"
 )
@@ -106,7 +106,7 @@ func readTyped(t *testing.T, dir string, r resource) [][]any {
 // expected is table t of ds as typed rows.
 func expected(ds *normalize.Dataset, t table) [][]any {
 	var out [][]any
-	for row := range t.rows(sorted(ds)) {
+	for row := range t.rows(inOrder(ds)) {
 		typed := make([]any, len(row))
 		for i, v := range row {
 			typed[i] = want(v)
@@ -119,11 +119,8 @@ func expected(ds *normalize.Dataset, t table) [][]any {
 func TestCSVDataPackageRoundTrip(t *testing.T) {
 	for _, dialect := range []CSVDialect{CSVPlain, CSVDutch} {
 		t.Run(dialect.Name, func(t *testing.T) {
-			dir := t.TempDir()
 			ds := testDataset()
-			if err := WriteCSV(dir, ds, dialect); err != nil {
-				t.Fatal(err)
-			}
+			dir := writeFiles(t, ds, FormatCSV, dialect, false)
 			p := readDataPackage(t, dir)
 			if len(p.Resources) != len(tables) {
 				t.Fatalf("datapackage.json has %d resources, want %d", len(p.Resources), len(tables))
@@ -147,10 +144,7 @@ func TestCSVDataPackageRoundTrip(t *testing.T) {
 }
 
 func TestCSVDutchDialect(t *testing.T) {
-	dir := t.TempDir()
-	if err := WriteCSV(dir, testDataset(), CSVDutch); err != nil {
-		t.Fatal(err)
-	}
+	dir := writeFiles(t, testDataset(), FormatCSV, CSVDutch, false)
 	data, err := os.ReadFile(filepath.Join(dir, "indicators.csv"))
 	if err != nil {
 		t.Fatal(err)
@@ -164,7 +158,7 @@ func TestCSVDutchDialect(t *testing.T) {
 }
 
 func TestDataPackageTypes(t *testing.T) {
-	p := newDataPackage(testDataset(), csvResources(CSVPlain))
+	p := newDataPackage("begroot test", 3, 1, csvResources(CSVPlain))
 	types := map[string]string{}
 	for _, r := range p.Resources {
 		for _, f := range r.Schema.Fields {
@@ -186,11 +180,8 @@ func TestDataPackageTypes(t *testing.T) {
 }
 
 func TestParquetRoundTrip(t *testing.T) {
-	dir := t.TempDir()
 	ds := testDataset()
-	if err := WriteParquet(dir, ds); err != nil {
-		t.Fatal(err)
-	}
+	dir := writeFiles(t, ds, FormatParquet, CSVDialect{}, false)
 	if p := readDataPackage(t, dir); p.Resources[0].Path != "documents.parquet" || p.Resources[0].Format != "parquet" {
 		t.Errorf("datapackage.json describes %s as %s", p.Resources[0].Path, p.Resources[0].Format)
 	}
@@ -247,55 +238,81 @@ func TestParquetRoundTrip(t *testing.T) {
 	}
 }
 
-// TestFormatsDeterministic writes every format twice, the second time with
-// the documents in another order, and wants the same bytes.
+// TestFormatsDeterministic writes every format several times, adding the
+// documents and errors in another order each time and from several
+// goroutines at once, and wants the same bytes.
 func TestFormatsDeterministic(t *testing.T) {
-	write := func(ds *normalize.Dataset) map[string][]byte {
+	ds := testDataset()
+	ds.Errors = append(ds.Errors, normalize.DocError{Source: "a.pdf", Error: "encrypted"})
+	formats := []struct {
+		name    string
+		format  string
+		dialect CSVDialect
+		files   int
+	}{
+		{"json", FormatJSON, CSVPlain, 2}, // dataset.json and begroot.xlsx
+		{"jsonl", FormatJSONL, CSVPlain, 2},
+		{"csv", FormatCSV, CSVPlain, 7 + 2},
+		{"nl", FormatCSV, CSVDutch, 7 + 2},
+		{"parquet", FormatParquet, CSVPlain, 7 + 2},
+	}
+	write := func(format string, dialect CSVDialect, order []int) map[string][]byte {
 		dir := t.TempDir()
-		steps := []func() error{
-			func() error { return WriteCSV(filepath.Join(dir, "csv"), ds, CSVPlain) },
-			func() error { return WriteCSV(filepath.Join(dir, "nl"), ds, CSVDutch) },
-			func() error { return WriteParquet(filepath.Join(dir, "parquet"), ds) },
-			func() error {
-				return atomicfile.Write(filepath.Join(dir, "dataset.jsonl"), func(w io.Writer) error { return WriteJSONL(w, ds) })
-			},
-			func() error {
-				return atomicfile.Write(filepath.Join(dir, "begroot.xlsx"), func(w io.Writer) error { return WriteWorkbook(w, ds) })
-			},
-		}
-		for _, step := range steps {
-			if err := step(); err != nil {
-				t.Fatal(err)
-			}
-		}
-		files := map[string][]byte{}
-		err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				rel, _ := filepath.Rel(dir, path)
-				files[rel], err = os.ReadFile(path)
-			}
-			return err
-		})
+		w, err := NewDatasetWriter(DatasetOptions{Dir: dir, Format: format, Dialect: dialect, Workbook: filepath.Join(dir, "begroot.xlsx"), Generator: ds.Generator})
 		if err != nil {
 			t.Fatal(err)
 		}
+		defer w.Cleanup()
+		var wg sync.WaitGroup
+		for _, i := range order {
+			wg.Go(func() {
+				var err error
+				if i < len(ds.Documents) {
+					err = w.Add(&ds.Documents[i])
+				} else {
+					err = w.AddError(ds.Errors[i-len(ds.Documents)])
+				}
+				if err != nil {
+					t.Error(err)
+				}
+			})
+		}
+		wg.Wait()
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		files := map[string][]byte{}
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if files[e.Name()], err = os.ReadFile(filepath.Join(dir, e.Name())); err != nil {
+				t.Fatal(err)
+			}
+		}
 		return files
 	}
-	ds := testDataset()
-	first := write(ds)
-	shuffled := *ds
-	shuffled.Documents = slices.Clone(ds.Documents)
-	rand.Shuffle(len(shuffled.Documents), func(i, j int) {
-		shuffled.Documents[i], shuffled.Documents[j] = shuffled.Documents[j], shuffled.Documents[i]
-	})
-	again := write(&shuffled)
-	if len(first) != 1+7+1+7+1+7+1+1 {
-		t.Errorf("wrote %d files: %v", len(first), slices.Sorted(maps.Keys(first)))
-	}
-	for name, data := range first {
-		if !bytes.Equal(data, again[name]) {
-			t.Errorf("%s: the same dataset gave different bytes", name)
-		}
+	for _, f := range formats {
+		t.Run(f.name, func(t *testing.T) {
+			order := make([]int, len(ds.Documents)+len(ds.Errors))
+			for i := range order {
+				order[i] = i
+			}
+			first := write(f.format, f.dialect, order)
+			if len(first) != f.files {
+				t.Errorf("wrote %d files: %v", len(first), slices.Sorted(maps.Keys(first)))
+			}
+			for range 3 {
+				rand.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+				again := write(f.format, f.dialect, order)
+				for name, data := range first {
+					if !bytes.Equal(data, again[name]) {
+						t.Errorf("%s: adding in the order %v gave different bytes", name, order)
+					}
+				}
+			}
+		})
 	}
 }
 
@@ -306,10 +323,7 @@ func TestPandasReadsDataPackage(t *testing.T) {
 	if err != nil || exec.Command(python, "-c", "import pandas").Run() != nil {
 		t.Skip("python3 with pandas not installed")
 	}
-	dir := t.TempDir()
-	if err := WriteCSV(dir, testDataset(), CSVDutch); err != nil {
-		t.Fatal(err)
-	}
+	dir := writeFiles(t, testDataset(), FormatCSV, CSVDutch, false)
 	script := `
 import json, sys, pandas as pd
 p = json.load(open(sys.argv[1] + "/datapackage.json"))

@@ -3,21 +3,18 @@ package output
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/begroot/begroot/normalize"
 )
 
 // WriteJSON writes v as indented UTF-8 JSON without HTML escaping, followed
-// by a newline. A *normalize.Dataset is written one document at a time, so
-// memory does not grow with the size of the whole dataset; the bytes are the
-// same as for any other value.
+// by a newline: a document's report, for one.
 func WriteJSON(w io.Writer, v any) error {
-	if ds, ok := v.(*normalize.Dataset); ok && len(ds.Documents) > 0 {
-		return writeDataset(w, ds)
-	}
 	data, err := marshalJSON(v, "")
 	if err != nil {
 		return err
@@ -39,12 +36,13 @@ func marshalJSON(v any, prefix string) ([]byte, error) {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
-// writeDataset encodes ds without its documents, then writes the documents
-// one by one in place of the "documents": null that this leaves.
-func writeDataset(w io.Writer, ds *normalize.Dataset) error {
-	head := *ds
-	head.Documents = nil
-	frame, err := marshalJSON(&head, "")
+// writeJSON writes dataset.json: the generator, the documents ordered by
+// source and the errors, the same bytes as WriteJSON gives for the whole
+// normalize.Dataset. The frame is encoded without its documents; they are
+// copied from the spool, one at a time, in place of the "documents": null
+// that this leaves.
+func (d *dataset) writeJSON(w io.Writer) error {
+	frame, err := marshalJSON(&normalize.Dataset{Generator: d.generator, Errors: d.errors()}, "")
 	if err != nil {
 		return err
 	}
@@ -56,38 +54,47 @@ func writeDataset(w io.Writer, ds *normalize.Dataset) error {
 	}
 	bw := bufio.NewWriter(w)
 	bw.Write(before)
-	bw.WriteString("\n  \"documents\": [")
-	for i := range ds.Documents {
-		doc, err := marshalJSON(&ds.Documents[i], "    ")
-		if err != nil {
-			return fmt.Errorf("document %s: %w", ds.Documents[i].Source, err)
+	if len(d.docs) == 0 {
+		bw.WriteString("\n  \"documents\": []")
+	} else {
+		bw.WriteString("\n  \"documents\": [")
+		docs := slices.SortedFunc(slices.Values(d.docs), func(a, b *entry) int {
+			return cmp.Or(sourceOrder(a.doc, b.doc), bytes.Compare(a.sum, b.sum))
+		})
+		r := newReader()
+		for i, e := range docs {
+			if i > 0 {
+				bw.WriteByte(',')
+			}
+			bw.WriteString("\n    ")
+			if _, err := io.Copy(bw, d.json.reader(r, e.json)); err != nil {
+				return fmt.Errorf("document %s: read back: %w", e.doc.Source, err)
+			}
 		}
-		if i > 0 {
-			bw.WriteByte(',')
-		}
-		bw.WriteString("\n    ")
-		bw.Write(doc)
+		bw.WriteString("\n  ]")
 	}
-	bw.WriteString("\n  ]")
 	bw.Write(after)
 	bw.WriteByte('\n')
 	return bw.Flush()
 }
 
-// WriteJSONL writes every record of ds as one JSON object per line, for
-// streaming: the documents first, then the financial, indicator, objective,
-// check and error records. Each object starts with "kind" (document,
-// financial, indicator, objective, check, error) followed by the same
-// fields, in the same order, as the CSV files, with the document's key
-// fields flattened in; section stays a JSON array and empty numbers are null.
-func WriteJSONL(w io.Writer, ds *normalize.Dataset) error {
-	ds = sorted(ds)
+// writeJSONL writes every record as one JSON object per line, for
+// streaming: the documents first, then the financial, indicator,
+// objective, comparison, check and error records. Each object starts with
+// "kind" (document, financial, indicator, objective, comparison, check,
+// error) followed by the same fields, in the same order, as the CSV files,
+// with the document's key fields flattened in; section stays a JSON array
+// and empty numbers are null.
+func (d *dataset) writeJSONL(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	var line bytes.Buffer
 	enc := json.NewEncoder(&line)
 	enc.SetEscapeHTML(false)
 	for _, t := range tables {
-		for row := range t.rows(ds) {
+		for row, err := range d.rows(t) {
+			if err != nil {
+				return err
+			}
 			line.Reset()
 			fmt.Fprintf(&line, `{"kind":%q`, t.kind)
 			for i, f := range t.fields {

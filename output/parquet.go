@@ -3,11 +3,11 @@ package output
 import (
 	"fmt"
 	"io"
+	"iter"
 	"path/filepath"
 	"reflect"
 
 	"github.com/begroot/begroot/atomicfile"
-	"github.com/begroot/begroot/normalize"
 	"github.com/parquet-go/parquet-go"
 )
 
@@ -20,20 +20,20 @@ var parquetTypes = map[fieldType]reflect.Type{
 	typeBoolean: reflect.TypeFor[*bool](),
 }
 
-// WriteParquet writes one Parquet file per kind of record into dir, with
-// the same tables, column names and order as WriteCSV: documents.parquet,
-// financial.parquet and so on, each through atomicfile.Write, and datapackage.json.
-// Text is a UTF-8 string column (taakveld 0.10 stays "0.10"), amounts and
-// years are int64, values float64, ok boolean; empty cells are null.
-func WriteParquet(dir string, ds *normalize.Dataset) error {
-	ds = sorted(ds)
+// writeParquet writes one Parquet file per table into dir, with the same
+// tables, column names and order as the CSV files: documents.parquet,
+// financial.parquet and so on, each through atomicfile.Write, and
+// datapackage.json. Text is a UTF-8 string column (taakveld 0.10 stays
+// "0.10"), amounts and years are int64, values float64, ok boolean; empty
+// cells are null.
+func (d *dataset) writeParquet(dir string) error {
 	for _, t := range tables {
 		path := filepath.Join(dir, t.file+".parquet")
-		if err := atomicfile.Write(path, func(w io.Writer) error { return writeParquet(w, ds, t) }); err != nil {
+		if err := atomicfile.Write(path, func(w io.Writer) error { return writeParquet(w, d.rows(t), t) }); err != nil {
 			return err
 		}
 	}
-	return writeDataPackage(dir, ds, parquetResources)
+	return d.writeDataPackage(dir, parquetResources)
 }
 
 // parquetRow is the Go struct type of one row of t: one optional field per
@@ -50,12 +50,15 @@ func parquetRow(t table) reflect.Type {
 	return reflect.StructOf(fields)
 }
 
-// writeParquet writes table t of ds as one Parquet file.
-func writeParquet(w io.Writer, ds *normalize.Dataset, t table) error {
+// writeParquet writes rows, the rows of table t, as one Parquet file.
+func writeParquet(w io.Writer, rows iter.Seq2[[]any, error], t table) error {
 	typ := parquetRow(t)
 	row := reflect.New(typ)
 	pw := parquet.NewWriter(w, parquet.SchemaOf(row.Interface()), parquet.Compression(&parquet.Zstd))
-	for values := range t.rows(ds) {
+	for values, err := range rows {
+		if err != nil {
+			return err
+		}
 		for i, v := range values {
 			field := row.Elem().Field(i)
 			field.SetZero()

@@ -14,7 +14,6 @@ import (
 	"slices"
 	"unicode/utf8"
 
-	"github.com/begroot/begroot/normalize"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -44,25 +43,24 @@ const (
 	euroCentsFormat = `[$€-413] #,##0.00;[$€-413] -#,##0.00`
 )
 
-// WriteWorkbook writes ds as an Excel workbook with the sheets Documenten,
+// writeWorkbook writes the Excel workbook with the sheets Documenten,
 // Financieel, Indicatoren, Doelstellingen, Vergelijking, Grafieken,
 // Controles, Fouten and Toelichting (see the package documentation). Long
-// sheets are streamed, so memory does not grow with the number of rows, and
-// the same dataset gives the same bytes.
-func WriteWorkbook(w io.Writer, ds *normalize.Dataset) error {
-	ds = sorted(ds)
+// sheets are streamed from the spools, so memory does not grow with the
+// number of rows, and the same dataset gives the same bytes.
+func (d *dataset) writeWorkbook(w io.Writer) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	wb, err := newWorkbook(f)
 	if err != nil {
 		return err
 	}
-	rows, skipped := compare(ds)
+	rows, skipped := d.comparison()
 	sheets := []sheet{
-		tableSheet(ds, documentTable),
-		tableSheet(ds, financialTable),
-		tableSheet(ds, indicatorTable),
-		tableSheet(ds, objectiveTable),
+		d.tableSheet(documentTable),
+		d.tableSheet(financialTable),
+		d.tableSheet(indicatorTable),
+		d.tableSheet(objectiveTable),
 		wb.comparisonSheet(rows, skipped),
 	}
 	for _, s := range sheets {
@@ -73,16 +71,16 @@ func WriteWorkbook(w io.Writer, ds *normalize.Dataset) error {
 	if err := wb.charts(rows); err != nil {
 		return fmt.Errorf("sheet %s: %w", chartSheet, err)
 	}
-	checks := tableSheet(ds, checkTable)
+	checks := d.tableSheet(checkTable)
 	checks.highlight = slices.IndexFunc(checkTable.fields, func(f field) bool { return f.name == "ok" })
-	for _, s := range []sheet{checks, tableSheet(ds, errorTable), explanationSheet(ds)} {
+	for _, s := range []sheet{checks, d.tableSheet(errorTable), d.explanationSheet()} {
 		if err := wb.write(s); err != nil {
 			return fmt.Errorf("sheet %s: %w", s.name, err)
 		}
 	}
 	f.SetActiveSheet(0)
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Creator:  cmp.Or(ds.Generator, "begroot"),
+		Creator:  cmp.Or(d.generator, "begroot"),
 		Title:    "begroot dataset",
 		Created:  "2000-01-01T00:00:00Z", // fixed, so that the same data gives the same file
 		Modified: "2000-01-01T00:00:00Z",
@@ -92,6 +90,20 @@ func WriteWorkbook(w io.Writer, ds *normalize.Dataset) error {
 	return save(f, w)
 }
 
+// comparison is the comparison of the documents, in order, and the
+// documents that have none.
+func (d *dataset) comparison() ([]comparisonRow, []skippedDocument) {
+	var rows []comparisonRow
+	var skipped []skippedDocument
+	for _, e := range d.docs {
+		rows = append(rows, e.comparison...)
+		if e.skipped != "" {
+			skipped = append(skipped, skippedDocument{e.doc, e.skipped})
+		}
+	}
+	return rows, skipped
+}
+
 // A sheet is a table as the workbook writes it.
 type sheet struct {
 	name   string
@@ -99,7 +111,7 @@ type sheet struct {
 	fields []field
 	widths []float64 // per field, in characters
 	count  int
-	rows   iter.Seq[[]any]
+	rows   iter.Seq2[[]any, error]
 	tail   [][]any // rows below the table, outside its filter, on the last part
 	// highlight is the index of a boolean field whose false rows are
 	// filled red, or -1.
@@ -107,24 +119,27 @@ type sheet struct {
 	freezeCols int // columns kept in view when scrolling right
 }
 
-// tableSheet is table t of ds as a sheet, its column widths measured from
-// the header and every value.
-func tableSheet(ds *normalize.Dataset, t table) sheet {
-	s := sheet{name: t.sheet, fields: t.fields, rows: t.rows(ds), highlight: -1}
+// tableSheet is table t as a sheet, its column widths those of the header
+// and the widest value that Add measured.
+func (d *dataset) tableSheet(t table) sheet {
+	stats := d.tables[tableIndex(t)]
+	s := sheet{name: t.sheet, fields: t.fields, rows: d.rows(t), count: stats.rows, highlight: -1}
 	s.widths = make([]float64, len(t.fields))
 	for i, f := range t.fields {
-		s.widths[i] = float64(textWidth(f.name))
-	}
-	for row := range s.rows {
-		s.count++
-		for i, v := range row {
-			s.widths[i] = max(s.widths[i], float64(cellWidth(v, t.fields[i].amount)))
-		}
-	}
-	for i := range s.widths {
-		s.widths[i] = columnWidth(s.widths[i])
+		s.widths[i] = columnWidth(float64(max(textWidth(f.name), stats.widths[i])))
 	}
 	return s
+}
+
+// rowsOf yields rows that are in memory already.
+func rowsOf(rows [][]any) iter.Seq2[[]any, error] {
+	return func(yield func([]any, error) bool) {
+		for _, r := range rows {
+			if !yield(r, nil) {
+				return
+			}
+		}
+	}
 }
 
 // columnWidth is the width of a column whose widest cell has n characters.
@@ -208,16 +223,17 @@ func newWorkbook(f *excelize.File) (*workbook, error) {
 
 // write streams sheet s, continuing on a new sheet every maxSheetRows rows.
 func (wb *workbook) write(s sheet) error {
+	names := sheetNames(s.name, s.count)
 	part, row := 0, 0
 	var sw *excelize.StreamWriter
 	next := func() error {
-		name := s.name
-		if part++; part > 1 {
-			name = fmt.Sprintf("%s (%d)", s.name, part)
+		if part >= len(names) {
+			return fmt.Errorf("more rows than the %d counted", s.count)
 		}
-		rows := min(s.count-(part-1)*maxSheetRows, maxSheetRows)
+		rows := min(s.count-part*maxSheetRows, maxSheetRows)
 		var err error
-		sw, err = wb.start(name, s, rows)
+		sw, err = wb.start(names[part], s, rows)
+		part++
 		row = len(s.heads) + 1
 		return err
 	}
@@ -225,7 +241,10 @@ func (wb *workbook) write(s sheet) error {
 		return err
 	}
 	cells := make([]any, len(s.fields))
-	for r := range s.rows {
+	for r, err := range s.rows {
+		if err != nil {
+			return err
+		}
 		if row-len(s.heads) > maxSheetRows {
 			if err := sw.Flush(); err != nil {
 				return err
@@ -252,6 +271,16 @@ func (wb *workbook) write(s sheet) error {
 		}
 	}
 	return sw.Flush()
+}
+
+// sheetNames are the sheets a table of rows rows takes: name, then
+// "name (2)" and so on, maxSheetRows rows each.
+func sheetNames(name string, rows int) []string {
+	names := []string{name}
+	for part := 2; (part-1)*maxSheetRows < rows; part++ {
+		names = append(names, fmt.Sprintf("%s (%d)", name, part))
+	}
+	return names
 }
 
 func setRow(sw *excelize.StreamWriter, row int, cells []any, opts ...excelize.RowOpts) error {

@@ -88,14 +88,14 @@ func (wb *workbook) comparisonSheet(rows []comparisonRow, skipped []skippedDocum
 	for range docs {
 		s.widths = append(s.widths, documentColumnWidth)
 	}
-	s.rows = func(yield func([]any) bool) {
+	s.rows = func(yield func([]any, error) bool) {
 		row := make([]any, len(s.fields))
 		for _, l := range sortedLines {
 			row[0], row[1], row[2] = l.measure, l.col.kind, opt(l.col.year)
 			for i, d := range docs {
 				row[3+i] = values[d][l]
 			}
-			if !yield(row) {
+			if !yield(row, nil) {
 				return
 			}
 		}

@@ -3,8 +3,7 @@ package output
 import (
 	"cmp"
 	"fmt"
-
-	"github.com/begroot/begroot/normalize"
+	"strings"
 )
 
 // typeNames are the field types in Dutch, for the Toelichting sheet.
@@ -27,10 +26,14 @@ var explanationFields = []field{
 // explanationSheet is the Toelichting sheet: which begroot made the file
 // from which inputs, and what every column of every table means, from the
 // same column table that writes them.
-func explanationSheet(ds *normalize.Dataset) sheet {
+func (d *dataset) explanationSheet() sheet {
 	var rows [][]any
 	for _, t := range tables {
 		rows = append(rows, []any{t.sheet, t.file + ".csv", nil, nil, t.about})
+		if names := sheetNames(t.sheet, d.tableRows(t)); len(names) > 1 && t.file != comparisonTable.file {
+			rows = append(rows, []any{t.sheet, t.file + ".csv", nil, nil, fmt.Sprintf(
+				"Meer regels dan een blad van Excel houdt (%d): de tabel loopt door op %s.", maxSheetRows, strings.Join(names[1:], ", "))})
+		}
 		for _, f := range t.fields {
 			typ := typeNames[f.typ]
 			if f.amount {
@@ -47,26 +50,20 @@ func explanationSheet(ds *normalize.Dataset) sheet {
 		name:   "Toelichting",
 		fields: explanationFields,
 		heads: [][]any{
-			{"gemaakt met", cmp.Or(ds.Generator, "begroot")},
-			{"invoer", fmt.Sprintf("%d documenten en %d fouten, zie onder de tabel", len(ds.Documents), len(ds.Errors))},
+			{"gemaakt met", cmp.Or(d.generator, "begroot")},
+			{"invoer", fmt.Sprintf("%d documenten en %d fouten, zie onder de tabel", len(d.docs), len(d.errs))},
 		},
 		count:     len(rows),
 		highlight: -1,
-		rows: func(yield func([]any) bool) {
-			for _, r := range rows {
-				if !yield(r) {
-					return
-				}
-			}
-		},
-		tail: [][]any{{"invoer", "sha256"}},
+		rows:      rowsOf(rows),
+		tail:      [][]any{{"invoer", "sha256"}},
 	}
 	s.widths = []float64{columnWidth(14), columnWidth(16), columnWidth(24), columnWidth(16), maxColumnWidth * 2}
-	for _, d := range ds.Documents {
-		s.tail = append(s.tail, []any{d.Source, d.SHA256})
+	for _, e := range d.docs {
+		s.tail = append(s.tail, []any{e.doc.Source, e.doc.SHA256})
 	}
-	for _, e := range ds.Errors {
-		s.tail = append(s.tail, []any{e.Source, "fout: " + e.Error})
+	for _, e := range d.errs {
+		s.tail = append(s.tail, []any{e.err.Source, "fout: " + e.err.Error})
 	}
 	return s
 }

@@ -74,7 +74,7 @@ func TestWorkbookLibreOffice(t *testing.T) {
 	fin := readCSV(t, filepath.Join(dir, "book-Financieel.csv"))
 	value := slices.Index(fin[0], "value")
 	i := 1
-	for _, doc := range sorted(ds).Documents {
+	for _, doc := range inOrder(ds).Documents {
 		for _, rec := range doc.Financial {
 			want := ""
 			if rec.Value != nil {

@@ -3,9 +3,10 @@ package output
 import (
 	"archive/zip"
 	"bytes"
-	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,13 +18,14 @@ import (
 
 var rawValues = excelize.Options{RawCellValue: true}
 
+// writeWorkbook writes the workbook of ds alone and returns its bytes.
 func writeWorkbook(t testing.TB, ds *normalize.Dataset) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := WriteWorkbook(&buf, ds); err != nil {
+	data, err := os.ReadFile(filepath.Join(writeFiles(t, ds, "", CSVPlain, true), "begroot.xlsx"))
+	if err != nil {
 		t.Fatal(err)
 	}
-	return buf.Bytes()
+	return data
 }
 
 func openWorkbook(t testing.TB, data []byte) *excelize.File {
@@ -45,7 +47,7 @@ func TestWriteWorkbook(t *testing.T) {
 	}
 	for _, tb := range []table{documentTable, financialTable, indicatorTable, objectiveTable, checkTable, errorTable} {
 		t.Run(tb.sheet, func(t *testing.T) {
-			checkSheet(t, f, tb.sheet, tb.fields, slices.Collect(cloned(tb.rows(sorted(ds)))))
+			checkSheet(t, f, tb.sheet, tb.fields, slices.Collect(cloned(tb.rows(inOrder(ds)))))
 			panes, err := f.GetPanes(tb.sheet)
 			if err != nil || !panes.Freeze || panes.YSplit != 1 {
 				t.Errorf("%s: header row not frozen: %+v %v", tb.sheet, panes, err)
@@ -255,49 +257,27 @@ func TestWorkbookSplitsLongSheets(t *testing.T) {
 	if got := f.GetSheetList(); !slices.Equal(got[:len(want)], want) {
 		t.Fatalf("sheets:\ngot  %q\nwant %q", got, want)
 	}
-	rows := slices.Collect(cloned(financialTable.rows(sorted(ds))))
+	rows := slices.Collect(cloned(financialTable.rows(inOrder(ds))))
 	for i, name := range want[1:5] {
 		checkSheet(t, f, name, financialTable.fields, rows[i*5:min(len(rows), i*5+5)])
 	}
-}
-
-// BenchmarkWorkbook1M writes 1,000,000 financial rows: 100 documents that
-// share one slice of 10,000 records, so that the dataset itself takes
-// little memory and a peak RSS measures the writer.
-//
-//	/usr/bin/time -v go test -run XXX -bench Workbook1M -benchtime 1x ./output
-func BenchmarkWorkbook1M(b *testing.B) {
-	recs := make([]normalize.Financial, 10_000)
-	kinds := []string{"lasten", "baten", "saldo", "other"}
-	for i := range recs {
-		v := int64(i*7919%1_000_000) - 250_000
-		recs[i] = normalize.Financial{
-			Table: fmt.Sprintf("Overzicht baten en lasten %d", i/50), Section: []string{"Financiën", "Programma's"},
-			Row: fmt.Sprintf("Programma %d", i%50), RowKind: kinds[i%4], Column: "Begroting 2024", ColumnKind: "begroting",
-			ColumnYear: 2024, Value: &v, Raw: strconv.FormatInt(v/1000, 10), Scale: 1000, Page: i / 40, URL: "https://example.org/begroting.pdf",
+	var notes []string
+	for _, sheet := range f.GetSheetList() {
+		if !strings.HasPrefix(sheet, "Toelichting") {
+			continue
+		}
+		cells, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range cells {
+			if len(row) == 5 && strings.Contains(row[4], "loopt door") {
+				notes = append(notes, row[0]+": "+row[4])
+			}
 		}
 	}
-	ds := &normalize.Dataset{Generator: "bench"}
-	for i := range 100 {
-		ds.Documents = append(ds.Documents, normalize.Report{
-			Document: fmt.Sprintf("begroting_%03d.pdf", i), Gemeente: fmt.Sprintf("Gemeente %03d", i), CBSCode: fmt.Sprintf("GM%04d", i),
-			DocType: "begroting", Year: 2024, Financial: recs,
-		})
+	wantNotes := []string{"Financieel: Meer regels dan een blad van Excel houdt (5): de tabel loopt door op Financieel (2), Financieel (3), Financieel (4)."}
+	if !slices.Equal(notes, wantNotes) {
+		t.Errorf("Toelichting on the sheets that continue:\ngot  %q\nwant %q", notes, wantNotes)
 	}
-	var size byteCount
-	for b.Loop() {
-		size = 0
-		if err := WriteWorkbook(&size, ds); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(size)/1e6, "MB/workbook")
-}
-
-// byteCount is a writer that counts what it is given.
-type byteCount int64
-
-func (c *byteCount) Write(p []byte) (int, error) {
-	*c += byteCount(len(p))
-	return len(p), nil
 }

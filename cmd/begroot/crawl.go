@@ -155,19 +155,24 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		log.Error("write document report", "error", err)
 		return exitFatal
 	}
-	ds := &normalize.Dataset{Generator: "begroot " + version}
+	dw, err := newDatasetWriter(opt.Options)
+	if err != nil {
+		log.Error("write dataset", "error", err)
+		return exitFatal
+	}
+	defer dw.Cleanup()
 	ids := reportIDs(targets)
 	changes := make([]siteChanges, len(sites))
 	k := 0 // index of a site's document in sources
 	for i, site := range sites {
 		for _, e := range site.Errors {
-			ds.Errors = append(ds.Errors, normalize.DocError{Source: e.URL, Error: e.Error()})
+			dw.AddError(normalize.DocError{Source: e.URL, Error: e.Error()})
 		}
 		failed += len(site.Errors)
 		parts := make([]normalize.Part, len(site.Docs))
 		for j, d := range site.Docs {
 			if err := errs[k]; err != nil {
-				ds.Errors = append(ds.Errors, normalize.DocError{Source: d.Source.URL, Error: err.Error()})
+				dw.AddError(normalize.DocError{Source: d.Source.URL, Error: err.Error()})
 			}
 			parts[j] = normalize.Part{URL: d.Source.URL, SHA256: d.Source.SHA256, Report: reports[k]}
 			k++
@@ -187,7 +192,10 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			log.Error("write report", "error", err)
 			return exitFatal
 		}
-		ds.Documents = append(ds.Documents, *rep)
+		if err := dw.Add(rep); err != nil {
+			log.Error("write dataset", "error", err)
+			return exitFatal
+		}
 	}
 	if err := atomicfile.Write(filepath.Join(opt.OutDir, "changes.json"), func(w io.Writer) error {
 		return output.WriteJSON(w, changes)
@@ -195,7 +203,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		log.Error("write changes", "error", err)
 		return exitFatal
 	}
-	return finish(ctx, ds, opt.Options, log, failed)
+	return finish(ctx, dw, opt.Options, log, failed)
 }
 
 // writeDocuments writes the report of each extracted document (reports

@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -111,11 +110,17 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintln(stderr, "begroot extract: no documents found")
 		return exitFatal
 	}
-	ds, failed := extractAll(ctx, sources, opt, log, stderr)
-	for _, e := range errs {
-		ds.Errors = append(ds.Errors, normalize.DocError{Source: e.path, Error: e.err.Error()})
+	dw, err := newDatasetWriter(opt)
+	if err != nil {
+		fmt.Fprintf(stderr, "begroot extract: %v\n", err)
+		return exitFatal
 	}
-	return finish(ctx, ds, opt, log, failed+len(errs))
+	defer dw.Cleanup()
+	failed := extractAll(ctx, sources, opt, dw, log, stderr)
+	for _, e := range errs {
+		dw.AddError(normalize.DocError{Source: e.path, Error: e.err.Error()})
+	}
+	return finish(ctx, dw, opt, log, failed+len(errs))
 }
 
 // inputError is an input that could not be used.
@@ -193,24 +198,24 @@ func formatOf(path string) extract.Format {
 }
 
 // extractAll extracts the sources, writes each report to
-// OutDir/<stem>.json and returns the dataset (in input order) and the
-// number of documents that failed.
-func extractAll(ctx context.Context, sources []extract.Source, opt Options, log *slog.Logger, stderr io.Writer) (*normalize.Dataset, int) {
+// OutDir/<stem>.json, adds it (or its error) to dw and returns the number
+// of documents that failed.
+func extractAll(ctx context.Context, sources []extract.Source, opt Options, dw *output.DatasetWriter, log *slog.Logger, stderr io.Writer) int {
 	names := outputNames(sources)
-	reports, errs, failed := extractSources(ctx, sources, opt, nil, log, stderr, func(i int, rep *normalize.Report) error {
-		return atomicfile.Write(filepath.Join(opt.OutDir, names[i]), func(w io.Writer) error {
+	_, errs, failed := extractSources(ctx, sources, opt, nil, log, stderr, func(i int, rep *normalize.Report) error {
+		if err := atomicfile.Write(filepath.Join(opt.OutDir, names[i]), func(w io.Writer) error {
 			return output.WriteJSON(w, rep)
-		})
-	})
-	ds := &normalize.Dataset{Generator: "begroot " + version, Documents: []normalize.Report{}}
-	for i, rep := range reports {
-		if errs[i] != nil {
-			ds.Errors = append(ds.Errors, normalize.DocError{Source: sources[i].Name(), Error: errs[i].Error()})
-			continue
+		}); err != nil {
+			return err
 		}
-		ds.Documents = append(ds.Documents, *rep)
+		return dw.Add(rep)
+	})
+	for i, err := range errs {
+		if err != nil {
+			dw.AddError(normalize.DocError{Source: sources[i].Name(), Error: err.Error()})
+		}
 	}
-	return ds, failed
+	return failed
 }
 
 // outputNames gives each source its JSON file name, <stem>.json, adding
@@ -232,25 +237,14 @@ func outputNames(sources []extract.Source) []string {
 	return names
 }
 
-// writeDataset writes the dataset in the chosen format and the workbook.
-func writeDataset(ds *normalize.Dataset, opt Options) error {
-	sort.SliceStable(ds.Documents, func(i, j int) bool { return ds.Documents[i].Source < ds.Documents[j].Source })
-	var err error
-	switch opt.Format {
-	case "json":
-		err = atomicfile.Write(filepath.Join(opt.OutDir, "dataset.json"), func(w io.Writer) error { return output.WriteJSON(w, ds) })
-	case "jsonl":
-		err = atomicfile.Write(filepath.Join(opt.OutDir, "dataset.jsonl"), func(w io.Writer) error { return output.WriteJSONL(w, ds) })
-	case "csv":
-		err = output.WriteCSV(opt.OutDir, ds, output.CSVDialects[opt.Dialect])
-	case "parquet":
-		err = output.WriteParquet(opt.OutDir, ds)
+// newDatasetWriter starts the dataset in the chosen format and the
+// workbook; finish closes it.
+func newDatasetWriter(opt Options) (*output.DatasetWriter, error) {
+	xlsx := opt.XLSX
+	if xlsx == "-" {
+		xlsx = ""
 	}
-	if err != nil {
-		return err
-	}
-	if opt.XLSX == "-" {
-		return nil
-	}
-	return atomicfile.Write(opt.XLSX, func(w io.Writer) error { return output.WriteWorkbook(w, ds) })
+	return output.NewDatasetWriter(output.DatasetOptions{
+		Dir: opt.OutDir, Format: opt.Format, Dialect: output.CSVDialects[opt.Dialect], Workbook: xlsx, Generator: "begroot " + version,
+	})
 }

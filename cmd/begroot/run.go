@@ -7,6 +7,7 @@ import (
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/normalize"
+	"github.com/begroot/begroot/output"
 	"github.com/begroot/begroot/pipeline"
 )
 
@@ -14,8 +15,10 @@ import (
 // workers and time limit, reusing and filling cache when it is not nil,
 // and reports each document on the progress bar or as a log line. keep,
 // when not nil, is given each report as it is ready (to write it); its
-// error fails the document. It returns the report or the error of each
-// source by index, and the number of documents that failed.
+// error fails the document. It returns the report (when keep is nil;
+// otherwise keep takes it, so that the reports need not stay in memory) or
+// the error of each source by index, and the number of documents that
+// failed.
 func extractSources(ctx context.Context, sources []extract.Source, opt Options, cache pipeline.Cache, log *slog.Logger, stderr io.Writer,
 	keep func(i int, rep *normalize.Report) error) ([]*normalize.Report, []error, int) {
 	reports := make([]*normalize.Report, len(sources))
@@ -29,7 +32,10 @@ func extractSources(ctx context.Context, sources []extract.Source, opt Options, 
 		if r.Err != nil {
 			failed++
 		}
-		reports[r.Index], errs[r.Index] = r.Report, r.Err
+		if keep == nil {
+			reports[r.Index] = r.Report
+		}
+		errs[r.Index] = r.Err
 		progress.done(r.Source, r.Report, r.Err, log)
 	})
 	progress.finish()
@@ -37,16 +43,17 @@ func extractSources(ctx context.Context, sources []extract.Source, opt Options, 
 }
 
 // finish writes the dataset files and tells the exit code.
-func finish(ctx context.Context, ds *normalize.Dataset, opt Options, log *slog.Logger, failed int) int {
-	if err := writeDataset(ds, opt); err != nil {
+func finish(ctx context.Context, dw *output.DatasetWriter, opt Options, log *slog.Logger, failed int) int {
+	if err := dw.Close(); err != nil {
 		log.Error("write dataset", "error", err)
 		return exitFatal
 	}
-	log.Info("done", "documents", len(ds.Documents), "failed", failed, "out", opt.OutDir)
+	docs := dw.Documents()
+	log.Info("done", "documents", docs, "failed", failed, "out", opt.OutDir)
 	switch {
 	case ctx.Err() != nil:
 		return exitInterrupted
-	case failed > 0 && len(ds.Documents) == 0:
+	case failed > 0 && docs == 0:
 		return exitFatal
 	case failed > 0:
 		return exitPartial
