@@ -13,16 +13,18 @@ import (
 )
 
 func TestWriteCSV(t *testing.T) {
-	dir := writeFiles(t, testDataset(), FormatCSV, CSVPlain, false)
-	files := map[string][]string{}
-	for _, name := range []string{"documents", "financial", "indicators", "objectives", "comparison", "checks", "errors"} {
-		data, err := os.ReadFile(filepath.Join(dir, name+".csv"))
-		if err != nil {
-			t.Fatal(err)
+	golden.Check(t, "testdata/csv.golden.json", func() (any, error) {
+		dir := writeFiles(t, testDataset(), FormatCSV, CSVPlain, false)
+		files := map[string][]string{}
+		for _, name := range []string{"documents", "financial", "indicators", "objectives", "comparison", "checks", "errors"} {
+			data, err := os.ReadFile(filepath.Join(dir, name+".csv"))
+			if err != nil {
+				return nil, err
+			}
+			files[name] = strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
 		}
-		files[name] = strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
-	}
-	golden.Check(t, "testdata/csv.golden.json", files)
+		return files, nil
+	})
 }
 
 // TestWriteCSVFormulas checks that text a spreadsheet would read as a

@@ -237,10 +237,11 @@ func TestTablesFixture(t *testing.T) {
 }
 
 func TestTablesGolden(t *testing.T) {
-	doc, err := parseFile(t, fixtures.Path("pdf/tables.pdf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc.Source.Path = "fixtures/pdf/tables.pdf"
-	golden.Check(t, filepath.Join("testdata", "tables.golden.json"), doc)
+	golden.Check(t, filepath.Join("testdata", "tables.golden.json"), func() (any, error) {
+		doc, err := parseFile(t, fixtures.Path("pdf/tables.pdf"))
+		if err == nil {
+			doc.Source.Path = "fixtures/pdf/tables.pdf"
+		}
+		return doc, err
+	})
 }

@@ -492,17 +492,14 @@ func TestGolden(t *testing.T) {
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".txt")
 		t.Run(name, func(t *testing.T) {
-			f, err := os.Open(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			src := extract.Source{Path: filepath.ToSlash(file), Format: extract.FormatText}
-			doc, err := Parse(f, src)
-			if err != nil {
-				t.Fatalf("Parse(%s): %v", name, err)
-			}
-			golden.Check(t, filepath.Join("testdata", name+".golden.json"), doc)
+			golden.Check(t, filepath.Join("testdata", name+".golden.json"), func() (any, error) {
+				f, err := os.Open(file)
+				if err != nil {
+					return nil, err
+				}
+				defer f.Close()
+				return Parse(f, extract.Source{Path: filepath.ToSlash(file), Format: extract.FormatText})
+			})
 		})
 	}
 }
