@@ -19,6 +19,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/begroot/begroot/fixtures"
 	"github.com/begroot/begroot/normalize"
 	"github.com/parquet-go/parquet-go"
 )
@@ -319,15 +320,23 @@ func TestFormatsDeterministic(t *testing.T) {
 // TestPandasReadsDataPackage reads the CSV files with pandas, with the
 // types from datapackage.json, where pandas is installed.
 func TestPandasReadsDataPackage(t *testing.T) {
-	python, err := exec.LookPath("python3")
-	if err != nil || exec.Command(python, "-c", "import pandas").Run() != nil {
-		t.Skip("python3 with pandas not installed")
+	// The python3 on PATH may be another installation (pyenv) than the
+	// one Debian's python3-pandas installs into.
+	python := ""
+	for _, p := range []string{fixtures.Program(t, "python3"), "/usr/bin/python3"} {
+		if exec.Command(p, "-c", "import pandas").Run() == nil {
+			python = p
+			break
+		}
+	}
+	if python == "" {
+		fixtures.Missing(t, "pandas is not installed for python3 (Debian: python3-pandas)")
 	}
 	dir := writeFiles(t, testDataset(), FormatCSV, CSVDutch, false)
 	script := `
 import json, sys, pandas as pd
 p = json.load(open(sys.argv[1] + "/datapackage.json"))
-types = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
+types = {"string": "string", "integer": "Int64", "number": "float64", "boolean": "boolean"}
 for r in p["resources"]:
     fields = r["schema"]["fields"]
     df = pd.read_csv(sys.argv[1] + "/" + r["path"], sep=r["dialect"]["delimiter"], encoding=r["encoding"],

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/begroot/begroot/fixtures"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -21,13 +22,10 @@ const libreOfficeCSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true
 // TestWorkbookLibreOffice opens the workbook in LibreOffice, exports every
 // sheet as CSV, and checks that every cell, numbers in particular, survives.
 func TestWorkbookLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("soffice not on PATH")
-	}
 	if testing.Short() {
 		t.Skip("slow: starts LibreOffice")
 	}
+	soffice := fixtures.Program(t, "soffice")
 	dir := t.TempDir()
 	ds := testDataset()
 	data := writeWorkbook(t, ds)
@@ -107,17 +105,10 @@ func readCSV(t *testing.T, path string) [][]string {
 // TestChartsLibreOffice converts the workbook to PDF in LibreOffice and
 // finds the charts' titles and legends in its text: they are drawn.
 func TestChartsLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("soffice not on PATH")
-	}
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext not on PATH")
-	}
 	if testing.Short() {
 		t.Skip("slow: starts LibreOffice")
 	}
+	soffice, pdftotext := fixtures.Program(t, "soffice"), fixtures.Program(t, "pdftotext")
 	ds := testDataset()
 	// A second Utrecht document, a year earlier, for the chart over the years.
 	earlier := ds.Documents[0]

@@ -180,10 +180,7 @@ func TestCrawlStaticSite(t *testing.T) {
 	t.Run("score", func(t *testing.T) {
 		score := fixtures.Shared(t, "tools/score.py")
 		gold := fixtures.Shared(t, "gold")
-		python, err := exec.LookPath("python3")
-		if err != nil {
-			t.Skip("python3 is missing")
-		}
+		python := fixtures.Program(t, "python3")
 		cmd := exec.Command(python, score, gold, filepath.Join(out, "documents"), "--json")
 		text, err := cmd.Output()
 		if err != nil {

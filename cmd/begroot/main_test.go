@@ -190,9 +190,7 @@ func TestSeedScore(t *testing.T) {
 	score := fixtures.Shared(t, "tools/score.py")
 	gold := fixtures.Shared(t, "gold")
 	seeds := fixtures.Shared(t, "seeds")
-	if _, err := exec.LookPath("python3"); err != nil {
-		t.Skip("python3 is not installed")
-	}
+	fixtures.Program(t, "python3")
 	for _, input := range []string{seeds, fixtures.Path("html")} {
 		t.Run(filepath.Base(input), func(t *testing.T) {
 			out := t.TempDir()
