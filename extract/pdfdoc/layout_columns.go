@@ -20,10 +20,23 @@ func readColumns(lines []line, em float64) []line {
 	out := make([]line, 0, len(lines)+len(lines)/2)
 	var left, right []line // the parts of the current two-column stretch
 	flush := func() {
+		// Left-only lines well below the end of the right column are text
+		// under both columns (a caption over a table across the gutter).
+		var tail []line
+		if n := len(right); n > 0 {
+			end := right[n-1].y - belowColumns*em
+			for len(left) > 0 && left[len(left)-1].y < end {
+				tail = append(tail, left[len(left)-1])
+				left = left[:len(left)-1]
+			}
+		}
 		if len(left) >= minColumnLines && len(right) >= minColumnLines {
 			out = append(append(out, left...), right...)
 		} else {
 			out = append(out, mergeParts(left, right)...)
+		}
+		for i := len(tail) - 1; i >= 0; i-- {
+			out = append(out, tail[i])
 		}
 		left, right = left[:0], right[:0]
 	}
@@ -60,17 +73,18 @@ func mergeParts(left, right []line) []line {
 	return groupLines(words)
 }
 
-// split cuts line l at the gutter into its left and right parts (nil when
-// empty). It reports false when the line must stay whole: a word crosses
-// the gutter, or its right part holds a table's values (a row across the
+// split cuts line l at the middle of the gutter into its left and right
+// parts (nil when empty). It reports false when the line must stay whole: a
+// word crosses the gutter, or its right part holds a table's values (a row across the
 // page, or numbers only).
 func (g gutter) split(l *line) (left, right *line, ok bool) {
 	var lw, rw []word
+	mid := (g.x0 + g.x1) / 2
 	for _, w := range l.words {
 		switch {
-		case w.x1 <= g.x0:
+		case w.x1 <= mid:
 			lw = append(lw, w)
-		case w.x0 >= g.x1:
+		case w.x0 >= mid:
 			rw = append(rw, w)
 		default:
 			return nil, nil, false
@@ -106,7 +120,8 @@ func valuesFirst(l *line) bool {
 
 // findGutter looks for a vertical white band in the middle of the page's
 // text that most lines leave blank, with text on both sides of it on many
-// lines. Both sides must read as text columns: the right one starts at a
+// lines; of several such bands (a table's column gaps) the one with the
+// most such lines. Both sides must read as text columns: the right one starts at a
 // common margin with words, not numbers (a table's value columns), and the
 // left one's lines run up to the band (a text table's label column does
 // not).
@@ -140,17 +155,14 @@ func findGutter(lines []line, em float64) (gutter, bool) {
 			b++
 		}
 		g := gutter{lo + float64(a), lo + float64(b+1)}
-		if g.x1-g.x0 >= gutterWidth*em {
-			if both := g.twoSided(lines); both > bestBoth {
-				best, bestBoth = g, both
-			}
+		both := g.twoSided(lines)
+		if g.x1-g.x0 >= gutterWidth*em && both > bestBoth && both >= minColumnLines &&
+			both*100 >= len(lines)*twoColumnPct && g.textColumns(lines, em) {
+			best, bestBoth = g, both
 		}
 		a = b + 1
 	}
-	if bestBoth < minColumnLines || bestBoth*100 < len(lines)*twoColumnPct {
-		return gutter{}, false
-	}
-	return best, best.textColumns(lines, em)
+	return best, bestBoth > 0
 }
 
 // twoSided counts the lines with words on both sides of the band.
@@ -167,7 +179,8 @@ func (g gutter) twoSided(lines []line) int {
 
 // textColumns reports whether the parts of the lines on both sides of the
 // band read as two text columns: both sides are wide and hold lines of
-// several words (a text table's cells are narrower and shorter), and most
+// several words in one phrase (a text table's cells are narrower, shorter
+// and stand apart), and most
 // right parts start at the right column's margin with a word, not a number.
 func (g gutter) textColumns(lines []line, em float64) bool {
 	var lefts, rights []*line
@@ -184,7 +197,7 @@ func (g gutter) textColumns(lines []line, em float64) bool {
 			}
 		}
 	}
-	if g.x0-lo < columnWidth*em || hi-g.x1 < columnWidth*em || wordsPerLine(lefts) < columnWords || wordsPerLine(rights) < columnWords {
+	if g.x0-lo < columnWidth*em || hi-g.x1 < columnWidth*em || !prose(lefts) || !prose(rights) {
 		return false
 	}
 	margin, words := 0, 0
@@ -199,11 +212,15 @@ func (g gutter) textColumns(lines []line, em float64) bool {
 	return margin*2 > len(rights) && words*2 > len(rights)
 }
 
-// wordsPerLine is the mean number of words of the lines.
-func wordsPerLine(ls []*line) float64 {
-	n := 0
+// prose reports whether lines read as a column of text: they hold several
+// words on average, and most are one phrase (a table's cells stand apart).
+func prose(ls []*line) bool {
+	words, phrases := 0, 0
 	for _, l := range ls {
-		n += len(l.words)
+		words += len(l.words)
+		if len(segments(l)) == 1 {
+			phrases++
+		}
 	}
-	return float64(n) / float64(max(len(ls), 1))
+	return words >= columnWords*len(ls) && phrases*100 >= len(ls)*columnPhrasePct
 }
