@@ -24,6 +24,9 @@ var (
 func layout(ctx context.Context, pages []*pageText, at *int) []extract.Block {
 	body, leading := bodyMetrics(pages)
 	removeFurniture(pages)
+	for _, p := range pages {
+		p.lines = readColumns(p.lines, body)
+	}
 	b := &blockBuilder{ctx: ctx, body: body, leading: leading}
 	for _, p := range pages {
 		*at = p.number
@@ -292,7 +295,7 @@ func sameHeader(a, b [][]extract.Cell) bool {
 
 // continues reports whether line k continues the paragraph whose last line
 // is prev: same kind of text, not a new list item, and a normal line
-// distance.
+// distance below it.
 func (b *blockBuilder) continues(pl *pageLayout, prev, k int) bool {
 	p, l := &pl.lines[prev], &pl.lines[k]
 	if _, item := listItem(l); b.isHeading(p) != b.isHeading(l) || item {
@@ -301,7 +304,8 @@ func (b *blockBuilder) continues(pl *pageLayout, prev, k int) bool {
 	if b.isHeading(l) && (math.Abs(p.size-l.size) > headingSizePt || p.bold() != l.bold()) {
 		return false
 	}
-	return p.y-l.y <= max(b.leading, defaultLeading*l.size)*paragraphGap+paragraphPt
+	// A line higher up starts the next text column.
+	return l.y < p.y && p.y-l.y <= max(b.leading, defaultLeading*l.size)*paragraphGap+paragraphPt
 }
 
 func (b *blockBuilder) isHeading(l *line) bool {

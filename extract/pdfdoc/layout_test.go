@@ -2,8 +2,10 @@ package pdfdoc
 
 import (
 	"path/filepath"
+	"slices"
 	"testing"
 
+	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/fixtures"
 	"github.com/begroot/begroot/fixtures/golden"
 )
@@ -21,6 +23,7 @@ func TestLayoutFixtures(t *testing.T) {
 		{"layout-chained", 1},   // rows without padding: a label going on below, a wrapped label in upper case
 		{"layout-centred", 1},   // a row centred on a three-line label; a label wrapped below its numbers
 		{"layout-remarks", 1},   // a remark column whose text wraps below the last row
+		{"layout-columns", 2},   // two text columns: a table in the left one beside prose; a table across the gutter
 	}
 	type table struct {
 		Caption string
@@ -43,6 +46,31 @@ func TestLayoutFixtures(t *testing.T) {
 				return got, nil
 			})
 		})
+	}
+}
+
+// TestTwoColumnText reads a page set in two text columns: each column's
+// prose is a paragraph of its own, not interleaved with the other column.
+func TestTwoColumnText(t *testing.T) {
+	doc, err := parseFile(t, fixtures.Path("pdf/layout-columns.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"De GGD voert de jeugdgezondheidszorg uit voor alle kinderen van nul tot achttien jaar in de zes gemeenten van de regio.",
+		"In het tweede halfjaar is het aantal contactmomenten weer op het niveau van voor de pandemie gekomen. " +
+			"De wachttijd voor het eerste huisbezoek is gedaald naar twee weken. Het aantal meldingen van " +
+			"kindermishandeling bleef gelijk, de vaccinatiegraad steeg licht. Voor het komende jaar is extra " +
+			"inzet voorzien op de wijkteams en op het onderwijs. De lasten stijgen door de indexering.",
+	}
+	var got []string
+	for _, b := range doc.Blocks {
+		if b.Kind == extract.Paragraph {
+			got = append(got, b.Text)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Parse(layout-columns) paragraphs:\ngot  %q\nwant %q", got, want)
 	}
 }
 

@@ -62,10 +62,8 @@ func splitBefore(cur []word, w word) bool {
 	if w.x0-prev.x1 >= cellGap*max(prev.size, w.size) {
 		return true
 	}
-	for _, c := range cur {
-		if !isNumberWord(c.text) {
-			return false // "in de leeftijd 15 – 64" is one cell
-		}
+	if !numbersOnlyWords(cur) {
+		return false // "in de leeftijd 15 – 64" is one cell
 	}
 	if r, _ := firstRune(w.text); unicode.IsUpper(r) && len(cur) == 1 && isAmount(prev.text) {
 		return true // "126.993 Project wordt …": an amount, then a remark
@@ -77,6 +75,19 @@ func splitBefore(cur []word, w word) bool {
 		return true
 	}
 	return false
+}
+
+// numbersOnlyWords reports whether the words of a cell so far are number
+// words, or one value with its signs and year note ("44,2% (2022)", "12,5
+// % (2022)"): a number after them starts the next cell, however close.
+func numbersOnlyWords(ws []word) bool {
+	parts := make([]string, len(ws))
+	all := true
+	for i, w := range ws {
+		parts[i] = w.text
+		all = all && isNumberWord(w.text)
+	}
+	return all || isNumberCell(parts)
 }
 
 func newSeg(ws []word) seg {

@@ -57,9 +57,13 @@ func newPageLayout(ctx context.Context, p *pageText, body, leading float64) *pag
 }
 
 // pitch is the baseline distance between lines i and j (i above j),
-// relative to the larger font size.
+// relative to the larger font size; infinite when j lies higher (the top of
+// the next text column): the two are never in one table.
 func (pl *pageLayout) pitch(i, j int) float64 {
 	a, b := &pl.lines[i], &pl.lines[j]
+	if b.y > a.y {
+		return math.Inf(1)
+	}
 	return (a.y - b.y) / max(a.size, b.size, 1)
 }
 

@@ -108,3 +108,16 @@ const (
 	centredShare    = 0.25 // column pitch: a header this close to the middle of columns spans them
 	proseEdgePt     = 1    // points: prose must cross the first number's edge by more than this
 )
+
+// Two-column pages (InDesign): distances in body text size (em).
+const (
+	gutterWidth     = 1   // the white band between two text columns is at least this wide…
+	gutterZone      = 0.2 // … and lies outside this share of the text width at either side
+	gutterCrossPct  = 10  // percent of a page's lines may cross the gutter (titles, full-width tables)
+	twoColumnPct    = 25  // percent of a page's lines at least have text on both sides of it
+	minColumnLines  = 3   // lines: a stretch with fewer on either side is not set in columns (a table header)
+	belowColumns    = 3   // a line this far below the end of the right column is under both columns again
+	columnWidth     = 12  // a text column is at least this wide (a label column of a table is narrower)…
+	columnWords     = 4   // … and its lines hold this many words on average (table cells fewer)…
+	columnPhrasePct = 60  // … and this percentage of them are one phrase, without a cell gap
+)

@@ -69,6 +69,10 @@ func TestSegments(t *testing.T) {
 			[]string{"Gymzaal", "40.490#", "Werkzaamheden zijn"}, nil},
 		{"year then label stays", lineOf(30, "2023 Tractie Nissan", "54.500"),
 			[]string{"2023 Tractie Nissan", "54.500#"}, nil},
+		{"values with years a space apart", lineOf(30, "Overgewicht", "44,2% (2022) 38,1% (2021)"),
+			[]string{"Overgewicht", "44,2% (2022)#", "38,1% (2021)#"}, nil},
+		{"values with spaced percent and years a space apart", lineOf(30, "Roken", "12,5 % (2022) 9,8 % (2021)"),
+			[]string{"Roken", "12,5 % (2022)#", "9,8 % (2021)#"}, nil},
 		{"label word voordeel is no legend", lineOf(30, "Voordeel BTW compensatiefonds", "250"),
 			[]string{"Voordeel BTW compensatiefonds", "250#"}, nil},
 	}
