@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"testing"
 
 	"github.com/begroot/begroot/extract"
@@ -23,19 +24,20 @@ func BenchmarkExtractPDF(b *testing.B) {
 			if err := opt.applyDefaults(); err != nil {
 				b.Fatal(err)
 			}
+			out, err := openOutputs(opt.OutDir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			st := newStatus(io.Discard, Options{Quiet: true})
 			pages := 0
 			for b.Loop() {
-				ds, failed := extractAll(context.Background(), []extract.Source{{Path: path, Format: extract.FormatPDF}}, opt, newLogger(discard{}, Options{Quiet: true}), discard{})
-				if failed > 0 {
-					b.Fatalf("%s failed: %v", path, ds.Errors)
+				e := extractAll(context.Background(), []extract.Source{{Path: path, Format: extract.FormatPDF}}, nil, opt, out, st, newLogger(st, Options{Quiet: true}))
+				if e.sum.failed > 0 {
+					b.Fatalf("%s failed: %v", path, e.ds.Errors)
 				}
-				pages += ds.Documents[0].Pages
+				pages += e.ds.Documents[0].Pages
 			}
 			b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
 		})
 	}
 }
-
-type discard struct{}
-
-func (discard) Write(p []byte) (int, error) { return len(p), nil }
