@@ -97,6 +97,12 @@ func versionString() string {
 	if version != "dev" || !ok {
 		return version
 	}
+	return versionFrom(bi)
+}
+
+// versionFrom is the version that bi tells: the module version, else
+// "dev", with the VCS revision when known.
+func versionFrom(bi *debug.BuildInfo) string {
 	v := bi.Main.Version
 	if v == "" || v == "(devel)" {
 		v = version
