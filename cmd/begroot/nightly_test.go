@@ -233,10 +233,12 @@ func TestLock(t *testing.T) {
 	unlock()
 
 	os.WriteFile(filepath.Join(out, lockName), nil, 0o644)
+	os.WriteFile(filepath.Join(out, ".dataset.json.tmp123"), []byte("{"), 0o644) // a run killed while writing
 	os.WriteFile(filepath.Join(cache, "lock"), []byte("1 elsewhere\n"), 0o644) // fetch's own lock of a container
 	if code, log := runCLI(t, "extract", "-o", out, in); code != exitOK {
 		t.Errorf("extract after a power loss: exit %d\n%s", code, log)
 	}
+	assertNoTemp(t, out)
 	ts := hostileSite(t, nil)
 	if code, log := runCrawlCLI(t, "-o", out, "--cache", cache, "--delay", "0", ts.URL+"/r/"); code != exitOK {
 		t.Errorf("crawl with a stale lock: exit %d\n%s", code, log)
@@ -428,4 +430,3 @@ func mustRead(t *testing.T, path string) []byte {
 	}
 	return data
 }
-

@@ -50,6 +50,7 @@ func openOutputs(dir string) (*outputs, error) {
 	probe.Close()
 	os.Remove(probe.Name())
 	o := &outputs{dir: dir}
+	o.removeTemp()
 	data, err := os.ReadFile(o.statePath())
 	if err == nil {
 		err = json.Unmarshal(data, &o.prev)
@@ -58,6 +59,18 @@ func openOutputs(dir string) (*outputs, error) {
 		return nil, fmt.Errorf("%s: %w (remove it to start afresh)", o.statePath(), err)
 	}
 	return o, nil
+}
+
+// removeTemp removes the temporary files of runs killed while writing
+// (atomicfile names them .<name>.tmp<digits>); the run holds the lock, so
+// no other run is writing them.
+func (o *outputs) removeTemp() {
+	for _, sub := range []string{".", "documents", partialDir} {
+		temps, _ := filepath.Glob(filepath.Join(o.dir, sub, ".*.tmp*"))
+		for _, t := range temps {
+			os.Remove(t)
+		}
+	}
 }
 
 func (o *outputs) statePath() string { return filepath.Join(o.dir, stateStem+".json") }
