@@ -234,7 +234,7 @@ func TestLock(t *testing.T) {
 
 	os.WriteFile(filepath.Join(out, lockName), nil, 0o644)
 	os.WriteFile(filepath.Join(out, ".dataset.json.tmp123"), []byte("{"), 0o644) // a run killed while writing
-	os.WriteFile(filepath.Join(cache, "lock"), []byte("1 elsewhere\n"), 0o644) // fetch's own lock of a container
+	os.WriteFile(filepath.Join(cache, "lock"), []byte("1 elsewhere\n"), 0o644)   // fetch's own lock of a container
 	if code, log := runCLI(t, "extract", "-o", out, in); code != exitOK {
 		t.Errorf("extract after a power loss: exit %d\n%s", code, log)
 	}
