@@ -12,6 +12,7 @@ trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
 go build -o "$work/begroot" ./cmd/begroot || exit 1
 bin=$work/begroot
 fail=0
+hit=0 # kills that stopped a run before it ended
 
 check() { # check OUT NDOCS: whole files, a complete dataset of NDOCS reports
 	python3 - "$1" "$2" <<'PY' || fail=$((fail+1))
@@ -40,12 +41,13 @@ for i in $(seq "$N"); do
 	sleep "$(python3 -c 'import random; print(random.uniform(0, 0.8))')"
 	kill -9 $pid 2>/dev/null
 	wait $pid 2>/dev/null
+	[ $? = 137 ] && hit=$((hit+1))
 	check "$work/ex" 7
 done
 echo "extract: $N kills"
 
 # crawl: the seeds site on python3 -m http.server.
-cp -r fixtures/sites/seeds "$work/site"
+cp -rL fixtures/sites/seeds "$work/site"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 (cd "$work/site" && exec python3 -m http.server -b 127.0.0.1 "$port" >/dev/null 2>&1) &
 server=$!
@@ -53,17 +55,20 @@ for _ in $(seq 50); do
 	python3 -c "import socket; socket.create_connection(('127.0.0.1', $port))" 2>/dev/null && break
 	sleep 0.2
 done
-crawl() { "$bin" crawl -q --delay 0 -o "$work/cr" --cache "$work/cache" "http://127.0.0.1:$port/"; }
+crawlargs=(crawl -q --delay 0 -o "$work/cr" --cache "$work/cache" "http://127.0.0.1:$port/")
+crawl() { "$bin" "${crawlargs[@]}"; }
 crawl || { echo "first crawl failed"; exit 1; }
 for i in $(seq "$N"); do
-	cp "$work/site/verslagen/000_661f3a9d4a7406e9.html" "$work/site/verslagen/nieuw-$i.html"
+	cp fixtures/html/000_661f3a9d4a7406e9.html "$work/site/verslagen/nieuw-$i.html"
 	echo "<p>$i</p>" >> "$work/site/verslagen/nieuw-$i.html"
-	crawl 2>/dev/null &
+	echo "<a href=\"nieuw-$i.html\">nieuw $i</a>" >> "$work/site/verslagen/index.html"
+	"$bin" "${crawlargs[@]}" 2>/dev/null & # not through the function: $! must be begroot
 	pid=$!
 	sleep "$(python3 -c 'import random; print(random.uniform(0, 1.5))')"
 	kill -9 $pid 2>/dev/null
 	wait $pid 2>/dev/null
 	killed=$?
+	[ $killed = 137 ] && hit=$((hit+1))
 	check "$work/cr" 1
 	crawl || { echo "crawl after kill $i failed"; fail=$((fail+1)); continue; }
 	python3 - "$work/cr/changes.json" "nieuw-$i.html" "$killed" <<'PY' || fail=$((fail+1))
@@ -75,5 +80,5 @@ if sys.argv[3] == "137":  # killed before the end: the page is still new
 PY
 done
 echo "crawl: $N kills"
-echo "failures: $fail"
+echo "runs killed before their end: $hit of $((2*N)); failures: $fail"
 exit $((fail > 0))
