@@ -69,7 +69,7 @@ const minVerifiedShare = 0.25
 
 // NeedsReview tells whether a report needs a human look, and why: checks
 // that fail, tables that were not extracted, pages without a text layer,
-// too few verified amounts, or no amounts at all. It reads r.Quality, so
+// too few verified amounts, or nothing extracted at all. It reads r.Quality, so
 // call it after Verify (Normalize does).
 func NeedsReview(r *Report) (bool, []string) {
 	q := r.Quality
@@ -84,8 +84,10 @@ func NeedsReview(r *Report) (bool, []string) {
 		reasons = append(reasons, fmt.Sprintf("%d pages without a text layer", q.NoTextPages))
 	}
 	switch {
+	case q.Financial == 0 && q.Indicators == 0 && q.Objectives == 0:
+		reasons = append(reasons, "nothing extracted")
 	case q.Financial == 0:
-		reasons = append(reasons, "no financial amounts")
+		// A page of goals or indicators has no amounts to verify.
 	case q.VerifiedShare < minVerifiedShare:
 		reasons = append(reasons, fmt.Sprintf("only %.0f%% of amounts verified", 100*q.VerifiedShare))
 	}

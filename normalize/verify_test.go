@@ -51,7 +51,8 @@ func TestNeedsReview(t *testing.T) {
 		{"findings", Quality{Financial: 10, Verified: 5, VerifiedShare: 0.5, TablesNotExtracted: 2, NoTextPages: 3},
 			"2 tables not extracted; 3 pages without a text layer"},
 		{"few verified", Quality{Financial: 10, Verified: 1, VerifiedShare: 0.1}, "only 10% of amounts verified"},
-		{"nothing", Quality{}, "no financial amounts"},
+		{"nothing", Quality{}, "nothing extracted"},
+		{"goals only", Quality{Objectives: 4}, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

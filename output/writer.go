@@ -296,15 +296,21 @@ func (w *DatasetWriter) Documents() int {
 	return n
 }
 
-// Close writes the dataset files and the workbook and removes the
-// temporary files. The writer takes nothing more after it.
-func (w *DatasetWriter) Close() error {
+// Close writes the dataset files into the options' Dir and the workbook
+// to their Workbook, and removes the temporary files. The writer takes
+// nothing more after it.
+func (w *DatasetWriter) Close() error { return w.CloseIn(w.opt.Dir, w.opt.Workbook) }
+
+// CloseIn is Close with the dataset files written into dir and the
+// workbook to workbook instead (when the options asked for one): a run
+// decides at its end whether its outputs replace the last complete set.
+func (w *DatasetWriter) CloseIn(dir, workbook string) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.closed {
 		return errors.New("dataset: writer is closed")
 	}
-	err := w.write()
+	err := w.write(dir, workbook)
 	w.closed = true
 	return errors.Join(err, w.removeSpools())
 }
@@ -329,8 +335,9 @@ func (w *DatasetWriter) removeSpools() error {
 	return errors.Join(errs...)
 }
 
-// write writes the files from the spools. The caller holds w.mu.
-func (w *DatasetWriter) write() error {
+// write writes the files from the spools into dir and the workbook. The
+// caller holds w.mu.
+func (w *DatasetWriter) write(dir, workbook string) error {
 	if w.err != nil {
 		return w.err
 	}
@@ -342,7 +349,6 @@ func (w *DatasetWriter) write() error {
 		}
 	}
 	d := w.dataset()
-	dir := w.opt.Dir
 	switch w.opt.Format {
 	case FormatJSON:
 		if err := atomicfile.Write(filepath.Join(dir, "dataset.json"), d.writeJSON); err != nil {
@@ -364,7 +370,7 @@ func (w *DatasetWriter) write() error {
 	if w.opt.Workbook == "" {
 		return nil
 	}
-	return atomicfile.Write(w.opt.Workbook, d.writeWorkbook)
+	return atomicfile.Write(workbook, d.writeWorkbook)
 }
 
 // A dataset is what the writers read: the entries in output order, their

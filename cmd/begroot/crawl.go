@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/csv"
-	"errors"
+	"encoding/hex"
 	"flag"
 	"fmt"
 	"io"
@@ -64,8 +67,11 @@ func (o *CrawlOptions) applyDefaults() error {
 	return nil
 }
 
-// crawler turns the options into a fetch.Crawler reporting to log.
-func (o *CrawlOptions) crawler(log *slog.Logger) *fetch.Crawler {
+// crawler turns the options into a fetch.Crawler reporting to log and
+// counting documents on the status line. Its run records are committed by
+// the caller at the end of a complete run, and it takes no lock of its
+// own: the caller holds the cache's for the whole run.
+func (o *CrawlOptions) crawler(st *status, log *slog.Logger) *fetch.Crawler {
 	delay := o.Delay
 	if delay == 0 {
 		delay = -1 // fetch's zero value means its default
@@ -75,13 +81,20 @@ func (o *CrawlOptions) crawler(log *slog.Logger) *fetch.Crawler {
 		Cache:     o.Cache,
 		Delay:     delay,
 		MaxPages:  o.MaxPages,
+		Deferred:  true,
+		NoLock:    true,
 		OnFetched: func(r fetch.Result) {
+			st.add()
 			log.Debug("fetched", "url", r.Source.URL, "format", r.Source.Format, "unchanged", r.Unchanged)
 		},
 		OnSkipped: func(u, reason string) { log.Debug("skipped", "url", u, "reason", reason) },
 		OnError:   func(u string, err error) { log.Error("fetch failed", "url", u, "error", err) },
 	}
 }
+
+// sitesSniffLen is how much of a sites file is read to find the separator
+// in its header line: any header of the columns begroot reads fits.
+const sitesSniffLen = 4096
 
 // target is one report to crawl: a start URL and what the sites file says
 // about it.
@@ -94,28 +107,29 @@ type target struct {
 
 func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("begroot crawl", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var opt CrawlOptions
 	opt.AddFlags(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: begroot crawl [flags] URL...\n\n"+
+	usage := func(w io.Writer) {
+		fmt.Fprint(w, "Usage: begroot crawl [flags] URL...\n\n"+
 			"Crawls each report site from its start URL (politely: robots.txt, one request\n"+
 			"at a time per host), extracts every page and PDF found, and writes\n"+
 			"DIR/<report>.json per start URL (the records of all its documents),\n"+
 			"DIR/documents/<stem>.json per document (its own report, named after the last\n"+
-			"segment of its URL path without extension, -2, -3 added when two share a name),\n"+
-			"DIR/dataset.json, DIR/changes.json (what is new, changed, unchanged or removed\n"+
-			"since the last crawl) and DIR/begroot.xlsx.\n\nFlags:\n")
+			"segment of its URL path without extension; a hash of the URL is added when the\n"+
+			"name had to be cleaned or cut, or is shared), DIR/dataset.json, DIR/changes.json\n"+
+			"(what is new, changed, unchanged or removed since the last complete crawl) and\n"+
+			"DIR/begroot.xlsx. A run that is interrupted, or loses a document the last complete\n"+
+			"run had, writes its reports, changes and dataset to DIR/partial instead.\n"+
+			"Flags may follow the URLs; -- ends them.\n\nFlags:\n")
+		fs.SetOutput(w)
 		fs.PrintDefaults()
-		fmt.Fprint(stderr, "\nExit status: 0 ok, 1 fatal, 2 usage, 3 partial (some documents failed), 130 interrupted.\n")
+		fmt.Fprint(w, exitStatusHelp)
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	urls, code, ok := parseArgs(fs, args, usage, stdout, stderr)
+	if !ok {
+		return code
 	}
-	targets, err := crawlTargets(opt.Sites, fs.Args())
+	targets, err := crawlTargets(opt.Sites, urls)
 	if err == nil {
 		err = opt.applyDefaults()
 	}
@@ -125,18 +139,27 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	if len(targets) == 0 {
 		fmt.Fprintln(stderr, "begroot crawl: no URL given")
-		fs.Usage()
+		usage(stderr)
 		return exitUsage
 	}
 
-	log := newLogger(stderr, opt.Options)
+	st := newStatus(stderr, opt.Options)
+	defer st.stop()
+	log := newLogger(st, opt.Options)
+	out, code := openRun(opt.OutDir, log, opt.Cache)
+	if out == nil {
+		return code
+	}
+	defer out.unlock()
 	starts := make([]string, len(targets))
 	for i, t := range targets {
 		starts[i] = t.URL
 	}
-	sites, err := opt.crawler(log).Crawl(ctx, starts...)
+	crawler := opt.crawler(st, log)
+	st.start("fetching", 0)
+	sites, err := crawler.Crawl(ctx, starts...)
 	if ctx.Err() != nil {
-		log.Error("interrupted")
+		log.Error("interrupted while fetching: nothing written")
 		return exitInterrupted
 	}
 	if err != nil {
@@ -150,8 +173,9 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			sources = append(sources, d.Source)
 		}
 	}
-	reports, errs, failed := extractSources(ctx, sources, opt.Options, reportCache{dir: filepath.Join(opt.Cache, "reports")}, log, stderr, nil)
-	if err := writeDocuments(opt.OutDir, sites, reports); err != nil {
+	cache := newReportCache(filepath.Join(opt.Cache, "reports"))
+	reports, errs := extractSources(ctx, sources, opt.Options, cache, st, log, nil)
+	if err := writeDocuments(out.outputs, sites, reports); err != nil {
 		log.Error("write document report", "error", err)
 		return exitFatal
 	}
@@ -161,23 +185,72 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitFatal
 	}
 	defer dw.Cleanup()
+	e, merged := crawlEnd(ctx, sites, targets, reports, errs, out.outputs, dw)
+	dir := out.setDir(e.complete)
 	ids := reportIDs(targets)
 	changes := make([]siteChanges, len(sites))
-	k := 0 // index of a site's document in sources
+	for i, site := range sites {
+		changes[i] = siteChanges{Report: ids[i], Start: site.Start, Changes: site.Changes}
+	}
+	for _, rep := range merged {
+		write := out.writeJSON
+		if !e.complete {
+			write = func(rel string, v any) error {
+				return atomicfile.Write(filepath.Join(dir, rel), func(w io.Writer) error { return output.WriteJSON(w, v) })
+			}
+		}
+		if err := write(rep.Document+".json", rep); err != nil {
+			log.Error("write report", "error", err)
+			return exitFatal
+		}
+	}
+	if err := atomicfile.Write(filepath.Join(dir, "changes.json"), func(w io.Writer) error {
+		return output.WriteJSON(w, changes)
+	}); err != nil {
+		log.Error("write changes", "error", err)
+		return exitFatal
+	}
+	e.commit = func() error {
+		if n := cache.prune(time.Now()); n > 0 {
+			log.Debug("report cache pruned", "files", n)
+		}
+		return crawler.Commit(sites)
+	}
+	return finish(ctx, e, opt.Options, st, log)
+}
+
+// crawlEnd merges the reports of each site into one report per start URL,
+// adds them and the errors to dw, and tells what finish needs: the counts
+// and whether the run is complete. It returns the merged reports too.
+func crawlEnd(ctx context.Context, sites []fetch.Site, targets []target, reports []*normalize.Report, errs []error, out *outputs, dw *output.DatasetWriter) (runEnd, []*normalize.Report) {
+	var merged []*normalize.Report
+	ids := reportIDs(targets)
+	docs := map[string]string{}
+	var failed []string
+	var sum summary
+	k := 0 // index of a site's document in reports
 	for i, site := range sites {
 		for _, e := range site.Errors {
 			dw.AddError(normalize.DocError{Source: e.URL, Error: e.Error()})
+			failed = append(failed, e.URL)
 		}
-		failed += len(site.Errors)
 		parts := make([]normalize.Part, len(site.Docs))
 		for j, d := range site.Docs {
 			if err := errs[k]; err != nil {
 				dw.AddError(normalize.DocError{Source: d.Source.URL, Error: err.Error()})
+				failed = append(failed, d.Source.URL)
+			} else {
+				docs[d.Source.URL] = d.Source.SHA256
+				if len(needsReview(reports[k])) > 0 {
+					sum.review = append(sum.review, d.Source.URL)
+				}
 			}
 			parts[j] = normalize.Part{URL: d.Source.URL, SHA256: d.Source.SHA256, Report: reports[k]}
 			k++
 		}
-		changes[i] = siteChanges{Report: ids[i], Start: site.Start, Changes: site.Changes}
+		sum.created += len(site.Changes.New)
+		sum.changed += len(site.Changes.Changed)
+		sum.unchanged += len(site.Changes.Unchanged)
 		if len(site.Docs) == 0 {
 			continue
 		}
@@ -186,30 +259,21 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			Document: ids[i], Source: site.Start, URL: site.Start, Format: string(site.Docs[0].Source.Format),
 			Gemeente: t.Gemeente, DocType: t.DocType, Year: t.Year,
 		}, parts)
-		if err := atomicfile.Write(filepath.Join(opt.OutDir, ids[i]+".json"), func(w io.Writer) error {
-			return output.WriteJSON(w, rep)
-		}); err != nil {
-			log.Error("write report", "error", err)
-			return exitFatal
-		}
 		if err := dw.Add(rep); err != nil {
-			log.Error("write dataset", "error", err)
-			return exitFatal
+			dw.AddError(normalize.DocError{Source: site.Start, Error: err.Error()})
+			failed = append(failed, site.Start)
+			continue
 		}
+		merged = append(merged, rep)
 	}
-	if err := atomicfile.Write(filepath.Join(opt.OutDir, "changes.json"), func(w io.Writer) error {
-		return output.WriteJSON(w, changes)
-	}); err != nil {
-		log.Error("write changes", "error", err)
-		return exitFatal
-	}
-	return finish(ctx, dw, opt.Options, log, failed)
+	sum.failed = len(failed)
+	return runEnd{dw: dw, out: out, complete: out.complete(ctx.Err() != nil, failed), docs: docs, sum: sum}, merged
 }
 
 // writeDocuments writes the report of each extracted document (reports
-// holds them site after site, document after document) to dir/documents
+// holds them site after site, document after document) to OUT/documents
 // under the name documentNames gives it.
-func writeDocuments(dir string, sites []fetch.Site, reports []*normalize.Report) error {
+func writeDocuments(out *outputs, sites []fetch.Site, reports []*normalize.Report) error {
 	k := 0
 	for _, names := range documentNames(sites) {
 		for _, name := range names {
@@ -218,9 +282,7 @@ func writeDocuments(dir string, sites []fetch.Site, reports []*normalize.Report)
 			if name == "" || rep == nil {
 				continue
 			}
-			if err := atomicfile.Write(filepath.Join(dir, "documents", name), func(w io.Writer) error {
-				return output.WriteJSON(w, rep)
-			}); err != nil {
+			if err := out.writeJSON(filepath.Join("documents", name), rep); err != nil {
 				return err
 			}
 		}
@@ -230,10 +292,11 @@ func writeDocuments(dir string, sites []fetch.Site, reports []*normalize.Report)
 
 // documentNames gives each fetched document, per site, its file name in
 // DIR/documents: <stem>.json after the last segment of its URL path, made
-// unique the way begroot extract names its outputs. A URL that two start
-// URLs reach is written once, under the first; it gets "" in the others.
+// safe and unique the way begroot extract names its outputs (uniqueNames).
+// A URL that two start URLs reach is written once, under the first; it
+// gets "" in the others.
 func documentNames(sites []fetch.Site) [][]string {
-	var paths []extract.Source
+	var ids, stems []string
 	first := map[string]bool{}
 	for _, s := range sites {
 		for _, d := range s.Docs {
@@ -245,10 +308,10 @@ func documentNames(sites []fetch.Site) [][]string {
 			if u, err := url.Parse(p); err == nil {
 				p = u.Path // the host stays out of the stem of a page at the root
 			}
-			paths = append(paths, extract.Source{URL: p})
+			ids, stems = append(ids, d.Source.URL), append(stems, extract.Source{URL: p}.Stem())
 		}
 	}
-	flat := outputNames(paths)
+	flat := uniqueNames(ids, stems)
 	names := make([][]string, len(sites))
 	clear(first)
 	k := 0
@@ -299,8 +362,15 @@ func crawlTargets(sitesFile string, urls []string) ([]target, error) {
 
 // readSites reads a sites CSV: a header naming the columns gemeente and url,
 // and optionally doc_type and year, in any order; other columns are ignored.
+// The separator is a comma, or a semicolon (what Dutch Excel saves) when the
+// header has semicolons and no commas.
 func readSites(r io.Reader) ([]target, error) {
-	cr := csv.NewReader(r)
+	br := bufio.NewReader(r)
+	first, _ := br.Peek(sitesSniffLen)
+	cr := csv.NewReader(br)
+	if line, _, _ := bytes.Cut(first, []byte("\n")); bytes.Contains(line, []byte(";")) && !bytes.Contains(line, []byte(",")) {
+		cr.Comma = ';'
+	}
 	cr.TrimLeadingSpace = true
 	cr.Comment = '#'
 	header, err := cr.Read()
@@ -313,7 +383,7 @@ func readSites(r io.Reader) ([]target, error) {
 	}
 	for _, need := range []string{"gemeente", "url"} {
 		if _, ok := col[need]; !ok {
-			return nil, fmt.Errorf("header %q has no column %s", strings.Join(header, ","), need)
+			return nil, fmt.Errorf("header %q has no column %s (want a header line such as gemeente,url or gemeente;url)", strings.Join(header, string(cr.Comma)), need)
 		}
 	}
 	field := func(rec []string, name string) string {
@@ -364,6 +434,10 @@ func reportIDs(targets []target) []string {
 		}
 		if id == "" {
 			id = "report"
+		}
+		if len(id) > maxStemBytes || reservedNames[id] {
+			sum := sha256.Sum256([]byte(t.URL))
+			id = strings.TrimRight(id[:min(len(id), maxStemBytes)], "-") + "-" + hex.EncodeToString(sum[:])[:hashLen]
 		}
 		if seen[id]++; seen[id] > 1 {
 			id = fmt.Sprintf("%s-%d", id, seen[id])

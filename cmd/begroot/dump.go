@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/pipeline"
@@ -15,22 +16,25 @@ import (
 // made of it, before recognition. For finding out why a table was missed.
 func runDump(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("begroot dump", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	page := fs.Int("page", 0, "only blocks on this `page` (PDF)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: begroot dump [-page N] FILE\n\nPrints the document model (headings, paragraphs, lists, tables with positions) as JSON.")
+	usage := func(w io.Writer) {
+		fmt.Fprintln(w, "Usage: begroot dump [-page N] FILE\n\nPrints the document model (headings, paragraphs, lists, tables with positions) as JSON.")
+		fs.SetOutput(w)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil || fs.NArg() != 1 {
-		if err == flag.ErrHelp {
-			return exitOK
-		}
-		fs.Usage()
+	args, code, ok := parseArgs(fs, args, usage, stdout, stderr)
+	if !ok {
+		return code
+	}
+	if len(args) != 1 || *page < 0 {
+		fmt.Fprintln(stderr, "begroot dump: want one FILE and a -page of 1 or more")
+		usage(stderr)
 		return exitUsage
 	}
-	sources, errs := collectInputs(fs.Args())
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	sources, errs := collectInputs(args, log)
 	if len(errs) > 0 || len(sources) != 1 {
-		fmt.Fprintf(stderr, "begroot dump: %s: not a readable file\n", fs.Arg(0))
+		fmt.Fprintf(stderr, "begroot dump: %s: not a readable file\n", args[0])
 		return exitFatal
 	}
 	doc, _, err := pipeline.Read(ctx, sources[0])
@@ -44,6 +48,10 @@ func runDump(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			if b.Pos.Page == *page {
 				blocks = append(blocks, b)
 			}
+		}
+		if len(blocks) == 0 {
+			fmt.Fprintf(stderr, "begroot dump: %s: no blocks on page %d\n", args[0], *page)
+			return exitFatal
 		}
 		doc.Blocks = blocks
 	}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -10,10 +12,10 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
-	"github.com/begroot/begroot/atomicfile"
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/normalize"
 	"github.com/begroot/begroot/output"
@@ -38,18 +40,26 @@ func (o *Options) AddFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.XLSX, "xlsx", "", "workbook `path` (default DIR/begroot.xlsx; - for none)")
 	fs.StringVar(&o.Format, "format", "json", "dataset format: json, jsonl, csv or parquet (csv and parquet with datapackage.json)")
 	fs.StringVar(&o.Dialect, "csv-dialect", "plain", "CSV dialect: plain (comma, decimal point) or nl (semicolon, decimal comma, BOM, for Dutch Excel)")
-	fs.IntVar(&o.Jobs, "j", 0, "documents processed at once (default: number of CPUs)")
-	fs.DurationVar(&o.Timeout, "timeout", 0, "time limit per document (default 2m)")
+	fs.IntVar(&o.Jobs, "j", 0, "documents processed at once (0: the number of CPUs)")
+	fs.DurationVar(&o.Timeout, "timeout", 0, "time limit per document (0: the default, 2m)")
 	fs.BoolVar(&o.Quiet, "q", false, "quiet: only errors")
-	fs.BoolVar(&o.Verbose, "v", false, "verbose: a log line per document instead of the progress bar, and debug details")
+	fs.BoolVar(&o.Verbose, "v", false, "verbose: log lines instead of the progress bar, with debug details (skipped links, hidden files, fetched pages)")
 }
 
 // applyDefaults fills in zero values and checks the options.
 func (o *Options) applyDefaults() error {
-	if o.Jobs <= 0 {
+	switch {
+	case o.Jobs < 0:
+		return fmt.Errorf("-j %d: want 1 or more, or 0 for the number of CPUs", o.Jobs)
+	case o.Timeout < 0:
+		return fmt.Errorf("--timeout %s: want a duration, or 0 for the default", o.Timeout)
+	case o.OutDir == "" || o.OutDir == "-":
+		return fmt.Errorf("-o %q: want a directory (the outputs are several files)", o.OutDir)
+	}
+	if o.Jobs == 0 {
 		o.Jobs = pipeline.DefaultJobs()
 	}
-	if o.Timeout <= 0 {
+	if o.Timeout == 0 {
 		// The PDF reader does ~200 pages/s: two minutes covers 900-page reports on a slow machine.
 		o.Timeout = 2 * time.Minute
 	}
@@ -76,51 +86,85 @@ func (o *Options) applyDefaults() error {
 	return nil
 }
 
+// exitStatusHelp ends the help of each command.
+const exitStatusHelp = "\nExit status: 0 ok, 1 fatal, 2 usage, 3 partial (some documents failed), 4 another run holds the lock\nof the output directory (or cache), 130 interrupted.\n"
+
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("begroot extract", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var opt Options
 	opt.AddFlags(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: begroot extract [flags] INPUT...\n\nINPUT is a file or a folder (searched for %s).\nWrites DIR/<stem>.json per document, DIR/dataset.json and DIR/begroot.xlsx.\n\nFlags:\n", inputExtensions())
+	usage := func(w io.Writer) {
+		fmt.Fprintf(w, "Usage: begroot extract [flags] INPUT...\n\n"+
+			"INPUT is a file or a folder (searched for %s; other files are skipped\nand listed, except those sniffed as HTML or PDF). Flags may follow the inputs; -- ends them.\n"+
+			"Writes DIR/<stem>.json per document, DIR/dataset.json (or the --format files) and\nDIR/begroot.xlsx; a run that is interrupted, or loses a document the last complete run\nhad, writes its dataset and workbook to DIR/partial instead.\n\nFlags:\n", inputExtensions())
+		fs.SetOutput(w)
 		fs.PrintDefaults()
-		fmt.Fprint(stderr, "\nExit status: 0 ok, 1 fatal, 2 usage, 3 partial (some documents failed), 130 interrupted.\n")
+		fmt.Fprint(w, exitStatusHelp)
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	inputs, code, ok := parseArgs(fs, args, usage, stdout, stderr)
+	if !ok {
+		return code
 	}
 	if err := opt.applyDefaults(); err != nil {
 		fmt.Fprintf(stderr, "begroot extract: %v\n", err)
 		return exitUsage
 	}
-	if fs.NArg() == 0 {
+	if len(inputs) == 0 {
 		fmt.Fprintln(stderr, "begroot extract: no INPUT given")
-		fs.Usage()
+		usage(stderr)
 		return exitUsage
 	}
-	log := newLogger(stderr, opt)
-	sources, errs := collectInputs(fs.Args())
+	st := newStatus(stderr, opt)
+	defer st.stop()
+	log := newLogger(st, opt)
+	out, code := openRun(opt.OutDir, log)
+	if out == nil {
+		return code
+	}
+	defer out.unlock()
+	sources, errs := collectInputs(inputs, log)
 	for _, e := range errs {
 		log.Error("input", "error", e)
 	}
+	sources = dropDuplicates(sources, log)
 	if len(sources) == 0 {
-		fmt.Fprintln(stderr, "begroot extract: no documents found")
+		log.Error("no documents found")
 		return exitFatal
 	}
 	dw, err := newDatasetWriter(opt)
 	if err != nil {
-		fmt.Fprintf(stderr, "begroot extract: %v\n", err)
+		log.Error("write dataset", "error", err)
 		return exitFatal
 	}
 	defer dw.Cleanup()
-	failed := extractAll(ctx, sources, opt, dw, log, stderr)
-	for _, e := range errs {
-		dw.AddError(normalize.DocError{Source: e.path, Error: e.err.Error()})
+	return finish(ctx, extractAll(ctx, sources, errs, opt, out.outputs, dw, st, log), opt, st, log)
+}
+
+// lockedOutputs is an output directory held for the run.
+type lockedOutputs struct {
+	*outputs
+	unlock func()
+}
+
+// openRun locks the output directory and the other dirs for the whole
+// run and checks that it is writable. It returns nil and the exit code
+// when the run cannot start: exitLocked when another run holds a lock.
+func openRun(outDir string, log *slog.Logger, dirs ...string) (*lockedOutputs, int) {
+	unlock, err := lockDirs(append([]string{outDir}, dirs...)...)
+	if err != nil {
+		log.Error("lock", "error", err)
+		if errors.Is(err, errHeld) {
+			return nil, exitLocked
+		}
+		return nil, exitFatal
 	}
-	return finish(ctx, dw, opt, log, failed+len(errs))
+	out, err := openOutputs(outDir)
+	if err != nil {
+		unlock()
+		log.Error("output", "error", err)
+		return nil, exitFatal
+	}
+	return &lockedOutputs{out, unlock}, exitOK
 }
 
 // inputError is an input that could not be used.
@@ -132,12 +176,20 @@ type inputError struct {
 func (e inputError) Error() string { return e.path + ": " + e.err.Error() }
 
 // collectInputs expands folders and gives each file a format
-// (extract.Formats): by extension, else by its first bytes. Files in
-// folders with other extensions are skipped; a named file of unknown type
-// is read as text.
-func collectInputs(args []string) ([]extract.Source, []inputError) {
+// (extract.Formats): by extension, else by its first bytes. The same rule
+// holds for named files and files in folders: a file that is neither is
+// skipped with a log line, as are hidden files in folders (at debug
+// level).
+func collectInputs(args []string, log *slog.Logger) ([]extract.Source, []inputError) {
 	var out []extract.Source
 	var errs []inputError
+	add := func(path string, size int64) {
+		if f, ok := formatOf(path); ok {
+			out = append(out, extract.Source{Path: path, Format: f, Size: size})
+			return
+		}
+		log.Warn("skipped", "file", path, "reason", "not "+inputExtensions()+" and not sniffed as HTML or PDF")
+	}
 	for _, arg := range args {
 		st, err := os.Stat(arg)
 		if err != nil {
@@ -145,7 +197,7 @@ func collectInputs(args []string) ([]extract.Source, []inputError) {
 			continue
 		}
 		if !st.IsDir() {
-			out = append(out, extract.Source{Path: arg, Format: formatOf(arg), Size: st.Size()})
+			add(arg, st.Size())
 			continue
 		}
 		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
@@ -153,13 +205,22 @@ func collectInputs(args []string) ([]extract.Source, []inputError) {
 				errs = append(errs, inputError{path, err})
 				return nil
 			}
-			if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			if strings.HasPrefix(d.Name(), ".") && path != arg {
+				log.Debug("skipped", "file", path, "reason", "hidden")
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
 				return nil
 			}
-			if f, ok := extract.FormatOfName(path); ok {
-				info, _ := d.Info()
-				out = append(out, extract.Source{Path: path, Format: f, Size: info.Size()})
+			if d.IsDir() {
+				return nil
 			}
+			info, err := d.Info()
+			if err != nil {
+				errs = append(errs, inputError{path, err})
+				return nil
+			}
+			add(path, info.Size())
 			return nil
 		})
 		if err != nil {
@@ -167,6 +228,39 @@ func collectInputs(args []string) ([]extract.Source, []inputError) {
 		}
 	}
 	return out, errs
+}
+
+// dropDuplicates keeps the first of the sources with the same content
+// (SHA-256) and logs the others as its duplicates; each kept source gets
+// its digest. A file that cannot be read is kept, to fail in the pipeline.
+func dropDuplicates(sources []extract.Source, log *slog.Logger) []extract.Source {
+	first := map[string]string{}
+	var kept []extract.Source
+	for _, s := range sources {
+		sum, err := fileSHA256(s.Path)
+		if err == nil {
+			if f, ok := first[sum]; ok {
+				log.Info("duplicate", "source", s.Path, "same_as", f)
+				continue
+			}
+			first[sum] = s.Path
+		}
+		kept = append(kept, s)
+	}
+	return kept
+}
+
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // inputExtensions lists the file extensions of extract.Formats:
@@ -179,11 +273,11 @@ func inputExtensions() string {
 	return strings.Join(exts, ", ")
 }
 
-// formatOf is the format of a named file: by its extension, else by its
-// first bytes, else text.
-func formatOf(path string) extract.Format {
+// formatOf is the format of a file: by its extension, else by its first
+// bytes; false when it is neither.
+func formatOf(path string) (extract.Format, bool) {
 	if f, ok := extract.FormatOfName(path); ok {
-		return f
+		return f, true
 	}
 	head := make([]byte, extract.SniffLen)
 	if fh, err := os.Open(path); err == nil {
@@ -192,59 +286,59 @@ func formatOf(path string) extract.Format {
 		head = head[:n]
 	}
 	if spec, ok := extract.SniffFormat(head); ok {
-		return spec.Format
+		return spec.Format, true
 	}
-	return extract.FormatText
+	return "", false
 }
 
-// extractAll extracts the sources, writes each report to
-// OutDir/<stem>.json, adds it (or its error) to dw and returns the number
-// of documents that failed.
-func extractAll(ctx context.Context, sources []extract.Source, opt Options, dw *output.DatasetWriter, log *slog.Logger, stderr io.Writer) int {
-	names := outputNames(sources)
-	_, errs, failed := extractSources(ctx, sources, opt, nil, log, stderr, func(i int, rep *normalize.Report) error {
-		if err := atomicfile.Write(filepath.Join(opt.OutDir, names[i]), func(w io.Writer) error {
-			return output.WriteJSON(w, rep)
-		}); err != nil {
+// extractAll extracts the sources, writes each report to OUT/<name>.json
+// (uniqueNames) and adds it to dw as it is ready, so that no report stays
+// in memory; it returns the end of the run: the failed documents and
+// inputs, and whether the run is complete.
+func extractAll(ctx context.Context, sources []extract.Source, inputErrs []inputError, opt Options, out *outputs, dw *output.DatasetWriter, st *status, log *slog.Logger) runEnd {
+	ids, stems := make([]string, len(sources)), make([]string, len(sources))
+	for i, s := range sources {
+		ids[i], stems[i] = s.Path, s.Stem()
+	}
+	names := uniqueNames(ids, stems)
+	docs := map[string]string{}
+	var sum summary
+	// The pipeline calls keep for one document at a time.
+	_, errs := extractSources(ctx, sources, opt, nil, st, log, func(i int, rep *normalize.Report) error {
+		if err := out.writeJSON(names[i], rep); err != nil {
 			return err
+		}
+		docs[sources[i].Path] = rep.SHA256
+		if len(needsReview(rep)) > 0 {
+			sum.review = append(sum.review, sources[i].Name())
 		}
 		return dw.Add(rep)
 	})
+	var failed []string
 	for i, err := range errs {
 		if err != nil {
 			dw.AddError(normalize.DocError{Source: sources[i].Name(), Error: err.Error()})
+			failed = append(failed, sources[i].Path)
 		}
 	}
-	return failed
-}
-
-// outputNames gives each source its JSON file name, <stem>.json, adding
-// "-2", "-3" when two inputs share a stem.
-func outputNames(sources []extract.Source) []string {
-	names := make([]string, len(sources))
-	seen := map[string]int{}
-	for i, s := range sources {
-		stem := s.Stem()
-		if stem == "" {
-			stem = "document"
-		}
-		seen[stem]++
-		if n := seen[stem]; n > 1 {
-			stem = fmt.Sprintf("%s-%d", stem, n)
-		}
-		names[i] = stem + ".json"
+	for _, e := range inputErrs {
+		dw.AddError(normalize.DocError{Source: e.path, Error: e.err.Error()})
+		failed = append(failed, e.path)
 	}
-	return names
+	slices.Sort(sum.review)
+	sum.failed = len(failed)
+	sum.created, sum.changed, sum.unchanged = out.changeCounts(docs)
+	return runEnd{dw: dw, out: out, complete: out.complete(ctx.Err() != nil, failed), docs: docs, sum: sum}
 }
 
 // newDatasetWriter starts the dataset in the chosen format and the
-// workbook; finish closes it.
+// workbook; finish closes it into OUT or OUT/partial.
 func newDatasetWriter(opt Options) (*output.DatasetWriter, error) {
 	xlsx := opt.XLSX
 	if xlsx == "-" {
 		xlsx = ""
 	}
 	return output.NewDatasetWriter(output.DatasetOptions{
-		Dir: opt.OutDir, Format: opt.Format, Dialect: output.CSVDialects[opt.Dialect], Workbook: xlsx, Generator: "begroot " + version,
+		Dir: opt.OutDir, Format: opt.Format, Dialect: output.CSVDialects[opt.Dialect], Workbook: xlsx, Generator: "begroot " + versionString(),
 	})
 }

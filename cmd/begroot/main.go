@@ -11,7 +11,8 @@
 //	begroot version
 //
 // Exit status: 0 ok, 1 fatal error, 2 usage error, 3 partial (some
-// documents failed; the rest were written), 130 interrupted.
+// documents failed; the rest were written), 4 another run holds the lock of
+// the output directory or cache, 130 interrupted.
 package main
 
 import (
@@ -20,10 +21,12 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
+// version is set at build time with -ldflags "-X main.version=…"; without
+// it versionString asks the build info.
 var version = "dev"
 
 // Exit codes.
@@ -32,6 +35,7 @@ const (
 	exitFatal       = 1
 	exitUsage       = 2
 	exitPartial     = 3
+	exitLocked      = 4
 	exitInterrupted = 130
 )
 
@@ -50,6 +54,7 @@ Exit status:
   1    fatal error (nothing or not everything could be written)
   2    usage error
   3    partial: some documents failed; they are listed, the rest is written
+  4    another begroot run holds the lock of the output directory (or cache)
   130  interrupted
 `
 
@@ -75,7 +80,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "dump":
 		return runDump(ctx, args[1:], stdout, stderr)
 	case "version", "-version", "--version":
-		fmt.Fprintf(stdout, "begroot %s\n", version)
+		fmt.Fprintf(stdout, "begroot %s\n", versionString())
 		return exitOK
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
@@ -83,4 +88,38 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "begroot: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage
+}
+
+// versionString is the version set at build time, else the module version
+// (set by go install …@version) and the VCS revision from the build info.
+func versionString() string {
+	bi, ok := debug.ReadBuildInfo()
+	if version != "dev" || !ok {
+		return version
+	}
+	return versionFrom(bi)
+}
+
+// versionFrom is the version that bi tells: the module version, else
+// "dev", with the VCS revision when known.
+func versionFrom(bi *debug.BuildInfo) string {
+	v := bi.Main.Version
+	if v == "" || v == "(devel)" {
+		v = version
+	}
+	var rev, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = "+modified"
+			}
+		}
+	}
+	if rev != "" {
+		v += " (" + rev + modified + ")"
+	}
+	return v
 }

@@ -38,6 +38,12 @@ func TestUsageAndExitCodes(t *testing.T) {
 		{"quiet and verbose", []string{"extract", "-q", "-v", "x.txt"}, exitUsage, "exclude"},
 		{"missing input", []string{"extract", "-o", t.TempDir(), filepath.Join(t.TempDir(), "nope.txt")}, exitFatal, "nope.txt"},
 		{"version", []string{"version"}, exitOK, "begroot "},
+		{"negative jobs", []string{"extract", "-j", "-1", "x.txt"}, exitUsage, "-j -1: want 1 or more"},
+		{"negative timeout", []string{"extract", "--timeout", "-1s", "x.txt"}, exitUsage, "--timeout -1s"},
+		{"output to stdout", []string{"extract", "-o", "-", "x.txt"}, exitUsage, `-o "-": want a directory`},
+		{"dump page out of range", []string{"dump", "-page", "999", fixtures.Path("html/000_661f3a9d4a7406e9.html")}, exitFatal, "no blocks on page 999"},
+		{"dump negative page", []string{"dump", "-page", "-1", fixtures.Path("html/000_661f3a9d4a7406e9.html")}, exitUsage, "-page of 1 or more"},
+		{"unknown flag", []string{"extract", "--nope", "x.txt"}, exitUsage, `begroot extract -h`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -46,6 +52,18 @@ func TestUsageAndExitCodes(t *testing.T) {
 				t.Errorf("begroot %v = %d, output %q; want %d and %q", tt.args, code, out, tt.code, tt.says)
 			}
 		})
+	}
+}
+
+// TestHelpGoesToStdout checks that -h of every command prints its usage to
+// stdout and exits 0, like begroot -h.
+func TestHelpGoesToStdout(t *testing.T) {
+	for _, args := range [][]string{{"-h"}, {"extract", "-h"}, {"crawl", "-h"}, {"dump", "-h"}, {"extract", "x.txt", "--help"}} {
+		var stdout, stderr bytes.Buffer
+		code := run(context.Background(), args, &stdout, &stderr)
+		if code != exitOK || !strings.Contains(stdout.String(), "Usage") || stderr.Len() > 0 {
+			t.Errorf("begroot %q = %d, stdout %q, stderr %q; want 0 and the usage on stdout only", args, code, stdout.String(), stderr.String())
+		}
 	}
 }
 
@@ -60,8 +78,8 @@ func TestOptionsDefaults(t *testing.T) {
 	}
 }
 
-// TestFormatOf checks how a named file gets its format: by extension, else
-// by the sniff rules of extract.Formats, else text.
+// TestFormatOf checks how a file gets its format: by extension, else by the
+// sniff rules of extract.Formats, else none (it is skipped).
 func TestFormatOf(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range []struct {
@@ -70,16 +88,17 @@ func TestFormatOf(t *testing.T) {
 	}{
 		{"begroting.PDF", "not really", extract.FormatPDF},
 		{"download", "%PDF-1.7\n", extract.FormatPDF},
-		{"download-with-junk", "\r\n%PDF-1.7\n", extract.FormatText}, // pdfdoc would reject it as a PDF
+		{"download-with-junk", "\r\n%PDF-1.7\n", ""}, // pdfdoc would reject it as a PDF
 		{"pagina", "<!DOCTYPE html><html>", extract.FormatHTML},
-		{"notities", "Programma 1\nLasten 1.000", extract.FormatText},
-		{"missing", "", extract.FormatText},
+		{"notities", "Programma 1\nLasten 1.000", ""},
+		{"sites.csv", "gemeente,url\n", ""},
+		{"missing", "", ""},
 	} {
 		path := filepath.Join(dir, tc.name)
 		if tc.content != "" {
 			os.WriteFile(path, []byte(tc.content), 0o644)
 		}
-		if got := formatOf(path); got != tc.want {
+		if got, ok := formatOf(path); got != tc.want || ok != (tc.want != "") {
 			t.Errorf("formatOf(%s): got %q, want %q", tc.name, got, tc.want)
 		}
 	}

@@ -7,8 +7,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/begroot/begroot/atomicfile"
 	"github.com/begroot/begroot/extract"
@@ -16,24 +17,59 @@ import (
 	"github.com/begroot/begroot/output"
 )
 
+// reportMaxAge is how long a cached report lives unused: long enough for a
+// monthly crawl to find it again, short enough that the reports of pages
+// gone for good and of older builds do not pile up.
+const reportMaxAge = 60 * 24 * time.Hour
+
+// tempMaxAge is the age after which a temporary file in the cache is left
+// over from a killed run: no write of one report takes an hour.
+const tempMaxAge = time.Hour
+
 // reportCache is the crawl's pipeline.Cache: the report of each fetched
 // document, in the fetch cache's reports/ folder, keyed by the document's
-// URL and digest and by the build of begroot that made it. An unchanged
-// site thus gives identical reports without extracting anything, and a new
-// build extracts everything again.
+// URL and digest and by the executable that made it. An unchanged site
+// thus gives identical reports without extracting anything, and any other
+// build of begroot (an upgrade, go install …@version, -buildvcs=false)
+// extracts everything again. A report is touched when used; prune removes
+// those unused for reportMaxAge.
 type reportCache struct {
-	dir string
+	dir   string
+	build string // executableHash
+}
+
+// executableHash is the SHA-256 of the running executable, or "" when it
+// cannot be read (then nothing is cached).
+var executableHash = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	sum, err := fileSHA256(exe)
+	if err != nil {
+		return ""
+	}
+	return sum
+})
+
+// newReportCache is the report cache in dir for this executable.
+func newReportCache(dir string) reportCache {
+	return reportCache{dir: dir, build: executableHash()}
 }
 
 func (c reportCache) path(src extract.Source) string {
-	key := sha256.Sum256([]byte(strings.Join([]string{version, buildRevision(), src.URL, src.SHA256}, "\n")))
+	key := sha256.Sum256([]byte(strings.Join([]string{c.build, src.URL, src.SHA256}, "\n")))
 	return filepath.Join(c.dir, hex.EncodeToString(key[:16])+".json")
 }
 
 // Load returns the stored report of src; a missing or unreadable one is a
 // miss.
 func (c reportCache) Load(src extract.Source) (*normalize.Report, bool) {
-	data, err := os.ReadFile(c.path(src))
+	if c.build == "" {
+		return nil, false
+	}
+	path := c.path(src)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, false
 	}
@@ -41,29 +77,38 @@ func (c reportCache) Load(src extract.Source) (*normalize.Report, bool) {
 	if json.Unmarshal(data, &rep) != nil {
 		return nil, false
 	}
+	now := time.Now()
+	os.Chtimes(path, now, now) // used: keep it from prune
 	return &rep, true
 }
 
 // Store keeps the report of src.
 func (c reportCache) Store(src extract.Source, rep *normalize.Report) error {
+	if c.build == "" {
+		return nil
+	}
 	return atomicfile.Write(c.path(src), func(w io.Writer) error { return output.WriteJSON(w, rep) })
 }
 
-// buildRevision is the VCS revision begroot was built from, so that cached
-// reports of one build are not reused by another.
-func buildRevision() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return ""
+// prune removes the reports unused for reportMaxAge and the temporary files
+// of killed runs, and returns how many files it removed.
+func (c reportCache) prune(now time.Time) int {
+	entries, err := os.ReadDir(c.dir)
+	if err != nil {
+		return 0
 	}
-	var rev, modified string
-	for _, s := range bi.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.modified":
-			modified = s.Value
+	removed := 0
+	for _, e := range entries {
+		info, err := e.Info()
+		if err != nil || e.IsDir() {
+			continue
+		}
+		age := now.Sub(info.ModTime())
+		if strings.HasPrefix(e.Name(), ".") && age > tempMaxAge || age > reportMaxAge {
+			if os.Remove(filepath.Join(c.dir, e.Name())) == nil {
+				removed++
+			}
 		}
 	}
-	return rev + modified
+	return removed
 }

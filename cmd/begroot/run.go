@@ -2,8 +2,9 @@ package main
 
 import (
 	"context"
-	"io"
 	"log/slog"
+	"path/filepath"
+	"strings"
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/normalize"
@@ -13,50 +14,85 @@ import (
 
 // extractSources runs the sources through the pipeline with the options'
 // workers and time limit, reusing and filling cache when it is not nil,
-// and reports each document on the progress bar or as a log line. keep,
-// when not nil, is given each report as it is ready (to write it); its
-// error fails the document. It returns the report (when keep is nil;
-// otherwise keep takes it, so that the reports need not stay in memory) or
-// the error of each source by index, and the number of documents that
-// failed.
-func extractSources(ctx context.Context, sources []extract.Source, opt Options, cache pipeline.Cache, log *slog.Logger, stderr io.Writer,
-	keep func(i int, rep *normalize.Report) error) ([]*normalize.Report, []error, int) {
+// and reports each document on the status line and in the log. keep, when
+// not nil, is given each report as it is ready (to write it); its error
+// fails the document. It returns the report (only when keep is nil) or the
+// error of each source by index.
+func extractSources(ctx context.Context, sources []extract.Source, opt Options, cache pipeline.Cache, st *status, log *slog.Logger,
+	keep func(i int, rep *normalize.Report) error) ([]*normalize.Report, []error) {
 	reports := make([]*normalize.Report, len(sources))
 	errs := make([]error, len(sources))
-	failed := 0
-	progress := newProgress(stderr, len(sources), opt)
+	st.start("extracting", len(sources))
 	pipeline.Run(ctx, sources, pipeline.Options{Jobs: opt.Jobs, Timeout: opt.Timeout, Cache: cache}, func(r pipeline.Result) {
 		if r.Err == nil && keep != nil {
 			r.Err = keep(r.Index, r.Report)
 		}
 		if r.Err != nil {
-			failed++
+			r.Report = nil
 		}
+		st.add()
+		st.logDocument(log, r.Source, r.Report, r.Err)
 		if keep == nil {
-			reports[r.Index] = r.Report
+			reports[r.Index] = r.Report // else keep took it: it need not stay in memory
 		}
 		errs[r.Index] = r.Err
-		progress.done(r.Source, r.Report, r.Err, log)
 	})
-	progress.finish()
-	return reports, errs, failed
+	return reports, errs
 }
 
-// finish writes the dataset files and tells the exit code.
-func finish(ctx context.Context, dw *output.DatasetWriter, opt Options, log *slog.Logger, failed int) int {
-	if err := dw.Close(); err != nil {
+// runEnd is what a command hands finish at the end of its run.
+type runEnd struct {
+	dw       *output.DatasetWriter // the documents and errors of the run
+	out      *outputs
+	complete bool
+	docs     map[string]string // input → SHA-256 of the documents extracted
+	sum      summary
+	commit   func() error // saves what the next run compares with; nil for nothing
+}
+
+// finish writes the dataset files (in OUT for a complete run, else in
+// OUT/partial), commits a complete run, logs the summary and tells the
+// exit code.
+func finish(ctx context.Context, e runEnd, opt Options, st *status, log *slog.Logger) int {
+	st.start("writing", 0)
+	dir := e.out.setDir(e.complete)
+	err := e.dw.CloseIn(dir, partialPath(opt.XLSX, opt.OutDir, dir))
+	if err == nil && e.complete {
+		err = e.out.commit(e.docs, log)
+		if err == nil && e.commit != nil {
+			err = e.commit()
+		}
+	}
+	st.stop()
+	if err != nil {
 		log.Error("write dataset", "error", err)
 		return exitFatal
 	}
-	docs := dw.Documents()
-	log.Info("done", "documents", docs, "failed", failed, "out", opt.OutDir)
+	e.sum.log(log, dir, e.complete)
+	if !e.complete {
+		log.Warn("incomplete run: its dataset is in " + dir + "; " + opt.OutDir + " keeps the last complete one")
+	}
 	switch {
 	case ctx.Err() != nil:
 		return exitInterrupted
-	case failed > 0 && docs == 0:
+	case e.sum.failed > 0 && e.dw.Documents() == 0:
 		return exitFatal
-	case failed > 0:
+	case e.sum.failed > 0:
 		return exitPartial
 	}
 	return exitOK
+}
+
+// partialPath is where the workbook of an incomplete run goes: beside the
+// partial dataset when it is the default workbook, else the given path
+// with ".partial" before its extension.
+func partialPath(xlsx, outDir, dir string) string {
+	if dir == outDir {
+		return xlsx
+	}
+	if xlsx == filepath.Join(outDir, "begroot.xlsx") {
+		return filepath.Join(dir, "begroot.xlsx")
+	}
+	ext := filepath.Ext(xlsx)
+	return strings.TrimSuffix(xlsx, ext) + ".partial" + ext
 }

@@ -45,6 +45,14 @@ type Crawler struct {
 
 	Clock Clock // time seen and slept by the crawler
 
+	// Deferred leaves the run records unsaved: the caller saves them with
+	// Commit once its own outputs are written, so a crash in between
+	// compares the next crawl with the last complete run.
+	Deferred bool
+	// NoLock skips the cache's lock file: the caller holds an exclusive
+	// lock on Cache for the whole run.
+	NoLock bool
+
 	OnFetched   func(Result)                     // a document was fetched or found unchanged
 	OnSkipped   func(url, reason string)         // a link or response was not followed
 	OnError     func(url string, err error)      // a page failed; the crawl goes on
@@ -218,6 +226,31 @@ type Site struct {
 	Errors    []*PageError
 	Changes   Changes
 	Truncated *Truncation // why the crawl stopped early; nil when it fetched every page it found
+
+	record *runRecord // this crawl, for the next comparison
+	key    string     // page key of the start URL
+}
+
+// Commit saves the run records of sites, crawled with Deferred set, as the
+// previous crawl that the next one is compared with.
+func (c *Crawler) Commit(sites []Site) error {
+	opts := *c
+	if err := opts.applyDefaults(); err != nil {
+		return err
+	}
+	store, err := openCache(opts.Cache)
+	if err != nil {
+		return err
+	}
+	for _, s := range sites {
+		if s.record == nil {
+			continue
+		}
+		if err := store.saveRun(s.key, s.record); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Truncation says why the crawl of a start URL stopped before it had
@@ -250,11 +283,13 @@ func (c *Crawler) Crawl(ctx context.Context, starts ...string) ([]Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	unlock, err := store.lock()
-	if err != nil {
-		return nil, err
+	if !opts.NoLock {
+		unlock, err := store.lock()
+		if err != nil {
+			return nil, err
+		}
+		defer unlock()
 	}
-	defer unlock()
 	var cutoff time.Time
 	if opts.MaxCacheAge > 0 {
 		cutoff = opts.Clock.Now().Add(-opts.MaxCacheAge)
@@ -523,7 +558,11 @@ func (cr *crawl) compare(s *siteCrawl, startKey string) error {
 		slices.Sort(list)
 	}
 	s.Changes = ch
-	return cr.cache.saveRun(startKey, &runRecord{Start: s.Start, Finished: cr.opts.Clock.Now().UTC(), Documents: docs})
+	s.record, s.key = &runRecord{Start: s.Start, Finished: cr.opts.Clock.Now().UTC(), Documents: docs}, startKey
+	if cr.opts.Deferred {
+		return nil
+	}
+	return cr.cache.saveRun(startKey, s.record)
 }
 
 // truncate records that the crawl of a site stops early, and why: the
