@@ -75,7 +75,8 @@ type abort struct{ err error }
 // a whole document so that fonts are parsed once.
 type walker struct {
 	ctx    context.Context
-	fonts  map[string]*font // keyed by the font dictionary's text
+	fonts  map[string]*font      // keyed by the font dictionary's text
+	res    map[string]*resources // keyed by the resource dictionary's text
 	out    []glyph
 	images bool  // the page draws an image
 	bytes  int64 // decoded content bytes the page has drawn
@@ -88,7 +89,7 @@ type walker struct {
 }
 
 func newWalker(ctx context.Context) *walker {
-	return &walker{ctx: ctx, fonts: map[string]*font{}}
+	return &walker{ctx: ctx, fonts: map[string]*font{}, res: map[string]*resources{}}
 }
 
 // page walks one page and returns its glyphs, valid until the next call.
@@ -103,8 +104,9 @@ func (w *walker) page(p pageRef) ([]glyph, error) {
 	return w.out, err
 }
 
-// resources resolves the font and XObject names of one content stream,
-// each once.
+// resources resolves the font and XObject names of a resource dictionary,
+// each once per document: pages share their resources, and resolving an
+// object the library keeps in an object stream decodes that stream again.
 type resources struct {
 	v      pdf.Value
 	fonts  map[string]*font
@@ -133,6 +135,19 @@ func (w *walker) fontNamed(r *resources, name []byte) *font {
 	return f
 }
 
+// resourcesOf returns the resolver of the resource dictionary res. Its
+// text names the objects it refers to ("/Font 12 0 R"), so equal text means
+// equal resources.
+func (w *walker) resourcesOf(res pdf.Value) *resources {
+	key := res.String()
+	r := w.res[key]
+	if r == nil {
+		r = &resources{v: res, fonts: map[string]*font{}, forms: map[string]pdf.Value{}}
+		w.res[key] = r
+	}
+	return r
+}
+
 // run interprets one content stream (a page's, or a Form XObject's) under
 // the graphics state g.
 func (w *walker) run(strm, res pdf.Value, g gstate, depth int) error {
@@ -147,7 +162,7 @@ func (w *walker) run(strm, res pdf.Value, g gstate, depth int) error {
 	}
 	lex := &st.lex
 	lex.reset(data)
-	r := &resources{v: res, fonts: map[string]*font{}, forms: map[string]pdf.Value{}}
+	r := w.resourcesOf(res)
 	var (
 		stack       []gstate
 		tm, tlm     = identity, identity
