@@ -67,6 +67,9 @@ type Unit struct {
 
 // FindUnit finds the first unit label in s.
 func FindUnit(s string) (Unit, bool) {
+	if !mayMention(s, unitSigns) {
+		return Unit{}, false
+	}
 	for i, re := range unitRE {
 		if loc := re.FindStringIndex(s); loc != nil {
 			lead := loc[0]
@@ -91,10 +94,59 @@ var signWords = []struct{ word, meaning string }{
 // ("-" = nadeel / "+" = voordeel) or "= nadelig".
 var SignLegend = regexp.MustCompile(`(?i)\(?\s*(["'“”‘’]?[-+−]["'“”‘’]?\s*)?=\s*["'“”‘’]?\s*(` + wordsOf(signWords) + `)[^)]{0,60}\)?`)
 
+// unitSigns are the characters of which every unitLabels pattern without
+// a lead word needs one (a multiplier sign or the euro sign); legendSign
+// is the one SignLegend needs.
+const (
+	unitSigns  = "xX×*€"
+	legendSign = "="
+)
+
+// mayMention is the quick test in front of the regular expressions, which
+// most lines of a report would take in vain: whether s holds one of signs
+// or a lead word.
+func mayMention(s, signs string) bool {
+	if strings.ContainsAny(s, signs) {
+		return true
+	}
+	for _, l := range unitLeads {
+		if containsFoldASCII(s, l.word) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFoldASCII reports whether s contains word, ASCII letters
+// compared without case: as (?i) compares the lead words, whose letters
+// fold to no other character (TestLeadWordsFoldASCII).
+func containsFoldASCII(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for j < len(word) && lowerASCII(s[i+j]) == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
 // MentionsUnit reports whether s holds a unit label, a sign legend or the
 // word that introduces them ("bedragen"): text that belongs to a table's
 // caption, not to its column headings.
 func MentionsUnit(s string) bool {
+	if !mayMention(s, unitSigns+legendSign) {
+		return false
+	}
 	_, ok := FindUnit(s)
 	return ok || SignLegend.MatchString(s) || unitLeadAny.MatchString(s)
 }

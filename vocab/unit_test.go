@@ -1,6 +1,9 @@
 package vocab
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+)
 
 func TestFindUnit(t *testing.T) {
 	tests := []struct {
@@ -101,5 +104,33 @@ func TestCutSignMark(t *testing.T) {
 	}
 	if IsSignOnly("12") || IsSignOnly("") {
 		t.Error("IsSignOnly takes a number or an empty cell for a sign")
+	}
+}
+
+// TestMayMention checks the quick test in front of the unit expressions:
+// it must pass every example label, and the lead words must fold as
+// containsFoldASCII folds them.
+func TestMayMention(t *testing.T) {
+	for _, u := range unitLabels {
+		if _, ok := FindUnit(u.example); !ok {
+			t.Errorf("FindUnit(%q) finds no unit", u.example)
+		}
+	}
+	for _, s := range []string{"(\"-\" = nadeel)", "BEDRAGEN IN EURO", "Bedragen"} {
+		if !MentionsUnit(s) {
+			t.Errorf("MentionsUnit(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"Programma 1 Veiligheid", "Totaal lasten 1.000"} {
+		if mayMention(s, unitSigns+legendSign) {
+			t.Errorf("mayMention(%q) = true", s)
+		}
+	}
+	for _, l := range unitLeads {
+		for _, r := range l.word {
+			if r < 'a' || r > 'z' || unicode.SimpleFold(unicode.SimpleFold(r)) != r {
+				t.Errorf("lead word %q: %q folds beyond ASCII", l.word, r)
+			}
+		}
 	}
 }

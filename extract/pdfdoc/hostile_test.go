@@ -49,29 +49,6 @@ func TestParseHostile(t *testing.T) {
 	}
 }
 
-// TestOperandScan counts operands the way the library stacks them.
-func TestOperandScan(t *testing.T) {
-	tests := []struct {
-		in   string
-		want int
-	}{
-		{"BT /F1 8 Tf 72 700 Td (a b c) Tj ET", 2},
-		{"[(A) -120 (B) 5 (C)] TJ", 5},
-		{"1 2 3 % 4 5 6 7\n4 re", 4},
-		{`(a \) (nested) b) <00ff> /N 1 2 d`, 5},
-		{"<< /MCID 3 >> BDC q Q", 1},
-	}
-	for _, tt := range tests {
-		var s operandScan
-		// Split the input to cross chunk boundaries.
-		mid := len(tt.in) / 2
-		s.scan([]byte(tt.in[:mid]))
-		if got := s.scan([]byte(tt.in[mid:] + " ")); got != tt.want {
-			t.Errorf("operandScan(%q) = %d, want %d", tt.in, got, tt.want)
-		}
-	}
-}
-
 // TestParseInternalError checks that a panic of the reader's own code is
 // recovered inside the parse goroutine and named as an internal error on
 // its page.

@@ -233,21 +233,17 @@ func parse(ctx context.Context, r io.ReaderAt, size int64, src extract.Source, o
 }
 
 // safePage walks one page under recover: the library signals malformed
-// input by panicking. The glyphs found before a panic are kept.
+// input by panicking. The glyphs found before damage are kept.
 func (w *walker) safePage(ref pageRef) (glyphs []glyph, err error) {
 	defer func() {
 		if x := recover(); x != nil {
-			if a, ok := x.(abort); ok {
-				err = a
-				return
-			}
 			if !isLibraryPanic() {
 				panic(x)
 			}
 			glyphs, err = w.out, fmt.Errorf("damaged content stream: %v", x)
 		}
 	}()
-	return w.page(ref), nil
+	return w.page(ref)
 }
 
 func (a abort) Error() string { return a.err.Error() }

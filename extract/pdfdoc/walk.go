@@ -2,7 +2,10 @@ package pdfdoc
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"math"
+	"slices"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -64,36 +67,46 @@ type gstate struct {
 	font                  *font
 }
 
-// abort is the panic value the walker uses to stop a page early.
+// abort wraps an error that stops the whole document: its deadline, or a
+// stream beyond the limits.
 type abort struct{ err error }
 
 // walker turns the content streams of pages into glyphs. One walker serves
 // a whole document so that fonts are parsed once.
 type walker struct {
 	ctx    context.Context
-	fonts  map[string]*font // keyed by the font dictionary's text
+	fonts  map[string]*font      // keyed by the font dictionary's text
+	res    map[string]*resources // keyed by the resource dictionary's text
 	out    []glyph
-	images bool   // the page draws an image
-	bytes  int64  // decoded content bytes the page has drawn
-	buf    []byte // scratch space for streamCheck
+	images bool  // the page draws an image
+	bytes  int64 // decoded content bytes the page has drawn
+	// streams holds the decoded stream and the lexer of each Form nesting
+	// level, reused from page to page.
+	streams [maxFormDepth + 1]struct {
+		data []byte
+		lex  contentLexer
+	}
 }
 
 func newWalker(ctx context.Context) *walker {
-	return &walker{ctx: ctx, fonts: map[string]*font{}}
+	return &walker{ctx: ctx, fonts: map[string]*font{}, res: map[string]*resources{}}
 }
 
 // page walks one page and returns its glyphs, valid until the next call.
-func (w *walker) page(p pageRef) []glyph {
+// An abort error stops the document; another error is damage on the page,
+// whose glyphs up to the damage are returned.
+func (w *walker) page(p pageRef) ([]glyph, error) {
 	w.out = w.out[:0]
 	w.images = false
 	w.bytes = 0
 	g := gstate{ctm: p.ctm, clip: rect{0, 0, p.width, p.height}, th: 1}
-	w.run(p.v.Key("Contents"), p.resources, g, 0)
-	return w.out
+	err := w.run(p.v.Key("Contents"), p.resources, g, 0)
+	return w.out, err
 }
 
-// resources resolves the font and XObject names of one content stream,
-// each once.
+// resources resolves the font and XObject names of a resource dictionary,
+// each once per document: pages share their resources, and resolving an
+// object the library keeps in an object stream decodes that stream again.
 type resources struct {
 	v      pdf.Value
 	fonts  map[string]*font
@@ -102,14 +115,14 @@ type resources struct {
 	forms  map[string]pdf.Value
 }
 
-func (w *walker) fontNamed(r *resources, name string) *font {
-	if f, ok := r.fonts[name]; ok {
+func (w *walker) fontNamed(r *resources, name []byte) *font {
+	if f, ok := r.fonts[string(name)]; ok {
 		return f
 	}
 	if r.xfonts.IsNull() {
 		r.xfonts = r.v.Key("Font")
 	}
-	v := r.xfonts.Key(name)
+	v := r.xfonts.Key(string(name))
 	var f *font
 	if v.Kind() == pdf.Dict {
 		key := v.String()
@@ -118,22 +131,41 @@ func (w *walker) fontNamed(r *resources, name string) *font {
 			w.fonts[key] = f
 		}
 	}
-	r.fonts[name] = f
+	r.fonts[string(name)] = f
 	return f
+}
+
+// resourcesOf returns the resolver of the resource dictionary res. Its
+// text names the objects it refers to ("/Font 12 0 R"), so equal text means
+// equal resources.
+func (w *walker) resourcesOf(res pdf.Value) *resources {
+	key := res.String()
+	r := w.res[key]
+	if r == nil {
+		r = &resources{v: res, fonts: map[string]*font{}, forms: map[string]pdf.Value{}}
+		w.res[key] = r
+	}
+	return r
 }
 
 // run interprets one content stream (a page's, or a Form XObject's) under
 // the graphics state g.
-func (w *walker) run(strm, res pdf.Value, g gstate, depth int) {
+func (w *walker) run(strm, res pdf.Value, g gstate, depth int) error {
 	if strm.Kind() != pdf.Stream && strm.Kind() != pdf.Array {
-		return
+		return nil
 	}
-	w.check(strm)
-	r := &resources{v: res, fonts: map[string]*font{}, forms: map[string]pdf.Value{}}
+	st := &w.streams[depth]
+	data, damage := w.read(strm, st.data[:0])
+	st.data = data
+	if _, ok := damage.(abort); ok {
+		return damage
+	}
+	lex := &st.lex
+	lex.reset(data)
+	r := w.resourcesOf(res)
 	var (
 		stack       []gstate
 		tm, tlm     = identity, identity
-		args        []pdf.Value
 		path        rect
 		hasPath     bool
 		pendingClip bool
@@ -147,28 +179,35 @@ func (w *walker) run(strm, res pdf.Value, g gstate, depth int) {
 		path = rect{math.Min(path.x0, x), math.Min(path.y0, y), math.Max(path.x1, x), math.Max(path.y1, y)}
 	}
 	num := func(i int) float64 {
-		if i < len(args) {
-			return args[i].Float64()
+		if i < len(lex.args) {
+			return lex.args[i].num
 		}
 		return 0
+	}
+	// bytesOf returns the bytes of operand i if it is of kind k.
+	bytesOf := func(i int, k operandKind) []byte {
+		if a := lex.args[i]; a.kind == k {
+			return lex.text[a.start:a.end]
+		}
+		return nil
 	}
 	nextLine := func() {
 		tlm = tlm.translate(0, -g.tl)
 		tm = tlm
 	}
-	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
+	for {
 		if done(w.ctx) {
-			panic(abort{w.ctx.Err()})
+			return abort{w.ctx.Err()}
 		}
-		n := stk.Len()
-		if cap(args) < n {
-			args = make([]pdf.Value, n)
+		op, ok, err := lex.next()
+		if err != nil {
+			return abort{err}
 		}
-		args = args[:n]
-		for i := n - 1; i >= 0; i-- {
-			args[i] = stk.Pop()
+		if !ok {
+			return damage
 		}
-		switch op {
+		n := len(lex.args)
+		switch string(op) {
 		case "q":
 			if len(stack) < maxSavedStates {
 				stack = append(stack, g)
@@ -185,7 +224,7 @@ func (w *walker) run(strm, res pdf.Value, g gstate, depth int) {
 			tm, tlm = identity, identity
 		case "Tf":
 			if n == 2 {
-				g.font = w.fontNamed(r, args[0].Name())
+				g.font = w.fontNamed(r, bytesOf(0, kindName))
 				g.tfs = num(1)
 			}
 		case "Tc":
@@ -214,28 +253,29 @@ func (w *walker) run(strm, res pdf.Value, g gstate, depth int) {
 			nextLine()
 		case "Tj":
 			if n == 1 {
-				w.show(args[0].RawString(), &g, &tm)
+				err = w.show(bytesOf(0, kindString), &g, &tm)
 			}
 		case "'":
 			if n == 1 {
 				nextLine()
-				w.show(args[0].RawString(), &g, &tm)
+				err = w.show(bytesOf(0, kindString), &g, &tm)
 			}
 		case "\"":
 			if n == 3 {
 				g.tw, g.tc = num(0), num(1)
 				nextLine()
-				w.show(args[2].RawString(), &g, &tm)
+				err = w.show(bytesOf(2, kindString), &g, &tm)
 			}
 		case "TJ":
-			if n == 1 {
-				a := args[0]
-				for i, k := 0, a.Len(); i < k; i++ {
-					x := a.Index(i)
-					if x.Kind() == pdf.String {
-						w.show(x.RawString(), &g, &tm)
+			if a := lex.args; n == 1 && a[0].kind == kindArray {
+				for _, x := range lex.elems[a[0].start:a[0].end] {
+					if err != nil {
+						break
+					}
+					if x.kind == kindString {
+						err = w.show(lex.text[x.start:x.end], &g, &tm)
 					} else {
-						tm = tm.translate(-x.Float64()/1000*g.tfs*g.th, 0)
+						tm = tm.translate(-x.num/1000*g.tfs*g.th, 0)
 					}
 				}
 			}
@@ -265,16 +305,21 @@ func (w *walker) run(strm, res pdf.Value, g gstate, depth int) {
 			w.images = true
 		case "Do":
 			if n == 1 {
-				w.do(r, args[0].Name(), g, depth)
+				err = w.do(r, string(bytesOf(0, kindName)), g, depth)
 			}
 		}
-	})
+		if err != nil {
+			return err
+		}
+	}
 }
 
-// check reads the content stream strm, or each stream of an array,
-// through streamCheck before the library interprets it, and stops the
-// document when one is beyond the limits.
-func (w *walker) check(strm pdf.Value) {
+// read appends the decoded bytes of the content stream strm, or of each
+// stream of an array joined by a line end, to buf. It checks the deadline
+// every scanChunk bytes and returns an abort when a stream or the page is
+// beyond the limits. Any other error is damage: the bytes before it are
+// returned with it, to be read.
+func (w *walker) read(strm pdf.Value, buf []byte) ([]byte, error) {
 	parts := []pdf.Value{strm}
 	if strm.Kind() == pdf.Array {
 		parts = parts[:0]
@@ -282,28 +327,55 @@ func (w *walker) check(strm pdf.Value) {
 			parts = append(parts, strm.Index(i))
 		}
 	}
+	decoded := 0 // bytes of the streams before, for the offset of damage
 	for _, p := range parts {
 		if p.Kind() != pdf.Stream {
 			continue
 		}
+		if len(buf) > 0 {
+			buf = append(buf, '\n') // streams of an array split only between tokens
+		}
+		start := len(buf)
 		rd := p.Reader()
-		if w.buf == nil {
-			w.buf = make([]byte, scanBuffer)
-		}
-		err := streamCheck(w.ctx, rd, &w.bytes, w.buf)
+		var err error
+		buf, err = w.readStream(rd, buf, decoded)
 		rd.Close()
-		if a, ok := err.(abort); ok {
-			panic(a)
-		}
 		if err != nil {
-			panic(abort{err})
+			return buf, err
+		}
+		decoded += len(buf) - start
+	}
+	return buf, nil
+}
+
+// readStream appends one decoded stream to buf within the limits; decoded
+// counts the bytes of the streams read before it.
+func (w *walker) readStream(rd io.Reader, buf []byte, decoded int) ([]byte, error) {
+	start := len(buf)
+	for {
+		if done(w.ctx) {
+			return buf, abort{w.ctx.Err()}
+		}
+		buf = slices.Grow(buf, scanChunk)
+		n, err := rd.Read(buf[len(buf) : len(buf)+scanChunk])
+		buf = buf[:len(buf)+n]
+		w.bytes += int64(n)
+		switch {
+		case len(buf)-start > maxStreamBytes:
+			return buf, abort{fmt.Errorf("content stream decodes to more than %d MiB: %w", maxStreamBytes>>20, errLimit)}
+		case w.bytes > maxPageBytes:
+			return buf, abort{fmt.Errorf("content streams of the page decode to more than %d MiB: %w", maxPageBytes>>20, errLimit)}
+		case err == io.EOF:
+			return buf, nil
+		case err != nil:
+			return buf, fmt.Errorf("damaged content stream: malformed PDF: reading at offset %d: %v", decoded+len(buf)-start, err)
 		}
 	}
 }
 
 // do draws the XObject name: a Form is walked recursively, an Image is
 // noted.
-func (w *walker) do(r *resources, name string, g gstate, depth int) {
+func (w *walker) do(r *resources, name string, g gstate, depth int) error {
 	x, ok := r.forms[name]
 	if !ok {
 		if r.xobjs.IsNull() {
@@ -317,7 +389,7 @@ func (w *walker) do(r *resources, name string, g gstate, depth int) {
 		w.images = true
 	case "Form":
 		if depth >= maxFormDepth {
-			return
+			return nil
 		}
 		if m := x.Key("Matrix"); m.Len() == 6 {
 			g.ctm = matrix{m.Index(0).Float64(), m.Index(1).Float64(), m.Index(2).Float64(),
@@ -332,15 +404,17 @@ func (w *walker) do(r *resources, name string, g gstate, depth int) {
 		if res.IsNull() {
 			res = r.v
 		}
-		w.run(x, res, g, depth+1)
+		return w.run(x, res, g, depth+1)
 	}
+	return nil
 }
 
 // show draws string s with the current font, advancing the text matrix.
-func (w *walker) show(s string, g *gstate, tm *matrix) {
+// Its error is the deadline's.
+func (w *walker) show(s []byte, g *gstate, tm *matrix) error {
 	f := g.font
-	if f == nil || s == "" {
-		return
+	if f == nil || len(s) == 0 {
+		return nil
 	}
 	m := tm.mul(g.ctm)
 	upright := m[0] > 0 && math.Abs(m[1]) <= maxSkew*m[0] && math.Abs(m[2]) <= maxSkew*math.Abs(m[3])
@@ -354,7 +428,7 @@ func (w *walker) show(s string, g *gstate, tm *matrix) {
 	f.glyphs += len(s) / step
 	for i := 0; i+step <= len(s); i += step {
 		if done(w.ctx) {
-			panic(abort{w.ctx.Err()})
+			return abort{w.ctx.Err()}
 		}
 		code := uint32(s[i])
 		if step == 2 {
@@ -376,6 +450,7 @@ func (w *walker) show(s string, g *gstate, tm *matrix) {
 		ox += adv
 	}
 	*tm = tm.translate(ox, 0)
+	return nil
 }
 
 // visible reports whether a glyph's centre lies inside the clip (with
