@@ -125,7 +125,7 @@ func TestCrawlCommand(t *testing.T) {
 		}
 	}
 	changes := readChanges(t, out)
-	if len(changes) != 1 || len(changes[0].New) != 7 || changes[0].Report != "voorbeeld-jaarstukken-2017" {
+	if len(changes) != 1 || len(changes[0].New) != 7 || !slices.Equal(changes[0].Reports, []string{"voorbeeld-jaarstukken-2017"}) {
 		t.Errorf("first changes.json: %+v, want 7 new documents", changes)
 	}
 
@@ -355,13 +355,26 @@ func TestDocumentNames(t *testing.T) {
 }
 
 func TestReportIDs(t *testing.T) {
-	got := reportIDs([]target{
-		{URL: "https://lingewaard.begrotingsapp.nl/begroting-2024", Gemeente: "Lingewaard", DocType: "begroting", Year: 2024},
-		{URL: "https://x.nl/a", Gemeente: "'s-Hertogenbosch", DocType: "jaarstukken"},
-		{URL: "https://lingewaard.jaarverslag-2017.nl/"},
-		{URL: "https://lingewaard.jaarverslag-2017.nl/"},
+	long := "https://x.nl/" + strings.Repeat("a", 200)
+	got := reportIDs([]reportKey{
+		{target{URL: "https://lingewaard.begrotingsapp.nl/begroting-2024", Gemeente: "Lingewaard", DocType: "begroting", Year: 2024}, "/begroting-2024"},
+		{target{URL: "https://x.nl/a", Gemeente: "'s-Hertogenbosch", DocType: "jaarstukken"}, "/a"},
+		{target{URL: "https://lingewaard.jaarverslag-2017.nl/"}, "/"},
+		{target{URL: "https://lingewaard.jaarverslag-2017.nl/"}, "/"},
+		{target{URL: "https://lingewaard.begrotingsapp.nl/", Gemeente: "Lingewaard"}, "/"},
+		{target{URL: "https://lingewaard.begrotingsapp.nl/", Gemeente: "Lingewaard"}, "/jaarstukken-2023"},
+		{target{URL: "https://lingewaard.begrotingsapp.nl/begroting-2024/inleiding"}, "/begroting-2024"},
+		{target{URL: "https://lingewaard.begrotingsapp.nl/begroting-2024/"}, "/voorjaarsnota-2025"},
+		{target{URL: "https://dataset.nl/", Gemeente: "Dataset"}, "/"},
+		{target{URL: long}, "/"},
+		{target{URL: long}, "/begroting-2024"},
 	})
-	want := []string{"lingewaard-begroting-2024", "s-hertogenbosch-jaarstukken", "lingewaard-jaarverslag-2017-nl", "lingewaard-jaarverslag-2017-nl-2"}
+	want := []string{
+		"lingewaard-begroting-2024", "s-hertogenbosch-jaarstukken", "lingewaard-jaarverslag-2017-nl", "lingewaard-jaarverslag-2017-nl-2",
+		"lingewaard", "lingewaard-jaarstukken-2023",
+		"lingewaard-begrotingsapp-nl-begroting-2024-inleiding", "lingewaard-begrotingsapp-nl-begroting-2024-voorjaarsnota-2025",
+		"dataset-01bee4d1", "x-nl-" + strings.Repeat("a", 115) + "-544b4bff", "x-nl-" + strings.Repeat("a", 115) + "-231f809e",
+	}
 	if !slices.Equal(got, want) {
 		t.Errorf("reportIDs:\ngot  %q\nwant %q", got, want)
 	}
