@@ -283,7 +283,9 @@ type crawlReport struct {
 }
 
 // crawlReports groups the documents of each site by document root, the
-// roots of a site in sorted order, and names the report of each group.
+// roots of a site in sorted order, and names the report of each group: a
+// site of several roots is named by its gemeente alone, as the sites
+// file's doc_type and year are not those of every report.
 func crawlReports(sites []fetch.Site, targets []target) []crawlReport {
 	var groups []crawlReport
 	var keys []reportKey
@@ -294,8 +296,12 @@ func crawlReports(sites []fetch.Site, targets []target) []crawlReport {
 			byRoot[d.Root] = append(byRoot[d.Root], k)
 			k++
 		}
+		t := targets[i]
+		if len(byRoot) > 1 {
+			t.DocType, t.Year = "", 0
+		}
 		for _, root := range slices.Sorted(maps.Keys(byRoot)) {
-			key := reportKey{target: targets[i], Root: root}
+			key := reportKey{target: t, Root: root}
 			groups = append(groups, crawlReport{Site: i, Root: root, Docs: byRoot[root], Own: key.own()})
 			keys = append(keys, key)
 		}

@@ -4,16 +4,20 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/extract/fetch"
@@ -278,10 +282,14 @@ func TestCrawlUsage(t *testing.T) {
 		{"not a URL", []string{"-o", dir, "lingewaard.nl"}, exitUsage, `"lingewaard.nl" is not an http(s) URL`},
 		{"negative delay", []string{"--delay", "-1s", "https://x.nl/"}, exitUsage, "--delay -1s"},
 		{"zero pages", []string{"--max-pages", "0", "https://x.nl/"}, exitUsage, "--max-pages 0"},
+		{"zero host time", []string{"--max-host-time", "0", "https://x.nl/"}, exitUsage, "--max-host-time 0s: want more than 0"},
+		{"negative cache age", []string{"--max-cache-age", "-1h", "https://x.nl/"}, exitUsage, "--max-cache-age -1h0m0s: want more than 0"},
 		{"quiet and verbose", []string{"-q", "-v", "https://x.nl/"}, exitUsage, "exclude"},
 		{"sites without columns", []string{"--sites", badSites}, exitUsage, "no column gemeente"},
 		{"sites missing", []string{"--sites", filepath.Join(dir, "nope.csv")}, exitUsage, "nope.csv"},
 		{"help", []string{"-h"}, exitOK, "-user-agent"},
+		{"help on host time", []string{"-h"}, exitOK, "-max-host-time"},
+		{"help on cache age", []string{"-h"}, exitOK, "-max-cache-age"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out := runCrawlCLI(t, tc.args...)
@@ -377,5 +385,179 @@ func TestReportIDs(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("reportIDs:\ngot  %q\nwant %q", got, want)
+	}
+}
+
+// platformSite serves fixtures/sites/<name> on loopback the way the hosted
+// platforms do (fixtures/sites/README.md): /doc/page is doc/page.html, a
+// folder without its slash redirects to it and serves its index.html, and
+// _redirects lists further redirects. "{{other}}" stands for a host that is
+// never asked. robots.txt loses its Crawl-delay lines, so the test is not
+// paced by them. faults replace the files at their paths.
+func platformSite(t *testing.T, name string, faults map[string]http.HandlerFunc) *httptest.Server {
+	t.Helper()
+	root := fixtures.Path(filepath.Join("sites", name))
+	const other = "http://other.invalid"
+	redirects := map[string][2]string{}
+	if data, err := os.ReadFile(filepath.Join(root, "_redirects")); err == nil {
+		for _, line := range strings.Split(string(data), "\n") {
+			if f := strings.Fields(line); len(f) == 3 && !strings.HasPrefix(f[0], "#") {
+				redirects[f[0]] = [2]string{strings.ReplaceAll(f[1], "{{other}}", other), f[2]}
+			}
+		}
+	}
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.Path
+		if h, ok := faults[p]; ok {
+			h(w, r)
+			return
+		}
+		if rd, ok := redirects[p]; ok {
+			code, _ := strconv.Atoi(rd[1])
+			http.Redirect(w, r, rd[0], code)
+			return
+		}
+		file := filepath.Join(root, filepath.FromSlash(p))
+		if fi, err := os.Stat(file); err == nil && fi.IsDir() {
+			if !strings.HasSuffix(p, "/") {
+				http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
+				return
+			}
+			file = filepath.Join(file, "index.html")
+		} else if strings.HasSuffix(p, "/") && p != "/" {
+			http.Redirect(w, r, strings.TrimSuffix(p, "/"), http.StatusMovedPermanently)
+			return
+		} else if path.Ext(p) == "" {
+			file += ".html"
+		}
+		data, err := os.ReadFile(file)
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		if p == "/robots.txt" {
+			var keep []string
+			for _, line := range strings.Split(string(data), "\n") {
+				if !strings.HasPrefix(line, "Crawl-delay") {
+					keep = append(keep, line)
+				}
+			}
+			data = []byte(strings.Join(keep, "\n"))
+		}
+		data = bytes.ReplaceAll(data, []byte("{{other}}"), []byte(other))
+		http.ServeContent(w, r, filepath.Base(file), fixtureModTime, bytes.NewReader(data))
+	}))
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+// fixtureModTime is the Last-Modified of every file platformSite serves.
+var fixtureModTime = time.Date(2024, 11, 1, 12, 0, 0, 0, time.UTC)
+
+// appShell is a page whose content a script fills in.
+const appShell = `<!DOCTYPE html><html><head><title>Investeringen</title><script src="/app.js"></script></head><body><div id="app"></div></body></html>`
+
+func serveShell(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	io.WriteString(w, appShell)
+}
+
+func readReport(t *testing.T, file string) normalize.Report {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep normalize.Report
+	if err := json.Unmarshal(data, &rep); err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	return rep
+}
+
+// TestCrawlDocumentRoots crawls the begrotingsapp fixture from its host's
+// root: every document root becomes a report of its own with its own
+// metadata, the sites file's gemeente holds for all, an app shell page is
+// a warning in its reports, and a dead link is a warning, not a failure.
+func TestCrawlDocumentRoots(t *testing.T) {
+	ts := platformSite(t, "begrotingsapp", map[string]http.HandlerFunc{
+		"/voorjaarsnota-2025/bijlagen/investeringen.html": serveShell,
+		"/begroting-2024/programma-2":                     func(w http.ResponseWriter, r *http.Request) { http.Error(w, "weg", http.StatusGone) },
+	})
+	out, cache := t.TempDir(), t.TempDir()
+	sites := filepath.Join(t.TempDir(), "sites.csv")
+	os.WriteFile(sites, []byte("gemeente,url,doc_type,year\nVoorbeeld,"+ts.URL+"/,begroting,2024\n"), 0o644)
+	code, log := runCrawlCLI(t, "-o", out, "--cache", cache, "--delay", "0", "--sites", sites)
+	if code != exitOK {
+		t.Fatalf("crawl with a dead link: exit %d, want %d\n%s", code, exitOK, log)
+	}
+	for _, says := range []string{"dead link", "programma-2", "app shell"} {
+		if !strings.Contains(log, says) {
+			t.Errorf("log does not say %q:\n%s", says, log)
+		}
+	}
+	changes := readChanges(t, out)
+	wantIDs := []string{"voorbeeld", "voorbeeld-begroting-2024", "voorbeeld-jaarstukken-2023", "voorbeeld-voorjaarsnota-2025"}
+	if len(changes) != 1 || !slices.Equal(changes[0].Reports, wantIDs) || changes[0].Truncated != nil {
+		t.Fatalf("changes.json: %+v, want reports %q and no truncation", changes, wantIDs)
+	}
+	if want := []string{ts.URL + "/begroting-2024/programma-2"}; !slices.Equal(changes[0].Dead, want) {
+		t.Errorf("changes.json dead: %q, want %q", changes[0].Dead, want)
+	}
+	for _, tc := range []struct {
+		id, url, docType string // docType "" for a report whose pages' vote is not checked
+		year             int
+		shell            bool
+	}{
+		{"voorbeeld", ts.URL + "/", "", 0, false}, // the landing page, which names two reports
+		{"voorbeeld-begroting-2024", ts.URL + "/begroting-2024", "begroting", 2024, false},
+		{"voorbeeld-jaarstukken-2023", ts.URL + "/jaarstukken-2023", "jaarstukken", 2023, false},
+		{"voorbeeld-voorjaarsnota-2025", ts.URL + "/voorjaarsnota-2025", "voorjaarsnota", 2025, true},
+	} {
+		rep := readReport(t, filepath.Join(out, tc.id+".json"))
+		if tc.docType == "" {
+			tc.docType, tc.year = rep.DocType, rep.Year
+		}
+		if rep.Document != tc.id || rep.Gemeente != "Voorbeeld" || rep.URL != tc.url || rep.DocType != tc.docType || rep.Year != tc.year {
+			t.Errorf("%s: document %q gemeente %q url %q doc_type %q year %d; want %q Voorbeeld %q %q %d",
+				tc.id, rep.Document, rep.Gemeente, rep.URL, rep.DocType, rep.Year, tc.id, tc.url, tc.docType, tc.year)
+		}
+		shell := slices.ContainsFunc(rep.Warnings, func(w string) bool { return strings.HasSuffix(w, ": "+shellWarning) })
+		if shell != tc.shell {
+			t.Errorf("%s: warnings %q; want the app shell warning: %v", tc.id, rep.Warnings, tc.shell)
+		}
+	}
+	doc := readReport(t, filepath.Join(out, "documents", "investeringen.json"))
+	if !slices.Contains(doc.Warnings, shellWarning) {
+		t.Errorf("documents/investeringen.json: warnings %q, want %q", doc.Warnings, shellWarning)
+	}
+}
+
+// TestCrawlTruncated stops a crawl at --max-pages: the log, every report of
+// the site and changes.json say so, and the site needs review.
+func TestCrawlTruncated(t *testing.T) {
+	ts := platformSite(t, "begrotingsapp", nil)
+	out := t.TempDir()
+	code, log := runCrawlCLI(t, "-o", out, "--cache", t.TempDir(), "--delay", "0", "--max-pages", "3", ts.URL+"/begroting-2024/")
+	if code != exitOK {
+		t.Fatalf("truncated crawl: exit %d, want %d\n%s", code, exitOK, log)
+	}
+	for _, says := range []string{"crawl stopped early", "page limit 3", "needs review\" document=" + ts.URL + "/begroting-2024/"} {
+		if !strings.Contains(log, says) {
+			t.Errorf("log does not say %q:\n%s", says, log)
+		}
+	}
+	changes := readChanges(t, out)
+	if len(changes) != 1 || changes[0].Truncated == nil || !strings.Contains(changes[0].Truncated.Reason, "page limit 3") || changes[0].Truncated.Left == 0 {
+		t.Fatalf("changes.json: %+v, want a truncation by the page limit with URLs left", changes)
+	}
+	if len(changes[0].Reports) == 0 {
+		t.Fatal("changes.json names no report")
+	}
+	for _, id := range changes[0].Reports {
+		rep := readReport(t, filepath.Join(out, id+".json"))
+		if !slices.ContainsFunc(rep.Warnings, func(w string) bool { return strings.HasPrefix(w, "crawl stopped early (page limit 3") }) {
+			t.Errorf("%s: warnings %q, want the truncation", id, rep.Warnings)
+		}
 	}
 }
