@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
@@ -559,5 +561,112 @@ func TestCrawlTruncated(t *testing.T) {
 		if !slices.ContainsFunc(rep.Warnings, func(w string) bool { return strings.HasPrefix(w, "crawl stopped early (page limit 3") }) {
 			t.Errorf("%s: warnings %q, want the truncation", id, rep.Warnings)
 		}
+	}
+}
+
+// TestCrawlHostileServers runs begroot crawl through run() against servers
+// that misbehave: a body dripping a byte at a time (a host of its own), a
+// 429 asking to come back in an hour, a gzip body that inflates past the
+// HTML limit, dead links, and names that are long, hold a NUL, collide (in
+// case only) or are reserved. The run ends within its bounds, exits 3 for
+// the documents it could not fetch, and extracts every other page.
+func TestCrawlHostileServers(t *testing.T) {
+	const (
+		hostTime = 2 * time.Second  // --max-host-time: what the drip may cost
+		bound    = 20 * time.Second // the whole run, with room for a slow machine
+		bombSize = 32 << 20         // inflated bytes of the gzip bomb: twice the HTML limit
+		dripStep = 50 * time.Millisecond
+	)
+	long := strings.Repeat("x", 300)
+	good := []string{"", "inleiding", "Inleiding", "bijlagen/inleiding", "dataset", long, "a%00b"}
+	bad := []string{"druk", "bom"}
+	var links strings.Builder
+	for _, p := range append(append(slices.Clone(good[1:]), bad...), "dood", "verwijderd") {
+		fmt.Fprintf(&links, "<li><a href=\"/begroting-2024/%s\">%s</a></li>\n", p, p)
+	}
+	page := func(title, body string) string {
+		return "<!DOCTYPE html><html><head><title>" + title + "</title></head><body><main><h1>" + title +
+			"</h1><p>Gemeente Voorbeeld, begroting 2024. Deze pagina beschrijft de plannen voor het komende jaar.</p>" + body + "</main></body></html>"
+	}
+	var bomb bytes.Buffer
+	zw := gzip.NewWriter(&bomb)
+	zw.Write([]byte("<html><body>"))
+	zw.Write(make([]byte, bombSize))
+	zw.Close()
+
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch p := strings.TrimPrefix(r.URL.Path, "/begroting-2024/"); {
+		case r.URL.Path == "/begroting-2024/":
+			io.WriteString(w, page("Begroting 2024", "<ul>"+links.String()+"</ul>"))
+		case p == "druk":
+			w.Header().Set("Retry-After", "3600")
+			http.Error(w, "te druk", http.StatusTooManyRequests)
+		case p == "bom":
+			w.Header().Set("Content-Type", "text/html")
+			w.Header().Set("Content-Encoding", "gzip")
+			w.Write(bomb.Bytes())
+		case p == "verwijderd":
+			http.Error(w, "weg", http.StatusGone)
+		case strings.HasPrefix(r.URL.Path, "/begroting-2024/") && slices.Contains(good, strings.ReplaceAll(p, "\x00", "%00")):
+			io.WriteString(w, page(fmt.Sprintf("Pagina %d", len(p)), ""))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(ts.Close)
+	drip := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/begroting-2024/" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html")
+		for {
+			if _, err := w.Write([]byte("<")); err != nil {
+				return
+			}
+			w.(http.Flusher).Flush()
+			select {
+			case <-r.Context().Done():
+				return
+			case <-time.After(dripStep):
+			}
+		}
+	}))
+	t.Cleanup(drip.Close)
+
+	out := t.TempDir()
+	began := time.Now()
+	code, log := runCLI(t, "crawl", "-o", out, "--cache", t.TempDir(), "--delay", "0", "--max-host-time", hostTime.String(),
+		ts.URL+"/begroting-2024/", drip.URL+"/begroting-2024/")
+	if took := time.Since(began); took > bound {
+		t.Errorf("crawl took %s, want at most %s", took, bound)
+	}
+	if code != exitPartial {
+		t.Errorf("exit %d, want %d (documents that could not be fetched)\n%s", code, exitPartial, log)
+	}
+	for _, u := range []string{ts.URL + "/begroting-2024/druk", ts.URL + "/begroting-2024/bom", drip.URL + "/begroting-2024/"} {
+		if !strings.Contains(log, `"fetch failed" url=`+u+" ") {
+			t.Errorf("log names no failure of %s:\n%s", u, log)
+		}
+	}
+	var want, got []string
+	for _, p := range good {
+		want = append(want, ts.URL+"/begroting-2024/"+p)
+	}
+	names, _ := filepath.Glob(filepath.Join(out, "documents", "*.json"))
+	for _, name := range names {
+		if base := filepath.Base(name); len(base) > maxStemBytes+1+hashLen+len(".json") || strings.ContainsRune(base, 0) {
+			t.Errorf("unsafe document name %q", base)
+		}
+		got = append(got, readReport(t, name).URL)
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("documents extracted:\ngot  %q\nwant %q", got, want)
+	}
+	changes := readChanges(t, out) // complete: nothing the last complete run had failed
+	if len(changes) != 2 || len(changes[0].Dead) != 2 {
+		t.Errorf("changes.json: %+v, want two sites, the first with two dead links", changes)
 	}
 }
