@@ -142,11 +142,14 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprint(w, "Usage: begroot crawl [flags] URL...\n\n"+
 			"Crawls each report site from its start URL (politely: robots.txt, one request\n"+
 			"at a time per host), extracts every page and PDF found, and writes\n"+
-			"DIR/<report>.json per start URL (the records of all its documents),\n"+
+			"DIR/<report>.json per report: the records of the documents a start URL reached\n"+
+			"under one document root (/begroting-2024, /jaarstukken-2023), named after the\n"+
+			"start URL or --sites gemeente plus the root unless the root holds the start URL,\n"+
 			"DIR/documents/<stem>.json per document (its own report, named after the last\n"+
 			"segment of its URL path without extension; a hash of the URL is added when the\n"+
 			"name had to be cleaned or cut, or is shared), DIR/dataset.json, DIR/changes.json\n"+
-			"(what is new, changed, unchanged or removed since the last complete crawl) and\n"+
+			"(per start URL: its reports, what is new, changed, unchanged or removed since the\n"+
+			"last complete crawl, its dead links, and why the crawl stopped early if it did) and\n"+
 			"DIR/begroot.xlsx. A run that is interrupted, or loses a document the last complete\n"+
 			"run had, writes its reports, changes and dataset to DIR/partial instead.\n"+
 			"Flags may follow the URLs; -- ends them.\n\nFlags:\n")
