@@ -11,9 +11,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -34,7 +36,21 @@ type CrawlOptions struct {
 	Delay     time.Duration // --delay: pause between requests to a host; 0 for none
 	MaxPages  int           // --max-pages: documents per start URL
 	UserAgent string        // --user-agent
+	// MaxHostTime is --max-host-time: what one host may take in a crawl.
+	MaxHostTime time.Duration
+	// MaxCacheAge is --max-cache-age: fetch cache entries not confirmed for
+	// this long are removed.
+	MaxCacheAge time.Duration
 }
+
+// defaultMaxHostTime is the time a host may take in a crawl: a few thousand
+// pages at a few hundred ms each, plus PDFs; a slower host waits for the
+// next night, reported as truncated.
+const defaultMaxHostTime = 30 * time.Minute
+
+// defaultMaxCacheAge is how long a fetch cache entry lives unconfirmed: two
+// months of nightly runs keep the cache of a host that is down for weeks.
+const defaultMaxCacheAge = 60 * 24 * time.Hour
 
 // AddFlags registers the options on fs.
 func (o *CrawlOptions) AddFlags(fs *flag.FlagSet) {
@@ -43,6 +59,8 @@ func (o *CrawlOptions) AddFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Cache, "cache", "", "fetch cache `dir`ectory (default the user cache dir/begroot)")
 	fs.DurationVar(&o.Delay, "delay", time.Second, "pause between requests to one host (robots.txt Crawl-delay wins when larger; 0 for none)")
 	fs.IntVar(&o.MaxPages, "max-pages", 2000, "documents per start URL")
+	fs.DurationVar(&o.MaxHostTime, "max-host-time", defaultMaxHostTime, "time one host may take (its requests and retry waits); a host past it stops early and its reports say so")
+	fs.DurationVar(&o.MaxCacheAge, "max-cache-age", defaultMaxCacheAge, "fetch cache entries not seen for this long are removed")
 	fs.StringVar(&o.UserAgent, "user-agent", fetch.UserAgent(version), "User-Agent header; robots.txt rules are matched against its first word")
 }
 
@@ -56,6 +74,10 @@ func (o *CrawlOptions) applyDefaults() error {
 		return fmt.Errorf("--delay %s: want 0 or more", o.Delay)
 	case o.MaxPages < 1:
 		return fmt.Errorf("--max-pages %d: want 1 or more", o.MaxPages)
+	case o.MaxHostTime <= 0:
+		return fmt.Errorf("--max-host-time %s: want more than 0", o.MaxHostTime)
+	case o.MaxCacheAge <= 0:
+		return fmt.Errorf("--max-cache-age %s: want more than 0", o.MaxCacheAge)
 	}
 	if o.Cache == "" {
 		dir, err := fetch.DefaultCacheDir()
@@ -68,7 +90,8 @@ func (o *CrawlOptions) applyDefaults() error {
 }
 
 // crawler turns the options into a fetch.Crawler reporting to log and
-// counting documents on the status line. Its run records are committed by
+// counting documents on the status line; dead links and crawls stopped
+// early are logged as warnings. Its run records are committed by
 // the caller at the end of a complete run, and it takes no lock of its
 // own: the caller holds the cache's for the whole run.
 func (o *CrawlOptions) crawler(st *status, log *slog.Logger) *fetch.Crawler {
@@ -77,18 +100,24 @@ func (o *CrawlOptions) crawler(st *status, log *slog.Logger) *fetch.Crawler {
 		delay = -1 // fetch's zero value means its default
 	}
 	return &fetch.Crawler{
-		UserAgent: o.UserAgent,
-		Cache:     o.Cache,
-		Delay:     delay,
-		MaxPages:  o.MaxPages,
-		Deferred:  true,
-		NoLock:    true,
+		UserAgent:   o.UserAgent,
+		Cache:       o.Cache,
+		Delay:       delay,
+		MaxPages:    o.MaxPages,
+		MaxHostTime: o.MaxHostTime,
+		MaxCacheAge: o.MaxCacheAge,
+		Deferred:    true,
+		NoLock:      true,
 		OnFetched: func(r fetch.Result) {
 			st.add()
 			log.Debug("fetched", "url", r.Source.URL, "format", r.Source.Format, "unchanged", r.Unchanged)
 		},
 		OnSkipped: func(u, reason string) { log.Debug("skipped", "url", u, "reason", reason) },
 		OnError:   func(u string, err error) { log.Error("fetch failed", "url", u, "error", err) },
+		OnDead:    func(u, status string) { log.Warn("dead link", "url", u, "status", status) },
+		OnTruncated: func(start string, t fetch.Truncation) {
+			log.Warn("crawl stopped early", "start", start, "reason", t.Reason, "left", t.Left)
+		},
 	}
 }
 
@@ -113,11 +142,14 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprint(w, "Usage: begroot crawl [flags] URL...\n\n"+
 			"Crawls each report site from its start URL (politely: robots.txt, one request\n"+
 			"at a time per host), extracts every page and PDF found, and writes\n"+
-			"DIR/<report>.json per start URL (the records of all its documents),\n"+
+			"DIR/<report>.json per report: the records of the documents a start URL reached\n"+
+			"under one document root (/begroting-2024, /jaarstukken-2023), named after the\n"+
+			"start URL or --sites gemeente plus the root unless the root holds the start URL,\n"+
 			"DIR/documents/<stem>.json per document (its own report, named after the last\n"+
 			"segment of its URL path without extension; a hash of the URL is added when the\n"+
 			"name had to be cleaned or cut, or is shared), DIR/dataset.json, DIR/changes.json\n"+
-			"(what is new, changed, unchanged or removed since the last complete crawl) and\n"+
+			"(per start URL: its reports, what is new, changed, unchanged or removed since the\n"+
+			"last complete crawl, its dead links, and why the crawl stopped early if it did) and\n"+
 			"DIR/begroot.xlsx. A run that is interrupted, or loses a document the last complete\n"+
 			"run had, writes its reports, changes and dataset to DIR/partial instead.\n"+
 			"Flags may follow the URLs; -- ends them.\n\nFlags:\n")
@@ -175,6 +207,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	cache := newReportCache(filepath.Join(opt.Cache, "reports"))
 	reports, errs := extractSources(ctx, sources, opt.Options, cache, st, log, nil)
+	markShells(sites, reports, log)
 	if err := writeDocuments(out.outputs, sites, reports); err != nil {
 		log.Error("write document report", "error", err)
 		return exitFatal
@@ -185,12 +218,15 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitFatal
 	}
 	defer dw.Cleanup()
-	e, merged := crawlEnd(ctx, sites, targets, reports, errs, out.outputs, dw)
+	groups := crawlReports(sites, targets)
+	e, merged := crawlEnd(ctx, sites, targets, groups, reports, errs, out.outputs, dw)
 	dir := out.setDir(e.complete)
-	ids := reportIDs(targets)
 	changes := make([]siteChanges, len(sites))
 	for i, site := range sites {
-		changes[i] = siteChanges{Report: ids[i], Start: site.Start, Changes: site.Changes}
+		changes[i] = siteChanges{Reports: []string{}, Start: site.Start, Truncated: site.Truncated, Changes: site.Changes}
+	}
+	for _, g := range groups {
+		changes[g.Site].Reports = append(changes[g.Site].Reports, g.ID)
 	}
 	for _, rep := range merged {
 		write := out.writeJSON
@@ -219,23 +255,87 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return finish(ctx, e, opt.Options, st, log)
 }
 
-// crawlEnd merges the reports of each site into one report per start URL,
+// shellWarning is the finding of a page whose HTML is an app shell.
+const shellWarning = "content is filled by JavaScript; nothing to extract"
+
+// markShells adds shellWarning to the report of every document the crawler
+// flagged as an app shell (reports holds them site after site, document
+// after document), and logs it, so that such a page never passes as an
+// empty report without a word.
+func markShells(sites []fetch.Site, reports []*normalize.Report, log *slog.Logger) {
+	k := 0
+	for _, site := range sites {
+		for _, d := range site.Docs {
+			if rep := reports[k]; d.Shell && rep != nil {
+				rep.Warnings = append(rep.Warnings, shellWarning)
+				log.Warn("app shell", "url", d.Source.URL, "warning", shellWarning)
+			}
+			k++
+		}
+	}
+}
+
+// crawlReport is one report of a crawl: the documents that one start URL
+// reached under one document root.
+type crawlReport struct {
+	ID   string // its file name without .json (reportIDs)
+	Site int    // index of the site
+	Root string // the document root (fetch.Result.Root)
+	Docs []int  // indices of its documents in the run's documents, site after site
+	Own  bool   // the root holds the start URL: the report is the start URL's own
+}
+
+// crawlReports groups the documents of each site by document root, the
+// roots of a site in sorted order, and names the report of each group: a
+// site of several roots is named by its gemeente alone, as the sites
+// file's doc_type and year are not those of every report.
+func crawlReports(sites []fetch.Site, targets []target) []crawlReport {
+	var groups []crawlReport
+	var keys []reportKey
+	k := 0
+	for i, site := range sites {
+		byRoot := map[string][]int{}
+		for _, d := range site.Docs {
+			byRoot[d.Root] = append(byRoot[d.Root], k)
+			k++
+		}
+		t := targets[i]
+		if len(byRoot) > 1 {
+			t.DocType, t.Year = "", 0
+		}
+		for _, root := range slices.Sorted(maps.Keys(byRoot)) {
+			key := reportKey{target: t, Root: root}
+			groups = append(groups, crawlReport{Site: i, Root: root, Docs: byRoot[root], Own: key.own()})
+			keys = append(keys, key)
+		}
+	}
+	for i, id := range reportIDs(keys) {
+		groups[i].ID = id
+	}
+	return groups
+}
+
+// crawlEnd merges the reports of each group's documents into one report,
 // adds them and the errors to dw, and tells what finish needs: the counts
-// and whether the run is complete. It returns the merged reports too.
-func crawlEnd(ctx context.Context, sites []fetch.Site, targets []target, reports []*normalize.Report, errs []error, out *outputs, dw *output.DatasetWriter) (runEnd, []*normalize.Report) {
+// and whether the run is complete. It returns the merged reports too. The
+// sites file's gemeente holds for every report of its site, its doc_type
+// and year only when the site has a single report; else each report takes
+// the vote of its pages. A site stopped early has that in the warnings of
+// its reports and needs review.
+func crawlEnd(ctx context.Context, sites []fetch.Site, targets []target, groups []crawlReport, reports []*normalize.Report, errs []error, out *outputs, dw *output.DatasetWriter) (runEnd, []*normalize.Report) {
 	var merged []*normalize.Report
-	ids := reportIDs(targets)
 	docs := map[string]string{}
 	var failed []string
 	var sum summary
-	k := 0 // index of a site's document in reports
-	for i, site := range sites {
+	var flat []fetch.Result // the documents, site after site
+	for _, site := range sites {
 		for _, e := range site.Errors {
 			dw.AddError(normalize.DocError{Source: e.URL, Error: e.Error()})
 			failed = append(failed, e.URL)
 		}
-		parts := make([]normalize.Part, len(site.Docs))
-		for j, d := range site.Docs {
+		for _, d := range site.Docs {
+			k := len(flat)
+			flat = append(flat, d)
 			if err := errs[k]; err != nil {
 				dw.AddError(normalize.DocError{Source: d.Source.URL, Error: err.Error()})
 				failed = append(failed, d.Source.URL)
@@ -245,23 +345,43 @@ func crawlEnd(ctx context.Context, sites []fetch.Site, targets []target, reports
 					sum.review = append(sum.review, d.Source.URL)
 				}
 			}
-			parts[j] = normalize.Part{URL: d.Source.URL, SHA256: d.Source.SHA256, Report: reports[k]}
-			k++
+		}
+		if site.Truncated != nil {
+			sum.review = append(sum.review, site.Start)
 		}
 		sum.created += len(site.Changes.New)
 		sum.changed += len(site.Changes.Changed)
 		sum.unchanged += len(site.Changes.Unchanged)
-		if len(site.Docs) == 0 {
-			continue
+	}
+	roots := make([]int, len(sites))
+	for _, g := range groups {
+		roots[g.Site]++
+	}
+	for _, g := range groups {
+		site, t := sites[g.Site], targets[g.Site]
+		parts := make([]normalize.Part, len(g.Docs))
+		for j, k := range g.Docs {
+			parts[j] = normalize.Part{URL: flat[k].Source.URL, SHA256: flat[k].Source.SHA256, Report: reports[k]}
 		}
-		t := targets[i]
-		rep := normalize.Merge(normalize.Report{
-			Document: ids[i], Source: site.Start, URL: site.Start, Format: string(site.Docs[0].Source.Format),
-			Gemeente: t.Gemeente, DocType: t.DocType, Year: t.Year,
-		}, parts)
+		into := normalize.Report{
+			Document: g.ID, Source: site.Start, URL: site.Start, Format: string(flat[g.Docs[0]].Source.Format),
+			Gemeente: t.Gemeente,
+		}
+		if !g.Own {
+			if u, err := url.Parse(site.Start); err == nil {
+				into.URL = (&url.URL{Scheme: u.Scheme, Host: u.Host, Path: g.Root}).String()
+			}
+		}
+		if roots[g.Site] == 1 {
+			into.DocType, into.Year = t.DocType, t.Year
+		}
+		rep := normalize.Merge(into, parts)
+		if tr := site.Truncated; tr != nil {
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf("crawl stopped early (%s): %d URLs not fetched", tr.Reason, tr.Left))
+		}
 		if err := dw.Add(rep); err != nil {
-			dw.AddError(normalize.DocError{Source: site.Start, Error: err.Error()})
-			failed = append(failed, site.Start)
+			dw.AddError(normalize.DocError{Source: into.URL, Error: err.Error()})
+			failed = append(failed, into.URL)
 			continue
 		}
 		merged = append(merged, rep)
@@ -329,10 +449,12 @@ func documentNames(sites []fetch.Site) [][]string {
 	return names
 }
 
-// siteChanges is one entry of changes.json.
+// siteChanges is one entry of changes.json: what changed on one start
+// URL's site, the reports made of it and why its crawl stopped early.
 type siteChanges struct {
-	Report string `json:"report"` // the report's file name without .json
-	Start  string `json:"start"`
+	Reports   []string          `json:"reports"` // the reports' file names without .json
+	Start     string            `json:"start"`
+	Truncated *fetch.Truncation `json:"truncated,omitempty"`
 	fetch.Changes
 }
 
@@ -415,28 +537,53 @@ func readSites(r io.Reader) ([]target, error) {
 	}
 }
 
-// reportIDs names each target's report file: gemeente, doc_type and year
-// from the sites file when it names the gemeente, else the start URL's host
-// and path; "-2", "-3" are added when two targets share a name.
-func reportIDs(targets []target) []string {
-	ids := make([]string, len(targets))
+// reportKey is what a report is named after: its start URL with the sites
+// file's words, and its document root.
+type reportKey struct {
+	target
+	Root string
+}
+
+// own reports whether the root holds the start URL (or is the host's
+// root), so that the start URL names the report alone.
+func (k reportKey) own() bool {
+	if k.Root == "/" {
+		return true
+	}
+	u, err := url.Parse(k.URL)
+	return err == nil && strings.HasPrefix(u.Path+"/", k.Root+"/")
+}
+
+// reportIDs names each report file: gemeente, doc_type and year from the
+// sites file when it names the gemeente, else the start URL's host and
+// path, then the document root unless it holds the start URL
+// (lingewaard-begrotingsapp-nl-jaarstukken-2023). A name too long or
+// reserved is cut and gets a hash of its start URL and root; "-2", "-3" are
+// added when two reports share a name.
+func reportIDs(keys []reportKey) []string {
+	ids := make([]string, len(keys))
 	seen := map[string]int{}
-	for i, t := range targets {
+	for i, k := range keys {
 		var id string
-		if t.Gemeente != "" {
-			parts := []string{t.Gemeente, t.DocType}
-			if t.Year != 0 {
-				parts = append(parts, strconv.Itoa(t.Year))
+		if k.Gemeente != "" {
+			parts := []string{k.Gemeente, k.DocType}
+			if k.Year != 0 {
+				parts = append(parts, strconv.Itoa(k.Year))
 			}
 			id = slug(strings.Join(parts, " "))
-		} else if u, err := url.Parse(t.URL); err == nil {
+		} else if u, err := url.Parse(k.URL); err == nil {
 			id = slug(u.Host + " " + u.Path)
+		}
+		name := k.URL // what the hash of a cut name is taken of
+		if !k.own() {
+			id = strings.TrimLeft(id+"-"+slug(k.Root), "-")
+			name += " " + k.Root
 		}
 		if id == "" {
 			id = "report"
 		}
 		if len(id) > maxStemBytes || reservedNames[id] {
-			sum := sha256.Sum256([]byte(t.URL))
+			sum := sha256.Sum256([]byte(name))
 			id = strings.TrimRight(id[:min(len(id), maxStemBytes)], "-") + "-" + hex.EncodeToString(sum[:])[:hashLen]
 		}
 		if seen[id]++; seen[id] > 1 {

@@ -2,18 +2,24 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/extract/fetch"
@@ -125,7 +131,7 @@ func TestCrawlCommand(t *testing.T) {
 		}
 	}
 	changes := readChanges(t, out)
-	if len(changes) != 1 || len(changes[0].New) != 7 || changes[0].Report != "voorbeeld-jaarstukken-2017" {
+	if len(changes) != 1 || len(changes[0].New) != 7 || !slices.Equal(changes[0].Reports, []string{"voorbeeld-jaarstukken-2017"}) {
 		t.Errorf("first changes.json: %+v, want 7 new documents", changes)
 	}
 
@@ -278,10 +284,14 @@ func TestCrawlUsage(t *testing.T) {
 		{"not a URL", []string{"-o", dir, "lingewaard.nl"}, exitUsage, `"lingewaard.nl" is not an http(s) URL`},
 		{"negative delay", []string{"--delay", "-1s", "https://x.nl/"}, exitUsage, "--delay -1s"},
 		{"zero pages", []string{"--max-pages", "0", "https://x.nl/"}, exitUsage, "--max-pages 0"},
+		{"zero host time", []string{"--max-host-time", "0", "https://x.nl/"}, exitUsage, "--max-host-time 0s: want more than 0"},
+		{"negative cache age", []string{"--max-cache-age", "-1h", "https://x.nl/"}, exitUsage, "--max-cache-age -1h0m0s: want more than 0"},
 		{"quiet and verbose", []string{"-q", "-v", "https://x.nl/"}, exitUsage, "exclude"},
 		{"sites without columns", []string{"--sites", badSites}, exitUsage, "no column gemeente"},
 		{"sites missing", []string{"--sites", filepath.Join(dir, "nope.csv")}, exitUsage, "nope.csv"},
 		{"help", []string{"-h"}, exitOK, "-user-agent"},
+		{"help on host time", []string{"-h"}, exitOK, "-max-host-time"},
+		{"help on cache age", []string{"-h"}, exitOK, "-max-cache-age"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out := runCrawlCLI(t, tc.args...)
@@ -355,14 +365,308 @@ func TestDocumentNames(t *testing.T) {
 }
 
 func TestReportIDs(t *testing.T) {
-	got := reportIDs([]target{
-		{URL: "https://lingewaard.begrotingsapp.nl/begroting-2024", Gemeente: "Lingewaard", DocType: "begroting", Year: 2024},
-		{URL: "https://x.nl/a", Gemeente: "'s-Hertogenbosch", DocType: "jaarstukken"},
-		{URL: "https://lingewaard.jaarverslag-2017.nl/"},
-		{URL: "https://lingewaard.jaarverslag-2017.nl/"},
+	long := "https://x.nl/" + strings.Repeat("a", 200)
+	got := reportIDs([]reportKey{
+		{target{URL: "https://lingewaard.begrotingsapp.nl/begroting-2024", Gemeente: "Lingewaard", DocType: "begroting", Year: 2024}, "/begroting-2024"},
+		{target{URL: "https://x.nl/a", Gemeente: "'s-Hertogenbosch", DocType: "jaarstukken"}, "/a"},
+		{target{URL: "https://lingewaard.jaarverslag-2017.nl/"}, "/"},
+		{target{URL: "https://lingewaard.jaarverslag-2017.nl/"}, "/"},
+		{target{URL: "https://lingewaard.begrotingsapp.nl/", Gemeente: "Lingewaard"}, "/"},
+		{target{URL: "https://lingewaard.begrotingsapp.nl/", Gemeente: "Lingewaard"}, "/jaarstukken-2023"},
+		{target{URL: "https://lingewaard.begrotingsapp.nl/begroting-2024/inleiding"}, "/begroting-2024"},
+		{target{URL: "https://lingewaard.begrotingsapp.nl/begroting-2024/"}, "/voorjaarsnota-2025"},
+		{target{URL: "https://dataset.nl/", Gemeente: "Dataset"}, "/"},
+		{target{URL: long}, "/"},
+		{target{URL: long}, "/begroting-2024"},
 	})
-	want := []string{"lingewaard-begroting-2024", "s-hertogenbosch-jaarstukken", "lingewaard-jaarverslag-2017-nl", "lingewaard-jaarverslag-2017-nl-2"}
+	want := []string{
+		"lingewaard-begroting-2024", "s-hertogenbosch-jaarstukken", "lingewaard-jaarverslag-2017-nl", "lingewaard-jaarverslag-2017-nl-2",
+		"lingewaard", "lingewaard-jaarstukken-2023",
+		"lingewaard-begrotingsapp-nl-begroting-2024-inleiding", "lingewaard-begrotingsapp-nl-begroting-2024-voorjaarsnota-2025",
+		"dataset-01bee4d1", "x-nl-" + strings.Repeat("a", 115) + "-544b4bff", "x-nl-" + strings.Repeat("a", 115) + "-231f809e",
+	}
 	if !slices.Equal(got, want) {
 		t.Errorf("reportIDs:\ngot  %q\nwant %q", got, want)
+	}
+}
+
+// platformSite serves fixtures/sites/<name> on loopback the way the hosted
+// platforms do (fixtures/sites/README.md): /doc/page is doc/page.html, a
+// folder without its slash redirects to it and serves its index.html, and
+// _redirects lists further redirects. "{{other}}" stands for a host that is
+// never asked. robots.txt loses its Crawl-delay lines, so the test is not
+// paced by them. faults replace the files at their paths.
+func platformSite(t *testing.T, name string, faults map[string]http.HandlerFunc) *httptest.Server {
+	t.Helper()
+	root := fixtures.Path(filepath.Join("sites", name))
+	const other = "http://other.invalid"
+	redirects := map[string][2]string{}
+	if data, err := os.ReadFile(filepath.Join(root, "_redirects")); err == nil {
+		for _, line := range strings.Split(string(data), "\n") {
+			if f := strings.Fields(line); len(f) == 3 && !strings.HasPrefix(f[0], "#") {
+				redirects[f[0]] = [2]string{strings.ReplaceAll(f[1], "{{other}}", other), f[2]}
+			}
+		}
+	}
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.Path
+		if h, ok := faults[p]; ok {
+			h(w, r)
+			return
+		}
+		if rd, ok := redirects[p]; ok {
+			code, _ := strconv.Atoi(rd[1])
+			http.Redirect(w, r, rd[0], code)
+			return
+		}
+		file := filepath.Join(root, filepath.FromSlash(p))
+		if fi, err := os.Stat(file); err == nil && fi.IsDir() {
+			if !strings.HasSuffix(p, "/") {
+				http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
+				return
+			}
+			file = filepath.Join(file, "index.html")
+		} else if strings.HasSuffix(p, "/") && p != "/" {
+			http.Redirect(w, r, strings.TrimSuffix(p, "/"), http.StatusMovedPermanently)
+			return
+		} else if path.Ext(p) == "" {
+			file += ".html"
+		}
+		data, err := os.ReadFile(file)
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		if p == "/robots.txt" {
+			var keep []string
+			for _, line := range strings.Split(string(data), "\n") {
+				if !strings.HasPrefix(line, "Crawl-delay") {
+					keep = append(keep, line)
+				}
+			}
+			data = []byte(strings.Join(keep, "\n"))
+		}
+		data = bytes.ReplaceAll(data, []byte("{{other}}"), []byte(other))
+		http.ServeContent(w, r, filepath.Base(file), fixtureModTime, bytes.NewReader(data))
+	}))
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+// fixtureModTime is the Last-Modified of every file platformSite serves.
+var fixtureModTime = time.Date(2024, 11, 1, 12, 0, 0, 0, time.UTC)
+
+// appShell is a page whose content a script fills in.
+const appShell = `<!DOCTYPE html><html><head><title>Investeringen</title><script src="/app.js"></script></head><body><div id="app"></div></body></html>`
+
+func serveShell(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	io.WriteString(w, appShell)
+}
+
+func readReport(t *testing.T, file string) normalize.Report {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep normalize.Report
+	if err := json.Unmarshal(data, &rep); err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	return rep
+}
+
+// TestCrawlDocumentRoots crawls the begrotingsapp fixture from its host's
+// root: every document root becomes a report of its own with its own
+// metadata, the sites file's gemeente holds for all, an app shell page is
+// a warning in its reports, and a dead link is a warning, not a failure.
+func TestCrawlDocumentRoots(t *testing.T) {
+	ts := platformSite(t, "begrotingsapp", map[string]http.HandlerFunc{
+		"/voorjaarsnota-2025/bijlagen/investeringen.html": serveShell,
+		"/begroting-2024/programma-2":                     func(w http.ResponseWriter, r *http.Request) { http.Error(w, "weg", http.StatusGone) },
+	})
+	out, cache := t.TempDir(), t.TempDir()
+	sites := filepath.Join(t.TempDir(), "sites.csv")
+	os.WriteFile(sites, []byte("gemeente,url,doc_type,year\nVoorbeeld,"+ts.URL+"/,begroting,2024\n"), 0o644)
+	code, log := runCrawlCLI(t, "-o", out, "--cache", cache, "--delay", "0", "--sites", sites)
+	if code != exitOK {
+		t.Fatalf("crawl with a dead link: exit %d, want %d\n%s", code, exitOK, log)
+	}
+	for _, says := range []string{"dead link", "programma-2", "app shell"} {
+		if !strings.Contains(log, says) {
+			t.Errorf("log does not say %q:\n%s", says, log)
+		}
+	}
+	changes := readChanges(t, out)
+	wantIDs := []string{"voorbeeld", "voorbeeld-begroting-2024", "voorbeeld-jaarstukken-2023", "voorbeeld-voorjaarsnota-2025"}
+	if len(changes) != 1 || !slices.Equal(changes[0].Reports, wantIDs) || changes[0].Truncated != nil {
+		t.Fatalf("changes.json: %+v, want reports %q and no truncation", changes, wantIDs)
+	}
+	if want := []string{ts.URL + "/begroting-2024/programma-2"}; !slices.Equal(changes[0].Dead, want) {
+		t.Errorf("changes.json dead: %q, want %q", changes[0].Dead, want)
+	}
+	for _, tc := range []struct {
+		id, url, docType string // docType "" for a report whose pages' vote is not checked
+		year             int
+		shell            bool
+	}{
+		{"voorbeeld", ts.URL + "/", "", 0, false}, // the landing page, which names two reports
+		{"voorbeeld-begroting-2024", ts.URL + "/begroting-2024", "begroting", 2024, false},
+		{"voorbeeld-jaarstukken-2023", ts.URL + "/jaarstukken-2023", "jaarstukken", 2023, false},
+		{"voorbeeld-voorjaarsnota-2025", ts.URL + "/voorjaarsnota-2025", "voorjaarsnota", 2025, true},
+	} {
+		rep := readReport(t, filepath.Join(out, tc.id+".json"))
+		if tc.docType == "" {
+			tc.docType, tc.year = rep.DocType, rep.Year
+		}
+		if rep.Document != tc.id || rep.Gemeente != "Voorbeeld" || rep.URL != tc.url || rep.DocType != tc.docType || rep.Year != tc.year {
+			t.Errorf("%s: document %q gemeente %q url %q doc_type %q year %d; want %q Voorbeeld %q %q %d",
+				tc.id, rep.Document, rep.Gemeente, rep.URL, rep.DocType, rep.Year, tc.id, tc.url, tc.docType, tc.year)
+		}
+		shell := slices.ContainsFunc(rep.Warnings, func(w string) bool { return strings.HasSuffix(w, ": "+shellWarning) })
+		if shell != tc.shell {
+			t.Errorf("%s: warnings %q; want the app shell warning: %v", tc.id, rep.Warnings, tc.shell)
+		}
+	}
+	doc := readReport(t, filepath.Join(out, "documents", "investeringen.json"))
+	if !slices.Contains(doc.Warnings, shellWarning) {
+		t.Errorf("documents/investeringen.json: warnings %q, want %q", doc.Warnings, shellWarning)
+	}
+}
+
+// TestCrawlTruncated stops a crawl at --max-pages: the log, every report of
+// the site and changes.json say so, and the site needs review.
+func TestCrawlTruncated(t *testing.T) {
+	ts := platformSite(t, "begrotingsapp", nil)
+	out := t.TempDir()
+	code, log := runCrawlCLI(t, "-o", out, "--cache", t.TempDir(), "--delay", "0", "--max-pages", "3", ts.URL+"/begroting-2024/")
+	if code != exitOK {
+		t.Fatalf("truncated crawl: exit %d, want %d\n%s", code, exitOK, log)
+	}
+	for _, says := range []string{"crawl stopped early", "page limit 3", "needs review\" document=" + ts.URL + "/begroting-2024/"} {
+		if !strings.Contains(log, says) {
+			t.Errorf("log does not say %q:\n%s", says, log)
+		}
+	}
+	changes := readChanges(t, out)
+	if len(changes) != 1 || changes[0].Truncated == nil || !strings.Contains(changes[0].Truncated.Reason, "page limit 3") || changes[0].Truncated.Left == 0 {
+		t.Fatalf("changes.json: %+v, want a truncation by the page limit with URLs left", changes)
+	}
+	if len(changes[0].Reports) == 0 {
+		t.Fatal("changes.json names no report")
+	}
+	for _, id := range changes[0].Reports {
+		rep := readReport(t, filepath.Join(out, id+".json"))
+		if !slices.ContainsFunc(rep.Warnings, func(w string) bool { return strings.HasPrefix(w, "crawl stopped early (page limit 3") }) {
+			t.Errorf("%s: warnings %q, want the truncation", id, rep.Warnings)
+		}
+	}
+}
+
+// TestCrawlHostileServers runs begroot crawl through run() against servers
+// that misbehave: a body dripping a byte at a time (a host of its own), a
+// 429 asking to come back in an hour, a gzip body that inflates past the
+// HTML limit, dead links, and names that are long, hold a NUL, collide (in
+// case only) or are reserved. The run ends within its bounds, exits 3 for
+// the documents it could not fetch, and extracts every other page.
+func TestCrawlHostileServers(t *testing.T) {
+	const (
+		hostTime = 2 * time.Second  // --max-host-time: what the drip may cost
+		bound    = 20 * time.Second // the whole run, with room for a slow machine
+		bombSize = 32 << 20         // inflated bytes of the gzip bomb: twice the HTML limit
+		dripStep = 50 * time.Millisecond
+	)
+	long := strings.Repeat("x", 300)
+	good := []string{"", "inleiding", "Inleiding", "bijlagen/inleiding", "dataset", long, "a%00b"}
+	bad := []string{"druk", "bom"}
+	var links strings.Builder
+	for _, p := range append(append(slices.Clone(good[1:]), bad...), "dood", "verwijderd") {
+		fmt.Fprintf(&links, "<li><a href=\"/begroting-2024/%s\">%s</a></li>\n", p, p)
+	}
+	page := func(title, body string) string {
+		return "<!DOCTYPE html><html><head><title>" + title + "</title></head><body><main><h1>" + title +
+			"</h1><p>Gemeente Voorbeeld, begroting 2024. Deze pagina beschrijft de plannen voor het komende jaar.</p>" + body + "</main></body></html>"
+	}
+	var bomb bytes.Buffer
+	zw := gzip.NewWriter(&bomb)
+	zw.Write([]byte("<html><body>"))
+	zw.Write(make([]byte, bombSize))
+	zw.Close()
+
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch p := strings.TrimPrefix(r.URL.Path, "/begroting-2024/"); {
+		case r.URL.Path == "/begroting-2024/":
+			io.WriteString(w, page("Begroting 2024", "<ul>"+links.String()+"</ul>"))
+		case p == "druk":
+			w.Header().Set("Retry-After", "3600")
+			http.Error(w, "te druk", http.StatusTooManyRequests)
+		case p == "bom":
+			w.Header().Set("Content-Type", "text/html")
+			w.Header().Set("Content-Encoding", "gzip")
+			w.Write(bomb.Bytes())
+		case p == "verwijderd":
+			http.Error(w, "weg", http.StatusGone)
+		case strings.HasPrefix(r.URL.Path, "/begroting-2024/") && slices.Contains(good, strings.ReplaceAll(p, "\x00", "%00")):
+			io.WriteString(w, page(fmt.Sprintf("Pagina %d", len(p)), ""))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(ts.Close)
+	drip := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/begroting-2024/" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html")
+		for {
+			if _, err := w.Write([]byte("<")); err != nil {
+				return
+			}
+			w.(http.Flusher).Flush()
+			select {
+			case <-r.Context().Done():
+				return
+			case <-time.After(dripStep):
+			}
+		}
+	}))
+	t.Cleanup(drip.Close)
+
+	out := t.TempDir()
+	began := time.Now()
+	code, log := runCLI(t, "crawl", "-o", out, "--cache", t.TempDir(), "--delay", "0", "--max-host-time", hostTime.String(),
+		ts.URL+"/begroting-2024/", drip.URL+"/begroting-2024/")
+	if took := time.Since(began); took > bound {
+		t.Errorf("crawl took %s, want at most %s", took, bound)
+	}
+	if code != exitPartial {
+		t.Errorf("exit %d, want %d (documents that could not be fetched)\n%s", code, exitPartial, log)
+	}
+	for _, u := range []string{ts.URL + "/begroting-2024/druk", ts.URL + "/begroting-2024/bom", drip.URL + "/begroting-2024/"} {
+		if !strings.Contains(log, `"fetch failed" url=`+u+" ") {
+			t.Errorf("log names no failure of %s:\n%s", u, log)
+		}
+	}
+	var want, got []string
+	for _, p := range good {
+		want = append(want, ts.URL+"/begroting-2024/"+p)
+	}
+	names, _ := filepath.Glob(filepath.Join(out, "documents", "*.json"))
+	for _, name := range names {
+		if base := filepath.Base(name); len(base) > maxStemBytes+1+hashLen+len(".json") || strings.ContainsRune(base, 0) {
+			t.Errorf("unsafe document name %q", base)
+		}
+		got = append(got, readReport(t, name).URL)
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("documents extracted:\ngot  %q\nwant %q", got, want)
+	}
+	changes := readChanges(t, out) // complete: nothing the last complete run had failed
+	if len(changes) != 2 || len(changes[0].Dead) != 2 {
+		t.Errorf("changes.json: %+v, want two sites, the first with two dead links", changes)
 	}
 }
