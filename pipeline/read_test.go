@@ -113,7 +113,7 @@ func TestExtractNoText(t *testing.T) {
 func TestExtractDeadline(t *testing.T) {
 	// maxOverrun is how long past its deadline a document may still run:
 	// the readers check the context per line, element and cell.
-	const maxOverrun = 2 * time.Second
+	const maxOverrun = 2 * time.Second * fixtures.TimeScale
 	dir := t.TempDir()
 	tests := []struct {
 		name   string

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/fixtures"
 )
 
 // hostileTests are generated pages of a shape that once cost minutes or
@@ -93,7 +94,7 @@ func TestHostile(t *testing.T) {
 func TestHostileDeadline(t *testing.T) {
 	const (
 		deadline = 100 * time.Millisecond
-		bound    = 2 * time.Second // generous: the test machine is shared
+		bound    = 2 * time.Second * fixtures.TimeScale // generous: the test machine is shared
 	)
 	for _, tc := range hostileTests {
 		t.Run(tc.name, func(t *testing.T) {
