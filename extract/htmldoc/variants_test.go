@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,6 +20,7 @@ import (
 	"github.com/begroot/begroot/fixtures"
 	"github.com/begroot/begroot/fixtures/golden"
 	"github.com/begroot/begroot/normalize"
+	"golang.org/x/net/html/charset"
 )
 
 // minVariantF1 is the score every markup variant must reach in every
@@ -57,11 +59,21 @@ func TestVariants(t *testing.T) {
 	}
 }
 
-// render applies v to the HTML rendering of a seed page.
+// render applies v to the HTML rendering of a seed page, keeping the
+// page's character encoding.
 func render(t *testing.T, stem string, v variant) []byte {
 	t.Helper()
 	f, _ := fixtures.SeedHTML(t, stem)
-	page, err := goquery.NewDocumentFromReader(f)
+	data, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	enc, _, _ := charset.DetermineEncoding(data, "text/html")
+	text, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := goquery.NewDocumentFromReader(bytes.NewReader(text))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +82,11 @@ func render(t *testing.T, stem string, v variant) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return []byte(out)
+	encoded, err := enc.NewEncoder().String(out)
+	if err != nil {
+		t.Fatalf("%s: encode: %v", stem, err)
+	}
+	return []byte(encoded)
 }
 
 // TestVariantScores reads every variant with htmldoc, recognises and
