@@ -294,7 +294,7 @@ func (w *walker) addTable(n *html.Node, read func(addRow func(tr *html.Node, hea
 	t := &extract.Table{Pos: w.pos(n)}
 	var pending []span // rowspans reaching into later rows, by column
 	dropped := 0       // cells past maxColumns
-	bold := 0 // leading rows whose cells are all bold
+	bold := 0          // leading rows whose cells are all bold
 	addRow := func(tr *html.Node, head bool) {
 		row, rest, cut := w.row(tr, head, pending)
 		pending = rest
