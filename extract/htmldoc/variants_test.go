@@ -89,6 +89,99 @@ func render(t *testing.T, stem string, v variant) []byte {
 	return []byte(encoded)
 }
 
+// detailStem is the seed page whose activities the platforms also serve
+// on pages of their own: the activity overview of a voortgangsrapportage.
+const detailStem = "002_38f9374807b10af5"
+
+// detailPages splits a seed page the way sites serve an activity overview
+// with a page per activity: each item section (a div with an id, in a
+// section, that starts with a heading) moves to a page of its own under
+// the same programme heading; the overview keeps the rest.
+func detailPages(t *testing.T, stem string) (overview []byte, details map[string][]byte) {
+	t.Helper()
+	page, err := goquery.NewDocumentFromReader(bytes.NewReader(render(t, stem, variant{apply: func(*goquery.Document) {}})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	details = map[string][]byte{}
+	h1 := page.Find("main h1").First()
+	page.Find("main section > div[id]").Each(func(_ int, item *goquery.Selection) {
+		if !item.Children().First().Is("h1, h2, h3, h4") {
+			return
+		}
+		section := item.PrevAllFiltered("h2").First()
+		detail, err := goquery.NewDocumentFromReader(bytes.NewReader(render(t, stem, variant{apply: func(*goquery.Document) {}})))
+		if err != nil {
+			t.Fatal(err)
+		}
+		main := detail.Find("main")
+		main.Empty()
+		main.AppendHtml(outer(h1) + "\n" + outer(section) + "\n" + outer(item) + "\n")
+		details[item.AttrOr("id", "")] = []byte(outer(detail.Selection))
+		item.Remove()
+	})
+	page.Find("main section").Each(func(_ int, s *goquery.Selection) {
+		if s.Children().Not("h1, h2, h3").Length() == 0 {
+			s.Remove() // only headings left
+		}
+	})
+	return []byte(outer(page.Selection)), details
+}
+
+// outer returns the HTML of s; goquery only fails on a broken writer.
+func outer(s *goquery.Selection) string {
+	h, _ := goquery.OuterHtml(s)
+	return h
+}
+
+// TestDetailPages writes (with -update) and checks the overview page and
+// the activity pages of fixtures/html/variants/detail.
+func TestDetailPages(t *testing.T) {
+	overview, details := detailPages(t, detailStem)
+	if len(details) == 0 {
+		t.Fatalf("%s: no item sections to split off", detailStem)
+	}
+	dir := fixtures.Path(filepath.Join("html", "variants", "detail"))
+	golden.CheckBytes(t, filepath.Join(dir, detailStem+".html"), overview)
+	for id, page := range details {
+		golden.CheckBytes(t, filepath.Join(dir, detailStem, id+".html"), page)
+	}
+}
+
+// TestDetailPageScore merges the overview and its activity pages as the
+// crawl does and scores the whole against the gold of the one seed page:
+// an activity on the overview and on its own page counts once.
+func TestDetailPageScore(t *testing.T) {
+	score := fixtures.Shared(t, "tools/score.py")
+	gold := fixtures.Shared(t, filepath.Join("gold", detailStem+".json"))
+	python := fixtures.Program(t, "python3")
+	dir := filepath.Join("html", "variants", "detail")
+	pages := []string{filepath.Join(dir, detailStem+".html")}
+	more, err := filepath.Glob(fixtures.Path(filepath.Join(dir, detailStem, "*.html")))
+	if err != nil || len(more) == 0 {
+		t.Fatalf("no detail pages under %s: %v", dir, err)
+	}
+	for _, p := range more {
+		pages = append(pages, filepath.Join(dir, detailStem, filepath.Base(p)))
+	}
+	var parts []normalize.Part
+	for _, rel := range pages {
+		rep := readReport(t, rel)
+		parts = append(parts, normalize.Part{URL: "https://example.nl/" + filepath.ToSlash(rel), SHA256: rep.SHA256, Report: rep})
+	}
+	whole := normalize.Merge(normalize.Report{Document: detailStem}, parts)
+	out, golds := t.TempDir(), t.TempDir()
+	writeJSON(t, filepath.Join(out, detailStem+".json"), whole)
+	data, err := os.ReadFile(gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(golds, detailStem+".json"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	checkScore(t, python, score, golds, out, "detail")
+}
+
 // TestVariantScores reads every variant with htmldoc, recognises and
 // normalises it, and scores it against the seed gold with score.py.
 func TestVariantScores(t *testing.T) {
@@ -104,33 +197,46 @@ func TestVariantScores(t *testing.T) {
 			for _, stem := range fixtures.SeedStems {
 				writeReport(t, filepath.Join("html", "variants", v.name, stem+".html"), out)
 			}
-			res, err := exec.Command(python, score, gold, out, "--json").Output()
-			if err != nil {
-				t.Fatalf("score.py: %v", err)
-			}
-			lines := strings.Split(strings.TrimSpace(string(res)), "\n")
-			var summary struct {
-				Categories map[string]struct {
-					F1 float64 `json:"f1"`
-				} `json:"categories"`
-			}
-			if err := json.Unmarshal([]byte(lines[len(lines)-1]), &summary); err != nil {
-				t.Fatalf("score.py output: %v\n%s", err, res)
-			}
-			for _, cat := range []string{"financial", "indicators", "objectives"} {
-				f1 := summary.Categories[cat].F1
-				t.Logf("%s %s F1 %.3f", v.name, cat, f1)
-				if f1 < minVariantF1 {
-					t.Errorf("%s %s F1 %.3f < %.2f:\n%s", v.name, cat, f1, minVariantF1, res)
-				}
-			}
+			checkScore(t, python, score, gold, out, v.name)
 		})
+	}
+}
+
+// checkScore runs score.py on the reports in out and fails below
+// minVariantF1 in any category.
+func checkScore(t *testing.T, python, score, gold, out, name string) {
+	t.Helper()
+	res, err := exec.Command(python, score, gold, out, "--json").Output()
+	if err != nil {
+		t.Fatalf("score.py: %v", err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(res)), "\n")
+	var summary struct {
+		Categories map[string]struct {
+			F1 float64 `json:"f1"`
+		} `json:"categories"`
+	}
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &summary); err != nil {
+		t.Fatalf("score.py output: %v\n%s", err, res)
+	}
+	for _, cat := range []string{"financial", "indicators", "objectives"} {
+		f1 := summary.Categories[cat].F1
+		t.Logf("%s %s F1 %.3f", name, cat, f1)
+		if f1 < minVariantF1 {
+			t.Errorf("%s %s F1 %.3f < %.2f:\n%s", name, cat, f1, minVariantF1, res)
+		}
 	}
 }
 
 // writeReport reads the fixture at rel and writes its report to dir as
 // <stem>.json, the name score.py looks for.
 func writeReport(t *testing.T, rel, dir string) {
+	t.Helper()
+	writeJSON(t, filepath.Join(dir, strings.TrimSuffix(filepath.Base(rel), ".html")+".json"), readReport(t, rel))
+}
+
+// readReport reads, recognises and normalises the fixture at rel.
+func readReport(t *testing.T, rel string) *normalize.Report {
 	t.Helper()
 	data, err := os.ReadFile(fixtures.Path(rel))
 	if err != nil {
@@ -141,12 +247,16 @@ func writeReport(t *testing.T, rel, dir string) {
 	if err != nil {
 		t.Fatalf("Parse(%s): %v", rel, err)
 	}
-	rep := normalize.Normalize(doc, recognize.Find(doc))
-	js, err := json.Marshal(rep)
+	return normalize.Normalize(doc, recognize.Find(doc))
+}
+
+func writeJSON(t *testing.T, path string, v any) {
+	t.Helper()
+	js, err := json.Marshal(v)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, src.Stem()+".json"), js, 0o644); err != nil {
+	if err := os.WriteFile(path, js, 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
