@@ -100,8 +100,8 @@ func headerCell(n *html.Node) bool {
 	return n.DataAtom != atom.Td && headerPart(n)
 }
 
-// headerPart reports whether a row group, row or cell of a div table is
-// marked as the header by a class word.
+// headerPart reports whether a row group, row or cell (of a div table, or
+// a tr) is marked as the header by a class word.
 func headerPart(n *html.Node) bool {
 	return classWord(n, "head", "header", "thead", "th")
 }

@@ -206,6 +206,10 @@ var parseTests = []struct {
 		<tr><td><strong>Jeugd</strong></td><td></td><td></td></tr><tr><td>Lasten</td><td>1</td><td>2</td></tr></tbody></table>`,
 	want: []string{"table(): [Beleidsveld] | [bedragen x €1000] | [bedragen x €1000]* // [] | [2016] | [2017] // Jeugd |  |  // Lasten | 1 | 2"},
 }, {
+	name: "header row marked by its class in tbody, row labels as th",
+	in:   `<table><tbody><tr class="table-header"><td></td><td>2023</td></tr><tr><th scope="row">Lasten</th><td><p><span>1&nbsp;200</span></p></td></tr></tbody></table>`,
+	want: []string{"table(): [] | [2023] // [Lasten] | 1 200"},
+}, {
 	name: "a table of bold cells has no header",
 	in:   `<table><tr><td><b>a</b></td><td><b>b</b></td></tr><tr><td><b>c</b></td><td><b>d</b></td></tr></table>`,
 	want: []string{"table(): a | b // c | d"},

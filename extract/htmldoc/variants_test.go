@@ -44,6 +44,7 @@ var variants = []variant{
 	{"responsive", "data-label per cell, header row as <td><strong> inside tbody, numbers in <span><strong> with &nbsp; thousands separators, sr-only duplicates of cell text", responsive},
 	{"figure", "tables in <figure> with the caption as <figcaption>, a unit paragraph before a table moved to <p class=caption> after it", figure},
 	{"twohead", "<thead> with two rows: the unit label over the columns (colspan) and as <small> in the first header cell", twoHead},
+	{"cms", "CMS export: header rows as <tr class=table-header> of plain td in tbody, row labels as <th scope=row>, numbers as <p><span> with &nbsp; thousands separators and a U+2212 minus, the caption as a paragraph before the table", cms},
 	{"tabs", "each table in a tab panel hidden with aria-hidden and class tab-pane is-hidden beside a chart panel, h3 sections as <details><summary>, list views repeated in hidden panels", tabs},
 }
 
@@ -486,6 +487,39 @@ func tabs(page *goquery.Document) {
 	page.Find("main .tab-pane:not(.active), main [role=tabpanel]:not(.active)").Each(func(_ int, p *goquery.Selection) {
 		if p.Find("table").Length() == 0 {
 			p.SetAttr("hidden", "")
+		}
+	})
+}
+
+func cms(page *goquery.Document) {
+	tables(page).Each(func(_ int, table *goquery.Selection) {
+		rows, head := rowsOf(table)
+		for i, tr := range rows {
+			if head[i] {
+				tr.SetAttr("class", "table-header")
+				tr.ChildrenFiltered("th").Each(func(_ int, c *goquery.Selection) {
+					replaceTag(c, "td", "colspan", c.AttrOr("colspan", ""))
+				})
+				continue
+			}
+			tr.Children().Each(func(j int, c *goquery.Selection) {
+				text := strings.TrimSpace(c.Text())
+				switch {
+				case j == 0 && goquery.NodeName(c) == "td" && c.AttrOr("colspan", "") == "":
+					replaceTag(c, "th", "scope", "row")
+				case dutchNumber.MatchString(text) && c.Children().Length() == 0:
+					text = strings.ReplaceAll(strings.Replace(text, "-", "\u2212", 1), ".", "&nbsp;")
+					c.SetHtml(`<p><span class="getal">` + text + "</span></p>")
+				}
+			})
+		}
+		table.Find("thead").Each(func(_ int, g *goquery.Selection) {
+			g.Next().Filter("tbody").PrependSelection(g.Children())
+			g.Remove()
+		})
+		if caption := table.ChildrenFiltered("caption"); caption.Length() > 0 {
+			table.BeforeHtml(`<p class="table-title">` + mustHTML(caption) + "</p>")
+			caption.Remove()
 		}
 	})
 }

@@ -241,7 +241,9 @@ func (w *walker) list(n *html.Node) {
 	}
 }
 
-// table reads a table into a grid, expanding colspan and rowspan.
+// table reads a table into a grid, expanding colspan and rowspan. Rows of
+// thead, and rows marked as a header by a class word (class="table-header"
+// on a tr in tbody), are header rows.
 func (w *walker) table(n *html.Node) {
 	w.addTable(n, func(addRow func(tr *html.Node, head bool), caption func(*html.Node)) {
 		for c := n.FirstChild; c != nil && !w.done(); c = c.NextSibling {
@@ -249,11 +251,11 @@ func (w *walker) table(n *html.Node) {
 			case atom.Caption:
 				caption(c)
 			case atom.Tr:
-				addRow(c, false)
+				addRow(c, headerPart(c))
 			case atom.Thead, atom.Tbody, atom.Tfoot:
 				for tr := c.FirstChild; tr != nil; tr = tr.NextSibling {
 					if tr.DataAtom == atom.Tr {
-						addRow(tr, c.DataAtom == atom.Thead)
+						addRow(tr, c.DataAtom == atom.Thead || headerPart(tr))
 					}
 				}
 			}
