@@ -45,6 +45,7 @@ var variants = []variant{
 	{"figure", "tables in <figure> with the caption as <figcaption>, a unit paragraph before a table moved to <p class=caption> after it", figure},
 	{"twohead", "<thead> with two rows: the unit label over the columns (colspan) and as <small> in the first header cell", twoHead},
 	{"cms", "CMS export: header rows as <tr class=table-header> of plain td in tbody, row labels as <th scope=row>, numbers as <p><span> with &nbsp; thousands separators and a U+2212 minus, the caption as a paragraph before the table", cms},
+	{"views", "the doelstellingen/prestaties tab views in another order: goals only (active), combined (aria-hidden), prestaties only (hidden)", views},
 	{"tabs", "each table in a tab panel hidden with aria-hidden and class tab-pane is-hidden beside a chart panel, h3 sections as <details><summary>, list views repeated in hidden panels", tabs},
 }
 
@@ -520,6 +521,21 @@ func cms(page *goquery.Document) {
 		if caption := table.ChildrenFiltered("caption"); caption.Length() > 0 {
 			table.BeforeHtml(`<p class="table-title">` + mustHTML(caption) + "</p>")
 			caption.Remove()
+		}
+	})
+}
+
+func views(page *goquery.Document) {
+	page.Find("main [role=tabpanel]").Each(func(i int, p *goquery.Selection) {
+		switch i {
+		case 0:
+			p.SetAttr("aria-hidden", "true")
+			p.RemoveClass("active")
+		case 1:
+			p.AddClass("active")
+			p.Parent().PrependSelection(p)
+		default:
+			p.SetAttr("hidden", "")
 		}
 	})
 }
