@@ -36,8 +36,12 @@ type variant struct {
 	apply func(*goquery.Document)
 }
 
+// variantsDir holds the generated pages, one directory per variant; under
+// testdata, so that a run of the CLI over fixtures/html does not see them.
+const variantsDir = "testdata/variants"
+
 // variants are the markup styles of the hosted P&C platforms and CMS
-// exports that fixtures/html/variants holds, one directory each.
+// exports that variantsDir holds, one directory each.
 var variants = []variant{
 	{"rolegrid", "tables as divs with role table/rowgroup/row/columnheader/rowheader/cell, aria-colspan", roleGrid},
 	{"cssgrid", "tables as CSS-grid divs with BEM classes (table__row, table__cell--head), spans as grid-column", cssGrid},
@@ -50,12 +54,12 @@ var variants = []variant{
 }
 
 // TestVariants writes (with -update) and checks the markup variants of the
-// seed pages under fixtures/html/variants.
+// seed pages under variantsDir.
 func TestVariants(t *testing.T) {
 	for _, v := range variants {
 		for _, stem := range fixtures.SeedStems {
 			t.Run(v.name+"/"+stem, func(t *testing.T) {
-				golden.CheckBytes(t, fixtures.Path(filepath.Join("html", "variants", v.name, stem+".html")), render(t, stem, v))
+				golden.CheckBytes(t, filepath.Join(variantsDir, v.name, stem+".html"), render(t, stem, v))
 			})
 		}
 	}
@@ -137,13 +141,13 @@ func outer(s *goquery.Selection) string {
 }
 
 // TestDetailPages writes (with -update) and checks the overview page and
-// the activity pages of fixtures/html/variants/detail.
+// the activity pages of variantsDir/detail.
 func TestDetailPages(t *testing.T) {
 	overview, details := detailPages(t, detailStem)
 	if len(details) == 0 {
 		t.Fatalf("%s: no item sections to split off", detailStem)
 	}
-	dir := fixtures.Path(filepath.Join("html", "variants", "detail"))
+	dir := filepath.Join(variantsDir, "detail")
 	golden.CheckBytes(t, filepath.Join(dir, detailStem+".html"), overview)
 	for id, page := range details {
 		golden.CheckBytes(t, filepath.Join(dir, detailStem, id+".html"), page)
@@ -157,9 +161,9 @@ func TestDetailPageScore(t *testing.T) {
 	score := fixtures.Shared(t, "tools/score.py")
 	gold := fixtures.Shared(t, filepath.Join("gold", detailStem+".json"))
 	python := fixtures.Program(t, "python3")
-	dir := filepath.Join("html", "variants", "detail")
+	dir := filepath.Join(variantsDir, "detail")
 	pages := []string{filepath.Join(dir, detailStem+".html")}
-	more, err := filepath.Glob(fixtures.Path(filepath.Join(dir, detailStem, "*.html")))
+	more, err := filepath.Glob(filepath.Join(dir, detailStem, "*.html"))
 	if err != nil || len(more) == 0 {
 		t.Fatalf("no detail pages under %s: %v", dir, err)
 	}
@@ -197,7 +201,7 @@ func TestVariantScores(t *testing.T) {
 		t.Run(v.name, func(t *testing.T) {
 			out := t.TempDir()
 			for _, stem := range fixtures.SeedStems {
-				writeReport(t, filepath.Join("html", "variants", v.name, stem+".html"), out)
+				writeReport(t, filepath.Join(variantsDir, v.name, stem+".html"), out)
 			}
 			checkScore(t, python, score, gold, out, v.name)
 		})
@@ -240,11 +244,11 @@ func writeReport(t *testing.T, rel, dir string) {
 // readReport reads, recognises and normalises the fixture at rel.
 func readReport(t *testing.T, rel string) *normalize.Report {
 	t.Helper()
-	data, err := os.ReadFile(fixtures.Path(rel))
+	data, err := os.ReadFile(rel)
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := extract.Source{Path: "fixtures/" + filepath.ToSlash(rel), Format: extract.FormatHTML}
+	src := extract.Source{Path: "extract/htmldoc/" + filepath.ToSlash(rel), Format: extract.FormatHTML}
 	doc, err := htmldoc.Parse(bytes.NewReader(data), src)
 	if err != nil {
 		t.Fatalf("Parse(%s): %v", rel, err)
