@@ -265,6 +265,11 @@ func isPanel(n *html.Node) bool {
 	return false
 }
 
+// maxCellScan bounds the nodes onlyVisibleText looks at in one cell: a
+// number and its screen-reader copy take a handful; the bound keeps a
+// hostile cell with thousands of aria-hidden spans linear.
+const maxCellScan = 64
+
 // onlyVisibleText reports whether aria-hidden n holds all the text of the
 // table cell it sits in: aria-hidden hides from screen readers, not from
 // the eye, and a cell that shows a number aria-hidden beside a
@@ -279,9 +284,13 @@ func onlyVisibleText(n *html.Node) bool {
 	if cell == nil || strings.TrimSpace(nodeText(n)) == "" {
 		return false
 	}
+	budget := maxCellScan
 	var other func(*html.Node) bool
 	other = func(x *html.Node) bool {
 		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			if budget--; budget < 0 {
+				return true // too large to tell: read as before, hidden
+			}
 			switch {
 			case c == n:
 			case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
