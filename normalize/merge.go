@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"unicode"
 
 	cbsref "github.com/begroot/begroot/normalize/cbs"
 )
@@ -27,7 +28,9 @@ type Part struct {
 // part unless it has one; warnings are prefixed with that URL. Title is
 // the first part's that has one, Pages the sum, and SHA256 the digest of
 // the parts' URLs and digests, so it changes when any part changes. The
-// whole is reconciled with CBS Iv3 once, instead of each part.
+// whole is reconciled with CBS Iv3 once, instead of each part. An
+// objective or activity found on several parts, such as an overview page
+// and its own detail page, counts once (see dedupeObjectives).
 func Merge(into Report, parts []Part) *Report {
 	rep := into
 	rep.Financial = []Financial{}
@@ -38,7 +41,8 @@ func Merge(into Report, parts []Part) *Report {
 	sum := sha256.New()
 	var gemeente, organisation, cbs, docType vote[string]
 	var year vote[int]
-	for _, p := range parts {
+	var objParts []int // the part of each objective, by index
+	for k, p := range parts {
 		fmt.Fprintf(sum, "%s %s\n", p.URL, p.SHA256)
 		r := p.Report
 		if r == nil {
@@ -54,6 +58,9 @@ func Merge(into Report, parts []Part) *Report {
 		rep.Financial = appendFrom(rep.Financial, r.Financial, p.URL)
 		rep.Indicators = appendFrom(rep.Indicators, r.Indicators, p.URL)
 		rep.Objectives = appendFrom(rep.Objectives, r.Objectives, p.URL)
+		for range r.Objectives {
+			objParts = append(objParts, k)
+		}
 		rep.Checks = appendChecks(rep.Checks, r.Checks, len(rep.Financial)-len(r.Financial), p.URL)
 		for _, w := range r.Warnings {
 			if strings.HasPrefix(w, noReconciliation) {
@@ -62,6 +69,7 @@ func Merge(into Report, parts []Part) *Report {
 			rep.Warnings = append(rep.Warnings, p.URL+": "+w)
 		}
 	}
+	rep.Objectives = dedupeObjectives(rep.Objectives, objParts)
 	rep.SHA256 = hex.EncodeToString(sum.Sum(nil))
 	rep.DocType = cmp.Or(into.DocType, docType.top())
 	rep.Year = cmp.Or(into.Year, year.top())
@@ -100,6 +108,77 @@ func appendChecks(dst, src []Check, offset int, url string) []Check {
 		dst = append(dst, c)
 	}
 	return dst
+}
+
+// dedupeObjectives merges the objectives that two parts of one publication
+// both list: an overview page that lists an activity and the activity's
+// own detail page. Two objectives are the same when they come from
+// different parts, are of the same kind, have the same title once case,
+// punctuation and spacing are ignored, and do not have different codes.
+// The merged objective stands where the first was found; it takes its
+// provenance and fields from the detail page, the part that lists fewer
+// objectives (the first on a tie), and fills the fields that one leaves
+// empty from the other. parts gives the part of each objective.
+func dedupeObjectives(objs []Objective, parts []int) []Objective {
+	size := map[int]int{}
+	for _, p := range parts {
+		size[p]++
+	}
+	type seen struct {
+		at    int          // index in out
+		parts map[int]bool // the parts merged into it
+		part  int          // the part whose provenance it has
+	}
+	byTitle := map[string][]*seen{}
+	var out []Objective
+	for i, o := range objs {
+		key := o.Kind + "\x00" + titleKey(o.Title)
+		var match *seen
+		for _, s := range byTitle[key] {
+			c := out[s.at].Code
+			if !s.parts[parts[i]] && (c == "" || o.Code == "" || c == o.Code) {
+				match = s
+				break
+			}
+		}
+		if match == nil {
+			s := &seen{at: len(out), parts: map[int]bool{parts[i]: true}, part: parts[i]}
+			byTitle[key] = append(byTitle[key], s)
+			out = append(out, o)
+			continue
+		}
+		match.parts[parts[i]] = true
+		if size[parts[i]] < size[match.part] {
+			out[match.at] = fillObjective(o, out[match.at])
+			match.part = parts[i]
+		} else {
+			out[match.at] = fillObjective(out[match.at], o)
+		}
+	}
+	if out == nil {
+		return []Objective{}
+	}
+	return out
+}
+
+// fillObjective returns o with the fields it leaves empty taken from
+// other; o's provenance (Page, URL, Line, Section) stays.
+func fillObjective(o, other Objective) Objective {
+	o.Code = cmp.Or(o.Code, other.Code)
+	o.Text = cmp.Or(o.Text, other.Text)
+	o.Status = cmp.Or(o.Status, other.Status)
+	o.Year = cmp.Or(o.Year, other.Year)
+	if o.Budget == nil {
+		o.Budget = other.Budget
+	}
+	return o
+}
+
+// titleKey is a title with case, punctuation and spacing ignored.
+func titleKey(title string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(title), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
 }
 
 // record is a record kind of a Report (Financial, Indicator, Objective,

@@ -127,3 +127,85 @@ func TestMerge(t *testing.T) {
 		})
 	}
 }
+
+// TestMergeObjectives: an objective or activity on an overview page and on
+// its own detail page counts once, with the detail page's provenance.
+func TestMergeObjectives(t *testing.T) {
+	const overview, detail, other = "https://x.nl/p1/activiteiten", "https://x.nl/p11/fietspad", "https://x.nl/p12/brug"
+	budget := int64(120000)
+	list := []Objective{
+		{Title: "Aanleg fietspad Oost", Kind: "activiteit", Status: "op koers", Section: []string{"Overzicht"}},
+		{Title: "Renovatie brug", Kind: "activiteit", Code: "A2"},
+		{Title: "Veilig verkeer", Kind: "doelstelling"},
+	}
+	for _, tc := range []struct {
+		name  string
+		parts []Part
+		want  []Objective
+	}{
+		{
+			name: "overview then detail page: one record, the detail page's provenance, blanks filled",
+			parts: []Part{
+				{URL: overview, Report: &Report{Objectives: list}},
+				{URL: detail, Report: &Report{Objectives: []Objective{
+					{Title: "Aanleg fietspad Oost.", Kind: "activiteit", Text: "Een vrijliggend fietspad.", Budget: &budget, Section: []string{"Fietspad"}, Line: 4},
+				}}},
+			},
+			want: []Objective{
+				{Title: "Aanleg fietspad Oost.", Kind: "activiteit", Text: "Een vrijliggend fietspad.", Status: "op koers", Budget: &budget, Section: []string{"Fietspad"}, Line: 4, URL: detail},
+				{Title: "Renovatie brug", Kind: "activiteit", Code: "A2", URL: overview},
+				{Title: "Veilig verkeer", Kind: "doelstelling", URL: overview},
+			},
+		},
+		{
+			name: "detail page first: the detail page still wins, in its place",
+			parts: []Part{
+				{URL: other, Report: &Report{Objectives: []Objective{{Title: "renovatie  BRUG", Kind: "activiteit", Year: 2024}}}},
+				{URL: overview, Report: &Report{Objectives: list}},
+			},
+			want: []Objective{
+				{Title: "renovatie  BRUG", Kind: "activiteit", Code: "A2", Year: 2024, URL: other},
+				{Title: "Aanleg fietspad Oost", Kind: "activiteit", Status: "op koers", Section: []string{"Overzicht"}, URL: overview},
+				{Title: "Veilig verkeer", Kind: "doelstelling", URL: overview},
+			},
+		},
+		{
+			name: "different codes, kinds or the same page stay apart",
+			parts: []Part{
+				{URL: overview, Report: &Report{Objectives: []Objective{
+					{Title: "Uitvoering", Kind: "activiteit", Code: "1.1"},
+					{Title: "Uitvoering", Kind: "activiteit", Code: "2.1"},
+				}}},
+				{URL: detail, Report: &Report{Objectives: []Objective{
+					{Title: "Uitvoering", Kind: "activiteit", Code: "3.1"},
+					{Title: "Uitvoering", Kind: "doelstelling"},
+				}}},
+			},
+			want: []Objective{
+				{Title: "Uitvoering", Kind: "activiteit", Code: "1.1", URL: overview},
+				{Title: "Uitvoering", Kind: "activiteit", Code: "2.1", URL: overview},
+				{Title: "Uitvoering", Kind: "activiteit", Code: "3.1", URL: detail},
+				{Title: "Uitvoering", Kind: "doelstelling", URL: detail},
+			},
+		},
+		{
+			name: "a code matches a record without one",
+			parts: []Part{
+				{URL: overview, Report: &Report{Objectives: list}},
+				{URL: other, Report: &Report{Objectives: []Objective{{Title: "Renovatie brug", Kind: "activiteit"}}}},
+			},
+			want: []Objective{
+				{Title: "Aanleg fietspad Oost", Kind: "activiteit", Status: "op koers", Section: []string{"Overzicht"}, URL: overview},
+				{Title: "Renovatie brug", Kind: "activiteit", Code: "A2", URL: other},
+				{Title: "Veilig verkeer", Kind: "doelstelling", URL: overview},
+			},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Merge(Report{}, tc.parts).Objectives
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("Objectives:\ngot  %+v\nwant %+v", got, tc.want)
+			}
+		})
+	}
+}

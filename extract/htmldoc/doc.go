@@ -37,9 +37,13 @@
 //     valid UTF-8).
 //   - Removes chrome: script, style, noscript, template, forms and their
 //     controls, svg, nav, the site's header and footer, breadcrumbs, cookie
-//     and consent banners, elements that are hidden (hidden, aria-hidden,
-//     display:none) or for screen readers only (sr-only, visually-hidden,
-//     skip classes), and every "Terug naar navigatie - …" skip link.
+//     and consent banners, tab lists (role tablist/tab), elements that
+//     are hidden (hidden, aria-hidden, display:none) or for screen readers
+//     only (sr-only, visually-hidden, skip classes), and every "Terug naar
+//     navigatie - …" skip link. Two exceptions: a tab panel (role
+//     tabpanel, class tab-pane) is read however it is hidden, because
+//     each panel is a view of the page's items; and aria-hidden text that
+//     is all a table cell shows (a number beside its sr-only copy) stays.
 //   - Reads only <main> (or role="main") when the page has one.
 //   - Emits Blocks in reading order: headings (h1–h6, role="heading" with
 //     aria-level), paragraphs (p, dt, dd, … and text directly inside
@@ -49,7 +53,13 @@
 //     lines starting with "• ". Tables expand colspan and rowspan into
 //     Spanned copies, mark th and thead cells as Header, take <caption> as
 //     Caption, read an image's alt text in a cell (status icons) and flatten
-//     a table nested in a cell into that cell's text.
+//     a table nested in a cell into that cell's text. Header rows are also
+//     the rows marked by a class word (tr class="table-header") and the
+//     leading rows whose cells are all bold (<td><strong>). Tables built
+//     from divs are read the same way: by ARIA role (table, rowgroup,
+//     row, cell, columnheader, rowheader, caption; aria-colspan) or by
+//     class words (a "table" with "row"/"tr" children whose children are
+//     cells; "head"/"th" for headers; grid-column "span N").
 //   - Collapses whitespace (U+00A0 included) and gives every block, item and
 //     cell a Pos.Selector such as "main > section:nth-of-type(2) > table".
 //

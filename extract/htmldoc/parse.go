@@ -176,9 +176,11 @@ var chromeTags = map[atom.Atom]bool{
 	atom.Select: true, atom.Textarea: true, atom.Dialog: true, atom.Head: true,
 }
 
-// chromeRoles are ARIA landmark roles of site chrome.
+// chromeRoles are ARIA landmark roles of site chrome, and the tab lists
+// whose tabs only switch between views of the content.
 var chromeRoles = map[string]bool{
 	"navigation": true, "banner": true, "contentinfo": true, "search": true,
+	"tablist": true, "tab": true,
 }
 
 // removeChrome deletes navigation, breadcrumbs, cookie banners, hidden and
@@ -210,10 +212,15 @@ func isChrome(n *html.Node) bool {
 	if (n.DataAtom == atom.Header || n.DataAtom == atom.Footer) && !inContent(n) {
 		return true
 	}
+	if isPanel(n) {
+		// A tab panel is one view of the page's items, hidden or not:
+		// the recognisers see every view and count each item once.
+		return false
+	}
 	if _, ok := attr(n, "hidden"); ok {
 		return true
 	}
-	if v, _ := attr(n, "aria-hidden"); strings.EqualFold(strings.TrimSpace(v), "true") {
+	if ariaHidden(n) && !onlyVisibleText(n) {
 		return true
 	}
 	if v, _ := attr(n, "style"); hiddenStyle(v) {
@@ -241,6 +248,66 @@ func isChrome(n *html.Node) bool {
 		}
 	}
 	return isSkipLink(n)
+}
+
+// isPanel reports whether n is a tab panel: role="tabpanel" or a
+// "tab-pane" class.
+func isPanel(n *html.Node) bool {
+	if v, _ := attr(n, "role"); strings.EqualFold(strings.TrimSpace(v), "tabpanel") {
+		return true
+	}
+	class, _ := attr(n, "class")
+	for _, c := range strings.Fields(strings.ToLower(class)) {
+		if c == "tab-pane" || c == "tabpanel" {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCellScan bounds the nodes onlyVisibleText looks at in one cell: a
+// number and its screen-reader copy take a handful; the bound keeps a
+// hostile cell with thousands of aria-hidden spans linear.
+const maxCellScan = 64
+
+// onlyVisibleText reports whether aria-hidden n holds all the text of the
+// table cell it sits in: aria-hidden hides from screen readers, not from
+// the eye, and a cell that shows a number aria-hidden beside a
+// screen-reader-only copy shows that number.
+func onlyVisibleText(n *html.Node) bool {
+	cell := n.Parent
+	for ; cell != nil && !isCell(cell); cell = cell.Parent {
+		if cell.DataAtom == atom.Table {
+			return false
+		}
+	}
+	if cell == nil || strings.TrimSpace(nodeText(n)) == "" {
+		return false
+	}
+	budget := maxCellScan
+	var other func(*html.Node) bool
+	other = func(x *html.Node) bool {
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			if budget--; budget < 0 {
+				return true // too large to tell: read as before, hidden
+			}
+			switch {
+			case c == n:
+			case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+				return true
+			case c.Type == html.ElementNode && !ariaHidden(c) && !isChrome(c) && other(c):
+				return true
+			}
+		}
+		return false
+	}
+	return !other(cell)
+}
+
+// ariaHidden reports whether n has aria-hidden="true".
+func ariaHidden(n *html.Node) bool {
+	v, _ := attr(n, "aria-hidden")
+	return strings.EqualFold(strings.TrimSpace(v), "true")
 }
 
 // inContent reports whether a header or footer sits inside the page content

@@ -183,6 +183,53 @@ var parseTests = []struct {
 	in:   `<p><b>vet<i>cursief</b> los</i><p>tweede<li>los item</li></p></td></tr><div>einde`,
 	want: []string{"p: vetcursief los", "p: tweede", "p: los item", "p: einde"},
 }, {
+	name: "div table with ARIA roles",
+	in: `<div role="table" aria-label="Exploitatie"><div role="caption">bedragen x &euro;1.000</div>
+		<div role="rowgroup"><div role="row"><span role="columnheader"></span><span role="columnheader">2024</span><span role="columnheader" aria-colspan="2">Raming</span></div></div>
+		<div role="rowgroup"><div role="row"><span role="rowheader">Lasten</span><span role="cell">1.200</span><span role="cell">1.300</span><span role="cell">1.400</span></div></div></div>`,
+	want: []string{"table(bedragen x €1.000): [] | [2024] | [Raming] | [Raming]* // [Lasten] | 1.200 | 1.300 | 1.400"},
+}, {
+	name: "div table with CSS grid classes",
+	in: `<div class="table"><div class="table__caption">bedragen x &euro;1.000</div>
+		<div class="table__row table__row--head"><div class="table__cell"></div><div class="table__cell">2024</div><div class="table__cell">2025</div></div>
+		<div class="table__body"><div class="table__row"><div class="table__cell">Baten</div><div class="table__cell" style="grid-column: span 2">5</div></div>
+		<div class="tr"><div class="th">Lasten</div><div>6</div><div>7</div></div></div></div>`,
+	want: []string{"table(bedragen x €1.000): [] | [2024] | [2025] // Baten | 5 | 5* // [Lasten] | 6 | 7"},
+}, {
+	name: "layout rows and columns are no table",
+	in:   `<div class="container"><div class="row"><div class="col-md-6"><p>Links</p></div><div class="col-md-6"><p>Rechts</p></div></div></div><div class="table-responsive"><table><tr><td>a</td></tr></table></div>`,
+	want: []string{"p: Links", "p: Rechts", "table(): a"},
+}, {
+	name: "bold leading rows are header rows",
+	in: `<table><tbody><tr><td><strong>Beleidsveld</strong></td><td colspan="2"><b>bedragen x &euro;1000</b></td></tr>
+		<tr><td><strong>&nbsp;</strong></td><td><strong>2016</strong></td><td><strong>2017</strong></td></tr>
+		<tr><td><strong>Jeugd</strong></td><td></td><td></td></tr><tr><td>Lasten</td><td>1</td><td>2</td></tr></tbody></table>`,
+	want: []string{"table(): [Beleidsveld] | [bedragen x €1000] | [bedragen x €1000]* // [] | [2016] | [2017] // Jeugd |  |  // Lasten | 1 | 2"},
+}, {
+	name: "header row marked by its class in tbody, row labels as th",
+	in:   `<table><tbody><tr class="table-header"><td></td><td>2023</td></tr><tr><th scope="row">Lasten</th><td><p><span>1&nbsp;200</span></p></td></tr></tbody></table>`,
+	want: []string{"table(): [] | [2023] // [Lasten] | 1 200"},
+}, {
+	name: "a table of bold cells has no header",
+	in:   `<table><tr><td><b>a</b></td><td><b>b</b></td></tr><tr><td><b>c</b></td><td><b>d</b></td></tr></table>`,
+	want: []string{"table(): a | b // c | d"},
+}, {
+	name: "aria-hidden cell text beside a screen-reader copy is what the cell shows",
+	in: `<table><tr><th>Lasten</th><td data-label="2024"><span class="sr-only">2024: 1.200</span><span aria-hidden="true"><strong>1&nbsp;200</strong></span></td>
+		<td><span class="icon" aria-hidden="true">&#9679;</span> Gereed</td></tr></table>`,
+	want: []string{"table(): [Lasten] | 1 200 | Gereed"},
+}, {
+	name: "hidden tab panels are read, tab lists are not",
+	in: `<div class="tabs"><ul role="tablist"><li role="tab" aria-selected="true">Grafiek</li><li role="tab">Tabel</li></ul>
+		<div role="tabpanel" class="tab-pane active"><img src="g.png" alt="Grafiek"></div>
+		<div role="tabpanel" hidden><p>Doelstellingen</p></div>
+		<div class="tab-pane is-hidden" aria-hidden="true"><table><tr><td>Lasten</td><td>1</td></tr></table></div></div>`,
+	want: []string{"p: Doelstellingen", "table(): Lasten | 1"},
+}, {
+	name: "accordion",
+	in:   `<details class="accordion"><summary><h3>Exploitatie</h3></summary><p>(bedragen x &euro;1.000)</p></details><details><summary>Toelichting</summary>Tekst</details>`,
+	want: []string{"h3: Exploitatie", "p: (bedragen x €1.000)", "p: Toelichting", "p: Tekst"},
+}, {
 	name: "plain text without tags",
 	in:   "Wat heeft het gekost?\n\nLasten 69.839",
 	want: []string{"p: Wat heeft het gekost? Lasten 69.839"},

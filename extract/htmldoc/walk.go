@@ -3,6 +3,7 @@ package htmldoc
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -178,6 +179,9 @@ func (w *walker) element(parent, n *html.Node, depth int) {
 	case n.DataAtom == atom.Table:
 		w.flush()
 		w.table(n)
+	case isGrid(n):
+		w.flush()
+		w.grid(n)
 	case paragraphTags[n.DataAtom] && !w.hasBlock[n]:
 		w.paragraph(n)
 	case containerTags[n.DataAtom] || paragraphTags[n.DataAtom] || w.hasBlock[n]:
@@ -237,32 +241,84 @@ func (w *walker) list(n *html.Node) {
 	}
 }
 
-// table reads a table into a grid, expanding colspan and rowspan.
+// table reads a table into a grid, expanding colspan and rowspan. Rows of
+// thead, and rows marked as a header by a class word (class="table-header"
+// on a tr in tbody), are header rows.
 func (w *walker) table(n *html.Node) {
+	w.addTable(n, func(addRow func(tr *html.Node, head bool), caption func(*html.Node)) {
+		for c := n.FirstChild; c != nil && !w.done(); c = c.NextSibling {
+			switch c.DataAtom {
+			case atom.Caption:
+				caption(c)
+			case atom.Tr:
+				addRow(c, headerPart(c))
+			case atom.Thead, atom.Tbody, atom.Tfoot:
+				for tr := c.FirstChild; tr != nil; tr = tr.NextSibling {
+					if tr.DataAtom == atom.Tr {
+						addRow(tr, c.DataAtom == atom.Thead || headerPart(tr))
+					}
+				}
+			}
+		}
+	})
+}
+
+// grid reads a table built from other elements (see isGrid) like a table:
+// rows are the row elements below n, through any row groups; a row group
+// or row marked as a header makes its cells header cells.
+func (w *walker) grid(n *html.Node) {
+	w.addTable(n, func(addRow func(tr *html.Node, head bool), caption func(*html.Node)) {
+		var visit func(n *html.Node, head bool, depth int)
+		visit = func(n *html.Node, head bool, depth int) {
+			for c := n.FirstChild; c != nil && !w.done(); c = c.NextSibling {
+				switch {
+				case c.Type != html.ElementNode:
+				case isGridRow(c):
+					addRow(c, head || headerPart(c))
+				case classWord(c, "caption") || ariaRole(c) == "caption":
+					caption(c)
+				case depth < maxGridDepth && !isCell(c):
+					visit(c, head || headerPart(c), depth+1)
+				}
+			}
+		}
+		visit(n, false, 0)
+	})
+}
+
+// maxGridDepth bounds how deep below a grid its rows are looked for: row
+// groups nest one or two levels; deeper rows belong to something else.
+const maxGridDepth = 3
+
+// addTable builds a TableBlock from the rows that read passes to addRow
+// and the caption element it passes to caption.
+func (w *walker) addTable(n *html.Node, read func(addRow func(tr *html.Node, head bool), caption func(*html.Node))) {
 	t := &extract.Table{Pos: w.pos(n)}
 	var pending []span // rowspans reaching into later rows, by column
 	dropped := 0       // cells past maxColumns
+	bold := 0          // leading rows whose cells are all bold
 	addRow := func(tr *html.Node, head bool) {
 		row, rest, cut := w.row(tr, head, pending)
 		pending = rest
 		dropped += cut
 		if len(row) > 0 {
+			if bold == len(t.Rows) && boldRow(tr) {
+				bold++
+			}
 			t.Rows = append(t.Rows, row)
 		}
 	}
-	for c := n.FirstChild; c != nil && !w.done(); c = c.NextSibling {
-		switch c.DataAtom {
-		case atom.Caption:
-			if t.Caption == "" {
-				t.Caption = w.text(c, headingText)
-			}
-		case atom.Tr:
-			addRow(c, false)
-		case atom.Thead, atom.Tbody, atom.Tfoot:
-			for tr := c.FirstChild; tr != nil; tr = tr.NextSibling {
-				if tr.DataAtom == atom.Tr {
-					addRow(tr, c.DataAtom == atom.Thead)
-				}
+	caption := func(c *html.Node) {
+		if t.Caption == "" {
+			t.Caption = w.text(c, headingText)
+		}
+	}
+	read(addRow, caption)
+	if bold > 0 && bold < len(t.Rows) && !hasHeader(t) {
+		// Header rows written as <td><strong>: no th, no thead.
+		for _, row := range t.Rows[:bold] {
+			for i := range row {
+				row[i].Header = true
 			}
 		}
 	}
@@ -272,6 +328,52 @@ func (w *walker) table(n *html.Node) {
 	if len(t.Rows) > 0 {
 		w.add(extract.Block{Kind: extract.TableBlock, Table: t, Pos: t.Pos})
 	}
+}
+
+// minBoldHeader is the number of non-empty bold cells that make a leading
+// row a header row: one bold cell is a label, not a row of column titles.
+const minBoldHeader = 2
+
+// boldRow reports whether row tr has at least minBoldHeader non-empty
+// cells and the text of each sits wholly in strong or b.
+func boldRow(tr *html.Node) bool {
+	filled := 0
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || !isCell(c) || strings.TrimSpace(nodeText(c)) == "" {
+			continue
+		}
+		if !allBold(c) {
+			return false
+		}
+		filled++
+	}
+	return filled >= minBoldHeader
+}
+
+// allBold reports whether every non-blank text below n is inside strong or b.
+func allBold(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return false
+		case c.Type != html.ElementNode, c.DataAtom == atom.Strong, c.DataAtom == atom.B:
+		case !allBold(c):
+			return false
+		}
+	}
+	return true
+}
+
+// hasHeader reports whether any cell of t is a header cell.
+func hasHeader(t *extract.Table) bool {
+	for _, row := range t.Rows {
+		for _, c := range row {
+			if c.Header {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // span is a cell whose rowspan covers more rows.
@@ -292,7 +394,7 @@ func (w *walker) row(tr *html.Node, head bool, pending []span) (row []extract.Ce
 		}
 	}
 	for c := tr.FirstChild; c != nil && !w.done(); c = c.NextSibling {
-		if c.DataAtom != atom.Td && c.DataAtom != atom.Th {
+		if c.Type != html.ElementNode || !isCell(c) {
 			continue
 		}
 		fillSpans()
@@ -302,11 +404,11 @@ func (w *walker) row(tr *html.Node, head bool, pending []span) (row []extract.Ce
 		}
 		cell := extract.Cell{
 			Text:   w.text(c, cellText),
-			Header: head || c.DataAtom == atom.Th,
+			Header: head || headerCell(c),
 			Pos:    w.pos(c),
 		}
-		colspan := spanAttr(c, "colspan", maxColspan)
-		rowspan := spanAttr(c, "rowspan", maxRowspan)
+		colspan := spanOf(c, "col", maxColspan)
+		rowspan := spanOf(c, "row", maxRowspan)
 		copyCell := cell
 		copyCell.Spanned = true
 		for k := 0; k < colspan && col < maxColumns; k++ {
@@ -370,15 +472,29 @@ func (w *walker) spendCopy() bool {
 	return true
 }
 
-// spanAttr reads a colspan or rowspan: 1 when absent, invalid or 0.
-func spanAttr(n *html.Node, key string, max int) int {
-	v, _ := attr(n, key)
+// spanOf reads the span of a cell in dimension "col" or "row": the
+// colspan (rowspan) attribute, else aria-colspan (aria-rowspan), else a
+// CSS grid-column (grid-row) "span N"; 1 when absent, invalid or 0.
+func spanOf(n *html.Node, dim string, max int) int {
+	v, ok := attr(n, dim+"span")
+	if !ok {
+		v, ok = attr(n, "aria-"+dim+"span")
+	}
+	if !ok {
+		style, _ := attr(n, "style")
+		if m := gridSpan.FindStringSubmatch(strings.ToLower(style)); m != nil && m[1] == dim {
+			v = m[2]
+		}
+	}
 	k, err := strconv.Atoi(strings.TrimSpace(v))
 	if err != nil || k < 1 {
 		return 1
 	}
 	return min(k, max)
 }
+
+// gridSpan finds "grid-column: span 3" (or grid-row) in an inline style.
+var gridSpan = regexp.MustCompile(`grid-(col|row)(?:umn)?\s*:\s*span\s+(\d+)`)
 
 // textMode says how block structure inside an element shows in its text.
 type textMode int

@@ -445,12 +445,14 @@ func isUnitRow(row []extract.Cell) bool {
 }
 
 // splitHeader separates the header rows (marked Header by the reader, or
-// leading rows without amounts other than years) from the body.
+// leading rows without amounts other than years) from the body. Header
+// cells in the label column only (row labels written as th) do not mark
+// the header.
 func splitHeader(rows [][]extract.Cell) (header, body [][]extract.Cell) {
 	marked := false
 	for _, r := range rows {
-		for _, c := range r {
-			marked = marked || c.Header
+		for k, c := range r {
+			marked = marked || (c.Header && k > 0)
 		}
 	}
 	n := 0

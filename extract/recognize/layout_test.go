@@ -112,6 +112,13 @@ func TestFinancialLayouts(t *testing.T) {
 				[]string{"Wmo", "2023", "2024"}, []string{"Lasten", "30", "40"}))
 		},
 		want: []string{" | x € 1.000 | 1000 |  | \ncols: 2023 / 2024\nLasten [Jeugd]: 10 | 20\nLasten [Wmo]: 30 | 40\n"},
+	}, {
+		name: "row labels as th scope=row, the header row of plain td in tbody",
+		doc: func(t *testing.T) *extract.Document {
+			return htmlDoc(t, `<p>(bedragen x € 1.000)</p><table><tbody><tr><td></td><td>2023</td><td>2024</td></tr>
+<tr><th scope="row">Lasten</th><td>1.200</td><td>1.300</td></tr><tr><th scope="row">Baten</th><td>200</td><td>250</td></tr></tbody></table>`)
+		},
+		want: []string{" | x € 1.000 | 1000 |  | \ncols: 2023 / 2024\nLasten: 1.200 | 1.300\nBaten: 200 | 250\n"},
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package recognize
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -141,13 +142,13 @@ func objectives(c *context, res *Result) {
 			case isTabLegend(b.Items):
 				if next := nextList(blocks, i); next > 0 {
 					// The views may come as one list or as consecutive lists.
-					items := blocks[next].Items
+					views := [][]extract.Item{blocks[next].Items}
 					last := next
 					for last+1 < len(blocks) && blocks[last+1].Kind == extract.List && !isTabLegend(blocks[last+1].Items) {
 						last++
-						items = append(append([]extract.Item{}, items...), blocks[last].Items...)
+						views = append(views, blocks[last].Items)
 					}
-					out = append(out, tabGoals(items, code, c.sections[next])...)
+					out = append(out, tabGoals(views, code, c.sections[next])...)
 					i = last
 				}
 			case mode == goal || mode == goalList || mode == goalItem:
@@ -308,21 +309,27 @@ func nextList(blocks []extract.Block, i int) int {
 }
 
 // tabGoals reads a doelstelling/prestatie tab view. Platforms export it as
-// the combined view (goals each followed by their prestaties), then the
-// goals alone, then the prestaties alone; a reader may give the three as one
-// list or as consecutive lists. The goals are the items of the goals-only
+// the combined view (goals each followed by their prestaties), the goals
+// alone and the prestaties alone, in any order, as one list or as
+// consecutive lists (views). The goals are the items of the goals-only
 // view; each owns the prestaties that follow it in the combined view, and
 // their amounts are its budget. Without the repeated views, a prestatie is
 // an item that starts with a bullet or ends with an amount.
-func tabGoals(items []extract.Item, code string, section []string) []Objective {
-	texts := make([]string, len(items))
-	for k, it := range items {
-		texts[k] = collapse(it.Text)
+func tabGoals(views [][]extract.Item, code string, section []string) []Objective {
+	items, isGoal := separateViews(views)
+	if isGoal == nil {
+		all := slices.Concat(views...)
+		texts := make([]string, len(all))
+		for k, it := range all {
+			texts[k] = collapse(it.Text)
+		}
+		var combined int
+		combined, isGoal = splitViews(texts)
+		items = all[:combined]
 	}
-	combined, isGoal := splitViews(texts)
 	var out []Objective
-	for k := 0; k < combined; k++ {
-		if !isGoal[texts[k]] {
+	for k := range items {
+		if !isGoal[collapse(items[k].Text)] {
 			if len(out) > 0 {
 				last := &out[len(out)-1]
 				last.Budgets = append(last.Budgets, itemAmounts(items[k].Text)...)
@@ -332,6 +339,46 @@ func tabGoals(items []extract.Item, code string, section []string) []Objective {
 		out = append(out, newGoal(items[k].Text, code, section, items[k].Pos))
 	}
 	return out
+}
+
+// separateViews finds, among views given as separate lists, the combined
+// view (the longest) and the goals-only view: another view whose items all
+// stand in the combined view, one of them its first item (the combined
+// view opens with a goal; a prestaties-only view does not hold it). It
+// returns the combined view's items and the goal texts, or nil goals when
+// the lists are not such views.
+func separateViews(views [][]extract.Item) (combined []extract.Item, isGoal map[string]bool) {
+	if len(views) < 2 {
+		return nil, nil
+	}
+	for _, v := range views {
+		if len(v) > len(combined) {
+			combined = v
+		}
+	}
+	in := map[string]bool{}
+	for _, it := range combined {
+		in[collapse(it.Text)] = true
+	}
+	first := collapse(combined[0].Text)
+	for _, v := range views {
+		if len(v) == len(combined) {
+			continue
+		}
+		goals := map[string]bool{}
+		for _, it := range v {
+			t := collapse(it.Text)
+			if !in[t] {
+				goals = nil
+				break
+			}
+			goals[t] = true
+		}
+		if goals[first] {
+			return combined, goals
+		}
+	}
+	return nil, nil
 }
 
 // splitViews finds where the combined view ends and which texts are goals.

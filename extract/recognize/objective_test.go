@@ -177,6 +177,16 @@ func TestObjectives(t *testing.T) {
 			heading("6 Meedoen"), list(combinedView...), list(goalsView...), list(prestView...)),
 		want: tabGoalsWant,
 	}, {
+		name: "tab view as three lists, the goals-only view first",
+		doc: document(heading("6 Meedoen"), list("Doelstelling", "Prestatie"), paragraph("Toon prestaties bij doelstellingen"),
+			heading("6 Meedoen"), list(goalsView...), list(combinedView...), list(prestView...)),
+		want: at(tabGoalsWant, "@5", "@6"), // the combined view's items
+	}, {
+		name: "tab view as three lists, the prestaties-only view before the goals",
+		doc: document(heading("6 Meedoen"), list("Doelstelling", "Prestatie"), paragraph("Toon prestaties bij doelstellingen"),
+			heading("6 Meedoen"), list(prestView...), list(goalsView...), list(combinedView...)),
+		want: at(tabGoalsWant, "@5", "@7"),
+	}, {
 		name: "tab view with the combined view only",
 		doc: document(heading("6 Meedoen"), list("Doelstelling", "Prestatie"), paragraph("Toon prestaties bij doelstellingen"),
 			heading("6 Meedoen"), list(combinedView[:6]...)),
@@ -247,4 +257,13 @@ func TestFirstSentence(t *testing.T) {
 			t.Errorf("firstSentence(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
+}
+
+// at returns want with the block position from replaced by to.
+func at(want []string, from, to string) []string {
+	out := make([]string, len(want))
+	for k, w := range want {
+		out[k] = strings.Replace(w, from, to, 1)
+	}
+	return out
 }
