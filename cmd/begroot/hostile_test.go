@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -48,16 +50,15 @@ func hostileInputs(t testing.TB) []string {
 		html.WriteString(strings.Repeat("<td>1.000</td>", columns) + "</tr><tr>")
 	}
 	html.WriteString("</tr></table></body></html>")
-	files := map[string]string{"one-line.txt": line, "wide-table.html": html.String()}
 	inputs := []string{fixtures.Path("pdf/tables.pdf")}
-	for name, data := range files {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+	for _, f := range []struct{ name, data string }{{"one-line.txt", line}, {"wide-table.html", html.String()}} {
+		path := filepath.Join(dir, f.name)
+		if err := os.WriteFile(path, []byte(f.data), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		inputs = append(inputs, path)
 	}
-	for name := range hostileFailures {
+	for _, name := range slices.Sorted(maps.Keys(hostileFailures)) {
 		inputs = append(inputs, fixtures.Path("pdf/"+name))
 	}
 	return inputs
