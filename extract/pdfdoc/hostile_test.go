@@ -15,7 +15,8 @@ import (
 )
 
 // TestParseHostile reads the generated hostile PDFs: each must end with a
-// ParseError naming the page and the limit, in bounded time and memory.
+// ParseError naming the page (0 for the whole file) and the problem, in
+// bounded time and memory; a content stream beyond a limit wraps errLimit.
 func TestParseHostile(t *testing.T) {
 	const (
 		maxTime  = 20 * time.Second // generous: the machine is shared; the reads take about a second
@@ -23,9 +24,14 @@ func TestParseHostile(t *testing.T) {
 	)
 	tests := []struct {
 		file, text string
+		page       int
+		limit      bool
 	}{
-		{"hostile-operands.pdf", "page 1: more than 65536 operands before an operator"},
-		{"hostile-bomb.pdf", "page 1: content stream decodes to more than 32 MiB"},
+		{"hostile-operands.pdf", "page 1: more than 65536 operands before an operator", 1, true},
+		{"hostile-bomb.pdf", "page 1: content stream decodes to more than 32 MiB", 1, true},
+		{"hostile-extends.pdf", "hostile-extends.pdf: damaged PDF: the /Extends of object stream 4 lead back to it", 0, false},
+		{"hostile-dag.pdf", "hostile-dag.pdf: damaged PDF: the page tree lists object 71 0 R more than once", 0, false},
+		{"hostile-nesting.pdf", "hostile-nesting.pdf: damaged PDF: object nesting exceeds maximum depth 1000", 0, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -36,8 +42,8 @@ func TestParseHostile(t *testing.T) {
 			elapsed := time.Since(start)
 			runtime.ReadMemStats(&after)
 			var pe *extract.ParseError
-			if !errors.As(err, &pe) || pe.Page != 1 || !errors.Is(err, errLimit) || !strings.Contains(err.Error(), tt.text) {
-				t.Errorf("Parse(%s) error %v, want a ParseError on page 1 containing %q", tt.file, err, tt.text)
+			if !errors.As(err, &pe) || pe.Page != tt.page || errors.Is(err, errLimit) != tt.limit || !strings.Contains(err.Error(), tt.text) {
+				t.Errorf("Parse(%s) error %v, want a ParseError on page %d containing %q", tt.file, err, tt.page, tt.text)
 			}
 			if elapsed > maxTime {
 				t.Errorf("Parse(%s) took %v", tt.file, elapsed)

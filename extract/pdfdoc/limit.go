@@ -20,6 +20,7 @@ const (
 	maxCmapBytes   = 4 << 20  // bytes of a ToUnicode map read; real maps are a few kilobytes
 	maxCmapStack   = 1 << 16  // tokens on the ToUnicode parser's stack; a bfrange section holds at most 100
 	maxWidthRange  = 1 << 16  // codes one /W entry of a CIDFont may set: the whole two-byte range
+	maxDictHead    = 1 << 10  // bytes after "N 0 obj" searched for an object stream's /Extends; its dictionary has six entries
 )
 
 // errLimit is wrapped by the errors of streams beyond the limits above.

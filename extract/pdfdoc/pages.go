@@ -1,7 +1,9 @@
 package pdfdoc
 
 import (
+	"fmt"
 	"math"
+	"regexp"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -14,13 +16,25 @@ type pageRef struct {
 	width, height float64 // displayed size in points
 }
 
+// A Kids array of references as the library prints it, "[3 0 R 7 0 R]",
+// and one of its references.
+var (
+	kidRefs = regexp.MustCompile(`^\[(\d+ \d+ R ?)*\]$`)
+	kidRef  = regexp.MustCompile(`\d+ \d+ R`)
+)
+
 // pageTree lists the pages in order. It resolves every node once; the
-// library's Reader.Page walks the tree from the root for each page.
-func pageTree(r *pdf.Reader) []pageRef {
+// library's Reader.Page walks the tree from the root for each page. A tree
+// that lists an object twice (a cycle, or a subtree shared to multiply
+// one page into millions) is an error: the library has no object
+// identity, so the references are read from the printed Kids arrays.
+func pageTree(r *pdf.Reader) ([]pageRef, error) {
 	var pages []pageRef
+	var err error
+	seen := map[string]bool{}
 	var visit func(node, res, media, crop pdf.Value, rotate int64, depth int)
 	visit = func(node, res, media, crop pdf.Value, rotate int64, depth int) {
-		if depth > maxTreeDepth || len(pages) >= maxPages || node.Kind() != pdf.Dict {
+		if err != nil || depth > maxTreeDepth || len(pages) >= maxPages || node.Kind() != pdf.Dict {
 			return
 		}
 		if v := node.Key("Resources"); !v.IsNull() {
@@ -37,6 +51,16 @@ func pageTree(r *pdf.Reader) []pageRef {
 		}
 		kids := node.Key("Kids")
 		if node.Key("Type").Name() == "Pages" || kids.Kind() == pdf.Array {
+			if list := kids.String(); kidRefs.MatchString(list) {
+				// Kids given inline cannot be shared; only references are checked.
+				for _, ref := range kidRef.FindAllString(list, -1) {
+					if seen[ref] {
+						err = fmt.Errorf("damaged PDF: the page tree lists object %s more than once", ref)
+						return
+					}
+					seen[ref] = true
+				}
+			}
 			for i, n := 0, kids.Len(); i < n; i++ {
 				visit(kids.Index(i), res, media, crop, rotate, depth+1)
 			}
@@ -45,7 +69,7 @@ func pageTree(r *pdf.Reader) []pageRef {
 		pages = append(pages, newPageRef(node, res, media, crop, rotate))
 	}
 	visit(r.Trailer().Key("Root").Key("Pages"), pdf.Value{}, pdf.Value{}, pdf.Value{}, 0, 0)
-	return pages
+	return pages, err
 }
 
 func newPageRef(v, res, media, crop pdf.Value, rotate int64) pageRef {

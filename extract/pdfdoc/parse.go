@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"regexp"
 	"runtime"
 	"slices"
@@ -169,7 +170,10 @@ func parse(ctx context.Context, r io.ReaderAt, size int64, src extract.Source, o
 		return nil, fail(0, err)
 	}
 
-	refs := pageTree(reader)
+	refs, err := pageTree(reader)
+	if err != nil {
+		return nil, fail(0, err)
+	}
 	if len(refs) == 0 {
 		return nil, fail(0, errors.New("damaged PDF: no pages found"))
 	}
@@ -471,16 +475,45 @@ func isLexBreak(c byte) bool {
 // bound: an object stream's /N with eight digits or more.
 var hugeCount = regexp.MustCompile(`/N\s+\d{8,}`)
 
+// objectHead matches the start of an indirect object, "12 0 obj", and
+// extendsRef the /Extends entry of an object stream's dictionary.
+var (
+	objectHead = regexp.MustCompile(`(\d+)\s+\d+\s+obj\b`)
+	extendsRef = regexp.MustCompile(`/Extends\s+(\d+)\s+\d+\s+R`)
+)
+
 // checkObjectStreams rejects object streams that claim tens of millions of
-// objects; the library reads that many tokens even past the end of the
-// stream.
+// objects, which the library reads as tokens even past the end of the
+// stream, and object streams that /Extends each other in a loop, which it
+// searches for ever for an object none of them holds.
 func checkObjectStreams(r io.ReaderAt, size int64) error {
-	const chunk, overlap = 1 << 20, 32
+	const (
+		chunk   = 1 << 20
+		overlap = maxDictHead // an object's dictionary head read whole from the chunk where it starts
+	)
 	buf := make([]byte, chunk+overlap)
+	extends := map[string]string{} // object stream → the one it extends
 	for off := int64(0); off < size; off += chunk {
 		n, _ := r.ReadAt(buf[:min(int64(len(buf)), size-off)], off)
 		if hugeCount.Match(buf[:n]) {
 			return errors.New("damaged PDF: an object stream claims tens of millions of objects")
+		}
+		for _, m := range objectHead.FindAllSubmatchIndex(buf[:n], -1) {
+			head := buf[m[1]:min(n, m[1]+maxDictHead)]
+			if i := bytes.Index(head, []byte("stream")); i >= 0 {
+				head = head[:i]
+			}
+			if e := extendsRef.FindSubmatch(head); e != nil {
+				extends[string(buf[m[2]:m[3]])] = string(e[1])
+			}
+		}
+	}
+	for _, start := range slices.Sorted(maps.Keys(extends)) {
+		at := start
+		for range len(extends) {
+			if at = extends[at]; at == start {
+				return fmt.Errorf("damaged PDF: the /Extends of object stream %s lead back to it", start)
+			}
 		}
 	}
 	return nil
