@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/extract/pdfdoc"
 	"github.com/begroot/begroot/fixtures"
 	"github.com/begroot/begroot/pipeline"
 )
@@ -33,7 +34,10 @@ func TestIv3Reconciliation(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.pdf, func(t *testing.T) {
 			pdf := fixtures.Shared(t, filepath.Join("corpus/raw/wassenaar-beleidsbibliotheek", tt.pdf))
-			rep, err := pipeline.Extract(context.Background(), extract.Source{Path: pdf, Format: extract.FormatPDF})
+			// The race detector slows parsing several times over.
+			ctx, cancel := context.WithTimeout(context.Background(), pdfdoc.DefaultTimeout*fixtures.TimeScale)
+			defer cancel()
+			rep, err := pipeline.Extract(ctx, extract.Source{Path: pdf, Format: extract.FormatPDF})
 			if err != nil {
 				t.Fatal(err)
 			}

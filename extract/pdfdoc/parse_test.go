@@ -29,7 +29,9 @@ func parseFile(t testing.TB, path string) (*extract.Document, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Parse(f, st.Size(), extract.Source{Path: path, Format: extract.FormatPDF})
+	// The race detector slows parsing several times over.
+	opt := Options{Timeout: DefaultTimeout * fixtures.TimeScale}
+	return ParseContext(context.Background(), f, st.Size(), extract.Source{Path: path, Format: extract.FormatPDF}, opt)
 }
 
 // render prints a table one row per line: the page of the row's first cell,

@@ -2,6 +2,7 @@ package recognize
 
 import (
 	"bytes"
+	gocontext "context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -106,5 +107,7 @@ func parsePDF(path string) (*extract.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pdfdoc.Parse(bytes.NewReader(data), int64(len(data)), extract.Source{Path: path, Format: extract.FormatPDF})
+	// The race detector slows parsing several times over.
+	opt := pdfdoc.Options{Timeout: pdfdoc.DefaultTimeout * fixtures.TimeScale}
+	return pdfdoc.ParseContext(gocontext.Background(), bytes.NewReader(data), int64(len(data)), extract.Source{Path: path, Format: extract.FormatPDF}, opt)
 }
