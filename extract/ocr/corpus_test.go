@@ -61,7 +61,7 @@ type tally struct {
 	rows       map[string][]string
 }
 
-func count(pages []Page, res Result, values int) tally {
+func count(pages []Page, doc *extract.Document, values int) tally {
 	tl := tally{rows: map[string][]string{}}
 	for _, p := range pages {
 		for _, w := range p.Words {
@@ -70,7 +70,7 @@ func count(pages []Page, res Result, values int) tally {
 			}
 		}
 	}
-	for _, b := range res.Document.Blocks {
+	for _, b := range doc.Blocks {
 		if b.Kind != extract.TableBlock {
 			continue
 		}
@@ -119,7 +119,7 @@ func balanced(vals []string) bool {
 	return true
 }
 
-func ocrScreenshot(t *testing.T, s screenshot, opt Options) ([]Page, Result) {
+func ocrScreenshot(t *testing.T, s screenshot, opt Options) ([]Page, *extract.Document) {
 	t.Helper()
 	path := fixtures.Shared(t, filepath.Join(wassenaar, s.file))
 	fixtures.Program(t, "tesseract")

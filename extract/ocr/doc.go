@@ -57,9 +57,11 @@
 //
 // # Confidence
 //
-// Result.Confidence runs parallel to Document.Blocks: for each table
-// cell, the lowest confidence (0–100) of its words; NoWords for an empty
-// cell. An extract.Cell has no field for it yet.
+// Every table cell with words has extract.Cell.OCR set and, in
+// Confidence, the lowest confidence (0–100) of its words. The confidence
+// lives on the cell rather than beside the document so that it travels
+// with the cell through recognize and normalize to the records, as Pos
+// does.
 //
 // # Measurements
 //
