@@ -6,6 +6,7 @@ import (
 	"log/slog"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/extract/ocr"
 	"github.com/begroot/begroot/normalize"
 	"github.com/begroot/begroot/pipeline"
 )
@@ -21,8 +22,12 @@ func extractSources(ctx context.Context, sources []extract.Source, opt Options, 
 	reports := make([]*normalize.Report, len(sources))
 	errs := make([]error, len(sources))
 	failed := 0
+	if err := ocr.Installed(ctx, opt.ocr); err != nil && opt.ocr.Mode == ocr.Auto {
+		log.Warn("no OCR of pages without a text layer", "error", err)
+		opt.ocr.Mode = ocr.Off
+	}
 	progress := newProgress(stderr, len(sources), opt)
-	pipeline.Run(ctx, sources, pipeline.Options{Jobs: opt.Jobs, Timeout: opt.Timeout, Cache: cache}, func(r pipeline.Result) {
+	pipeline.Run(ctx, sources, pipeline.Options{Jobs: opt.Jobs, Timeout: opt.Timeout, Cache: cache, OCR: opt.ocr}, func(r pipeline.Result) {
 		if r.Err == nil && keep != nil {
 			r.Err = keep(r.Index, r.Report)
 		}
