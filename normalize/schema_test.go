@@ -152,6 +152,9 @@ func fullReport() normalize.Report {
 			Page:       41,
 			URL:        "https://example.org/begroting_2024.pdf",
 			Line:       12,
+			OCR:        true,
+			Confidence: f64(91.5),
+			Repaired:   "133.955 → 33.955",
 		}},
 		Indicators: []normalize.Indicator{{
 			Table:      "Beleidsindicatoren",
