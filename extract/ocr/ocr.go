@@ -198,12 +198,16 @@ type tools struct{ pdfinfo, pdftoppm, tesseract string }
 // languages asked for.
 func findTools(ctx context.Context, language string) (tools, error) {
 	var t tools
-	for name, dst := range map[string]*string{"pdfinfo": &t.pdfinfo, "pdftoppm": &t.pdftoppm, "tesseract": &t.tesseract} {
-		p, err := lookPath(name)
+	// In a fixed order, so that the error names the same program each time.
+	for _, p := range []struct {
+		name string
+		dst  *string
+	}{{"tesseract", &t.tesseract}, {"pdftoppm", &t.pdftoppm}, {"pdfinfo", &t.pdfinfo}} {
+		path, err := lookPath(p.name)
 		if err != nil {
 			return t, err
 		}
-		*dst = p
+		*p.dst = path
 	}
 	ctx, cancel := withLimit(ctx, infoTimeout, "to list languages")
 	defer cancel()
