@@ -160,7 +160,17 @@ func TestScreenshot2021(t *testing.T) {
 	if minEqual := 48; rows < minEqual {
 		t.Errorf("%d taakveld rows equal the text layer, want at least %d", rows, minEqual)
 	}
+	m := measure(res)
+	equal, verified := precision(t, m.rep, ref)
+	t.Logf("%s: %v; verified taakveld records equal to the text layer: %d/%d", s.file, m, equal, verified)
+	if verified == 0 || float64(equal) < minPrecision*float64(verified) {
+		t.Errorf("%d of %d verified taakveld records equal the text layer, want at least %.2f", equal, verified, minPrecision)
+	}
 }
+
+// minPrecision is the share of verified OCR records that must equal the
+// text layer: a check that holds by chance is rare, not never.
+const minPrecision = 0.99
 
 // TestScreenshots OCRs the other four screenshots (2022-2025; one page
 // each, 12-60 s of CPU per page) and counts the taakveld rows that
@@ -171,8 +181,8 @@ func TestScreenshots(t *testing.T) {
 		t.Run(s.file, func(t *testing.T) {
 			pages, res := ocrScreenshot(t, s, Options{})
 			tl := count(pages, res, s.values)
-			t.Logf("%s: %v, turned %d°; %d numbers; %d taakveld rows, %d with %d values, %d balanced",
-				s.file, pages[0].Elapsed.Round(100*time.Millisecond), pages[0].Rotated, tl.numbers, tl.taakvelden, tl.rightCells, s.values, tl.balanced)
+			t.Logf("%s: %v, turned %d°; %d numbers; %d taakveld rows, %d with %d values, %d balanced; %v",
+				s.file, pages[0].Elapsed.Round(100*time.Millisecond), pages[0].Rotated, tl.numbers, tl.taakvelden, tl.rightCells, s.values, tl.balanced, measure(res))
 			if tl.balanced < s.minBalanced {
 				t.Errorf("%d taakveld rows balance, want at least %d", tl.balanced, s.minBalanced)
 			}
