@@ -14,6 +14,28 @@
 // *MissingError (errors.Is ErrNotInstalled) that names the Debian and
 // Homebrew packages to install.
 //
+// # In the pipeline
+//
+// Fill runs after pdfdoc (pipeline/read.go): it OCRs the pages pdfdoc
+// lists in Document.NoTextPages (image only, or text that does not
+// decode: the Type 3 digit soup of jaarrekening-2019-wassenaar.pdf and
+// fixtures/pdf/garbage.pdf page 2), every page when pdfdoc found no usable
+// text at all (extract.ErrNoText), or every page in Force mode, and puts
+// their blocks into the document in page order. The mode comes from
+// begroot's --ocr flag through the context (NewContext, FromContext);
+// the context's deadline (--timeout) covers OCR, and the pages read
+// before it stay. Up to Options.Parallel pages of a document are read at
+// once. A warning line per document gives the time of each page. Without
+// tesseract, Auto reads nothing and the CLI warns once per run; Force
+// puts the missing package in the document's warnings.
+//
+// The recogniser takes an OCR'd "Overzicht baten en lasten per taakveld"
+// without a unit label as whole euros by its shape (baten, lasten and
+// saldo columns over large grouped integers, recognize.WholeEuros), and
+// normalize marks the records of OCR cells (ocr, confidence), verifies
+// them only through checks that hold and tries one-character repairs
+// where a check fails (repaired).
+//
 // # Input
 //
 // A page such as the Wassenaar "Overzicht baten en lasten per taakveld",
