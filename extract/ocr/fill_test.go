@@ -1,15 +1,19 @@
 package ocr
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"slices"
+	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/extract/pdfdoc"
+	"github.com/begroot/begroot/fixtures"
 )
 
 // TestFillWithoutPrograms: with the programs missing, Auto leaves the
@@ -86,5 +90,32 @@ func TestMerge(t *testing.T) {
 	}
 	if w := strings.Join(doc.Warnings, "\n"); !strings.Contains(w, "page 4: OCR found no text") || !strings.Contains(w, "OCR: 2 pages in 2s (page 2 1.5s, page 4 500ms)") {
 		t.Errorf("warnings %q", w)
+	}
+}
+
+// TestFillDigitSoup: pdfdoc lists the page of garbage.pdf in a Type 3
+// font without a Unicode map (private glyph names) among the pages
+// without a usable text layer, so Fill reads that page, and only that
+// one, with OCR and keeps the text layer of the other.
+func TestFillDigitSoup(t *testing.T) {
+	fixtures.Program(t, "tesseract")
+	path := fixtures.Path("pdf/garbage.pdf")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := extract.Source{Path: path, Format: extract.FormatPDF}
+	doc, err := pdfdoc.Parse(bytes.NewReader(data), int64(len(data)), src)
+	if err != nil || !slices.Equal(doc.NoTextPages, []int{2}) {
+		t.Fatalf("pdfdoc: NoTextPages %v, error %v; want page 2 without a usable text layer", doc.NoTextPages, err)
+	}
+	before := len(doc.Blocks)
+	doc, err = Fill(context.Background(), doc, nil, src, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := strings.Join(doc.Warnings, "\n")
+	if !strings.Contains(w, "OCR: 1 pages in") || !strings.Contains(w, "(page 2 ") || len(doc.Blocks) < before {
+		t.Errorf("Fill: warnings %q, %d blocks (%d before); want page 2 read by OCR and page 1 kept", w, len(doc.Blocks), before)
 	}
 }
