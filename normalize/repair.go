@@ -133,11 +133,10 @@ func withCell(t recognize.FinancialTable, cl tableCell, text string) recognize.F
 	return t
 }
 
-// repairs are the single-character repairs of an OCR'd amount: a dot
-// read as a comma or the other way round, a leading "1" that is a grid
-// line before the amount, and, when digit is set, any one digit read
-// wrong. A lost minus sign is not among them: the checks take a saldo in
-// either sign, so no check can tell.
+// repairs are the single-character repairs of an OCR'd amount: a lost
+// minus sign (or a stray one), a dot read as a comma or the other way
+// round, a leading "1" that is a grid line before the amount, and, when
+// digit is set, any one digit read wrong.
 func repairs(s string, digit bool) []string {
 	var out []string
 	add := func(r string) {
@@ -148,6 +147,9 @@ func repairs(s string, digit bool) []string {
 	sign, digits := "", s
 	if rest, ok := strings.CutPrefix(s, "-"); ok {
 		sign, digits = "-", rest
+		add(digits)
+	} else {
+		add("-" + s)
 	}
 	for i := range len(s) {
 		switch s[i] {

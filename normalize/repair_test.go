@@ -41,7 +41,7 @@ func TestRepairOCR(t *testing.T) {
 		{"0.1 Bestuur", "0", "-2.244.295", "-2.244.295"},
 		{"0.2 Burgerzaken", "406.291", "-818.726", "-412.435"},
 		{"0.5 Treasury", "762.000", "-29.672", "732.328"},
-		{"Totaal programma 0", "1.168.291", "-3.092.693", "-1.924.402"},
+		{"Saldo van baten en lasten programma", "1.168.291", "-3.092.693", "-1.924.402"},
 	}
 	with := func(r, c int, s string) [][]string {
 		rows := make([][]string, len(good))
@@ -59,6 +59,8 @@ func TestRepairOCR(t *testing.T) {
 		want     string // "row/col: repair", "" for none
 	}{
 		{"as printed", true, nil, good, ""},
+		{"lost minus", true, nil, with(1, 1, "818.726"), "1/1: 818.726 → -818.726"},
+		{"lost minus of a total", true, nil, with(3, 2, "1.924.402"), "3/2: 1.924.402 → -1.924.402"},
 		{"comma for a dot", true, nil, with(2, 0, "762,000"), "2/0: 762,000 → 762.000"},
 		{"grid line read as 1", true, nil, with(0, 2, "1-2.244.295"), "0/2: 1-2.244.295 → -2.244.295"},
 		{"leading 1", true, nil, with(1, 0, "1406.291"), "1/0: 1406.291 → 406.291"},
