@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"slices"
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/extract/ocr"
@@ -22,9 +23,12 @@ func extractSources(ctx context.Context, sources []extract.Source, opt Options, 
 	reports := make([]*normalize.Report, len(sources))
 	errs := make([]error, len(sources))
 	failed := 0
-	if err := ocr.Installed(ctx, opt.ocr); err != nil && opt.ocr.Mode == ocr.Auto {
-		log.Warn("no OCR of pages without a text layer", "error", err)
-		opt.ocr.Mode = ocr.Off
+	pdf := func(s extract.Source) bool { return s.Format == extract.FormatPDF }
+	if opt.ocr.Mode == ocr.Auto && slices.ContainsFunc(sources, pdf) {
+		if err := ocr.Installed(ctx, opt.ocr); err != nil {
+			log.Warn("no OCR of pages without a text layer", "error", err)
+			opt.ocr.Mode = ocr.Off
+		}
 	}
 	progress := newProgress(stderr, len(sources), opt)
 	pipeline.Run(ctx, sources, pipeline.Options{Jobs: opt.Jobs, Timeout: opt.Timeout, Cache: cache, OCR: opt.ocr}, func(r pipeline.Result) {
