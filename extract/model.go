@@ -115,6 +115,11 @@ type Cell struct {
 	Header  bool   // a header cell (th, thead, or a header row the reader recognised)
 	Spanned bool   // a copy made when expanding a colspan or rowspan
 	Pos     Pos
+	// OCR is set on a cell read by OCR from a page without a usable text
+	// layer; Confidence is then the lowest recognition confidence (0–100)
+	// of its words. Both stay out of JSON dumps when unset.
+	OCR        bool    `json:",omitempty"`
+	Confidence float64 `json:",omitempty"`
 }
 
 // Document is the model of one input.

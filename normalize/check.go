@@ -126,6 +126,7 @@ func checkTable(t recognize.FinancialTable) []tableCheck {
 		}
 		c.totals(col)
 	}
+	c.groupTotals()
 	c.countHolds()
 	c.reshapeTotals()
 	for col := range t.Columns {

@@ -36,7 +36,11 @@ func Normalize(doc *extract.Document, res recognize.Result) *Report {
 		Checks:     []Check{},
 	}
 	for _, t := range res.Financial {
+		t, repaired := repairOCR(t)
 		facts, at := financialFacts(t, meta, src.URL)
+		for cl, note := range repaired {
+			facts[at[cl]].Repaired = note
+		}
 		for _, c := range checkTable(t) {
 			for _, cl := range c.cells {
 				if k, ok := at[cl]; ok {
@@ -126,7 +130,11 @@ func financialFacts(t recognize.FinancialTable, meta Meta, url string) ([]Financ
 				Column: t.Columns[k], ColumnKind: kinds[k], ColumnYear: years[k],
 				Value: value, Raw: cell.Text, Scale: t.Scale, Sign: t.Sign,
 				Page: cell.Pos.Page, URL: url, Line: cell.Pos.Line,
+				OCR: cell.OCR,
 			})
+			if cell.OCR {
+				out[len(out)-1].Confidence = &cell.Confidence
+			}
 		}
 	}
 	return out, at

@@ -66,6 +66,9 @@ type Financial struct {
 	Page       int      `json:"page,omitempty"`
 	URL        string   `json:"url,omitempty"`
 	Line       int      `json:"line,omitempty"`
+	OCR        bool     `json:"ocr,omitempty"`        // read by OCR from a page without a usable text layer
+	Confidence *float64 `json:"confidence,omitempty"` // OCR: the lowest recognition confidence (0–100) of the cell's words
+	Repaired   string   `json:"repaired,omitempty"`   // OCR: the one-character repair that made the checks hold, "13.4 → 3.4"; Raw is the repaired text
 }
 
 // Indicator is one value of a kengetallen or beleidsindicatoren table.

@@ -152,6 +152,9 @@ func fullReport() normalize.Report {
 			Page:       41,
 			URL:        "https://example.org/begroting_2024.pdf",
 			Line:       12,
+			OCR:        true,
+			Confidence: f64(91.5),
+			Repaired:   "133.955 → 33.955",
 		}},
 		Indicators: []normalize.Indicator{{
 			Table:      "Beleidsindicatoren",
@@ -451,7 +454,7 @@ func TestSchemaMatchesStructs(t *testing.T) {
 			normalize.ColRealisatie, normalize.ColBegrotingPrimitief, normalize.ColBegrotingWijziging,
 			normalize.ColBegroting, normalize.ColRaming, normalize.ColVerschil, normalize.ColOther}},
 		{"rule", enum(defs(report, "check")["properties"].(map[string]any)["rule"].(map[string]any)), []string{
-			normalize.RuleSaldo, normalize.RuleResultaat, normalize.RuleTotal, normalize.RuleRunning, normalize.RuleIv3}},
+			normalize.RuleSaldo, normalize.RuleResultaat, normalize.RuleTotal, normalize.RuleGroupTotal, normalize.RuleRunning, normalize.RuleIv3}},
 		{"suspect", enum(defs(report, "check")["properties"].(map[string]any)["suspect"].(map[string]any)), []string{
 			normalize.SuspectDocument, normalize.SuspectExtraction}},
 		{"finding kind", enum(defs(report, "finding")["properties"].(map[string]any)["kind"].(map[string]any)), []string{

@@ -12,7 +12,7 @@
 //
 //	text  extract/textdoc
 //	html  extract/htmldoc
-//	pdf   extract/pdfdoc
+//	pdf   extract/pdfdoc, then extract/ocr for pages without a usable text layer
 //
 // The formats themselves, with their extensions and sniff rules, are listed
 // in extract.Formats, which the crawler uses without linking the readers. A
@@ -24,7 +24,7 @@
 //
 //   - one pool of opt.Jobs workers over the documents;
 //   - a time limit per document (opt.Timeout), as the context's deadline,
-//     which pdfdoc honours;
+//     which pdfdoc and OCR honour;
 //   - a panic in a stage becomes the error of its document, naming the
 //     source, and the run goes on;
 //   - on cancellation the documents not yet started fail with the

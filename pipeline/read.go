@@ -12,6 +12,7 @@ import (
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/extract/htmldoc"
+	"github.com/begroot/begroot/extract/ocr"
 	"github.com/begroot/begroot/extract/pdfdoc"
 	"github.com/begroot/begroot/extract/recognize"
 	"github.com/begroot/begroot/extract/textdoc"
@@ -38,7 +39,8 @@ var readers = map[extract.Format]reader{
 			// become pdfdoc's default of a minute.
 			timeout = max(time.Until(d), time.Nanosecond)
 		}
-		return pdfdoc.ParseContext(ctx, bytes.NewReader(data), int64(len(data)), src, pdfdoc.Options{Timeout: timeout})
+		doc, err := pdfdoc.ParseContext(ctx, bytes.NewReader(data), int64(len(data)), src, pdfdoc.Options{Timeout: timeout})
+		return ocr.Fill(ctx, doc, err, src, ocr.FromContext(ctx)) // pages without a usable text layer
 	},
 }
 

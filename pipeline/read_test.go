@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/extract/ocr"
 	"github.com/begroot/begroot/fixtures"
 )
 
@@ -98,7 +99,8 @@ func TestRead(t *testing.T) {
 }
 
 func TestExtractNoText(t *testing.T) {
-	rep, err := Extract(context.Background(), extract.Source{Path: fixtures.Path("pdf/scan.pdf"), Format: extract.FormatPDF})
+	ctx := ocr.NewContext(context.Background(), ocr.Options{Mode: ocr.Off})
+	rep, err := Extract(ctx, extract.Source{Path: fixtures.Path("pdf/scan.pdf"), Format: extract.FormatPDF})
 	if err != nil {
 		t.Fatalf("a scan is a finding, not a failure: %v", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/extract/ocr"
 	"github.com/begroot/begroot/normalize"
 )
 
@@ -15,6 +16,7 @@ type Options struct {
 	Jobs    int           // documents processed at once; 0 for the number of CPUs
 	Timeout time.Duration // time limit per document; 0 for none beyond the readers' own
 	Cache   Cache         // earlier results to reuse; nil for none
+	OCR     ocr.Options   // OCR of PDF pages without a usable text layer; the zero value is ocr.Auto
 }
 
 // DefaultJobs is the number of workers when Options.Jobs is 0: one per
@@ -88,6 +90,7 @@ func extractOne(ctx context.Context, src extract.Source, opt Options) (*normaliz
 			return rep, nil
 		}
 	}
+	ctx = ocr.NewContext(ctx, opt.OCR)
 	if opt.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, opt.Timeout)

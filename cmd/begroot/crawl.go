@@ -205,7 +205,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			sources = append(sources, d.Source)
 		}
 	}
-	cache := newReportCache(filepath.Join(opt.Cache, "reports"))
+	cache := newReportCache(filepath.Join(opt.Cache, "reports"), "ocr "+opt.OCR)
 	reports, errs := extractSources(ctx, sources, opt.Options, cache, st, log, nil)
 	markShells(sites, reports, log)
 	if err := writeDocuments(out.outputs, sites, reports); err != nil {

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/extract/ocr"
 	"github.com/begroot/begroot/normalize"
 	"github.com/begroot/begroot/output"
 	"github.com/begroot/begroot/pipeline"
@@ -32,6 +33,8 @@ type Options struct {
 	Timeout time.Duration // --timeout: per document
 	Quiet   bool          // -q
 	Verbose bool          // -v
+	OCR     string        // --ocr: auto, off or force
+	ocr     ocr.Options   // OCR as applyDefaults resolved it
 }
 
 // AddFlags registers the options on fs.
@@ -44,6 +47,7 @@ func (o *Options) AddFlags(fs *flag.FlagSet) {
 	fs.DurationVar(&o.Timeout, "timeout", 0, "time limit per document (0: the default, 2m)")
 	fs.BoolVar(&o.Quiet, "q", false, "quiet: only errors")
 	fs.BoolVar(&o.Verbose, "v", false, "verbose: log lines instead of the progress bar, with debug details (skipped links, hidden files, fetched pages)")
+	fs.StringVar(&o.OCR, "ocr", "auto", "OCR of PDF pages: auto (pages without a usable text layer, when tesseract and pdftoppm are installed), off, or force (every page)")
 }
 
 // applyDefaults fills in zero values and checks the options.
@@ -83,7 +87,9 @@ func (o *Options) applyDefaults() error {
 	if o.Quiet && o.Verbose {
 		return errors.New("-q and -v exclude each other")
 	}
-	return nil
+	var err error
+	o.ocr.Mode, err = ocr.ParseMode(o.OCR)
+	return err
 }
 
 // exitStatusHelp ends the help of each command.

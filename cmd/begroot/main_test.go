@@ -36,6 +36,7 @@ func TestUsageAndExitCodes(t *testing.T) {
 		{"extract without input", []string{"extract", "-o", t.TempDir()}, exitUsage, "no INPUT"},
 		{"bad format", []string{"extract", "--format", "xml", "x.txt"}, exitUsage, `--format "xml"`},
 		{"quiet and verbose", []string{"extract", "-q", "-v", "x.txt"}, exitUsage, "exclude"},
+		{"bad ocr mode", []string{"extract", "--ocr", "always", "x.txt"}, exitUsage, `--ocr "always": want auto, off or force`},
 		{"missing input", []string{"extract", "-o", t.TempDir(), filepath.Join(t.TempDir(), "nope.txt")}, exitFatal, "nope.txt"},
 		{"version", []string{"version"}, exitOK, "begroot "},
 		{"negative jobs", []string{"extract", "-j", "-1", "x.txt"}, exitUsage, "-j -1: want 1 or more"},

@@ -338,7 +338,7 @@ func TestVersionFromBuildInfo(t *testing.T) {
 func TestReportCache(t *testing.T) {
 	dir := t.TempDir()
 	src := extract.Source{URL: "https://x.nl/a", SHA256: "00"}
-	c := newReportCache(dir)
+	c := newReportCache(dir, "ocr auto")
 	if c.build == "" {
 		t.Fatal("no hash of the test executable")
 	}

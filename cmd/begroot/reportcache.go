@@ -52,9 +52,15 @@ var executableHash = sync.OnceValue(func() string {
 	return sum
 })
 
-// newReportCache is the report cache in dir for this executable.
-func newReportCache(dir string) reportCache {
-	return reportCache{dir: dir, build: executableHash()}
+// newReportCache is the report cache in dir for this executable with
+// these settings (the --ocr mode: a report read without OCR is no answer
+// for a run with it).
+func newReportCache(dir, settings string) reportCache {
+	build := executableHash()
+	if build != "" {
+		build += "\n" + settings
+	}
+	return reportCache{dir: dir, build: build}
 }
 
 func (c reportCache) path(src extract.Source) string {

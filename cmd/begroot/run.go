@@ -4,9 +4,11 @@ import (
 	"context"
 	"log/slog"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/extract/ocr"
 	"github.com/begroot/begroot/normalize"
 	"github.com/begroot/begroot/output"
 	"github.com/begroot/begroot/pipeline"
@@ -22,8 +24,14 @@ func extractSources(ctx context.Context, sources []extract.Source, opt Options, 
 	keep func(i int, rep *normalize.Report) error) ([]*normalize.Report, []error) {
 	reports := make([]*normalize.Report, len(sources))
 	errs := make([]error, len(sources))
+	if opt.ocr.Mode == ocr.Auto && slices.ContainsFunc(sources, func(s extract.Source) bool { return s.Format == extract.FormatPDF }) {
+		if err := ocr.Installed(ctx, opt.ocr); err != nil {
+			log.Warn("no OCR of pages without a text layer", "error", err)
+			opt.ocr.Mode = ocr.Off
+		}
+	}
 	st.start("extracting", len(sources))
-	pipeline.Run(ctx, sources, pipeline.Options{Jobs: opt.Jobs, Timeout: opt.Timeout, Cache: cache}, func(r pipeline.Result) {
+	pipeline.Run(ctx, sources, pipeline.Options{Jobs: opt.Jobs, Timeout: opt.Timeout, Cache: cache, OCR: opt.ocr}, func(r pipeline.Result) {
 		if r.Err == nil && keep != nil {
 			r.Err = keep(r.Index, r.Report)
 		}

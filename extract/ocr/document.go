@@ -13,29 +13,16 @@ import (
 	"github.com/begroot/begroot/vocab"
 )
 
-// NoWords is the confidence of a cell without words (an empty cell).
-const NoWords = -1
-
-// Result is the document model of OCR'd pages, with the recognition
-// confidence of every table cell beside it.
-type Result struct {
-	Document *extract.Document
-	// Confidence runs parallel to Document.Blocks: for a table block,
-	// Confidence[b][r][c] is the lowest word confidence (0–100) of cell
-	// Rows[r][c], NoWords for an empty cell; nil for other blocks.
-	Confidence [][][]float64
-}
-
 // Document builds an extract.Document from OCR'd pages: per page, per
 // region left to right, lines top to bottom; runs of lines with values
 // become tables, other lines headings and paragraphs. Positions are the
-// words' boxes in points from the page's top-left.
-func Document(src extract.Source, pages []Page) Result {
+// words' boxes in points from the page's top-left. Every table cell with
+// words has OCR set and the lowest confidence of its words.
+func Document(src extract.Source, pages []Page) *extract.Document {
 	if src.Format == "" {
 		src.Format = extract.FormatPDF
 	}
 	doc := &extract.Document{Source: src}
-	res := Result{Document: doc}
 	for _, p := range pages {
 		doc.Pages = max(doc.Pages, p.Number)
 		if p.Rotated != 0 {
@@ -64,7 +51,7 @@ func Document(src extract.Source, pages []Page) Result {
 		}
 		median := medianHeight(all)
 		for _, ls := range regionLines {
-			res.region(p.Number, ls, median)
+			region(doc, p.Number, ls, median)
 		}
 	}
 	for _, b := range doc.Blocks {
@@ -73,7 +60,7 @@ func Document(src extract.Source, pages []Page) Result {
 			break
 		}
 	}
-	return res
+	return doc
 }
 
 // medianHeight is the median height of a page's lines that have letters:
@@ -92,41 +79,36 @@ func medianHeight(ls []line) float64 {
 	return h[len(h)/2]
 }
 
-// region appends the blocks of one region's lines.
-func (res *Result) region(page int, ls []line, median float64) {
+// region appends the blocks of one region's lines to doc.
+func region(doc *extract.Document, page int, ls []line, median float64) {
 	for i := 0; i < len(ls); {
 		if end := tableEnd(ls, i); end > i {
 			for _, part := range splitTables(ls[i:end]) {
 				if !slices.ContainsFunc(part, func(l line) bool { return l.numeric() }) {
-					res.text(page, part, median) // a header whose rows OCR lost
+					text(doc, page, part, median) // a header whose rows OCR lost
 					continue
 				}
-				t, conf := table(page, part)
-				res.add(extract.Block{Kind: extract.TableBlock, Table: t, Pos: t.Pos}, conf)
+				t := table(page, part)
+				doc.Blocks = append(doc.Blocks, extract.Block{Kind: extract.TableBlock, Table: t, Pos: t.Pos})
 			}
 			i = end
 			continue
 		}
-		res.text(page, ls[i:i+1], median)
+		text(doc, page, ls[i:i+1], median)
 		i++
 	}
 }
 
-// text appends each line as a heading or a paragraph.
-func (res *Result) text(page int, ls []line, median float64) {
+// text appends each line to doc as a heading or a paragraph.
+func text(doc *extract.Document, page int, ls []line, median float64) {
 	for i := range ls {
 		l := &ls[i]
 		kind := extract.Paragraph
 		if l.height >= headingSize*median {
 			kind = extract.Heading
 		}
-		res.add(extract.Block{Kind: kind, Text: l.text(), Pos: pos(page, l.x0, l.y0)}, nil)
+		doc.Blocks = append(doc.Blocks, extract.Block{Kind: kind, Text: l.text(), Pos: pos(page, l.x0, l.y0)})
 	}
-}
-
-func (res *Result) add(b extract.Block, conf [][]float64) {
-	res.Document.Blocks = append(res.Document.Blocks, b)
-	res.Confidence = append(res.Confidence, conf)
 }
 
 // tableEnd returns the end (exclusive) of the table that starts at line
@@ -217,16 +199,11 @@ func columns(ls []line) []column {
 // heading centred over "Baten Lasten Saldo") is copied into each, with
 // Spanned set on the copies. Lines without values before the first value
 // row, and those with several cells inside, are header rows.
-func table(page int, ls []line) (*extract.Table, [][]float64) {
+func table(page int, ls []line) *extract.Table {
 	cols := columns(ls)
 	t := &extract.Table{Pos: pos(page, ls[0].x0, ls[0].y0)}
-	conf := make([][]float64, 0, len(ls))
 	for _, l := range ls {
 		row := make([]extract.Cell, len(cols)+1)
-		rc := make([]float64, len(cols)+1)
-		for i := range rc {
-			rc[i] = NoWords
-		}
 		header := !l.numeric() && len(l.cells) >= 2
 		for i, c := range l.cells {
 			targets := place(c, i == 0, cols)
@@ -234,9 +211,9 @@ func table(page int, ls []line) (*extract.Table, [][]float64) {
 				dst := &row[k]
 				if dst.Text == "" {
 					dst.Pos = pos(page, c.x0, c.words[0].Y0)
-					rc[k] = c.conf
+					dst.OCR, dst.Confidence = true, c.conf
 				} else {
-					rc[k] = min(rc[k], c.conf)
+					dst.Confidence = min(dst.Confidence, c.conf)
 				}
 				dst.Text = strings.TrimSpace(dst.Text + " " + c.text)
 				dst.Spanned = j > 0
@@ -246,7 +223,6 @@ func table(page int, ls []line) (*extract.Table, [][]float64) {
 			row[k].Header = header
 		}
 		t.Rows = append(t.Rows, row)
-		conf = append(conf, rc)
 	}
 	for _, row := range t.Rows {
 		for k := 1; k < len(row); k++ {
@@ -258,7 +234,7 @@ func table(page int, ls []line) (*extract.Table, [][]float64) {
 	for k := 1; k <= len(cols); k++ {
 		fixCommas(t.Rows, k)
 	}
-	return t, conf
+	return t
 }
 
 var (

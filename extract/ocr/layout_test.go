@@ -41,17 +41,17 @@ func words(spec string) []Word {
 // one "| a | b |" line per row for tables, header cells as "H:a", spanned
 // copies as "a^", and each cell's confidence after a "~" when it is not
 // the default 90.
-func render(res Result) string {
+func render(doc *extract.Document) string {
 	var b strings.Builder
-	for i, bl := range res.Document.Blocks {
+	for _, bl := range doc.Blocks {
 		if bl.Kind != extract.TableBlock {
 			b.WriteString(bl.Kind.String() + ": " + bl.Text + "\n")
 			continue
 		}
 		b.WriteString("table:\n")
-		for r, row := range bl.Table.Rows {
+		for _, row := range bl.Table.Rows {
 			b.WriteString("|")
-			for c, cell := range row {
+			for _, cell := range row {
 				t := cell.Text
 				if cell.Header {
 					t = "H:" + t
@@ -59,7 +59,7 @@ func render(res Result) string {
 				if cell.Spanned {
 					t += "^"
 				}
-				if conf := res.Confidence[i][r][c]; conf != 90 && conf != NoWords {
+				if conf := cell.Confidence; cell.OCR && conf != 90 {
 					t += "~" + strconv.FormatFloat(conf, 'f', -1, 64)
 				}
 				b.WriteString(" " + t + " |")

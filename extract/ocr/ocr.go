@@ -2,6 +2,7 @@ package ocr
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/begroot/begroot/extract"
@@ -24,6 +26,8 @@ type Options struct {
 	// KeepOrientation skips tesseract's orientation detection, which
 	// turns sideways pages upright and costs about 2.5 s of CPU per page.
 	KeepOrientation bool
+	Mode            Mode // which pages Fill reads; "" means Auto
+	Parallel        int  // pages of one document read at once; 0 means DefaultParallel
 }
 
 // Defaults, measured on the five Wassenaar screenshots (see doc.go).
@@ -46,6 +50,10 @@ const (
 	// CPU, but 68 s on a 2-core machine shared with a load of 9; this
 	// leaves room for slower machines while stopping a stuck program.
 	DefaultPageTimeout = 5 * time.Minute
+	// DefaultParallel is two pages at once: tesseract runs on one thread
+	// (tesseractEnv), two keep a 2-core machine busy, and more would
+	// compete with the pipeline's own document workers.
+	DefaultParallel = 2
 )
 
 // applyDefaults fills in the zero fields.
@@ -61,6 +69,12 @@ func (o *Options) applyDefaults() {
 	}
 	if o.PageTimeout <= 0 {
 		o.PageTimeout = DefaultPageTimeout
+	}
+	if o.Mode == "" {
+		o.Mode = Auto
+	}
+	if o.Parallel <= 0 {
+		o.Parallel = DefaultParallel
 	}
 }
 
@@ -94,12 +108,13 @@ type Page struct {
 }
 
 // Read renders the given 1-based pages of the PDF at path (all pages when
-// pages is empty) with pdftoppm and recognises them with tesseract, one
-// page at a time, each within opt.PageTimeout and ctx. Programs still
-// running when ctx ends are killed; temporary images are removed. A
-// missing program or language gives an error wrapping ErrNotInstalled;
-// other errors are *extract.ParseError values naming the file and page.
-// On an error the pages read before it are returned too.
+// pages is empty) with pdftoppm and recognises them with tesseract, up to
+// opt.Parallel pages at once, each within opt.PageTimeout and ctx.
+// Programs still running when ctx ends are killed; temporary images are
+// removed. A missing program or language gives an error wrapping
+// ErrNotInstalled; other errors are *extract.ParseError values naming the
+// file and page. On an error the pages read before the first page that
+// failed are returned too, in page order.
 func Read(ctx context.Context, path string, pages []int, opt Options) ([]Page, error) {
 	opt.applyDefaults()
 	tools, err := findTools(ctx, opt.Language)
@@ -125,15 +140,55 @@ func Read(ctx context.Context, path string, pages []int, opt Options) ([]Page, e
 		return nil, fmt.Errorf("ocr %s: %w", path, err)
 	}
 	defer os.RemoveAll(dir)
-	out := make([]Page, 0, len(pages))
-	for _, p := range pages {
-		page, err := tools.page(ctx, dir, path, p, opt)
-		if err != nil {
-			return out, &extract.ParseError{Source: path, Page: p, Err: err}
+	// Workers take the pages in order; after a failure the pages not yet
+	// done are stopped and left out.
+	parent := ctx
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	out := make([]Page, len(pages))
+	errs := make([]error, len(pages))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(opt.Parallel, len(pages)) {
+		wg.Go(func() {
+			for i := range next {
+				var err error
+				out[i], err = tools.page(ctx, dir, path, pages[i], opt)
+				switch {
+				case err == nil:
+				case ctx.Err() != nil && parent.Err() == nil:
+					out[i] = Page{} // stopped after another page failed
+				default:
+					errs[i] = &extract.ParseError{Source: path, Page: pages[i], Err: err}
+					cancel()
+				}
+			}
+		})
+	}
+	for i := range pages {
+		if ctx.Err() != nil {
+			break
 		}
-		out = append(out, page)
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i := range pages {
+		if errs[i] != nil || out[i].Number == 0 {
+			return out[:i], cmp.Or(firstError(errs), context.Cause(parent))
+		}
 	}
 	return out, nil
+}
+
+// firstError is the first error of errs that is not nil.
+func firstError(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // tools are the resolved program paths.
@@ -143,12 +198,16 @@ type tools struct{ pdfinfo, pdftoppm, tesseract string }
 // languages asked for.
 func findTools(ctx context.Context, language string) (tools, error) {
 	var t tools
-	for name, dst := range map[string]*string{"pdfinfo": &t.pdfinfo, "pdftoppm": &t.pdftoppm, "tesseract": &t.tesseract} {
-		p, err := lookPath(name)
+	// In a fixed order, so that the error names the same program each time.
+	for _, p := range []struct {
+		name string
+		dst  *string
+	}{{"tesseract", &t.tesseract}, {"pdftoppm", &t.pdftoppm}, {"pdfinfo", &t.pdfinfo}} {
+		path, err := lookPath(p.name)
 		if err != nil {
 			return t, err
 		}
-		*dst = p
+		*p.dst = path
 	}
 	ctx, cancel := withLimit(ctx, infoTimeout, "to list languages")
 	defer cancel()

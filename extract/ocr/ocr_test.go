@@ -159,15 +159,15 @@ func TestScan(t *testing.T) {
 	if len(pages) != 1 || pages[0].Width < 594 || pages[0].Width > 596 || pages[0].Height < 841 || pages[0].Height > 843 {
 		t.Fatalf("Read(scan): %d pages, first %.1f × %.1f pt, want 1 of 595 × 842", len(pages), pages[0].Width, pages[0].Height)
 	}
-	res := Document(extract.Source{Path: path}, pages)
+	doc := Document(extract.Source{Path: path}, pages)
 	var tables []*extract.Table
-	for _, b := range res.Document.Blocks {
+	for _, b := range doc.Blocks {
 		if b.Kind == extract.TableBlock {
 			tables = append(tables, b.Table)
 		}
 	}
 	if len(tables) != 1 || len(tables[0].Rows) != len(overzicht) {
-		t.Fatalf("Read(scan): %d tables, want one of %d rows:\n%s", len(tables), len(overzicht), render(res))
+		t.Fatalf("Read(scan): %d tables, want one of %d rows:\n%s", len(tables), len(overzicht), render(doc))
 	}
 	const tolerance = 3.0 // points between the text's em box and OCR's ink box
 	for r, row := range tables[0].Rows {
@@ -185,7 +185,7 @@ func TestScan(t *testing.T) {
 			if c.Text != want[k] || math.Abs(c.Pos.X-x) > tolerance || math.Abs(c.Pos.Y-y) > tolerance {
 				t.Errorf("row %d column %d: %q at (%.1f, %.1f), want %q at (%.1f, %.1f)", r, k, c.Text, c.Pos.X, c.Pos.Y, want[k], x, y)
 			}
-			if conf := res.Confidence[0][r][k]; conf < 0 || conf > 100 {
+			if conf := c.Confidence; !c.OCR || conf < 0 || conf > 100 {
 				t.Errorf("row %d column %d: confidence %v", r, k, conf)
 			}
 		}

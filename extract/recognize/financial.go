@@ -15,7 +15,7 @@ import (
 type FinancialTable struct {
 	Title   string   // caption, title cell or title line
 	Section []string // headings above the table
-	Unit    string   // the unit label as printed, e.g. "bedragen x €1000"
+	Unit    string   // the unit label as printed, e.g. "bedragen x €1000"; WholeEuros when none is printed
 	Scale   int64    // what the unit label multiplies by: 1, 1000, 1000000
 	Sign    string   // a sign legend, e.g. ("-" = nadeel / "+" = voordeel)
 	Columns []string // value column labels: header paths
@@ -141,6 +141,9 @@ func financialTable(c *context, i int, above *FinancialTable) (FinancialTable, [
 	}
 	if ft.Unit == "" && above != nil && slices.Equal(labels, above.Columns) {
 		ft.Unit, ft.Scale = above.Unit, above.Scale
+	}
+	if ft.Unit == "" && wholeEuros(labels, body, valueCols) {
+		ft.Unit, ft.Scale = WholeEuros, 1
 	}
 	if ft.Unit == "" {
 		return ft, nil, false
