@@ -24,7 +24,7 @@ func (pl *pageLayout) wrapsInto(prev, k int) bool {
 	if label == nil || ws[0].x0 > label.x0+wrapIndent*pl.em {
 		return false
 	}
-	return label.x1+spaceWidth*ws[0].size+(ws[0].x1-ws[0].x0) > pl.g.labelEnd
+	return label.x1+spaceWidth*ws[0].size+(ws[0].x1-ws[0].x0) > pl.g.wrapAt()
 }
 
 func firstRune(s string) (rune, bool) {
