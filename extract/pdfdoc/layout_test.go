@@ -24,6 +24,8 @@ func TestLayoutFixtures(t *testing.T) {
 		{"layout-centred", 1},   // a row centred on a three-line label; a label wrapped below its numbers
 		{"layout-remarks", 1},   // a remark column whose text wraps below the last row
 		{"layout-columns", 2},   // two text columns: a table in the left one beside prose; a table across the gutter
+		{"layout-sparse", 1},    // a sparse generator grid: values placed by the "lasten baten" headings; group labels above the first row and between rows
+		{"layout-wrapped", 1},   // indicator names wrapped over two or three lines, the values on the last line
 	}
 	type table struct {
 		Caption string

@@ -224,6 +224,7 @@ func (pl *pageLayout) build(first, last int) (tableRegion, bool) {
 	pl.g = g
 	rows := pl.countRows(bodyStart, last)
 	top := pl.headerTop(first)
+	pl.sparseColumns(top, bodyStart, last)
 	bodyStart = pl.centredFirstRow(top, bodyStart, last)
 	top, bodyStart = pl.rowFromPreviousPage(top, bodyStart)
 	bodyStart = pl.labelsAboveBody(top, bodyStart)
@@ -258,14 +259,23 @@ func (pl *pageLayout) firstBodyRow(first, last int) int {
 
 // headerTop returns the first header line above line first: the lines
 // just above that label the columns, and label-only lines between two of
-// them ("Programma 1" beside a three-line column heading).
+// them ("Programma 1" beside a three-line column heading). Label-only
+// lines just above the first row (group labels, which a report generator
+// prints in a block of their own) are looked past to a header above them
+// when line first is a body row; labelsAboveBody gives them to the body.
 func (pl *pageLayout) headerTop(first int) int {
 	top := first
 	for k := first - 1; k >= 0 && first-k <= maxHeaderRows; k-- {
-		if !pl.mayHead(k) || !pl.headerLike(k) && !pl.labelBetweenHeaders(k) {
+		if !pl.mayHead(k) {
 			break
 		}
-		top = k
+		if pl.headerLike(k) || pl.labelBetweenHeaders(k) {
+			top = k
+			continue
+		}
+		if top < first || pl.year[first] || first-k > maxInnerText || !pl.labelOnly(k) || !pl.internal(k, pl.g.cols[0].x0, pl.em) {
+			break
+		}
 	}
 	return top
 }
@@ -289,12 +299,13 @@ func (pl *pageLayout) labelBetweenHeaders(k int) bool {
 
 // centredFirstRow moves bodyStart up over the text lines tight above a
 // vertically centred first row (one with text tight below its numbers as
-// well): they belong to that row, not to the header.
+// well): they belong to that row, not to the header, unless they are the
+// header's cells (sparseColumns).
 func (pl *pageLayout) centredFirstRow(top, bodyStart, last int) int {
 	if bodyStart+1 > last || pl.cand[bodyStart+1] || pl.pitch(bodyStart, bodyStart+1) > tightPitch {
 		return bodyStart
 	}
-	for bodyStart > top && !pl.year[bodyStart-1] && pl.pitch(bodyStart-1, bodyStart) <= tightPitch {
+	for bodyStart > top && !pl.year[bodyStart-1] && !(pl.g.cells && pl.headerLike(bodyStart-1)) && pl.pitch(bodyStart-1, bodyStart) <= tightPitch {
 		bodyStart--
 	}
 	return bodyStart

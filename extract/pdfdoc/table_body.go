@@ -1,6 +1,7 @@
 package pdfdoc
 
 import (
+	"math"
 	"slices"
 	"unicode"
 
@@ -24,7 +25,7 @@ func (pl *pageLayout) wrapsInto(prev, k int) bool {
 	if label == nil || ws[0].x0 > label.x0+wrapIndent*pl.em {
 		return false
 	}
-	return label.x1+spaceWidth*ws[0].size+(ws[0].x1-ws[0].x0) > pl.g.labelEnd
+	return label.x1+spaceWidth*ws[0].size+(ws[0].x1-ws[0].x0) > pl.g.wrapAt()
 }
 
 func firstRune(s string) (rune, bool) {
@@ -75,9 +76,10 @@ func (b *bodyBuilder) own(k int) *rowAcc {
 func (pl *pageLayout) chainedBody(from, to int) []*rowAcc {
 	b := &bodyBuilder{pl: pl}
 	tight := pl.tightPitch(from, to)
+	lead, bottom := pl.bottomAligned(from, to)
 	for start := from; start <= to; {
 		end := start
-		for end < to && pl.pitch(end, end+1) <= tight {
+		for end < to && pl.pitch(end, end+1) <= tight && (!bottom || pl.pitch(end, end+1) <= lead+leadJitter) {
 			end++
 		}
 		ch := &chain{start: start, end: end, pendingFor: -1, rowAt: map[int]*rowAcc{}}
@@ -92,7 +94,7 @@ func (pl *pageLayout) chainedBody(from, to int) []*rowAcc {
 				b.own(k)
 			}
 		case 1:
-			b.singleRowChain(start, end, ch.cands[0])
+			b.singleRowChain(start, end, ch.cands[0], bottom)
 		default:
 			b.multiRowChain(ch)
 		}
@@ -103,12 +105,12 @@ func (pl *pageLayout) chainedBody(from, to int) []*rowAcc {
 
 // singleRowChain builds the row of a chain with one numeric line c. The
 // text lines below it are wrapped cell text, and those above it too when
-// the row is vertically centred (text below as well), spans several cells,
-// or has no label of its own; otherwise they are group labels, rows of
-// their own.
-func (b *bodyBuilder) singleRowChain(start, end, c int) {
+// the table aligns its rows at the bottom, the row is vertically centred
+// (text below as well), spans several cells, or has no label of its own;
+// otherwise they are group labels, rows of their own.
+func (b *bodyBuilder) singleRowChain(start, end, c int, bottom bool) {
 	pl := b.pl
-	prefix := pl.takesLinesAbove(start, end, c)
+	prefix := bottom || pl.takesLinesAbove(start, end, c)
 	r := pl.newRow()
 	for k := start; k < c; k++ {
 		if prefix {
@@ -141,6 +143,37 @@ func (pl *pageLayout) takesLinesAbove(start, end, c int) bool {
 		}
 	}
 	return false
+}
+
+// bottomAligned reports whether the body lines from..to set their rows
+// apart by more than the line leading and print each row's values on its
+// last line, under the wrapped lines of its label (at least minRows rows
+// do): then a row ends at every gap wider than the leading, which it
+// returns.
+func (pl *pageLayout) bottomAligned(from, to int) (float64, bool) {
+	lead := math.Inf(1)
+	for k := from; k < to; k++ {
+		if p := pl.pitch(k, k+1); p >= interleave {
+			lead = min(lead, p)
+		}
+	}
+	wrapped := 0 // rows with label lines above their values
+	for k := from; k < to; k++ {
+		switch p := pl.pitch(k, k+1); {
+		case p < interleave:
+			return 0, false // parts of one line: left to the other readers
+		case p > lead+leadJitter && p <= lead+rowGapMin:
+			return 0, false // neither leading nor a row gap
+		case p > lead+leadJitter: // a row gap
+		case pl.cand[k]:
+			return 0, false // a line below a row's values: not at the bottom
+		case !pl.labelOnly(k):
+			return 0, false // text in a value column: a note, not a wrapped label
+		case pl.cand[k+1]:
+			wrapped++
+		}
+	}
+	return lead, wrapped >= minRows
 }
 
 // chain is a run of body lines closer than the table's tight pitch, with

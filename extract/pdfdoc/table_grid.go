@@ -21,6 +21,16 @@ type grid struct {
 	labelRight float64      // segments centred left of this are row labels
 	labelX0    float64      // left edge of the row labels
 	labelEnd   float64      // right edge of the widest row label: where labels wrap
+	cells      bool         // the columns are a header's cells (sparseColumns)
+}
+
+// wrapAt is where row labels wrap: the right edge of the widest label, or,
+// when the header's cells are known, the left edge of the first cell.
+func (g *grid) wrapAt() float64 {
+	if g.cells {
+		return g.regions[0][0]
+	}
+	return g.labelEnd
 }
 
 // isLabel reports whether a segment belongs to the row label.
@@ -97,7 +107,15 @@ func (pl *pageLayout) grid(from, to int) (*grid, bool) {
 	if !slices.ContainsFunc(g.cols, func(c column) bool { return c.numeric }) {
 		return nil, false
 	}
-	g.labelRight = g.cols[0].x0 - slack
+	pl.setColumns(g, g.cols, from, to)
+	return g, true
+}
+
+// setColumns gives g the columns cols and derives the row label's extent
+// (from the body lines from..to) and the column regions from them.
+func (pl *pageLayout) setColumns(g *grid, cols []column, from, to int) {
+	g.cols = cols
+	g.labelRight = cols[0].x0 - columnSlack*pl.em
 	g.labelX0, g.labelEnd = math.Inf(1), 0
 	for k := from; k <= to; k++ {
 		for i := range pl.segs[k] {
@@ -109,8 +127,74 @@ func (pl *pageLayout) grid(from, to int) (*grid, bool) {
 	if g.labelEnd == 0 {
 		g.labelX0, g.labelEnd = g.labelRight, g.labelRight
 	}
-	g.regions = columnRegions(g.cols, g.labelEnd)
-	return g, true
+	g.regions = columnRegions(cols, g.labelEnd)
+}
+
+// sparseColumns gives a table of number columns only the columns of its
+// lowest header line (of top..bodyStart-1) when that line heads more
+// columns than the body fills and each number column lies under a heading
+// of its own: a report generator's sparse grid ("lasten baten" under each
+// year, most cells empty), where only a value's x position, not its order
+// in the row, tells its column. The body is lines bodyStart..last.
+func (pl *pageLayout) sparseColumns(top, bodyStart, last int) {
+	g := pl.g
+	k := bodyStart - 1
+	for k >= top && !pl.headerLike(k) {
+		k--
+	}
+	if k < top || slices.ContainsFunc(g.cols, func(c column) bool { return !c.numeric }) {
+		return
+	}
+	var cols []column
+	var mids []float64 // the headings' centres
+	for _, s := range pl.segs[k] {
+		if !s.unit && s.x0 > g.labelEnd {
+			cols = append(cols, column{x0: s.x0, x1: s.x1, numeric: true})
+			mids = append(mids, s.center())
+		}
+	}
+	if len(cols) <= len(g.cols) {
+		return
+	}
+	taken := make([]bool, len(cols))
+	for _, c := range g.cols {
+		h := mostOverlap(cols, c)
+		if h < 0 || taken[h] {
+			return
+		}
+		taken[h] = true
+		cols[h].x0, cols[h].x1 = min(cols[h].x0, c.x0), max(cols[h].x1, c.x1)
+	}
+	for i := 1; i < len(cols); i++ {
+		if cols[i].x0 <= cols[i-1].x1 {
+			return // a number reaches under the next heading
+		}
+	}
+	pl.setColumns(g, cols, bodyStart, last)
+	// The generator centres each heading in its cell: the cells meet
+	// midway between the headings, the outer ones as wide as their
+	// neighbours.
+	g.cells = true
+	lo := mids[0] - (mids[1]-mids[0])/2
+	for i := range g.regions {
+		hi := g.regions[i][1]
+		if i+1 < len(mids) {
+			hi = (mids[i] + mids[i+1]) / 2
+		}
+		g.regions[i] = [2]float64{lo, hi}
+		lo = hi
+	}
+}
+
+// mostOverlap returns the column of cols that c overlaps most, or -1.
+func mostOverlap(cols []column, c column) int {
+	best, most := -1, 0.0
+	for i, h := range cols {
+		if o := min(c.x1, h.x1) - max(c.x0, h.x0); o > most {
+			best, most = i, o
+		}
+	}
+	return best
 }
 
 // indexColumn reports whether column c holds row numbers: small whole

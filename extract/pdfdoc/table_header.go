@@ -54,8 +54,9 @@ func (pl *pageLayout) headerLike(k int) bool {
 		if len(s.words) > headerWords && s.x1 > g.regions[0][0] {
 			return false
 		}
-		// A label in lower case is the rest of a row from the page before.
-		if !s.unit && s.x1 <= g.regions[0][0] && startsLower(s.text) {
+		// A label in lower case is the rest of a row from the page before;
+		// a word right of all labels heads a column of a sparse grid.
+		if !s.unit && s.x1 <= g.regions[0][0] && s.x0 < g.labelEnd && startsLower(s.text) {
 			return false
 		}
 		if !s.unit && s.x0 > g.labelX0+pl.em && s.x1 > g.regions[0][0] && s.x0 < g.cols[len(g.cols)-1].x1+pl.em {

@@ -83,6 +83,8 @@ const (
 	tightPitch      = 1.6  // a line this close to its neighbour shares its row
 	rowPitchSlack   = 1.1  // a chain of rows reaches a little beyond their usual pitch
 	interleave      = 0.95 // lines this close belong to one vertically centred row
+	leadJitter      = 0.1  // baseline distances within this of a table's closest are its line leading
+	rowGapMin       = 0.2  // a row gap is at least this much wider than the leading (cell padding)
 	maxHeaderRows   = 10   // lines above a table's first row that can be its header
 	maxInnerText    = 4    // text lines between two numeric rows at most (wrapped or group labels)
 	maxWrapBelow    = 3    // wrapped text lines below a table's last row at most
