@@ -1,7 +1,6 @@
 package vocab
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -24,12 +23,16 @@ const (
 // columnWords are the words of each column kind, as regular expressions
 // matched anywhere in a label, ignoring case; heads are the capitalised
 // words with which a column label starts in a header line.
-var columnWords = []struct {
+// columnWord is one column word: its kind, its pattern, the headings it
+// stands alone as, and its meaning for the glossary.
+type columnWord struct {
 	kind    ColumnKind
 	pattern string
 	heads   []string
 	meaning string
-}{
+}
+
+var columnWords = []columnWord{
 	{Verschil, `verschil`, []string{"Verschil"}, "difference"},
 	{Verschil, `afwijking`, []string{"Afwijking"}, "deviation"},
 	{Verschil, `mutatie`, []string{"Mutatie"}, "change"},
@@ -74,17 +77,7 @@ var columnWords = []struct {
 }
 
 var (
-	columnRE = func() map[ColumnKind]*regexp.Regexp {
-		parts := map[ColumnKind][]string{}
-		for _, w := range columnWords {
-			parts[w.kind] = append(parts[w.kind], w.pattern)
-		}
-		out := map[ColumnKind]*regexp.Regexp{}
-		for k, p := range parts {
-			out[k] = regexp.MustCompile(`(?i)` + strings.Join(p, "|"))
-		}
-		return out
-	}()
+	columnRE = byKind(columnWords, func(w columnWord) (ColumnKind, string) { return w.kind, w.pattern })
 	columnHeads = func() map[string]bool {
 		m := map[string]bool{}
 		for _, w := range columnWords {

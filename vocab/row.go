@@ -24,12 +24,16 @@ const (
 
 // rowWords are the words of each row kind, as regular expressions matched
 // anywhere in a label, ignoring case.
-var rowWords = []struct {
+// rowWord is one row word: its kind, its pattern, an example it matches,
+// and its meaning for the glossary.
+type rowWord struct {
 	kind    RowKind
 	pattern string
 	example string
 	meaning string
-}{
+}
+
+var rowWords = []rowWord{
 	{Baten, `\bbaten\b`, "baten", "income"},
 	{Baten, `opbrengsten`, "opbrengsten", "revenue"},
 	{Baten, `inkomsten`, "inkomsten", "income"},
@@ -51,17 +55,22 @@ var rowWords = []struct {
 	{Totaal, `^(sub)?totaal`, "totaal, subtotaal", "total, subtotal"},
 }
 
-var rowRE = func() map[RowKind]*regexp.Regexp {
-	parts := map[RowKind][]string{}
-	for _, w := range rowWords {
-		parts[w.kind] = append(parts[w.kind], w.pattern)
+var rowRE = byKind(rowWords, func(w rowWord) (RowKind, string) { return w.kind, w.pattern })
+
+// byKind compiles the patterns of a word table into one case-insensitive
+// expression per kind.
+func byKind[W any, K comparable](words []W, entry func(W) (K, string)) map[K]*regexp.Regexp {
+	parts := map[K][]string{}
+	for _, w := range words {
+		k, p := entry(w)
+		parts[k] = append(parts[k], p)
 	}
-	out := map[RowKind]*regexp.Regexp{}
+	out := map[K]*regexp.Regexp{}
 	for k, p := range parts {
 		out[k] = regexp.MustCompile(`(?i)` + strings.Join(p, "|"))
 	}
 	return out
-}()
+}
 
 // IsRow reports whether label holds a word of the row kind.
 func IsRow(kind RowKind, label string) bool {
