@@ -20,9 +20,6 @@ const (
 	Heading                          // another word that starts a column label
 )
 
-// columnWords are the words of each column kind, as regular expressions
-// matched anywhere in a label, ignoring case; heads are the capitalised
-// words with which a column label starts in a header line.
 // columnWord is one column word: its kind, its pattern, the headings it
 // stands alone as, and its meaning for the glossary.
 type columnWord struct {
@@ -32,6 +29,9 @@ type columnWord struct {
 	meaning string
 }
 
+// columnWords are the words of each column kind, as regular expressions
+// matched anywhere in a label, ignoring case; heads are the capitalised
+// words with which a column label starts in a header line.
 var columnWords = []columnWord{
 	{Verschil, `verschil`, []string{"Verschil"}, "difference"},
 	{Verschil, `afwijking`, []string{"Afwijking"}, "deviation"},
@@ -77,7 +77,7 @@ var columnWords = []columnWord{
 }
 
 var (
-	columnRE = byKind(columnWords, func(w columnWord) (ColumnKind, string) { return w.kind, w.pattern })
+	columnRE    = byKind(columnWords, func(w columnWord) (ColumnKind, string) { return w.kind, w.pattern })
 	columnHeads = func() map[string]bool {
 		m := map[string]bool{}
 		for _, w := range columnWords {

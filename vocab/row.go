@@ -22,8 +22,6 @@ const (
 	Totaal                         // a total of the rows above
 )
 
-// rowWords are the words of each row kind, as regular expressions matched
-// anywhere in a label, ignoring case.
 // rowWord is one row word: its kind, its pattern, an example it matches,
 // and its meaning for the glossary.
 type rowWord struct {
@@ -33,6 +31,8 @@ type rowWord struct {
 	meaning string
 }
 
+// rowWords are the words of each row kind, as regular expressions matched
+// anywhere in a label, ignoring case.
 var rowWords = []rowWord{
 	{Baten, `\bbaten\b`, "baten", "income"},
 	{Baten, `opbrengsten`, "opbrengsten", "revenue"},
