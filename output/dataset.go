@@ -312,7 +312,7 @@ var objectiveTable = newTable("objectives", "objective", "Doelstellingen", "Eén
 // comparisonTable is the comparison as a tidy table: one row per document
 // and column of its overall overview (see compare).
 var comparisonTable = newTable("comparison", "comparison", "Vergelijking",
-	"Eén regel per document en kolom (soort en jaar) van het totaaloverzicht van baten en lasten, met de tekens gelijkgetrokken: lasten positief, saldo = baten - lasten.",
+	"Eén regel per document en kolom (soort en jaar) van het totaaloverzicht van baten en lasten, met de tekens gelijkgetrokken: lasten positief, saldo = baten - lasten. Een overzicht waarvan een kloppende controle de totale lasten bevestigt gaat voor een groter overzicht zonder.",
 	func(ds *normalize.Dataset, yield func(*normalize.Report, *comparisonRow) bool) {
 		rows, _ := compare(ds)
 		for i := range rows {
