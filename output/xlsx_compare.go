@@ -80,7 +80,8 @@ func (wb *workbook) comparisonSheet(rows []comparisonRow, skipped []skippedDocum
 	gemeenten := []any{"gemeente", nil, nil}
 	documents := []any{"document", nil, nil}
 	for _, d := range docs {
-		gemeente := cmp.Or(d.Gemeente, "(onbekend)")
+		// A gemeenschappelijke regeling or province is named as such.
+		gemeente := cmp.Or(d.Gemeente, d.Organisation, "(onbekend)")
 		if d.CBSCode != "" {
 			gemeente += " (" + d.CBSCode + ")"
 		}
@@ -112,8 +113,8 @@ func (wb *workbook) comparisonSheet(rows []comparisonRow, skipped []skippedDocum
 		s.tail = append(s.tail, []any{excelize.Cell{StyleID: wb.heading, Value: "Niet vergeleken (geen totaaloverzicht gevonden):"}})
 		for _, sk := range skipped {
 			label := documentLabel(sk.doc)
-			if sk.doc.Gemeente != "" {
-				label = sk.doc.Gemeente + " " + label
+			if name := cmp.Or(sk.doc.Gemeente, sk.doc.Organisation); name != "" {
+				label = name + " " + label
 			}
 			s.tail = append(s.tail, []any{fmt.Sprintf("%s (%s): %s", sk.doc.Document, label, sk.reason)})
 		}

@@ -228,13 +228,17 @@ func TestWorkbookXML(t *testing.T) {
 	if w, _ := f.GetColWidth("Financieel", "F"); w != 37+columnPadding {
 		t.Errorf("Financieel column F (table) width %v, want %d", w, 37+columnPadding)
 	}
-	for _, sheet := range []string{"Financieel", "Vergelijking"} {
-		names, _ := f.GetDefinedName(), 0
-		found := slices.ContainsFunc(names, func(d excelize.DefinedName) bool {
+	// Printed pages repeat the header rows, and in Vergelijking the columns
+	// that say what a row holds.
+	for sheet, want := range map[string]string{
+		"Financieel":   "'Financieel'!$1:$1",
+		"Vergelijking": "'Vergelijking'!$A:$C,'Vergelijking'!$1:$3",
+	} {
+		i := slices.IndexFunc(f.GetDefinedName(), func(d excelize.DefinedName) bool {
 			return d.Name == "_xlnm.Print_Titles" && d.Scope == sheet
 		})
-		if !found {
-			t.Errorf("%s: no header rows repeated on printed pages", sheet)
+		if i < 0 || f.GetDefinedName()[i].RefersTo != want {
+			t.Errorf("%s: print titles are not %s", sheet, want)
 		}
 	}
 }
