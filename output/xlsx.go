@@ -359,7 +359,7 @@ func (wb *workbook) start(name string, s sheet, rows int) (*excelize.StreamWrite
 			return nil, err
 		}
 	}
-	if err := wb.printLayout(name, s.widths, headerRow, s.freezeCols); err != nil {
+	if err := wb.printLayout(name, s.widths, headerRow); err != nil {
 		return nil, err
 	}
 	sw, err := f.NewStreamWriter(name)
@@ -413,9 +413,9 @@ func wrappedLines(text string, width float64) int {
 
 // printLayout prints sheet name landscape, as many pages across as its
 // width needs at a readable scale, with the header rows (if any) on every
-// page and the first titleCols columns on every page across: what
-// Vergelijking's documents are compared by.
-func (wb *workbook) printLayout(name string, widths []float64, headerRows, titleCols int) error {
+// page. Columns are not repeated: text below a table, such as
+// Vergelijking's list of documents not compared, would be cut off at them.
+func (wb *workbook) printLayout(name string, widths []float64, headerRows int) error {
 	var total float64
 	for _, w := range widths {
 		total += w
@@ -431,17 +431,9 @@ func (wb *workbook) printLayout(name string, widths []float64, headerRows, title
 	if headerRows == 0 {
 		return nil
 	}
-	titles := fmt.Sprintf("'%s'!$1:$%d", name, headerRows)
-	if titleCols > 0 {
-		last, err := excelize.ColumnNumberToName(titleCols)
-		if err != nil {
-			return err
-		}
-		titles = fmt.Sprintf("'%s'!$A:$%s,%s", name, last, titles)
-	}
 	return wb.f.SetDefinedName(&excelize.DefinedName{
 		Name:     "_xlnm.Print_Titles",
-		RefersTo: titles,
+		RefersTo: fmt.Sprintf("'%s'!$1:$%d", name, headerRows),
 		Scope:    name,
 	})
 }

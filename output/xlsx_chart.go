@@ -146,7 +146,7 @@ func (wb *workbook) charts(rows []comparisonRow) error {
 	if err := f.SetColWidth(chartSheet, "B", "D", documentColumnWidth); err != nil {
 		return err
 	}
-	return wb.printLayout(chartSheet, []float64{printWidth}, 0, 0)
+	return wb.printLayout(chartSheet, []float64{printWidth}, 0)
 }
 
 // chartBlock writes table at row first of the chart sheet, its first row a

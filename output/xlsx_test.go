@@ -228,11 +228,10 @@ func TestWorkbookXML(t *testing.T) {
 	if w, _ := f.GetColWidth("Financieel", "F"); w != 37+columnPadding {
 		t.Errorf("Financieel column F (table) width %v, want %d", w, 37+columnPadding)
 	}
-	// Printed pages repeat the header rows, and in Vergelijking the columns
-	// that say what a row holds.
+	// Printed pages repeat the header rows.
 	for sheet, want := range map[string]string{
 		"Financieel":   "'Financieel'!$1:$1",
-		"Vergelijking": "'Vergelijking'!$A:$C,'Vergelijking'!$1:$3",
+		"Vergelijking": "'Vergelijking'!$1:$3",
 	} {
 		i := slices.IndexFunc(f.GetDefinedName(), func(d excelize.DefinedName) bool {
 			return d.Name == "_xlnm.Print_Titles" && d.Scope == sheet
