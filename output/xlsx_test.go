@@ -330,3 +330,29 @@ func TestComparisonMarksUnverified(t *testing.T) {
 		})
 	}
 }
+
+// TestComparisonNamesOrganisation checks that Vergelijking heads the
+// column of an organisation that is no gemeente with its name.
+func TestComparisonNamesOrganisation(t *testing.T) {
+	tests := []struct {
+		gemeente, cbs, organisation, want string
+	}{
+		{"Amsterdam", "GM0363", "", "Amsterdam (GM0363)"},
+		{"", "", "GGD Amsterdam", "GGD Amsterdam"},
+		{"", "", "", "(onbekend)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			ds := testDataset()
+			amsterdam := &ds.Documents[2]
+			amsterdam.Gemeente, amsterdam.CBSCode, amsterdam.Organisation = tt.gemeente, tt.cbs, tt.organisation
+			rows, err := openWorkbook(t, writeWorkbook(t, ds)).GetRows(comparisonTable.sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Contains(rows[0], tt.want) {
+				t.Errorf("Vergelijking gemeente row %q has no %q", rows[0], tt.want)
+			}
+		})
+	}
+}
