@@ -38,6 +38,9 @@ type comparisonRow struct {
 	columnKind string
 	columnYear int
 	totals     []*int64 // by index in measures
+	// verified tells, by index in measures, whether a check that holds
+	// covers the total's record.
+	verified []bool
 	// lastenNegative and saldoReversed tell how the document printed the
 	// amounts: lasten below zero, or saldo as lasten - baten.
 	lastenNegative, saldoReversed bool
@@ -51,6 +54,16 @@ type comparisonRow struct {
 
 func (r *comparisonRow) total(measure string) *int64 {
 	return r.totals[slices.Index(measures, measure)]
+}
+
+// isVerified tells whether a check that holds covers the total of measure;
+// nil when there is no total.
+func (r *comparisonRow) isVerified(measure string) any {
+	i := slices.Index(measures, measure)
+	if r.totals[i] == nil {
+		return nil
+	}
+	return r.verified[i]
 }
 
 // perInwoner is a total divided by the number of inhabitants, rounded to
@@ -127,11 +140,17 @@ type columnKey struct {
 }
 
 // documentOverview returns the comparison rows of one document: for each
-// comparable column, the totals of the table with the largest lasten total
-// that is the sum of its parts.
+// comparable column, the totals of the table whose lasten total is the sum
+// of its parts, verified over unverified, then the largest.
 func documentOverview(doc *normalize.Report) []comparisonRow {
 	best := map[columnKey]*comparisonRow{}
-	size := map[columnKey]int64{}
+	lastenAt := slices.Index(measures, normalize.RowLasten)
+	better := func(a, b *comparisonRow) bool {
+		return cmp.Or(
+			compareBool(a.verified[lastenAt], b.verified[lastenAt]),
+			cmp.Compare(abs(*a.totals[lastenAt]), abs(*b.totals[lastenAt])),
+		) > 0
+	}
 	recs := doc.Financial
 	for start := 0; start < len(recs); {
 		end := start + 1
@@ -139,10 +158,9 @@ func documentOverview(doc *normalize.Report) []comparisonRow {
 			end++
 		}
 		for col, row := range tableOverviews(recs[start:end]) {
-			lasten := abs(*row.total(normalize.RowLasten))
-			if b := best[col]; b == nil || lasten > size[col] {
+			if b := best[col]; b == nil || better(row, b) {
 				row.doc = doc
-				best[col], size[col] = row, lasten
+				best[col] = row
 			}
 		}
 		start = end
@@ -166,10 +184,11 @@ func documentOverview(doc *normalize.Report) []comparisonRow {
 // amounts is the sum of at least minOverviewParts amounts above it.
 func tableOverviews(recs []normalize.Financial) map[columnKey]*comparisonRow {
 	type column struct {
-		row   comparisonRow
-		parts []int64 // amounts not yet added up into a total
-		total int64   // the largest lasten total found, by absolute value
-		found bool
+		row      comparisonRow
+		parts    []int64 // amounts not yet added up into a total
+		total    int64   // the lasten total found: verified over unverified, then the largest by absolute value
+		verified bool    // whether a check that holds covers the total
+		found    bool
 	}
 	cols := map[columnKey]*column{}
 	for _, r := range recs {
@@ -179,27 +198,30 @@ func tableOverviews(recs []normalize.Financial) map[columnKey]*comparisonRow {
 		key := columnKey{r.ColumnKind, r.ColumnYear}
 		c := cols[key]
 		if c == nil {
-			c = &column{row: comparisonRow{columnKind: r.ColumnKind, columnYear: r.ColumnYear, totals: make([]*int64, len(measures)), table: r.Table}}
+			c = &column{row: comparisonRow{columnKind: r.ColumnKind, columnYear: r.ColumnYear, totals: make([]*int64, len(measures)), verified: make([]bool, len(measures)), table: r.Table}}
 			cols[key] = c
 		}
 		v := *r.Value
 		switch r.RowKind {
 		case normalize.RowLasten:
-			if sumOfParts(&c.parts, v, max(r.Scale, 1)) && (!c.found || abs(v) > abs(c.total)) {
-				c.total, c.found = v, true
+			if sumOfParts(&c.parts, v, max(r.Scale, 1)) && (!c.found || cmp.Or(compareBool(r.Verified, c.verified), cmp.Compare(abs(v), abs(c.total))) > 0) {
+				c.total, c.verified, c.found = v, r.Verified, true
 				c.row.page, c.row.url = r.Page, r.URL
 			}
 		case normalize.RowOther:
 			c.parts = append(c.parts, v)
 		}
-		if i := slices.Index(measures, r.RowKind); i >= 0 {
-			c.row.totals[i] = &v
+		// The last amount of each kind is the total, a verified one over
+		// an unverified one.
+		if i := slices.Index(measures, r.RowKind); i >= 0 && (r.Verified || !c.row.verified[i]) {
+			c.row.totals[i], c.row.verified[i] = &v, r.Verified
 		}
 	}
 	out := map[columnKey]*comparisonRow{}
 	for key, c := range cols {
 		if c.found {
-			c.row.totals[slices.Index(measures, normalize.RowLasten)] = &c.total
+			i := slices.Index(measures, normalize.RowLasten)
+			c.row.totals[i], c.row.verified[i] = &c.total, c.verified
 			out[key] = &c.row
 		}
 	}
@@ -249,3 +271,14 @@ func (r *comparisonRow) normaliseSigns() {
 }
 
 func abs(v int64) int64 { return max(v, -v) }
+
+// compareBool orders false before true.
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}

@@ -8,13 +8,17 @@ import (
 	"github.com/begroot/begroot/normalize"
 )
 
-// describe is a comparison row as "kind year: measure=value …".
+// describe is a comparison row as "kind year: measure=value …", a
+// verified total marked ✓.
 func describe(r comparisonRow) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %d:", r.columnKind, r.columnYear)
 	for i, m := range measures {
 		if r.totals[i] != nil {
 			fmt.Fprintf(&b, " %s=%d", m, *r.totals[i])
+			if r.verified[i] {
+				b.WriteString("✓")
+			}
 		}
 	}
 	if r.lastenNegative {
@@ -30,6 +34,10 @@ func describe(r comparisonRow) string {
 func TestDocumentOverview(t *testing.T) {
 	rec := func(table, section, row, kind string, v int64) normalize.Financial {
 		return normalize.Financial{Table: table, Section: []string{section}, Row: row, RowKind: kind, ColumnKind: "begroting", ColumnYear: 2024, Value: &v, Scale: 1}
+	}
+	verified := func(f normalize.Financial) normalize.Financial {
+		f.Verified = true
+		return f
 	}
 	tests := []struct {
 		name string
@@ -99,6 +107,44 @@ func TestDocumentOverview(t *testing.T) {
 			want: []string{"realisatie 2023: lasten=101000 from O"},
 		},
 		{
+			name: "a verified overview wins over a larger unverified one",
+			recs: []normalize.Financial{
+				rec("Misgelezen", "", "P1", "other", 400),
+				rec("Misgelezen", "", "P2", "other", 600),
+				rec("Misgelezen", "", "Totaal lasten", "lasten", 1000),
+				verified(rec("Overzicht", "", "P1", "other", 40)),
+				verified(rec("Overzicht", "", "P2", "other", 60)),
+				verified(rec("Overzicht", "", "Totaal lasten", "lasten", 100)),
+				verified(rec("Overzicht", "", "Totaal baten", "baten", 98)),
+				rec("Overzicht", "", "Resultaat", "resultaat", -2),
+			},
+			want: []string{"begroting 2024: baten=98✓ lasten=100✓ resultaat=-2 from Overzicht"},
+		},
+		{
+			name: "of two unverified overviews the larger wins, its totals unverified",
+			recs: []normalize.Financial{
+				rec("Programma's", "", "P1", "other", 40),
+				rec("Programma's", "", "P2", "other", 60),
+				rec("Programma's", "", "Totaal lasten", "lasten", 100),
+				rec("Recapitulatie", "", "Totaal programma's", "other", 100),
+				rec("Recapitulatie", "", "Overhead", "other", 20),
+				rec("Recapitulatie", "", "Totaal lasten", "lasten", 120),
+			},
+			want: []string{"begroting 2024: lasten=120 from Recapitulatie"},
+		},
+		{
+			name: "in a table a verified total wins over a later unverified one of its kind",
+			recs: []normalize.Financial{
+				rec("Overzicht", "", "P1", "other", 40),
+				rec("Overzicht", "", "P2", "other", 60),
+				verified(rec("Overzicht", "", "Totaal lasten", "lasten", 100)),
+				verified(rec("Overzicht", "", "Saldo van baten en lasten", "saldo", -2)),
+				rec("Overzicht", "", "Saldo (misgelezen)", "saldo", 7),
+				rec("Overzicht", "", "Totaal lasten incl. misgelezen", "lasten", 107),
+			},
+			want: []string{"begroting 2024: lasten=100✓ saldo=-2✓ from Overzicht"},
+		},
+		{
 			name: "programme tables alone compare nothing",
 			recs: []normalize.Financial{
 				rec("Wat mag het kosten?", "Programma 1", "Lasten", "lasten", 40),
@@ -139,7 +185,7 @@ func TestCompareSkipsAndPerInwoner(t *testing.T) {
 	}
 	want := []string{
 		"jaarstukken_2023.html realisatie 2023: baten=7100000000 lasten=7000000000 (lasten negative) from Overzicht baten en lasten",
-		"begroting_2024.pdf begroting 2024: baten=98000000 lasten=100000000 saldo=-2000000 resultaat=-2000000 from Overzicht baten en lasten (× € 1.000)",
+		"begroting_2024.pdf begroting 2024: baten=98000000✓ lasten=100000000✓ saldo=-2000000✓ resultaat=-2000000 from Overzicht baten en lasten (× € 1.000)",
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("compare rows:\ngot  %q\nwant %q", got, want)

@@ -2,6 +2,7 @@ package output
 
 import (
 	"cmp"
+	"fmt"
 	"iter"
 	"slices"
 	"strings"
@@ -208,7 +209,21 @@ var documentTable = newTable("documents", "document", "Documenten", "Eén regel 
 		integer("checks_failed", "Aantal controles dat niet klopt.", func(r *normalize.Report) any { return failed(r.Checks) }),
 		number("verified_share", "Aandeel van de bedragen dat door een kloppende controle bevestigd is (0 tot 1).", func(r *normalize.Report) any { return r.Quality.VerifiedShare }),
 		integer("tables_not_extracted", "Aantal tabellen met een eenheid (x € 1.000) waaruit geen bedrag gelezen is.", func(r *normalize.Report) any { return r.Quality.TablesNotExtracted }),
-		integer("no_text_pages", "Aantal pagina's zonder bruikbare tekstlaag.", func(r *normalize.Report) any { return r.Quality.NoTextPages }),
+		integer("no_text_pages", "Aantal pagina's zonder bruikbare tekstlaag (scans zonder OCR).", func(r *normalize.Report) any { return r.Quality.NoTextPages }),
+		number("reconciliation_difference_pct", "Aansluiting met CBS Iv3 (begroting en jaarstukken van een gemeente): het grootste verschil tussen de totale baten of lasten van het document en die van Iv3, in procenten van Iv3; leeg als de aansluiting niet kon (de waarschuwingen zeggen waarom).",
+			func(r *normalize.Report) any {
+				if r.Reconciliation == nil {
+					return nil
+				}
+				return r.Reconciliation.DifferencePct
+			}),
+		boolean("reconciliation_ok", fmt.Sprintf("TRUE als de totalen aansluiten op CBS Iv3 (verschil hoogstens %g%%), FALSE als niet (rood); leeg zonder aansluiting.", normalize.ReconcileTolerancePct),
+			func(r *normalize.Report) any {
+				if r.Reconciliation == nil {
+					return nil
+				}
+				return r.Reconciliation.OK
+			}),
 		text("warnings", "Waarschuwingen bij het lezen (bijvoorbeeld pagina's zonder tekstlaag), gescheiden door \"; \".", func(r *normalize.Report) any { return strings.Join(r.Warnings, "; ") }),
 	},
 )
@@ -297,7 +312,7 @@ var objectiveTable = newTable("objectives", "objective", "Doelstellingen", "Eén
 // comparisonTable is the comparison as a tidy table: one row per document
 // and column of its overall overview (see compare).
 var comparisonTable = newTable("comparison", "comparison", "Vergelijking",
-	"Eén regel per document en kolom (soort en jaar) van het totaaloverzicht van baten en lasten, met de tekens gelijkgetrokken: lasten positief, saldo = baten - lasten.",
+	"Eén regel per document en kolom (soort en jaar) van het totaaloverzicht van baten en lasten, met de tekens gelijkgetrokken: lasten positief, saldo = baten - lasten. Een overzicht waarvan een kloppende controle de totale lasten bevestigt gaat voor een groter overzicht zonder.",
 	func(ds *normalize.Dataset, yield func(*normalize.Report, *comparisonRow) bool) {
 		rows, _ := compare(ds)
 		for i := range rows {
@@ -317,6 +332,9 @@ var comparisonTable = newTable("comparison", "comparison", "Vergelijking",
 		amount("onttrekking_reserves", "Onttrekkingen aan reserves, positief.", func(r *comparisonRow) any { return ptr(r.total(normalize.RowOnttrekking)) }),
 		amount("reserves", "Saldo mutaties reserves: onttrekkingen - toevoegingen.", func(r *comparisonRow) any { return ptr(r.total(normalize.RowReserves)) }),
 		amount("resultaat", "Resultaat: saldo + mutaties reserves, positief is een overschot.", func(r *comparisonRow) any { return ptr(r.total(normalize.RowResultaat)) }),
+	},
+	verifiedColumns(),
+	[]column[comparisonRow]{
 		integer("inwoners", "Aantal inwoners van de gemeente in het jaar van de kolom (CBS), leeg als onbekend.", func(r *comparisonRow) any { return opt(r.Inwoners) }),
 		number("baten_per_inwoner", "Baten per inwoner in euro's.", func(r *comparisonRow) any { return r.perInwoner(normalize.RowBaten) }),
 		number("lasten_per_inwoner", "Lasten per inwoner in euro's.", func(r *comparisonRow) any { return r.perInwoner(normalize.RowLasten) }),
@@ -328,6 +346,18 @@ var comparisonTable = newTable("comparison", "comparison", "Vergelijking",
 	},
 	documentName[comparisonRow](),
 )
+
+// verifiedColumns say per total of a comparison row whether a check that
+// holds covers it: baten_verified, lasten_verified, ….
+func verifiedColumns() []column[comparisonRow] {
+	var cols []column[comparisonRow]
+	for _, m := range measures {
+		cols = append(cols, boolean(m+"_verified",
+			"TRUE als een kloppende controle (in Controles: een optelling, baten - lasten = saldo of de aansluiting met CBS Iv3) het totaal "+m+" bevestigt, FALSE als niet (in Vergelijking oranje); leeg zonder totaal.",
+			func(r *comparisonRow) any { return r.isVerified(m) }))
+	}
+	return cols
+}
 
 var checkTable = newTable("checks", "check", "Controles", "Eén regel per rekenkundige controle van een financiële tabel; niets wordt verbeterd.",
 	perDocument(func(r *normalize.Report) []normalize.Check { return r.Checks }),

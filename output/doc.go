@@ -36,15 +36,19 @@
 //
 //	documents.csv   Documenten      gemeente cbs_code year doc_type title organisation document source url sha256
 //	                                format pages financial indicators objectives checks checks_failed
-//	                                warnings  (financial … checks_failed are counts; warnings joined by "; ")
+//	                                verified_share tables_not_extracted no_text_pages
+//	                                reconciliation_difference_pct reconciliation_ok warnings
+//	                                (financial … checks_failed are counts; the quality summary; the
+//	                                CBS Iv3 reconciliation, empty without one; warnings joined by "; ")
 //	financial.csv   Financieel      … section table group row row_kind column column_kind column_year
-//	                                value raw scale sign page line url document
+//	                                value raw scale sign verified checks page line url document
 //	indicators.csv  Indicatoren     … section table group name label column column_year value unit
 //	                                source code taakveld note raw page line url document
 //	objectives.csv  Doelstellingen  … section code objective_kind title text status objective_year
 //	                                budget page line url document
 //	comparison.csv  Vergelijking    … column_kind column_year baten lasten saldo toevoeging_reserves
-//	                                onttrekking_reserves reserves resultaat inwoners
+//	                                onttrekking_reserves reserves resultaat baten_verified …
+//	                                resultaat_verified inwoners
 //	                                baten_per_inwoner lasten_per_inwoner lasten_printed_negative
 //	                                saldo_printed_reversed table page url document
 //	checks.csv      Controles       … table column rule expected found difference ok page line url
@@ -82,8 +86,8 @@
 // printed page; columns are as wide as their header and widest value (up to
 // 50 characters). Amounts (value, budget, expected, found, difference and
 // the comparison) are numeric cells shown as € 1.234.567, years and pages
-// are whole numbers, ok is a boolean (TRUE/FALSE) and failed checks are
-// filled red. Text is always a string cell, never a formula; empty text and
+// are whole numbers, ok is a boolean (TRUE/FALSE) and failed checks, and
+// documents whose totals do not reconcile with CBS Iv3, are filled red. Text is always a string cell, never a formula; empty text and
 // null values leave the cell empty. Sheets print landscape, as many pages
 // across as their width needs at a readable scale. A sheet longer than
 // Excel's 1,048,576 rows continues on "Financieel (2)" and so on, and
@@ -112,10 +116,14 @@
 //     and the lines after it), within one printed unit per amount. A
 //     programme's own "Wat mag het kosten?" table, with one Lasten row, is
 //     not.
-//  3. Of the overviews, the one with the largest lasten total wins: the
-//     overzicht van baten en lasten or recapitulatie adds up everything.
-//     Its total lasten, and the last amount of each other kind in that
-//     column, are the document's totals.
+//  3. Of the overviews, one whose lasten total is verified (a check that
+//     holds covers it: an addition, baten - lasten = saldo, or the CBS Iv3
+//     reconciliation) wins over one whose total is not; then the one with
+//     the largest lasten total: the overzicht van baten en lasten or
+//     recapitulatie adds up everything. Its total lasten, and the last
+//     amount of each other kind in that column (the last verified one,
+//     if any), are the document's totals; <measure>_verified tells which
+//     of them are verified, and Vergelijking fills the others orange.
 //  4. Signs are made comparable: lasten printed negative are turned
 //     positive (with toevoegingen), and a saldo printed as lasten - baten
 //     is turned round (with reserves and resultaat), so saldo = baten -

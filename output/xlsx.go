@@ -57,7 +57,7 @@ func (d *dataset) writeWorkbook(w io.Writer) error {
 	}
 	rows, skipped := d.comparison()
 	sheets := []sheet{
-		d.tableSheet(documentTable),
+		d.highlighted(documentTable, "reconciliation_ok"),
 		d.tableSheet(financialTable),
 		d.tableSheet(indicatorTable),
 		d.tableSheet(objectiveTable),
@@ -71,9 +71,7 @@ func (d *dataset) writeWorkbook(w io.Writer) error {
 	if err := wb.charts(rows); err != nil {
 		return fmt.Errorf("sheet %s: %w", chartSheet, err)
 	}
-	checks := d.tableSheet(checkTable)
-	checks.highlight = slices.IndexFunc(checkTable.fields, func(f field) bool { return f.name == "ok" })
-	for _, s := range []sheet{checks, d.tableSheet(errorTable), d.explanationSheet()} {
+	for _, s := range []sheet{d.highlighted(checkTable, "ok"), d.tableSheet(errorTable), d.explanationSheet()} {
 		if err := wb.write(s); err != nil {
 			return fmt.Errorf("sheet %s: %w", s.name, err)
 		}
@@ -113,7 +111,7 @@ type sheet struct {
 	count  int
 	rows   iter.Seq2[[]any, error]
 	tail   [][]any // rows below the table, outside its filter, on the last part
-	// highlight is the index of a boolean field whose false rows are
+	// highlight is the index of a boolean field whose FALSE rows are
 	// filled red, or -1.
 	highlight  int
 	freezeCols int // columns kept in view when scrolling right
@@ -128,6 +126,14 @@ func (d *dataset) tableSheet(t table) sheet {
 	for i, f := range t.fields {
 		s.widths[i] = columnWidth(float64(max(textWidth(f.name), stats.widths[i])))
 	}
+	return s
+}
+
+// highlighted is the sheet of t with its rows filled red where the boolean
+// field named ok is FALSE.
+func (d *dataset) highlighted(t table, ok string) sheet {
+	s := d.tableSheet(t)
+	s.highlight = slices.IndexFunc(t.fields, func(f field) bool { return f.name == ok })
 	return s
 }
 
@@ -171,21 +177,26 @@ func cellWidth(v any, amount bool) int {
 
 // workbook holds the file being written and its styles.
 type workbook struct {
-	f       *excelize.File
-	header  int // style of header cells: bold, wrapped, shaded, a line below
-	amount  int // style of whole euros
-	cents   int // style of euros with cents (per inwoner)
-	count   int // style of a whole number with thousands separators
-	failed  int // differential style of a failed check: red fill
-	heading int // style of a title row above a table: bold
-	sheets  int
+	f      *excelize.File
+	header int // style of header cells: bold, wrapped, shaded, a line below
+	amount int // style of whole euros
+	cents  int // style of euros with cents (per inwoner)
+	// unverified is the style of a total in Vergelijking that no check
+	// that holds covers: whole euros on an orange fill.
+	unverified int
+	count      int // style of a whole number with thousands separators
+	failed     int // differential style of a failed check: red fill
+	heading    int // style of a title row above a table: bold
+	sheets     int
 }
 
-// Colours of the workbook: a light grey header and a light red for failed
-// checks, both readable when printed in black and white.
+// Colours of the workbook: a light grey header, a light red for failed
+// checks and a light orange for unverified totals, all readable when
+// printed in black and white.
 const (
-	headerFill = "D9D9D9"
-	failedFill = "F8CBAD"
+	headerFill     = "D9D9D9"
+	failedFill     = "F8CBAD"
+	unverifiedFill = "FFE699" // light orange: unconfirmed, not wrong
 )
 
 func newWorkbook(f *excelize.File) (*workbook, error) {
@@ -201,6 +212,10 @@ func newWorkbook(f *excelize.File) (*workbook, error) {
 	}
 	format := euroFormat
 	if wb.amount, err = f.NewStyle(&excelize.Style{CustomNumFmt: &format}); err != nil {
+		return nil, err
+	}
+	if wb.unverified, err = f.NewStyle(&excelize.Style{CustomNumFmt: &format,
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{unverifiedFill}}}); err != nil {
 		return nil, err
 	}
 	cents := euroCentsFormat
@@ -334,7 +349,10 @@ func (wb *workbook) start(name string, s sheet, rows int) (*excelize.StreamWrite
 	if s.highlight >= 0 && rows > 0 {
 		okCol, _ := excelize.ColumnNumberToName(s.highlight + 1)
 		from, _ := excelize.CoordinatesToCellName(1, headerRow+1)
-		rule := fmt.Sprintf("$%s%d=FALSE", okCol, headerRow+1)
+		// An empty cell is no FALSE: a document without a reconciliation
+		// stays white.
+		cell := fmt.Sprintf("$%s%d", okCol, headerRow+1)
+		rule := fmt.Sprintf("AND(ISLOGICAL(%s),NOT(%s))", cell, cell)
 		if err := f.SetConditionalFormat(name, from+":"+last, []excelize.ConditionalFormatOptions{
 			{Type: "formula", Criteria: rule, Format: &wb.failed},
 		}); err != nil {
@@ -395,7 +413,8 @@ func wrappedLines(text string, width float64) int {
 
 // printLayout prints sheet name landscape, as many pages across as its
 // width needs at a readable scale, with the header rows (if any) on every
-// page.
+// page. Columns are not repeated: text below a table, such as
+// Vergelijking's list of documents not compared, would be cut off at them.
 func (wb *workbook) printLayout(name string, widths []float64, headerRows int) error {
 	var total float64
 	for _, w := range widths {

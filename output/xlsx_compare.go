@@ -39,6 +39,7 @@ func (wb *workbook) comparisonSheet(rows []comparisonRow, skipped []skippedDocum
 	values := map[*normalize.Report]map[comparisonLine]any{}
 	lines := map[comparisonLine]bool{}
 	perInwoner := slices.ContainsFunc(rows, func(r comparisonRow) bool { return r.Inwoners > 0 })
+	unverified := false
 	for i := range rows {
 		r := &rows[i]
 		if values[r.doc] == nil {
@@ -53,8 +54,12 @@ func (wb *workbook) comparisonSheet(rows []comparisonRow, skipped []skippedDocum
 				values[r.doc][line] = excelize.Cell{StyleID: style, Value: v}
 			}
 		}
-		for _, m := range measures {
-			set(m, ptr(r.total(m)), wb.amount)
+		for i, m := range measures {
+			style := wb.amount
+			if r.totals[i] != nil && !r.verified[i] {
+				style, unverified = wb.unverified, true
+			}
+			set(m, ptr(r.totals[i]), style)
 		}
 		if perInwoner {
 			set("inwoners", opt(r.Inwoners), wb.count)
@@ -75,7 +80,8 @@ func (wb *workbook) comparisonSheet(rows []comparisonRow, skipped []skippedDocum
 	gemeenten := []any{"gemeente", nil, nil}
 	documents := []any{"document", nil, nil}
 	for _, d := range docs {
-		gemeente := cmp.Or(d.Gemeente, "(onbekend)")
+		// A gemeenschappelijke regeling or province is named as such.
+		gemeente := cmp.Or(d.Gemeente, d.Organisation, "(onbekend)")
 		if d.CBSCode != "" {
 			gemeente += " (" + d.CBSCode + ")"
 		}
@@ -100,12 +106,15 @@ func (wb *workbook) comparisonSheet(rows []comparisonRow, skipped []skippedDocum
 			}
 		}
 	}
+	if unverified {
+		s.tail = append(s.tail, []any{excelize.Cell{StyleID: wb.unverified, Value: "Oranje:"}, "totaal dat geen kloppende controle bevestigt (zie de kolommen …_verified in comparison.csv en Controles)."})
+	}
 	if len(skipped) > 0 {
 		s.tail = append(s.tail, []any{excelize.Cell{StyleID: wb.heading, Value: "Niet vergeleken (geen totaaloverzicht gevonden):"}})
 		for _, sk := range skipped {
 			label := documentLabel(sk.doc)
-			if sk.doc.Gemeente != "" {
-				label = sk.doc.Gemeente + " " + label
+			if name := cmp.Or(sk.doc.Gemeente, sk.doc.Organisation); name != "" {
+				label = name + " " + label
 			}
 			s.tail = append(s.tail, []any{fmt.Sprintf("%s (%s): %s", sk.doc.Document, label, sk.reason)})
 		}

@@ -43,7 +43,8 @@ func (d *dataset) explanationSheet() sheet {
 		}
 	}
 	rows = append(rows,
-		[]any{comparisonTable.sheet, nil, nil, nil, "Op het blad staan de totalen naast elkaar: één kolom per document (gemeente, document en bestand in de kopregels), één regel per totaal, soort kolom en jaar. Documenten zonder totaaloverzicht staan onder de tabel."},
+		[]any{documentTable.sheet, nil, nil, nil, "Een rode regel is een document waarvan de totalen niet aansluiten op CBS Iv3 (reconciliation_ok FALSE)."},
+		[]any{comparisonTable.sheet, nil, nil, nil, "Op het blad staan de totalen naast elkaar: één kolom per document (gemeente, document en bestand in de kopregels), één regel per totaal, soort kolom en jaar. Documenten zonder totaaloverzicht staan onder de tabel. Een oranje totaal bevestigt geen kloppende controle (kolommen …_verified in comparison.csv); een totaal dat een controle wel bevestigt gaat bij de keuze van het overzicht voor."},
 		[]any{chartSheet, nil, nil, nil, "Lasten per gemeente in het laatste jaar (per inwoner als de inwoners van elke gemeente bekend zijn), en baten en lasten door de jaren heen voor elke gemeente met meer documenten; per jaar de realisatie, anders de laatste begroting. De tabel naast elke grafiek bevat de getallen."},
 	)
 	s := sheet{

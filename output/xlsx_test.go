@@ -209,9 +209,15 @@ func TestWorkbookXML(t *testing.T) {
 			t.Errorf("%s has no autofilter", name)
 		}
 	}
-	// Controles: failed checks are filled red by a conditional format on ok.
-	if xml := sheets["xl/worksheets/sheet7.xml"]; !strings.Contains(xml, "<formula>$L2=FALSE</formula>") {
-		t.Errorf("Controles has no highlight of failed checks")
+	// Failed checks and reconciliations are filled red by a conditional
+	// format on ok, which leaves an empty cell white.
+	for sheet, want := range map[string]string{
+		"xl/worksheets/sheet7.xml": "<formula>AND(ISLOGICAL($L2),NOT($L2))</formula>", // Controles ok
+		"xl/worksheets/sheet1.xml": "<formula>AND(ISLOGICAL($V2),NOT($V2))</formula>", // Documenten reconciliation_ok
+	} {
+		if !strings.Contains(sheets[sheet], want) {
+			t.Errorf("%s has no highlight %s", sheet, want)
+		}
 	}
 	// Financieel: 22 columns, 12 + 5 + 1 records and the header.
 	if xml := sheets["xl/worksheets/sheet2.xml"]; !strings.Contains(xml, `<autoFilter ref="$A$1:$V$19"`) {
@@ -222,13 +228,16 @@ func TestWorkbookXML(t *testing.T) {
 	if w, _ := f.GetColWidth("Financieel", "F"); w != 37+columnPadding {
 		t.Errorf("Financieel column F (table) width %v, want %d", w, 37+columnPadding)
 	}
-	for _, sheet := range []string{"Financieel", "Vergelijking"} {
-		names, _ := f.GetDefinedName(), 0
-		found := slices.ContainsFunc(names, func(d excelize.DefinedName) bool {
+	// Printed pages repeat the header rows.
+	for sheet, want := range map[string]string{
+		"Financieel":   "'Financieel'!$1:$1",
+		"Vergelijking": "'Vergelijking'!$1:$3",
+	} {
+		i := slices.IndexFunc(f.GetDefinedName(), func(d excelize.DefinedName) bool {
 			return d.Name == "_xlnm.Print_Titles" && d.Scope == sheet
 		})
-		if !found {
-			t.Errorf("%s: no header rows repeated on printed pages", sheet)
+		if i < 0 || f.GetDefinedName()[i].RefersTo != want {
+			t.Errorf("%s: print titles are not %s", sheet, want)
 		}
 	}
 }
@@ -279,5 +288,71 @@ func TestWorkbookSplitsLongSheets(t *testing.T) {
 	wantNotes := []string{"Financieel: Meer regels dan een blad van Excel houdt (5): de tabel loopt door op Financieel (2), Financieel (3), Financieel (4)."}
 	if !slices.Equal(notes, wantNotes) {
 		t.Errorf("Toelichting on the sheets that continue:\ngot  %q\nwant %q", notes, wantNotes)
+	}
+}
+
+// TestComparisonMarksUnverified checks that Vergelijking fills the totals
+// no check confirms orange, and only those.
+func TestComparisonMarksUnverified(t *testing.T) {
+	f := openWorkbook(t, writeWorkbook(t, testDataset()))
+	rows, err := f.GetRows(comparisonTable.sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const headerRow = 3 // gemeente, document, the field names
+	tests := []struct {
+		document, measure string
+		unverified        bool
+	}{
+		{"begroting_2024.pdf", "baten", false},
+		{"begroting_2024.pdf", "lasten", false},
+		{"begroting_2024.pdf", "saldo", false},
+		{"begroting_2024.pdf", "resultaat", true},
+		{"jaarstukken_2023.html", "lasten", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.document+" "+tt.measure, func(t *testing.T) {
+			c := slices.Index(rows[headerRow-1], tt.document)
+			r := slices.IndexFunc(rows, func(row []string) bool { return len(row) > c && row[0] == tt.measure && row[c] != "" })
+			if c < 0 || r < headerRow {
+				t.Fatalf("Vergelijking has no %s of %s", tt.measure, tt.document)
+			}
+			ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			id, _ := f.GetCellStyle(comparisonTable.sheet, ref)
+			style, err := f.GetStyle(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			orange := slices.Equal(style.Fill.Color, []string{unverifiedFill})
+			if orange != tt.unverified || style.CustomNumFmt == nil || *style.CustomNumFmt != euroFormat {
+				t.Errorf("Vergelijking!%s: orange %v, want %v; number format %v", ref, orange, tt.unverified, style.CustomNumFmt)
+			}
+		})
+	}
+}
+
+// TestComparisonNamesOrganisation checks that Vergelijking heads the
+// column of an organisation that is no gemeente with its name.
+func TestComparisonNamesOrganisation(t *testing.T) {
+	tests := []struct {
+		gemeente, cbs, organisation, want string
+	}{
+		{"Amsterdam", "GM0363", "", "Amsterdam (GM0363)"},
+		{"", "", "GGD Amsterdam", "GGD Amsterdam"},
+		{"", "", "", "(onbekend)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			ds := testDataset()
+			amsterdam := &ds.Documents[2]
+			amsterdam.Gemeente, amsterdam.CBSCode, amsterdam.Organisation = tt.gemeente, tt.cbs, tt.organisation
+			rows, err := openWorkbook(t, writeWorkbook(t, ds)).GetRows(comparisonTable.sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Contains(rows[0], tt.want) {
+				t.Errorf("Vergelijking gemeente row %q has no %q", rows[0], tt.want)
+			}
+		})
 	}
 }
