@@ -219,9 +219,9 @@ func TestWorkbookXML(t *testing.T) {
 			t.Errorf("%s has no highlight %s", sheet, want)
 		}
 	}
-	// Financieel: 22 columns, 12 + 5 + 1 records and the header.
-	if xml := sheets["xl/worksheets/sheet2.xml"]; !strings.Contains(xml, `<autoFilter ref="$A$1:$V$19"`) {
-		t.Errorf("Financieel autofilter is not $A$1:$V$19:\n%s", xml[strings.Index(xml, "</sheetData>"):])
+	// Financieel: 25 columns, 12 + 5 + 1 records and the header.
+	if xml := sheets["xl/worksheets/sheet2.xml"]; !strings.Contains(xml, `<autoFilter ref="$A$1:$Y$19"`) {
+		t.Errorf("Financieel autofilter is not $A$1:$Y$19:\n%s", xml[strings.Index(xml, "</sheetData>"):])
 	}
 	f := openWorkbook(t, data)
 	// Financieel F is table: its longest value is 37 characters.
