@@ -113,14 +113,14 @@ func TestParseAbandoned(t *testing.T) {
 	release := make(chan struct{})
 	testHookPage = func(int) { <-release }
 	for range maxAbandoned {
-		if err := parse(20 * time.Millisecond); !errors.Is(err, context.DeadlineExceeded) {
+		if err := parse(100 * time.Millisecond * fixtures.TimeScale); !errors.Is(err, context.DeadlineExceeded) {
 			t.Fatalf("stuck parse error %v, want the deadline", err)
 		}
 	}
 	if n := abandonedNow(); n != maxAbandoned {
 		t.Errorf("%d abandoned parses, want %d", n, maxAbandoned)
 	}
-	if err := parse(50 * time.Millisecond); !errors.Is(err, ErrBusy) || !errors.Is(err, context.DeadlineExceeded) {
+	if err := parse(100 * time.Millisecond * fixtures.TimeScale); !errors.Is(err, ErrBusy) || !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("parse with all slots taken: error %v, want ErrBusy at the deadline", err)
 	}
 	close(release)
