@@ -9,6 +9,7 @@ import (
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/fixtures"
+	"github.com/begroot/begroot/fixtures/readertest"
 )
 
 // hostileTests are generated pages of a shape that once cost minutes or
@@ -107,21 +108,13 @@ func TestHostileDeadline(t *testing.T) {
 				t.Errorf("ParseContext(%s, %v deadline) took %v, want < %v", tc.name, deadline, d, bound)
 			}
 			if err != nil && tc.wantErr == "" {
-				checkDeadline(t, tc.name, err)
+				readertest.Deadline(t, tc.name, err, "hostile.html")
 			}
 			expired, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
 			defer cancel()
 			_, err = ParseContext(expired, strings.NewReader(in), extract.Source{Path: "hostile.html"})
-			checkDeadline(t, tc.name, err)
+			readertest.Deadline(t, tc.name, err, "hostile.html")
 		})
-	}
-}
-
-func checkDeadline(t *testing.T, name string, err error) {
-	t.Helper()
-	var perr *extract.ParseError
-	if !errors.As(err, &perr) || perr.Source != "hostile.html" || !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "deadline") {
-		t.Errorf("ParseContext(%s) past its deadline = %v, want a ParseError naming hostile.html and wrapping context.DeadlineExceeded", name, err)
 	}
 }
 

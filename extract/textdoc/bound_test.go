@@ -2,13 +2,13 @@ package textdoc
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/fixtures"
+	"github.com/begroot/begroot/fixtures/readertest"
 )
 
 // hostileTests are generated inputs of a shape that once cost minutes or
@@ -92,21 +92,13 @@ func TestHostileDeadline(t *testing.T) {
 				t.Errorf("ParseContext(%s, %v deadline) took %v, want < %v", tc.name, deadline, d, bound)
 			}
 			if err != nil {
-				checkDeadline(t, tc.name, err)
+				readertest.Deadline(t, tc.name, err, "hostile.txt")
 			}
 			expired, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
 			defer cancel()
 			_, err = ParseContext(expired, strings.NewReader(in), extract.Source{Path: "hostile.txt"})
-			checkDeadline(t, tc.name, err)
+			readertest.Deadline(t, tc.name, err, "hostile.txt")
 		})
-	}
-}
-
-func checkDeadline(t *testing.T, name string, err error) {
-	t.Helper()
-	var perr *extract.ParseError
-	if !errors.As(err, &perr) || perr.Source != "hostile.txt" || !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "deadline") {
-		t.Errorf("ParseContext(%s) past its deadline = %v, want a ParseError naming hostile.txt and wrapping context.DeadlineExceeded", name, err)
 	}
 }
 
