@@ -328,6 +328,7 @@ func crawlEnd(ctx context.Context, sites []fetch.Site, targets []target, groups 
 	var failed []string
 	var sum summary
 	var flat []fetch.Result // the documents, site after site
+	truncated := false
 	for _, site := range sites {
 		for _, e := range site.Errors {
 			dw.AddError(normalize.DocError{Source: e.URL, Error: e.Error()})
@@ -348,6 +349,7 @@ func crawlEnd(ctx context.Context, sites []fetch.Site, targets []target, groups 
 		}
 		if site.Truncated != nil {
 			sum.review = append(sum.review, site.Start)
+			truncated = true
 		}
 		sum.created += len(site.Changes.New)
 		sum.changed += len(site.Changes.Changed)
@@ -387,7 +389,7 @@ func crawlEnd(ctx context.Context, sites []fetch.Site, targets []target, groups 
 		merged = append(merged, rep)
 	}
 	sum.failed = len(failed)
-	return runEnd{dw: dw, out: out, complete: out.complete(ctx.Err() != nil, failed), docs: docs, sum: sum}, merged
+	return runEnd{dw: dw, out: out, complete: out.complete(ctx.Err() != nil, failed), truncated: truncated, docs: docs, sum: sum}, merged
 }
 
 // writeDocuments writes the report of each extracted document (reports

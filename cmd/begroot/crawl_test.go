@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -562,6 +563,80 @@ func TestCrawlTruncated(t *testing.T) {
 			t.Errorf("%s: warnings %q, want the truncation", id, rep.Warnings)
 		}
 	}
+}
+
+// TestCrawlTruncatedKeepsOutputs: a crawl stopped early keeps the
+// documents/<stem>.json files of the pages it did not reach, and the record
+// of them, so that the next full crawl keeps them too; only a full crawl
+// that no longer finds a page removes its file.
+func TestCrawlTruncatedKeepsOutputs(t *testing.T) {
+	var gone atomic.Bool
+	ts := platformSite(t, "begrotingsapp", map[string]http.HandlerFunc{
+		"/begroting-2024/programma-2": func(w http.ResponseWriter, r *http.Request) {
+			if gone.Load() {
+				http.Error(w, "weg", http.StatusGone)
+				return
+			}
+			http.ServeFile(w, r, fixtures.Path("sites/begrotingsapp/begroting-2024/programma-2.html"))
+		},
+	})
+	out, cache := t.TempDir(), t.TempDir()
+	start := ts.URL + "/begroting-2024/"
+	docs := func() []string {
+		names, err := filepath.Glob(filepath.Join(out, "documents", "*.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, n := range names {
+			names[i] = filepath.Base(n)
+		}
+		return names
+	}
+	crawl := func(step string, args ...string) string {
+		t.Helper()
+		args = append([]string{"-o", out, "--cache", cache, "--delay", "0"}, append(args, start)...)
+		code, log := runCrawlCLI(t, args...)
+		if code != exitOK {
+			t.Fatalf("%s: exit %d\n%s", step, code, log)
+		}
+		return log
+	}
+
+	crawl("full crawl")
+	full := docs()
+	if !slices.Contains(full, "programma-2.json") {
+		t.Fatalf("full crawl wrote %q, want programma-2.json among them", full)
+	}
+	// The truncated crawl may name the pages it reached differently (a
+	// name that no longer collides loses its hash), so it keeps at least
+	// the full set; the full crawl after it has exactly that set again.
+	log := crawl("truncated crawl", "--max-pages", "2")
+	if !strings.Contains(log, "page limit 2") {
+		t.Fatalf("the truncated crawl did not stop early:\n%s", log)
+	}
+	if got := docs(); !isSubset(full, got) || strings.Contains(log, "removed stale output") {
+		t.Errorf("after the truncated crawl: documents %q, want %q kept\n%s", got, full, log)
+	}
+	log = crawl("full crawl after the truncated one")
+	if got := docs(); !slices.Equal(got, full) {
+		t.Errorf("after the full crawl after the truncated one: documents %q, want %q\n%s", got, full, log)
+	}
+
+	gone.Store(true)
+	log = crawl("full crawl without programma-2")
+	if got := docs(); slices.Contains(got, "programma-2.json") || !strings.Contains(log, "file=documents/programma-2.json") {
+		t.Errorf("after a full crawl without programma-2: documents %q, want programma-2.json removed\n%s", got, log)
+	}
+}
+
+// isSubset tells whether every element of sub is in set.
+func isSubset(sub, set []string) bool {
+	for _, s := range sub {
+		if !slices.Contains(set, s) {
+			return false
+		}
+	}
+	return true
 }
 
 // TestCrawlHostileServers runs begroot crawl through run() against servers

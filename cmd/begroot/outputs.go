@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -113,14 +114,27 @@ func (o *outputs) setDir(complete bool) string {
 // commit ends a complete run: it removes the per-document files of the
 // last complete run that this run did not write (inputs no longer in the
 // run) and the partial set of an earlier run, then records docs (input →
-// SHA-256) and this run's outputs in OUT/run.json.
-func (o *outputs) commit(docs map[string]string, log *slog.Logger) error {
+// SHA-256) and this run's outputs in OUT/run.json. A truncated run (a crawl
+// stopped early) may not have reached the inputs of those files: it keeps
+// them and their inputs in the record, for a later full run to judge.
+func (o *outputs) commit(docs map[string]string, truncated bool, log *slog.Logger) error {
 	for _, rel := range o.prev.Outputs {
-		if slices.Contains(o.written, rel) || !filepath.IsLocal(filepath.FromSlash(rel)) {
-			continue
+		switch {
+		case slices.Contains(o.written, rel):
+		case truncated:
+			o.written = append(o.written, rel)
+		case filepath.IsLocal(filepath.FromSlash(rel)):
+			if err := os.Remove(filepath.Join(o.dir, filepath.FromSlash(rel))); err == nil {
+				log.Info("removed stale output", "file", rel)
+			}
 		}
-		if err := os.Remove(filepath.Join(o.dir, filepath.FromSlash(rel))); err == nil {
-			log.Info("removed stale output", "file", rel)
+	}
+	if truncated {
+		docs = maps.Clone(docs)
+		for k, sum := range o.prev.Documents {
+			if _, ok := docs[k]; !ok {
+				docs[k] = sum
+			}
 		}
 	}
 	if err := os.RemoveAll(filepath.Join(o.dir, partialDir)); err != nil {

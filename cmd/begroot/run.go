@@ -53,9 +53,12 @@ type runEnd struct {
 	dw       *output.DatasetWriter // the documents and errors of the run
 	out      *outputs
 	complete bool
-	docs     map[string]string // input → SHA-256 of the documents extracted
-	sum      summary
-	commit   func() error // saves what the next run compares with; nil for nothing
+	// truncated is set when a crawl stopped early: a complete run then
+	// keeps the outputs of the last one that it did not write.
+	truncated bool
+	docs      map[string]string // input → SHA-256 of the documents extracted
+	sum       summary
+	commit    func() error // saves what the next run compares with; nil for nothing
 }
 
 // finish writes the dataset files (in OUT for a complete run, else in
@@ -66,7 +69,7 @@ func finish(ctx context.Context, e runEnd, opt Options, st *status, log *slog.Lo
 	dir := e.out.setDir(e.complete)
 	err := e.dw.CloseIn(dir, partialPath(opt.XLSX, opt.OutDir, dir))
 	if err == nil && e.complete {
-		err = e.out.commit(e.docs, log)
+		err = e.out.commit(e.docs, e.truncated, log)
 		if err == nil && e.commit != nil {
 			err = e.commit()
 		}
