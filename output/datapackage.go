@@ -133,7 +133,7 @@ func newDataPackage(generator string, docs, errs int, f resourceFormat) dataPack
 			if fl.typ == typeNumber {
 				sf.DecimalChar = f.decimalChar
 			}
-			if fl.amount {
+			if fl.format == euros {
 				sf.ColumnType, sf.Currency = "value", "EUR"
 			}
 			switch sf.ColumnType {

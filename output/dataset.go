@@ -28,9 +28,20 @@ const (
 type field struct {
 	name   string
 	typ    fieldType
-	amount bool // whole euros: currency EUR in the data package, a euro format in Excel
+	format numFormat
 	about  string
 }
+
+// A numFormat is what a number field measures, beyond its type: how the
+// workbook shows it and, for euros, the data package's currency.
+type numFormat int
+
+const (
+	plainNumber numFormat = iota
+	euros                 // whole euros: currency EUR in the data package, a euro format in Excel
+	share                 // a fraction from 0 to 1: a percentage in Excel
+	percent               // a number in percent (0.5 is half a percent): a % sign in Excel
+)
 
 // A column is a field with the function that reads it from a record R of
 // document doc. Values are string, []string (a path, written as one text),
@@ -66,7 +77,21 @@ func boolean[R any](name, about string, value func(rec *R) any) column[R] {
 // amount is an integer col that holds whole euros.
 func amount[R any](name, about string, value func(rec *R) any) column[R] {
 	c := integer(name, about, value)
-	c.amount = true
+	c.format = euros
+	return c
+}
+
+// fraction is a number col that holds a share from 0 to 1.
+func fraction[R any](name, about string, value func(rec *R) any) column[R] {
+	c := number(name, about, value)
+	c.format = share
+	return c
+}
+
+// percentage is a number col that holds a number in percent.
+func percentage[R any](name, about string, value func(rec *R) any) column[R] {
+	c := number(name, about, value)
+	c.format = percent
 	return c
 }
 
@@ -125,20 +150,20 @@ func perDocument[R any](list func(*normalize.Report) []R) records[R] {
 // which year, which kind of document.
 func documentKey[R any]() []column[R] {
 	return []column[R]{
-		{field{"gemeente", typeString, false, "Naam van de gemeente (of andere organisatie) die het document uitgaf, leeg als die niet herkend is."},
+		{field{"gemeente", typeString, plainNumber, "Naam van de gemeente (of andere organisatie) die het document uitgaf, leeg als die niet herkend is."},
 			func(d *normalize.Report, _ *R) any { return d.Gemeente }},
-		{field{"cbs_code", typeString, false, "CBS-gemeentecode (GM + vier cijfers, tekst: voorloopnullen tellen)."},
+		{field{"cbs_code", typeString, plainNumber, "CBS-gemeentecode (GM + vier cijfers, tekst: voorloopnullen tellen)."},
 			func(d *normalize.Report, _ *R) any { return d.CBSCode }},
-		{field{"year", typeInteger, false, "Jaar van het document: het begrotingsjaar of het jaar van de jaarstukken."},
+		{field{"year", typeInteger, plainNumber, "Jaar van het document: het begrotingsjaar of het jaar van de jaarstukken."},
 			func(d *normalize.Report, _ *R) any { return opt(d.Year) }},
-		{field{"doc_type", typeString, false, "Soort document: begroting, jaarstukken, voorjaarsnota, voortgangsrapportage, …"},
+		{field{"doc_type", typeString, plainNumber, "Soort document: begroting, jaarstukken, voorjaarsnota, voortgangsrapportage, …"},
 			func(d *normalize.Report, _ *R) any { return d.DocType }},
 	}
 }
 
 // documentName is the last column of every record: the input file name.
 func documentName[R any]() []column[R] {
-	return []column[R]{{field{"document", typeString, false, aboutDocument}, func(d *normalize.Report, _ *R) any { return d.Document }}}
+	return []column[R]{{field{"document", typeString, plainNumber, aboutDocument}, func(d *normalize.Report, _ *R) any { return d.Document }}}
 }
 
 // The descriptions that several tables share.
@@ -206,11 +231,11 @@ var documentTable = newTable("documents", "document", "Documenten", "Eén regel 
 		integer("indicators", "Aantal waarden in Indicatoren.", func(r *normalize.Report) any { return len(r.Indicators) }),
 		integer("objectives", "Aantal doelstellingen en activiteiten in Doelstellingen.", func(r *normalize.Report) any { return len(r.Objectives) }),
 		integer("checks", "Aantal rekenkundige controles in Controles.", func(r *normalize.Report) any { return len(r.Checks) }),
-		integer("checks_failed", "Aantal controles dat niet klopt.", func(r *normalize.Report) any { return failed(r.Checks) }),
-		number("verified_share", "Aandeel van de bedragen dat door een kloppende controle bevestigd is (0 tot 1).", func(r *normalize.Report) any { return r.Quality.VerifiedShare }),
+		integer("checks_failed", "Aantal controles dat niet klopt.", func(r *normalize.Report) any { return r.Quality.ChecksFailed }),
+		fraction("verified_share", "Aandeel van de bedragen dat door een kloppende controle bevestigd is (0 tot 1).", func(r *normalize.Report) any { return r.Quality.VerifiedShare }),
 		integer("tables_not_extracted", "Aantal tabellen met een eenheid (x € 1.000) waaruit geen bedrag gelezen is.", func(r *normalize.Report) any { return r.Quality.TablesNotExtracted }),
 		integer("no_text_pages", "Aantal pagina's zonder bruikbare tekstlaag (scans zonder OCR).", func(r *normalize.Report) any { return r.Quality.NoTextPages }),
-		number("reconciliation_difference_pct", "Aansluiting met CBS Iv3 (begroting en jaarstukken van een gemeente): het grootste verschil tussen de totale baten of lasten van het document en die van Iv3, in procenten van Iv3; leeg als de aansluiting niet kon (de waarschuwingen zeggen waarom).",
+		percentage("reconciliation_difference_pct", "Aansluiting met CBS Iv3 (begroting en jaarstukken van een gemeente): het grootste verschil tussen de totale baten of lasten van het document en die van Iv3, in procenten van Iv3; leeg als de aansluiting niet kon (de waarschuwingen zeggen waarom).",
 			func(r *normalize.Report) any {
 				if r.Reconciliation == nil {
 					return nil
@@ -227,16 +252,6 @@ var documentTable = newTable("documents", "document", "Documenten", "Eén regel 
 		text("warnings", "Waarschuwingen bij het lezen (bijvoorbeeld pagina's zonder tekstlaag), gescheiden door \"; \".", func(r *normalize.Report) any { return strings.Join(r.Warnings, "; ") }),
 	},
 )
-
-func failed(checks []normalize.Check) int {
-	n := 0
-	for _, c := range checks {
-		if !c.OK {
-			n++
-		}
-	}
-	return n
-}
 
 var financialTable = newTable("financial", "financial", "Financieel", "Eén regel per bedrag uit een financiële tabel, met het teken zoals gedrukt.",
 	perDocument(func(r *normalize.Report) []normalize.Financial { return r.Financial }),

@@ -22,11 +22,6 @@ func testDataset() *normalize.Dataset {
 		return normalize.Financial{Table: table, Section: section, Row: row, RowKind: rowKind, Column: col, ColumnKind: colKind,
 			ColumnYear: year, Value: v, Raw: raw, Scale: 1000, Page: 12, URL: "https://example.org/begroting.pdf#page=12"}
 	}
-	// verified marks a record as covered by a check that holds.
-	verified := func(f normalize.Financial) normalize.Financial {
-		f.Verified, f.Checks = true, []string{"c1"}
-		return f
-	}
 	utrecht := normalize.Report{
 		Document: "begroting_2024.pdf", Source: "fixtures/utrecht/begroting_2024.pdf", URL: "https://example.org/begroting.pdf",
 		SHA256: "aa11", Format: "pdf", Gemeente: "Utrecht", CBSCode: "GM0344", DocType: "begroting", Year: 2024,
@@ -39,9 +34,9 @@ func testDataset() *normalize.Dataset {
 			// The overview.
 			fin("Overzicht baten en lasten (× € 1.000)", overview, "Programma 1 Veiligheid", "lasten", "Begroting 2024", "begroting", 2024, i64(40_000_000), "40.000"),
 			fin("Overzicht baten en lasten (× € 1.000)", overview, "=SUM(A1)", "lasten", "Begroting 2024", "begroting", 2024, i64(60_000_000), "60.000"),
-			verified(fin("Overzicht baten en lasten (× € 1.000)", overview, "Totaal lasten", "lasten", "Begroting 2024", "begroting", 2024, i64(100_000_000), "100.000")),
-			verified(fin("Overzicht baten en lasten (× € 1.000)", overview, "Totaal baten", "baten", "Begroting 2024", "begroting", 2024, i64(98_000_000), "98.000")),
-			verified(fin("Overzicht baten en lasten (× € 1.000)", overview, "Saldo van baten en lasten", "saldo", "Begroting 2024", "begroting", 2024, i64(-2_000_000), "-2.000")),
+			fin("Overzicht baten en lasten (× € 1.000)", overview, "Totaal lasten", "lasten", "Begroting 2024", "begroting", 2024, i64(100_000_000), "100.000"),
+			fin("Overzicht baten en lasten (× € 1.000)", overview, "Totaal baten", "baten", "Begroting 2024", "begroting", 2024, i64(98_000_000), "98.000"),
+			fin("Overzicht baten en lasten (× € 1.000)", overview, "Saldo van baten en lasten", "saldo", "Begroting 2024", "begroting", 2024, i64(-2_000_000), "-2.000"),
 			fin("Overzicht baten en lasten (× € 1.000)", overview, "Onttrekking reserves", "onttrekking_reserves", "Begroting 2024", "begroting", 2024, nil, "-"),
 			fin("Overzicht baten en lasten (× € 1.000)", overview, "Resultaat", "resultaat", "Begroting 2024", "begroting", 2024, i64(-2_000_000), "-2.000"),
 			fin("Overzicht baten en lasten (× € 1.000)", overview, "Totaal lasten", "lasten", "Raming 2025", "raming", 2025, i64(101_000_000), "101.000"),
@@ -57,7 +52,8 @@ func testDataset() *normalize.Dataset {
 			{Title: "@gemeente op sociale media", Kind: "activiteit", Status: "loopt", Page: 26},
 		},
 		Checks: []normalize.Check{
-			{Table: "Overzicht baten en lasten (× € 1.000)", Column: "Begroting 2024", Rule: "baten - lasten = saldo", Expected: -2_000_000, Found: -2_000_000, OK: true, Page: 12},
+			{Table: "Overzicht baten en lasten (× € 1.000)", Column: "Begroting 2024", Rule: "baten - lasten = saldo", Expected: -2_000_000, Found: -2_000_000, OK: true, Page: 12,
+				Covers: []int{5, 6, 7}},
 			{Table: "Wat mag het kosten?", Column: "Begroting 2024", Rule: "baten - lasten = saldo", Expected: -35_000_000, Found: -34_000_000, Difference: 1_000_000, Page: 8},
 		},
 		Reconciliation: &normalize.Reconciliation{Source: "CBS Iv3", Verslagsoort: "2024X000", BatenDocument: 98_000_000, BatenIv3: 98_100_000,
@@ -85,9 +81,13 @@ func testDataset() *normalize.Dataset {
 			{Table: "Reserves", Row: "Saldo mutaties reserves", RowKind: "reserves", Column: "Begroting", ColumnKind: "begroting", Value: i64(-250), Raw: "-250", Scale: 1},
 		},
 	}
+	docs := []normalize.Report{utrecht, unknown, amsterdam}
+	for i := range docs {
+		normalize.Verify(&docs[i]) // check ids, verified records and Quality, as Normalize leaves them
+	}
 	return &normalize.Dataset{
 		Generator: "begroot test",
-		Documents: []normalize.Report{utrecht, unknown, amsterdam},
+		Documents: docs,
 		Errors:    []normalize.DocError{{Source: "https://example.org/kapot.pdf", Error: "parse kapot.pdf page 1: not a pdf"}},
 	}
 }

@@ -85,9 +85,11 @@
 // has a frozen, shaded header row with an autofilter, repeated on every
 // printed page; columns are as wide as their header and widest value (up to
 // 50 characters). Amounts (value, budget, expected, found, difference and
-// the comparison) are numeric cells shown as € 1.234.567, years and pages
-// are whole numbers, ok is a boolean (TRUE/FALSE) and failed checks, and
-// documents whose totals do not reconcile with CBS Iv3, are filled red. Text is always a string cell, never a formula; empty text and
+// the comparison) are numeric cells shown as € 1.234.567, verified_share
+// as a percentage (87.5%), reconciliation_difference_pct with a % sign
+// (0.102%), years and pages are whole numbers, ok is a boolean (TRUE/FALSE)
+// and failed checks, and documents whose totals do not reconcile with CBS
+// Iv3, are filled red. Text is always a string cell, never a formula; empty text and
 // null values leave the cell empty. Sheets print landscape, as many pages
 // across as their width needs at a readable scale. A sheet longer than
 // Excel's 1,048,576 rows continues on "Financieel (2)" and so on, and

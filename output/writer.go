@@ -227,7 +227,7 @@ func (w *DatasetWriter) encode(one *normalize.Dataset) (*encoded, error) {
 			}
 			enc.rows[i]++
 			for c := range widths {
-				widths[c] = max(widths[c], cellWidth(row[c], t.fields[c].amount))
+				widths[c] = max(widths[c], cellWidth(row[c], t.fields[c].format))
 			}
 		}
 		enc.tables[i] = buf

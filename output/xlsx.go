@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"maps"
 	"math"
 	"os"
 	"regexp"
 	"slices"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -42,6 +44,17 @@ const (
 	euroFormat      = `[$€-413] #,##0;[$€-413] -#,##0`
 	euroCentsFormat = `[$€-413] #,##0.00;[$€-413] -#,##0.00`
 )
+
+// shareFormat shows a fraction as a percentage with one decimal (0.875 is
+// 87.5%); percentFormat shows a number already in percent with its sign
+// (0.102 is 0.102%), to three decimals as normalize rounds it.
+const (
+	shareFormat   = `0.0%`
+	percentFormat = `0.0##"%"`
+)
+
+// numFormats is the Excel number format of each numFormat but the plain.
+var numFormats = map[numFormat]string{euros: euroFormat, share: shareFormat, percent: percentFormat}
 
 // writeWorkbook writes the Excel workbook with the sheets Documenten,
 // Financieel, Indicatoren, Doelstellingen, Vergelijking, Grafieken,
@@ -155,9 +168,10 @@ func columnWidth(n float64) float64 {
 
 func textWidth(s string) int { return utf8.RuneCountInString(s) }
 
-// cellWidth is the number of characters v takes in a cell, amounts with
-// their euro sign and thousands separators.
-func cellWidth(v any, amount bool) int {
+// cellWidth is the number of characters v takes in a cell of a field of
+// format nf: amounts with their euro sign and thousands separators, shares
+// and percentages with their % sign.
+func cellWidth(v any, nf numFormat) int {
 	switch v := sheetCell(v).(type) {
 	case nil:
 		return 0
@@ -167,10 +181,17 @@ func cellWidth(v any, amount bool) int {
 		return len("FALSE")
 	case int, int64:
 		n := len(fmt.Sprint(v))
-		if amount {
+		if nf == euros {
 			n += n/3 + len("€ ")
 		}
 		return n
+	case float64:
+		switch nf {
+		case share:
+			return len("100.0%")
+		case percent:
+			return len(strconv.FormatFloat(v, 'f', -1, 64)) + len("%")
+		}
 	}
 	return len(fmt.Sprint(v))
 }
@@ -180,7 +201,10 @@ type workbook struct {
 	f      *excelize.File
 	header int // style of header cells: bold, wrapped, shaded, a line below
 	amount int // style of whole euros
-	cents  int // style of euros with cents (per inwoner)
+	// numbers is the style of each numFormat in numFormats (amount for
+	// euros).
+	numbers map[numFormat]int
+	cents   int // style of euros with cents (per inwoner)
 	// unverified is the style of a total in Vergelijking that no check
 	// that holds covers: whole euros on an orange fill.
 	unverified int
@@ -210,10 +234,15 @@ func newWorkbook(f *excelize.File) (*workbook, error) {
 	}); err != nil {
 		return nil, err
 	}
-	format := euroFormat
-	if wb.amount, err = f.NewStyle(&excelize.Style{CustomNumFmt: &format}); err != nil {
-		return nil, err
+	wb.numbers = map[numFormat]int{}
+	for _, nf := range slices.Sorted(maps.Keys(numFormats)) { // in order: the same styles, the same bytes
+		format := numFormats[nf]
+		if wb.numbers[nf], err = f.NewStyle(&excelize.Style{CustomNumFmt: &format}); err != nil {
+			return nil, err
+		}
 	}
+	wb.amount = wb.numbers[euros]
+	format := euroFormat
 	if wb.unverified, err = f.NewStyle(&excelize.Style{CustomNumFmt: &format,
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{unverifiedFill}}}); err != nil {
 		return nil, err
@@ -378,8 +407,8 @@ func (wb *workbook) start(name string, s sheet, rows int) (*excelize.StreamWrite
 		if err := sw.SetColWidth(i+1, i+1, s.widths[i]); err != nil {
 			return nil, err
 		}
-		if fl.amount {
-			if err := sw.SetColStyle(i+1, i+1, wb.amount); err != nil {
+		if style, ok := wb.numbers[fl.format]; ok {
+			if err := sw.SetColStyle(i+1, i+1, style); err != nil {
 				return nil, err
 			}
 		}

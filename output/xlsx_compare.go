@@ -87,7 +87,7 @@ func (wb *workbook) comparisonSheet(rows []comparisonRow, skipped []skippedDocum
 		}
 		gemeenten = append(gemeenten, gemeente)
 		documents = append(documents, documentLabel(d))
-		s.fields = append(s.fields, field{name: d.Document, typ: typeInteger, amount: true})
+		s.fields = append(s.fields, field{name: d.Document, typ: typeInteger, format: euros})
 	}
 	s.heads = [][]any{gemeenten, documents}
 	s.widths = []float64{columnWidth(float64(len("onttrekking_reserves"))), columnWidth(float64(len("begroting_na_wijziging"))), columnWidth(float64(len("column_year")))}

@@ -36,8 +36,13 @@ func (d *dataset) explanationSheet() sheet {
 		}
 		for _, f := range t.fields {
 			typ := typeNames[f.typ]
-			if f.amount {
+			switch f.format {
+			case euros:
 				typ = "bedrag in euro's"
+			case share:
+				typ = "aandeel van 0 tot 1 (in Excel als percentage)"
+			case percent:
+				typ = "getal in procenten"
 			}
 			rows = append(rows, []any{t.sheet, t.file + ".csv", f.name, typ, f.about})
 		}

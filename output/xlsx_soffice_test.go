@@ -21,6 +21,8 @@ const libreOfficeCSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true
 
 // TestWorkbookLibreOffice opens the workbook in LibreOffice, exports every
 // sheet as CSV, and checks that every cell, numbers in particular, survives.
+// LibreOffice exports a share (a percentage format) in percent with its
+// sign even as a raw value: 0.25 is "25%".
 func TestWorkbookLibreOffice(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: starts LibreOffice")
@@ -46,11 +48,15 @@ func TestWorkbookLibreOffice(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		shares := shareColumns(sheet)
 		for r, row := range want {
 			for c := range row {
 				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
 				if typ, _ := f.GetCellType(sheet, ref); typ == excelize.CellTypeBool {
 					row[c] = map[string]string{"0": "FALSE", "1": "TRUE"}[row[c]]
+				}
+				if v, err := strconv.ParseFloat(row[c], 64); err == nil && r > 0 && slices.Contains(shares, c) {
+					row[c] = strconv.FormatFloat(v*100, 'f', -1, 64) + "%"
 				}
 			}
 		}
@@ -140,4 +146,20 @@ func TestChartsLibreOffice(t *testing.T) {
 			t.Errorf("the PDF LibreOffice made has no %q", want)
 		}
 	}
+}
+
+// shareColumns are the indices of the share fields of the table on sheet.
+func shareColumns(sheet string) []int {
+	var cols []int
+	for _, t := range tables {
+		if t.sheet != sheet {
+			continue
+		}
+		for i, fl := range t.fields {
+			if fl.format == share {
+				cols = append(cols, i)
+			}
+		}
+	}
+	return cols
 }

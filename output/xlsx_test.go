@@ -141,10 +141,10 @@ func checkSheet(t *testing.T, f *excelize.File, sheet string, fields []field, ro
 			if typ != wantType || value != want {
 				t.Errorf("%s!%s (%s) = %q of type %d, want %q of type %d", sheet, ref, fields[c].name, value, typ, want, wantType)
 			}
-			if fields[c].amount && v != nil {
+			if format, ok := numFormats[fields[c].format]; ok && v != nil {
 				style, _ := f.GetCellStyle(sheet, ref)
-				if s, err := f.GetStyle(style); err != nil || s.CustomNumFmt == nil || *s.CustomNumFmt != euroFormat {
-					t.Errorf("%s!%s (%s) is not formatted as euros", sheet, ref, fields[c].name)
+				if s, err := f.GetStyle(style); err != nil || s.CustomNumFmt == nil || *s.CustomNumFmt != format {
+					t.Errorf("%s!%s (%s) is not formatted as %s", sheet, ref, fields[c].name, format)
 				}
 			}
 		}
