@@ -3,7 +3,6 @@ package normalize
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -137,20 +136,11 @@ func documentTotals(facts []Financial, columns []string, year int) (totals, bool
 	return best, best.baten > 0
 }
 
-// overviewName names the overview of the whole document in a table's title
-// or the headings above it.
-var overviewName = regexp.MustCompile(`(?i)recapitulatie|overzicht (van )?baten en lasten`)
-
-// overviewRows are the rows only the overview of the whole has besides the
-// programmes (BBV art. 17c): the algemene dekkingsmiddelen, overhead and
-// onvoorzien.
-var overviewRows = regexp.MustCompile(`(?i)^(algemene dekkingsmiddelen|overhead|onvoorzien)\b`)
-
 // isOverview reports whether f belongs to an overview of the whole
 // document, not of one programme: by its table's name or headings, or by a
 // row of the parts only the whole has.
 func isOverview(f Financial) bool {
-	return overviewRows.MatchString(f.Row) || overviewName.MatchString(f.Table) || overviewName.MatchString(strings.Join(f.Section, "\n"))
+	return vocab.IsOverviewRow(f.Row) || vocab.IsOverviewTitle(f.Table) || vocab.IsOverviewTitle(strings.Join(f.Section, "\n"))
 }
 
 // isTotalBeforeReserves reports whether a row label names a total of

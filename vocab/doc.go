@@ -21,6 +21,8 @@
 // number.go holds the number parser (Parse, IsNumber, IsValue, IsNil,
 // IsToken, Format), year.go the report years, unit.go the unit labels and
 // sign legends, row.go and column.go the words of financial rows and
-// columns, indicator.go those of indicator tables. docs/glossary.md lists
+// columns, indicator.go those of indicator tables, objective.go the
+// headings and status words of objectives, overview.go the words of the
+// overview of a whole document and of navigation lines. docs/glossary.md lists
 // every word with its meaning; it is generated from these tables.
 package vocab

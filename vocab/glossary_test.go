@@ -84,6 +84,32 @@ func glossary() string {
 	for _, w := range activityWords {
 		row(w.word, w.meaning)
 	}
+	section("Objective headings")
+	for _, h := range objectiveHeadings {
+		row(h.example, h.meaning)
+	}
+	section("Goal statements and their introductions")
+	for _, w := range goalPrefixes {
+		row(w.word+":", w.meaning+", stated inline after the colon")
+	}
+	for _, w := range goalIntros {
+		row(w.example, w.meaning+": introduces goals, states none")
+	}
+	section("Activity status words")
+	for _, w := range objectiveStatuses {
+		row(w.word, w.meaning)
+	}
+	section("Overview of the whole document (baten en lasten)")
+	for _, w := range overviewTitles {
+		row(w.example, w.meaning)
+	}
+	for _, w := range overviewRows {
+		row(w.word, w.meaning+": a row only the overview has")
+	}
+	section("Navigation lines (web pages saved as text)")
+	for _, w := range navLines {
+		row(w.example, w.meaning)
+	}
 	return b.String()
 }
 

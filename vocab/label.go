@@ -68,13 +68,7 @@ var bookingPhrases = []struct{ pattern, example, meaning string }{
 	{`t\.\s?g\.\s?v\.?`, "t.g.v.", "ten gunste van"},
 }
 
-var bookingRE = func() *regexp.Regexp {
-	parts := make([]string, len(bookingPhrases))
-	for i, b := range bookingPhrases {
-		parts[i] = b.pattern
-	}
-	return regexp.MustCompile(`(?i)\s*\b(` + strings.Join(parts, "|") + `)(\s|$|:).*$`)
-}()
+var bookingRE = regexp.MustCompile(`(?i)\s*\b(` + patternsOf(bookingPhrases) + `)(\s|$|:).*$`)
 
 // CutBooking returns label without a booking phrase and what follows it:
 // "Budgetoverhevelingen ten laste van het resultaat" → "Budgetoverhevelingen".

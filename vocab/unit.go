@@ -57,6 +57,15 @@ func wordsOf(list []struct{ word, meaning string }) string {
 	return strings.Join(words, "|")
 }
 
+// patternsOf joins the patterns of a pattern table as alternatives.
+func patternsOf(list []struct{ pattern, example, meaning string }) string {
+	parts := make([]string, len(list))
+	for i, w := range list {
+		parts[i] = w.pattern
+	}
+	return strings.Join(parts, "|")
+}
+
 // Unit is a unit label found in a text.
 type Unit struct {
 	Label      string // as printed: "x € 1.000"

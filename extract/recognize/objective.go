@@ -32,23 +32,12 @@ const (
 )
 
 var (
-	// goalHeading opens a section whose content is the goal itself.
-	goalHeading = regexp.MustCompile(`(?i)^((beleids|hoofd|sub)?doel(stelling)?(en)?|onze doelen|doel(en)? en (effect|ambitie)(en)?)\s*:?$`)
-	// achieveHeading opens a section of intended or achieved results.
-	achieveHeading = regexp.MustCompile(`(?i)^wat (willen|wilden) we (daarmee )?bereiken|^wat hebben we bereikt|^beoogd(e)? (maatschappelijk )?(effect|resultaat)`)
-	// neutralHeading does not end a goal section ("Stand van zaken").
-	neutralHeading = regexp.MustCompile(`(?i)^(stand van zaken|status|toelichting|voortgang|jaar realisatie|terug naar)`)
-	// goalPrefix is an inline goal statement: "Doel: …".
-	goalPrefix = regexp.MustCompile(`^(?i:doel|doelstelling|hoofddoel|ons doel|beoogd effect)\s*:\s*(.+)$`)
 	// activityLine is a numbered activity: "6.1.1 Stimuleren …".
 	activityLine = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){2,3})\.?\s+(\S.*)$`)
 	// sectionCode is a numbered section heading: "6.1 Structuurversterking".
 	sectionCode = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2})?)\.?\s+\S`)
-	statusWords = regexp.MustCompile(`(?i)^(gerealiseerd|niet gerealiseerd|volgens plan|niet volgens plan|vertraagd|afgerond|in uitvoering|loopt|gestart|niet gestart|op schema|achter op schema|geannuleerd|vervallen|aandachtspunt)\.?$`)
 	titleColon  = regexp.MustCompile(`^([^:]{3,80}):\s+\S`)
 	loneBullet  = regexp.MustCompile(`^[-–•·*]$`)
-	// introText introduces goals rather than stating one.
-	introText = regexp.MustCompile(`(?i)^(hieronder|onderstaand|in (dit|deze|onderstaande)|zie |voor een toelichting)`)
 	// tocLine is an entry of a table of contents: a title, dot leaders, a
 	// page number.
 	tocLine    = regexp.MustCompile(`(\.{3,}|…+|·{3,})\s*\d{1,4}$`)
@@ -86,7 +75,7 @@ func objectives(c *context, res *Result) {
 		switch b.Kind {
 		case extract.Heading:
 			switch {
-			case goalHeading.MatchString(text):
+			case vocab.IsObjectiveHeading(vocab.GoalHeading, text):
 				switch {
 				case mode == done:
 				case strings.HasSuffix(strings.TrimSuffix(text, ":"), "en"):
@@ -94,11 +83,11 @@ func objectives(c *context, res *Result) {
 				default:
 					mode = goal
 				}
-			case achieveHeading.MatchString(text):
+			case vocab.IsObjectiveHeading(vocab.AchieveHeading, text):
 				if mode == none {
 					mode = achieve
 				}
-			case neutralHeading.MatchString(text):
+			case vocab.IsObjectiveHeading(vocab.NeutralHeading, text):
 			default:
 				mode = none
 				if m := sectionCode.FindStringSubmatch(text); m != nil {
@@ -118,8 +107,8 @@ func objectives(c *context, res *Result) {
 				mode = goalList
 				continue
 			}
-			if m := goalPrefix.FindStringSubmatch(text); m != nil {
-				out = append(out, newGoal(m[1], code, c.sections[i], b.Pos))
+			if g, ok := vocab.CutGoalPrefix(text); ok {
+				out = append(out, newGoal(g, code, c.sections[i], b.Pos))
 				mode = done
 				continue
 			}
@@ -133,7 +122,7 @@ func objectives(c *context, res *Result) {
 				mode = goalList
 				continue
 			}
-			if mode == goal && utf8.RuneCountInString(text) > 20 && !introText.MatchString(text) {
+			if mode == goal && utf8.RuneCountInString(text) > 20 && !vocab.IsGoalIntro(text) {
 				out = append(out, newGoal(text, code, c.sections[i], b.Pos))
 				mode = done
 			}
@@ -201,13 +190,13 @@ func activityDetails(blocks []extract.Block, i int) (year, status string, ok boo
 			if b.Table != nil {
 				status = firstStatus(b.Table, status)
 			}
-		case activityLine.MatchString(t), sectionCode.MatchString(t), goalHeading.MatchString(t):
+		case activityLine.MatchString(t), sectionCode.MatchString(t), vocab.IsObjectiveHeading(vocab.GoalHeading, t):
 			return year, status, ok
 		case !ok && vocab.IsYear(t):
 			year, ok = t, true
 		case !ok && (k > i+2 || !strings.EqualFold(t, "Jaar realisatie")):
 			return "", "", false
-		case statusWords.MatchString(t):
+		case vocab.IsObjectiveStatus(t):
 			status = strings.TrimSuffix(t, ".")
 		}
 	}
@@ -218,7 +207,7 @@ func activityDetails(blocks []extract.Block, i int) (year, status string, ok boo
 func firstStatus(t *extract.Table, status string) string {
 	for _, r := range t.Rows {
 		for _, cell := range r {
-			if s := collapse(cell.Text); statusWords.MatchString(s) {
+			if s := collapse(cell.Text); vocab.IsObjectiveStatus(s) {
 				status = strings.TrimSuffix(s, ".")
 			}
 		}
@@ -260,7 +249,7 @@ func activityTable(out []Objective, seen map[string]int, t *extract.Table, secti
 			switch {
 			case vocab.IsYear(s) && o.Year == "":
 				o.Year = s
-			case statusWords.MatchString(s):
+			case vocab.IsObjectiveStatus(s):
 				o.Status = strings.TrimSuffix(s, ".")
 			}
 		}

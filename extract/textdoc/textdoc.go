@@ -133,8 +133,6 @@ const (
 	activityColumn                    // a column name of an activity overview
 )
 
-var navLine = regexp.MustCompile(`(?i)^terug naar (de )?navigatie\s*[-–:]\s*(.+)$`)
-
 // splitChunks cuts text into chunks, cutting lines longer than maxLineLen
 // and stopping after maxLines, with a warning for each cut.
 func (p *parser) splitChunks(text string) {
@@ -180,9 +178,9 @@ func (p *parser) splitChunks(text string) {
 			flush()
 			continue
 		}
-		if m := navLine.FindStringSubmatch(trimmed); m != nil {
+		if nav, ok := vocab.CutNavLine(trimmed); ok {
 			flush()
-			p.chunks = append(p.chunks, chunk{nav: collapse(m[2]), lines: []line{{text: trimmed, num: i + 1}}})
+			p.chunks = append(p.chunks, chunk{nav: collapse(nav), lines: []line{{text: trimmed, num: i + 1}}})
 			continue
 		}
 		cur = append(cur, line{text: collapse(trimmed), indent: len(t) - len(trimmed), num: i + 1})
