@@ -175,7 +175,7 @@ table:
 `,
 		},
 		{
-			name: "a region of amounts only joins the labels to its left",
+			name:  "a region of amounts only joins the labels to its left",
 			words: `Aa@10,10#1  Bb@10,30#1  1@100,10#2  2@130,10#2  3@100,30#2  4@130,30#2`,
 			want: `table:
 | Aa | 1 | 2 |
