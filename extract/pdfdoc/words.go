@@ -36,6 +36,7 @@ const (
 	xHeight    = 0.52 // lower case without ascenders reaches this high
 	descender  = 0.21 // descenders and brackets reach this far below the baseline
 	minBoxSize = 0.5  // points: a box less high than this is noise, not a word
+	lineShare  = 0.5  // boxes overlapping vertically by this share of the lower one are on one line
 )
 
 // Blocks lays out pages of positioned words into blocks as Parse lays out
@@ -61,36 +62,53 @@ func Blocks(pages []WordPage) (blocks []extract.Block, err error) {
 }
 
 // placeWords turns the boxes of a page's words into words on a baseline
-// with a font size. Marks without letters or digits ("-", "=") show
-// neither, so they get the page's median size with their box bottom as
-// baseline.
+// with a font size. A box gives both only through its text (extent), and
+// OCR boxes stray (a rule below a word stretches it), so each word gets
+// the median size and baseline of the words its box overlaps by half
+// vertically, itself included: the words of its line. Marks without
+// letters or digits ("-", "=") show neither and only take them.
 func placeWords(p WordPage) []word {
-	out := make([]word, 0, len(p.Words))
-	var sizes []float64
-	var marks []int
+	type est struct {
+		w          Word
+		size, base float64
+		known      bool
+	}
+	ws := make([]est, 0, len(p.Words))
 	for _, w := range p.Words {
 		h := w.Y1 - w.Y0
 		if w.Text == "" || h < minBoxSize || w.X1 <= w.X0 {
 			continue
 		}
-		top, bottom, ok := extent(w.Text)
-		size, base := h, w.Y1
-		if ok {
-			size = h / (top + bottom)
-			base = w.Y1 - bottom*size
-			sizes = append(sizes, size)
-		} else {
-			marks = append(marks, len(out))
+		e := est{w: w, size: h, base: w.Y1}
+		if top, bottom, ok := extent(w.Text); ok {
+			e.size = h / (top + bottom)
+			e.base, e.known = w.Y1-bottom*e.size, true
 		}
-		out = append(out, word{text: w.Text, x0: w.X0, x1: w.X1, y: p.Height - base, size: size, conf: w.Conf})
+		ws = append(ws, e)
 	}
-	if len(sizes) > 0 {
-		slices.Sort(sizes)
-		for _, i := range marks {
-			out[i].size = sizes[len(sizes)/2]
+	out := make([]word, 0, len(ws))
+	var sizes, bases []float64
+	for _, a := range ws {
+		sizes, bases = sizes[:0], bases[:0]
+		for _, b := range ws {
+			overlap := min(a.w.Y1, b.w.Y1) - max(a.w.Y0, b.w.Y0)
+			if b.known && overlap >= lineShare*min(a.w.Y1-a.w.Y0, b.w.Y1-b.w.Y0) {
+				sizes, bases = append(sizes, b.size), append(bases, b.base)
+			}
 		}
+		size, base := a.size, a.base
+		if len(sizes) > 0 {
+			size, base = median(sizes), median(bases)
+		}
+		out = append(out, word{text: a.w.Text, x0: a.w.X0, x1: a.w.X1, y: p.Height - base, size: size, conf: a.w.Conf})
 	}
 	return out
+}
+
+// median returns the median of v, which it sorts.
+func median(v []float64) float64 {
+	slices.Sort(v)
+	return v[len(v)/2]
 }
 
 // extent returns how far the ink of text reaches above and below the
