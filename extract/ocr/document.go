@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/extract/pdfdoc"
@@ -190,10 +191,12 @@ func repairSign(text string) (string, bool) {
 	return text, false
 }
 
-// repairTable reads misreadZero as 0 in the body cells right of the
-// label (where "of" is no word), then repairs the commas of each column
-// (fixCommas).
+// repairTable joins the text columns left of the first value column into
+// the label (joinLabel), reads misreadZero as 0 in the body cells right
+// of the label (where "of" is no word), then repairs the commas of each
+// column (fixCommas).
 func repairTable(t *extract.Table) {
+	joinLabel(t)
 	cols := 0
 	for _, row := range t.Rows {
 		cols = max(cols, len(row))
@@ -205,6 +208,55 @@ func repairTable(t *extract.Table) {
 	}
 	for k := 1; k < cols; k++ {
 		fixCommas(t.Rows, k)
+	}
+}
+
+// itemCode is a taakveld or item number before a row's label: "4.1",
+// "6.71a".
+var itemCode = regexp.MustCompile(`^\d{1,2}\.\d{1,2}[a-z]?$`)
+
+// joinLabel joins the leading columns whose body cells mostly hold text
+// or an itemCode into the label cell: OCR boxes do not keep a taakveld code and
+// its name ("4.1", "Openbaar basisonderwijs") at a word's distance, so
+// the layout can read them as two text columns.
+func joinLabel(t *extract.Table) {
+	first := 1
+	for ; ; first++ {
+		values, texts := 0, 0
+		for _, row := range t.Rows {
+			switch {
+			case first >= len(row) || row[first].Header || row[first].Text == "":
+			case strings.ContainsFunc(row[first].Text, unicode.IsLetter) || itemCode.MatchString(row[first].Text):
+				texts++
+			default:
+				values++
+			}
+		}
+		if values == 0 && texts == 0 || values >= texts {
+			break
+		}
+	}
+	if first == 1 {
+		return
+	}
+	for i, row := range t.Rows {
+		if len(row) <= first {
+			continue
+		}
+		var parts []string
+		for _, c := range row[:first] {
+			if c.Text != "" && !c.Spanned {
+				parts = append(parts, c.Text)
+			}
+		}
+		label := row[0]
+		for _, c := range row[1:first] {
+			if c.OCR && (!label.OCR || c.Confidence < label.Confidence) {
+				label.OCR, label.Confidence = true, c.Confidence
+			}
+		}
+		label.Text = strings.Join(parts, " ")
+		t.Rows[i] = append([]extract.Cell{label}, row[first:]...)
 	}
 }
 
