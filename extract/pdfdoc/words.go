@@ -37,6 +37,7 @@ const (
 	descender  = 0.21 // descenders and brackets reach this far below the baseline
 	minBoxSize = 0.5  // points: a box less high than this is noise, not a word
 	lineShare  = 0.5  // boxes overlapping vertically by this share of the lower one are on one line
+	sizeNoise  = 2.0  // OCR sizes within this factor of the page's median are its body size (see snapSizes)
 )
 
 // Blocks lays out pages of positioned words into blocks as Parse lays out
@@ -102,7 +103,28 @@ func placeWords(p WordPage) []word {
 		}
 		out = append(out, word{text: a.w.Text, x0: a.w.X0, x1: a.w.X1, y: p.Height - base, size: size, conf: a.w.Conf})
 	}
+	snapSizes(out)
 	return out
+}
+
+// snapSizes gives the words whose size lies within sizeNoise of the
+// page's median word size that median size: OCR boxes take in shading and
+// bold strokes, so a shaded header line measures up to 1.5 times its
+// rows, and would read as a heading.
+func snapSizes(ws []word) {
+	if len(ws) == 0 {
+		return
+	}
+	sizes := make([]float64, len(ws))
+	for i := range ws {
+		sizes[i] = ws[i].size
+	}
+	body := median(sizes)
+	for i := range ws {
+		if ws[i].size < sizeNoise*body && ws[i].size > body/sizeNoise {
+			ws[i].size = body
+		}
+	}
 }
 
 // median returns the median of v, which it sorts.
