@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/extract/pdfdoc"
@@ -41,6 +42,7 @@ func Document(src extract.Source, pages []Page) *extract.Document {
 			continue
 		}
 		for _, r := range regions(dropTall(p.Words)) {
+			r = joinCodes(r)
 			wp := pdfdoc.WordPage{Number: p.Number, Width: p.Width, Height: p.Height, OCR: true}
 			for _, w := range r {
 				if t, ok := repairSign(w.Text); ok {
@@ -97,6 +99,64 @@ func dropTall(words []Word) []Word {
 		}
 	}
 	return out
+}
+
+// codeGap is the widest gap, in heights of the code's box, between an
+// itemCode and the first word of its label: a tab stop, wider than the
+// layout's cell gap, in the Wassenaar overviews about 1.2.
+const codeGap = 2.0
+
+// joinCodes joins the first word of a line, when it is an itemCode or a
+// number (a code OCR misread: "6.825" for "6.82a"), with the word right
+// of it when that starts with a letter: "4.1" and "Openbaar" at a tab
+// stop apart are one label, which the layout would read as a number or
+// text column left of the values, losing the table's header.
+func joinCodes(words []Word) []Word {
+	out := slices.Clone(words)
+	drop := make([]bool, len(out))
+	for i := range out {
+		a := &out[i]
+		if drop[i] || !itemCode.MatchString(a.Text) && !vocab.IsNumber(a.Text) {
+			continue
+		}
+		h := a.Y1 - a.Y0
+		best, first := -1, true
+		for j := range out {
+			b := &out[j]
+			overlap := min(a.Y1, b.Y1) - max(a.Y0, b.Y0)
+			if j == i || drop[j] || overlap < h/2 {
+				continue
+			}
+			if b.X1 <= a.X0 {
+				first = false
+				break
+			}
+			if b.X0 < a.X1 || b.X0-a.X1 > codeGap*max(h, b.Y1-b.Y0) {
+				continue
+			}
+			if best < 0 || b.X0 < out[best].X0 {
+				best = j
+			}
+		}
+		if best < 0 || !first {
+			continue
+		}
+		b := out[best]
+		if r, _ := utf8.DecodeRuneInString(b.Text); !unicode.IsLetter(r) {
+			continue
+		}
+		a.Text += " " + b.Text
+		a.X1, a.Y0, a.Y1 = b.X1, min(a.Y0, b.Y0), max(a.Y1, b.Y1)
+		a.Conf = min(a.Conf, b.Conf)
+		drop[best] = true
+	}
+	kept := out[:0]
+	for i, w := range out {
+		if !drop[i] {
+			kept = append(kept, w)
+		}
+	}
+	return kept
 }
 
 // regions splits a page's words into regions that tesseract segmented
@@ -215,24 +275,29 @@ func repairTable(t *extract.Table) {
 // "6.71a".
 var itemCode = regexp.MustCompile(`^\d{1,2}\.\d{1,2}[a-z]?$`)
 
-// joinLabel joins the leading columns whose body cells mostly hold text
-// or an itemCode into the label cell: OCR boxes do not keep a taakveld code and
+// joinLabel joins the columns left of the values (the run of columns at
+// the right whose body cells mostly hold values) into the label cell: OCR boxes do not keep a taakveld code and
 // its name ("4.1", "Openbaar basisonderwijs") at a word's distance, so
 // the layout can read them as two text columns.
 func joinLabel(t *extract.Table) {
-	first := 1
-	for ; ; first++ {
+	cols := 0
+	for _, row := range t.Rows {
+		cols = max(cols, len(row))
+	}
+	first := cols
+	for ; first > 1; first-- {
 		values, texts := 0, 0
 		for _, row := range t.Rows {
+			k := first - 1
 			switch {
-			case first >= len(row) || row[first].Header || row[first].Text == "":
-			case strings.ContainsFunc(row[first].Text, unicode.IsLetter) || itemCode.MatchString(row[first].Text):
+			case k >= len(row) || row[k].Header || row[k].Text == "":
+			case strings.ContainsFunc(row[k].Text, unicode.IsLetter) || itemCode.MatchString(row[k].Text):
 				texts++
 			default:
 				values++
 			}
 		}
-		if values == 0 && texts == 0 || values >= texts {
+		if values <= texts {
 			break
 		}
 	}
