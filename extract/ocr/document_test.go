@@ -231,6 +231,19 @@ table:
 `,
 		},
 		{
+			name: "a code at a tab stop before its label, even misread as a number, is part of the label",
+			words: `Saldo@10,5  van@38,5  baten@56,5  en@84,5  lasten@97,5  per@130,5  taakveld@148,5  Baten@250,5  Lasten@285,5
+				4.1@10,25  Openbaar@30,25  100@250,25  -20@285,25
+				6.825@10,45  Jeugd@50,45  5@260,45  -5@290,45
+				6.71a@10,65  Hulp@50,65  1@260,65  -1@290,65`,
+			want: `table:
+| H:Saldo van baten en lasten per taakveld | H:Baten | H:Lasten |
+| 4.1 Openbaar | 100 | -20 |
+| 6.825 Jeugd | 5 | -5 |
+| 6.71a Hulp | 1 | -1 |
+`,
+		},
+		{
 			name:  "misread zeros and minus signs, and thousands commas in a column with dots",
 			words: `P1@10,10  1.200@100,10  =20@155,10  P2@10,30  O@120,30  -5,125@140,30  P3@10,50  7@120,50  -1.000@140,50`,
 			want: `table:
