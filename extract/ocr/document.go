@@ -106,6 +106,10 @@ func dropTall(words []Word) []Word {
 // layout's cell gap, in the Wassenaar overviews about 1.2.
 const codeGap = 2.0
 
+// maxCodeWords is the most words joinCodes takes after a code: a number
+// OCR split off it ("6.21 25"), then the first word of the label.
+const maxCodeWords = 3
+
 // joinCodes joins the first word of a line, when it is an itemCode or a
 // number (a code OCR misread: "6.825" for "6.82a"), with the word right
 // of it when that starts with a letter: "4.1" and "Openbaar" at a tab
@@ -114,41 +118,64 @@ const codeGap = 2.0
 func joinCodes(words []Word) []Word {
 	out := slices.Clone(words)
 	drop := make([]bool, len(out))
-	for i := range out {
-		a := &out[i]
-		if drop[i] || !itemCode.MatchString(a.Text) && !vocab.IsNumber(a.Text) {
-			continue
-		}
-		h := a.Y1 - a.Y0
-		best, first := -1, true
+	online := func(a, b *Word) bool {
+		return min(a.Y1, b.Y1)-max(a.Y0, b.Y0) >= min(a.Y1-a.Y0, b.Y1-b.Y0)/2
+	}
+	// next is the nearest word right of word k on its line within
+	// codeGap, or -1.
+	next := func(k int) int {
+		a, best := &out[k], -1
 		for j := range out {
 			b := &out[j]
-			overlap := min(a.Y1, b.Y1) - max(a.Y0, b.Y0)
-			if j == i || drop[j] || overlap < h/2 {
-				continue
-			}
-			if b.X1 <= a.X0 {
-				first = false
-				break
-			}
-			if b.X0 < a.X1 || b.X0-a.X1 > codeGap*max(h, b.Y1-b.Y0) {
+			if j == k || drop[j] || !online(a, b) || b.X0 < a.X1 || b.X0-a.X1 > codeGap*max(a.Y1-a.Y0, b.Y1-b.Y0) {
 				continue
 			}
 			if best < 0 || b.X0 < out[best].X0 {
 				best = j
 			}
 		}
-		if best < 0 || !first {
+		return best
+	}
+	leading := func(k int) bool {
+		for j := range out {
+			if j != k && !drop[j] && out[j].X1 <= out[k].X0 && online(&out[k], &out[j]) {
+				return false
+			}
+		}
+		return true
+	}
+	for i := range out {
+		a := &out[i]
+		if drop[i] || !itemCode.MatchString(a.Text) && !vocab.IsNumber(a.Text) || !leading(i) {
 			continue
 		}
-		b := out[best]
-		if r, _ := utf8.DecodeRuneInString(b.Text); !unicode.IsLetter(r) {
+		// The code's words (a number OCR split off: "6.21 25"), then the
+		// first word of the label.
+		var chain []int
+		label := false
+		for k := i; len(chain) < maxCodeWords && !label; {
+			n := next(k)
+			if n < 0 {
+				break
+			}
+			r, _ := utf8.DecodeRuneInString(out[n].Text)
+			label = unicode.IsLetter(r)
+			if !label && !vocab.IsNumber(out[n].Text) {
+				break
+			}
+			chain = append(chain, n)
+			k = n
+		}
+		if !label {
 			continue
 		}
-		a.Text += " " + b.Text
-		a.X1, a.Y0, a.Y1 = b.X1, min(a.Y0, b.Y0), max(a.Y1, b.Y1)
-		a.Conf = min(a.Conf, b.Conf)
-		drop[best] = true
+		for _, n := range chain {
+			b := out[n]
+			a.Text += " " + b.Text
+			a.X1, a.Y0, a.Y1 = b.X1, min(a.Y0, b.Y0), max(a.Y1, b.Y1)
+			a.Conf = min(a.Conf, b.Conf)
+			drop[n] = true
+		}
 	}
 	kept := out[:0]
 	for i, w := range out {
