@@ -51,7 +51,7 @@ func (pl *pageLayout) headerLike(k int) bool {
 	}
 	over := false
 	for _, s := range pl.segs[k] {
-		if len(s.words) > headerWords && s.x1 > g.regions[0][0] {
+		if len(s.words) > headerWords && s.x1 > g.regions[0][0]+labelOverrun*pl.em {
 			return false
 		}
 		// A label in lower case is the rest of a row from the page before;

@@ -109,6 +109,7 @@ const (
 	boundaryShare   = 0.15 // column pitch: a header this close to a column boundary labels both columns
 	centredShare    = 0.25 // column pitch: a header this close to the middle of columns spans them
 	proseEdgePt     = 1    // points: prose must cross the first number's edge by more than this
+	labelOverrun    = 1    // a long header label may end this far right of the widest row label (OCR boxes differ by a few points)
 )
 
 // Two-column pages (InDesign): distances in body text size (em).
