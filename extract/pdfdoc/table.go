@@ -316,7 +316,7 @@ func (pl *pageLayout) mayHead(k int) bool {
 // header line close above it and sits at the label margin in the table's
 // size.
 func (pl *pageLayout) labelBetweenHeaders(k int) bool {
-	if k == 0 || pl.used[k-1] || pl.pitch(k-1, k) > headerGapMax || !pl.headerLike(k-1) {
+	if k == 0 || pl.used[k-1] || pl.pitch(k-1, k) > labelGapMax || !pl.headerLike(k-1) {
 		return false
 	}
 	return pl.lines[k].x0 <= pl.g.regions[0][0] && pl.lines[k].size <= labelSize*pl.em

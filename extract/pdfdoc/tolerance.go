@@ -75,6 +75,7 @@ const (
 	rowGapRegular   = 5    // … unless the rows keep this regular, wider pitch
 	pitchJitter     = 0.3  // two row pitches within this of each other are regular
 	headerGapMax    = 5    // between two header lines, or header and body
+	labelGapMax     = 3.5  // between a header line and a label line below it inside the header
 	captionGapMax   = 3.5  // between a caption and the header
 	titleGapMax     = 7    // between a "Tabel …" title and the header
 	captionLeading  = 0.95 // caption lines are closer together than this share of paragraph leading
