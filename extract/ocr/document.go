@@ -8,21 +8,27 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/extract/pdfdoc"
 	"github.com/begroot/begroot/vocab"
 )
 
-// Document builds an extract.Document from OCR'd pages: per page, per
-// region left to right, lines top to bottom; runs of lines with values
-// become tables, other lines headings and paragraphs. Positions are the
-// words' boxes in points from the page's top-left. Every table cell with
-// words has OCR set and the lowest confidence of its words.
+// Document builds an extract.Document from OCR'd pages with the layout of
+// the PDF reader (pdfdoc.Blocks): lines, columns, headings, paragraphs and
+// tables, with the words' positions in points from the page's top-left.
+// The blocks tesseract found side by side (the two pages of a spread) are
+// laid out one after the other. Every table cell with words has OCR set
+// and the lowest confidence of its words. Misread minus signs are
+// repaired before the layout (repairSign), zeros and commas in the
+// tables after it (repairTable).
 func Document(src extract.Source, pages []Page) *extract.Document {
 	if src.Format == "" {
 		src.Format = extract.FormatPDF
 	}
 	doc := &extract.Document{Source: src}
+	var wps []pdfdoc.WordPage
 	for _, p := range pages {
 		doc.Pages = max(doc.Pages, p.Number)
 		if p.Rotated != 0 {
@@ -35,23 +41,26 @@ func Document(src extract.Source, pages []Page) *extract.Document {
 			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: OCR found no text", p.Number))
 			continue
 		}
-		var regionLines [][]line
-		var all []line
 		for _, r := range regions(dropTall(p.Words)) {
-			ls := lines(r)
-			if k := len(regionLines) - 1; k >= 0 && unlabelled(ls) {
-				// Columns of a table that tesseract segmented apart.
-				ls = lines(append(wordsOf(regionLines[k]), r...))
-				regionLines = regionLines[:k]
+			r = joinCodes(r)
+			wp := pdfdoc.WordPage{Number: p.Number, Width: p.Width, Height: p.Height, OCR: true}
+			for _, w := range r {
+				if t, ok := repairSign(w.Text); ok {
+					w.Text = t
+				}
+				wp.Words = append(wp.Words, pdfdoc.Word{Text: w.Text, X0: w.X0, Y0: w.Y0, X1: w.X1, Y1: w.Y1, Conf: w.Conf})
 			}
-			regionLines = append(regionLines, ls)
+			wps = append(wps, wp)
 		}
-		for _, ls := range regionLines {
-			all = append(all, ls...)
-		}
-		median := medianHeight(all)
-		for _, ls := range regionLines {
-			region(doc, p.Number, ls, median)
+	}
+	blocks, err := pdfdoc.Blocks(wps)
+	if err != nil {
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: OCR layout failed: %v", src.Name(), err))
+	}
+	doc.Blocks = blocks
+	for _, b := range doc.Blocks {
+		if b.Kind == extract.TableBlock {
+			repairTable(b.Table)
 		}
 	}
 	for _, b := range doc.Blocks {
@@ -63,178 +72,284 @@ func Document(src extract.Source, pages []Page) *extract.Document {
 	return doc
 }
 
-// medianHeight is the median height of a page's lines that have letters:
-// lines of digits only lack ascenders and descenders.
-func medianHeight(ls []line) float64 {
-	var h []float64
-	for i := range ls {
-		if strings.ContainsFunc(ls[i].text(), unicode.IsLetter) {
-			h = append(h, ls[i].height)
-		}
-	}
-	if len(h) == 0 {
-		return math.Inf(1) // no text lines, so no headings
+// Word filters, as multiples of the page's median word height.
+const (
+	tallWord = 3.0 // a word this much taller than the page's median word is a misread rule or box
+	// valueShare is the share of a region's words that are values from
+	// which it is the amount columns of the table to its left, which
+	// tesseract segmented apart: a region with its own labels has about
+	// half.
+	valueShare = 0.8
+)
+
+// dropTall leaves out the words much taller than the page's median word:
+// tesseract reads a cell border or shading as a tall "word" ("nnn") that
+// would join the lines it spans.
+func dropTall(words []Word) []Word {
+	h := make([]float64, len(words))
+	for i, w := range words {
+		h[i] = w.Y1 - w.Y0
 	}
 	slices.Sort(h)
-	return h[len(h)/2]
+	limit := tallWord * h[len(h)/2]
+	out := make([]Word, 0, len(words))
+	for _, w := range words {
+		if w.Y1-w.Y0 <= limit {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
-// region appends the blocks of one region's lines to doc.
-func region(doc *extract.Document, page int, ls []line, median float64) {
-	for i := 0; i < len(ls); {
-		if end := tableEnd(ls, i); end > i {
-			for _, part := range splitTables(ls[i:end]) {
-				if !slices.ContainsFunc(part, func(l line) bool { return l.numeric() }) {
-					text(doc, page, part, median) // a header whose rows OCR lost
-					continue
-				}
-				t := table(page, part)
-				doc.Blocks = append(doc.Blocks, extract.Block{Kind: extract.TableBlock, Table: t, Pos: t.Pos})
+// codeGap is the widest gap, in heights of the code's box, between an
+// itemCode and the first word of its label: a tab stop, wider than the
+// layout's cell gap, in the Wassenaar overviews about 1.2.
+const codeGap = 2.0
+
+// maxCodeWords is the most words joinCodes takes after a code: a number
+// OCR split off it ("6.21 25"), then the first word of the label.
+const maxCodeWords = 3
+
+// joinCodes joins the first word of a line, when it is an itemCode or a
+// number (a code OCR misread: "6.825" for "6.82a"), with the word right
+// of it when that starts with a letter: "4.1" and "Openbaar" at a tab
+// stop apart are one label, which the layout would read as a number or
+// text column left of the values, losing the table's header.
+func joinCodes(words []Word) []Word {
+	out := slices.Clone(words)
+	drop := make([]bool, len(out))
+	online := func(a, b *Word) bool {
+		return min(a.Y1, b.Y1)-max(a.Y0, b.Y0) >= min(a.Y1-a.Y0, b.Y1-b.Y0)/2
+	}
+	// next is the nearest word right of word k on its line within
+	// codeGap, or -1.
+	next := func(k int) int {
+		a, best := &out[k], -1
+		for j := range out {
+			b := &out[j]
+			if j == k || drop[j] || !online(a, b) || b.X0 < a.X1 || b.X0-a.X1 > codeGap*max(a.Y1-a.Y0, b.Y1-b.Y0) {
+				continue
 			}
-			i = end
+			if best < 0 || b.X0 < out[best].X0 {
+				best = j
+			}
+		}
+		return best
+	}
+	leading := func(k int) bool {
+		for j := range out {
+			if j != k && !drop[j] && out[j].X1 <= out[k].X0 && online(&out[k], &out[j]) {
+				return false
+			}
+		}
+		return true
+	}
+	for i := range out {
+		a := &out[i]
+		if drop[i] || !itemCode.MatchString(a.Text) && !vocab.IsNumber(a.Text) || !leading(i) {
 			continue
 		}
-		text(doc, page, ls[i:i+1], median)
-		i++
-	}
-}
-
-// text appends each line to doc as a heading or a paragraph.
-func text(doc *extract.Document, page int, ls []line, median float64) {
-	for i := range ls {
-		l := &ls[i]
-		kind := extract.Paragraph
-		if l.height >= headingSize*median {
-			kind = extract.Heading
-		}
-		doc.Blocks = append(doc.Blocks, extract.Block{Kind: kind, Text: l.text(), Pos: pos(page, l.x0, l.y0)})
-	}
-}
-
-// tableEnd returns the end (exclusive) of the table that starts at line
-// i, or i when none does: a run of lines with several cells or values,
-// close below each other, with at least two value rows. Up to labelRun
-// single-cell lines (group labels, rows whose values OCR lost) may sit
-// inside the run.
-func tableEnd(ls []line, i int) int {
-	inTable := func(k int) bool { return len(ls[k].cells) >= 2 || ls[k].numeric() }
-	if !inTable(i) {
-		return i
-	}
-	close := func(k int) bool { return ls[k].y0-ls[k-1].y1 <= rowGapMax*ls[k].height }
-	end, rows := i+1, 0
-	if ls[i].numeric() {
-		rows++
-	}
-	for end < len(ls) && close(end) {
-		if !inTable(end) {
-			k := end
-			for k < len(ls) && k-end < labelRun && !inTable(k) && close(k) {
-				k++
-			}
-			if k == len(ls) || !inTable(k) || !close(k) {
+		// The code's words (a number OCR split off: "6.21 25"), then the
+		// first word of the label.
+		var chain []int
+		label := false
+		for k := i; len(chain) < maxCodeWords && !label; {
+			n := next(k)
+			if n < 0 {
 				break
 			}
+			r, _ := utf8.DecodeRuneInString(out[n].Text)
+			label = unicode.IsLetter(r)
+			if !label && !vocab.IsNumber(out[n].Text) {
+				break
+			}
+			chain = append(chain, n)
+			k = n
 		}
-		if ls[end].numeric() {
-			rows++
-		}
-		end++
-	}
-	if rows < 2 {
-		return i
-	}
-	return end
-}
-
-// splitTables cuts a run of table lines where a header line (several
-// cells, no values) follows a value row: each programme of an "overzicht
-// baten en lasten" repeats its header.
-func splitTables(ls []line) [][]line {
-	var out [][]line
-	start := 0
-	for k := 1; k < len(ls); k++ {
-		if ls[k-1].numeric() && !ls[k].numeric() && len(ls[k].cells) >= 2 {
-			out = append(out, ls[start:k])
-			start = k
-		}
-	}
-	return append(out, ls[start:])
-}
-
-// column is the extent of a table column of right-aligned values.
-type column struct{ x0, x1 float64 }
-
-// columns clusters the right edges of the values of the table's value
-// rows. A value in a line's first cell counts only when the line has
-// another one: the first cell is normally the label.
-func columns(ls []line) []column {
-	var vals []cell
-	for _, l := range ls {
-		if !l.numeric() {
+		if !label {
 			continue
 		}
-		for i, c := range l.cells {
-			if c.value && (i > 0 || len(l.cells) > 1 && l.cells[1].value) {
-				vals = append(vals, c)
-			}
+		for _, n := range chain {
+			b := out[n]
+			a.Text += " " + b.Text
+			a.X1, a.Y0, a.Y1 = b.X1, min(a.Y0, b.Y0), max(a.Y1, b.Y1)
+			a.Conf = min(a.Conf, b.Conf)
+			drop[n] = true
 		}
 	}
-	slices.SortFunc(vals, func(a, b cell) int { return cmp.Compare(a.x1, b.x1) })
-	var cols []column
-	h := ls[0].height
-	for i, v := range vals {
-		if i > 0 && v.x1-vals[i-1].x1 <= columnSlack*h {
-			c := &cols[len(cols)-1]
-			c.x0, c.x1 = min(c.x0, v.x0), max(c.x1, v.x1)
-			continue
+	kept := out[:0]
+	for i, w := range out {
+		if !drop[i] {
+			kept = append(kept, w)
 		}
-		cols = append(cols, column{v.x0, v.x1})
 	}
-	return cols
+	return kept
 }
 
-// table rebuilds the lines as a table: a label column, then one column
-// per cluster of value right edges. A text cell over several columns (a
-// heading centred over "Baten Lasten Saldo") is copied into each, with
-// Spanned set on the copies. Lines without values before the first value
-// row, and those with several cells inside, are header rows.
-func table(page int, ls []line) *extract.Table {
-	cols := columns(ls)
-	t := &extract.Table{Pos: pos(page, ls[0].x0, ls[0].y0)}
-	for _, l := range ls {
-		row := make([]extract.Cell, len(cols)+1)
-		header := !l.numeric() && len(l.cells) >= 2
-		for i, c := range l.cells {
-			targets := place(c, i == 0, cols)
-			for j, k := range targets {
-				dst := &row[k]
-				if dst.Text == "" {
-					dst.Pos = pos(page, c.x0, c.words[0].Y0)
-					dst.OCR, dst.Confidence = true, c.conf
-				} else {
-					dst.Confidence = min(dst.Confidence, c.conf)
-				}
-				dst.Text = strings.TrimSpace(dst.Text + " " + c.text)
-				dst.Spanned = j > 0
-			}
+// regions splits a page's words into regions that tesseract segmented
+// apart side by side (the two pages of a screenshot spread): its blocks
+// whose horizontal extents overlap, directly or through another block, are
+// one region, and a region of values only joins the one to its left.
+// Regions are returned left to right.
+func regions(words []Word) [][]Word {
+	type box struct{ x0, x1 float64 }
+	boxes := map[int]*box{}
+	var ids []int
+	for _, w := range words {
+		b, ok := boxes[w.Block]
+		if !ok {
+			boxes[w.Block] = &box{w.X0, w.X1}
+			ids = append(ids, w.Block)
+			continue
 		}
-		for k := range row {
-			row[k].Header = header
-		}
-		t.Rows = append(t.Rows, row)
+		b.x0, b.x1 = min(b.x0, w.X0), max(b.x1, w.X1)
 	}
-	for _, row := range t.Rows {
-		for k := 1; k < len(row); k++ {
-			if c := &row[k]; !c.Header && !vocab.IsValue(c.Text) {
-				c.Text, _ = repairValue(c.Text)
-			}
+	// Sweep the blocks by left edge; a block starting left of the current
+	// region's right edge joins it.
+	slices.SortStableFunc(ids, func(a, b int) int { return cmp.Compare(boxes[a].x0, boxes[b].x0) })
+	region := map[int]int{}
+	n, right := -1, math.Inf(-1)
+	for _, id := range ids {
+		b := boxes[id]
+		if b.x0 >= right {
+			n++
+		}
+		right = max(right, b.x1)
+		region[id] = n
+	}
+	out := make([][]Word, n+1)
+	for _, w := range words {
+		out[region[w.Block]] = append(out[region[w.Block]], w)
+	}
+	merged := out[:1]
+	for _, r := range out[1:] {
+		if k := len(merged) - 1; valuesOnly(r) {
+			merged[k] = append(merged[k], r...)
+			continue
+		}
+		merged = append(merged, r)
+	}
+	return merged
+}
+
+// valuesOnly reports whether at least valueShare of the words are values.
+func valuesOnly(words []Word) bool {
+	n := 0
+	for _, w := range words {
+		if vocab.IsValue(w.Text) {
+			n++
 		}
 	}
-	for k := 1; k <= len(cols); k++ {
-		fixCommas(t.Rows, k)
+	return float64(n) >= valueShare*float64(len(words))
+}
+
+// gridMarks are the characters tesseract reads from table rules next to a
+// word ("|", "_", "[", "}"); they are trimmed from word ends.
+const gridMarks = "|_[]{}¦"
+
+// clean trims rule marks from a word: the characters of gridMarks, an
+// opening bracket without its closing one (a rule left of "(0.1"), and
+// the comma or dot that a rule below a number becomes ("-1.285.196,"). It
+// returns "" for a word of marks only.
+func clean(text string) string {
+	t := strings.Trim(text, gridMarks)
+	if strings.HasPrefix(t, "(") && !strings.Contains(t, ")") {
+		t = t[1:]
+	}
+	if u := strings.TrimRight(t, ",.;:"); u != t && vocab.IsNumber(u) {
+		t = u
 	}
 	return t
+}
+
+// misreadSign maps what tesseract makes of a minus sign in small type.
+var misreadSign = strings.NewReplacer("=-", "-", "=", "-", "„", "-", "~", "-")
+
+// misreadZero are tesseract's readings of a lone 0 in a table cell, alone
+// or with the rule right of it.
+var misreadZero = map[string]bool{"o": true, "O": true, "Of": true, "of": true, "0f": true}
+
+// repairSign returns the number a word shows when OCR misread its minus
+// sign ("=20", "„1.655"), and false for any other word.
+func repairSign(text string) (string, bool) {
+	if r := misreadSign.Replace(text); r != text && len(r) > 1 && r[0] == '-' && vocab.IsNumber(r) {
+		return r, true
+	}
+	return text, false
+}
+
+// repairTable joins the text columns left of the first value column into
+// the label (joinLabel), reads misreadZero as 0 in the body cells right
+// of the label (where "of" is no word), then repairs the commas of each
+// column (fixCommas).
+func repairTable(t *extract.Table) {
+	joinLabel(t)
+	cols := 0
+	for _, row := range t.Rows {
+		cols = max(cols, len(row))
+		for k := 1; k < len(row); k++ {
+			if c := &row[k]; !c.Header && misreadZero[c.Text] {
+				c.Text = "0"
+			}
+		}
+	}
+	for k := 1; k < cols; k++ {
+		fixCommas(t.Rows, k)
+	}
+}
+
+// itemCode is a taakveld or item number before a row's label: "4.1",
+// "6.71a".
+var itemCode = regexp.MustCompile(`^\d{1,2}\.\d{1,2}[a-z]?$`)
+
+// joinLabel joins the columns left of the values (the run of columns at
+// the right whose body cells mostly hold values) into the label cell: OCR boxes do not keep a taakveld code and
+// its name ("4.1", "Openbaar basisonderwijs") at a word's distance, so
+// the layout can read them as two text columns.
+func joinLabel(t *extract.Table) {
+	cols := 0
+	for _, row := range t.Rows {
+		cols = max(cols, len(row))
+	}
+	first := cols
+	for ; first > 1; first-- {
+		values, texts := 0, 0
+		for _, row := range t.Rows {
+			k := first - 1
+			switch {
+			case k >= len(row) || row[k].Header || row[k].Text == "":
+			case strings.ContainsFunc(row[k].Text, unicode.IsLetter) || itemCode.MatchString(row[k].Text):
+				texts++
+			default:
+				values++
+			}
+		}
+		if values <= texts {
+			break
+		}
+	}
+	if first == 1 {
+		return
+	}
+	for i, row := range t.Rows {
+		if len(row) <= first {
+			continue
+		}
+		var parts []string
+		for _, c := range row[:first] {
+			if c.Text != "" && !c.Spanned {
+				parts = append(parts, c.Text)
+			}
+		}
+		label := row[0]
+		for _, c := range row[1:first] {
+			if c.OCR && (!label.OCR || c.Confidence < label.Confidence) {
+				label.OCR, label.Confidence = true, c.Confidence
+			}
+		}
+		label.Text = strings.Join(parts, " ")
+		t.Rows[i] = append([]extract.Cell{label}, row[first:]...)
+	}
 }
 
 var (
@@ -251,6 +366,9 @@ func fixCommas(rows [][]extract.Cell, k int) {
 	dots := false
 	var commas []*extract.Cell
 	for _, row := range rows {
+		if k >= len(row) {
+			continue
+		}
 		c := &row[k]
 		switch {
 		case c.Header || c.Spanned:
@@ -269,44 +387,4 @@ func fixCommas(rows [][]extract.Cell, k int) {
 	for _, c := range commas {
 		c.Text = strings.Replace(c.Text, ",", ".", 1)
 	}
-}
-
-// place returns the row positions of cell c: 0 for the label (a line's
-// first cell, when it is text starting left of the first column, or any
-// cell left of the first column); otherwise the column it overlaps most, or, for text, each
-// column it overlaps; the nearest column when it overlaps none.
-func place(c cell, first bool, cols []column) []int {
-	if len(cols) == 0 || c.x1 <= cols[0].x0 || first && !c.value && c.x0 < cols[0].x0 {
-		return []int{0}
-	}
-	var over []int
-	best, bestOverlap := 0, 0.0
-	nearest, nearestDist := 0, math.Inf(1)
-	for k, col := range cols {
-		o := min(c.x1, col.x1) - max(c.x0, col.x0)
-		if o > 0 {
-			over = append(over, k+1)
-			if o > bestOverlap {
-				best, bestOverlap = k+1, o
-			}
-		}
-		if d := math.Abs((c.x0 + c.x1 - col.x0 - col.x1) / 2); d < nearestDist {
-			nearest, nearestDist = k+1, d
-		}
-	}
-	switch {
-	case len(over) == 0:
-		return []int{nearest}
-	case c.value || len(over) == 1:
-		return []int{best}
-	}
-	// The best column first: the others get the Spanned copies.
-	i := slices.Index(over, best)
-	over[0], over[i] = over[i], over[0]
-	return over
-}
-
-// pos is a provenance position, rounded to hundredths of a point.
-func pos(page int, x, y float64) extract.Pos {
-	return extract.Pos{Page: page, X: math.Round(x*100) / 100, Y: math.Round(y*100) / 100}
 }

@@ -13,7 +13,8 @@ type word struct {
 	x0, x1 float64
 	y      float64 // baseline
 	size   float64
-	font   *font // of its first glyph
+	font   *font   // of its first glyph
+	conf   float64 // recognition confidence of an OCR word (see Word)
 }
 
 func (w *word) bold() bool { return w.font != nil && w.font.bold }

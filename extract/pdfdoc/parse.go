@@ -291,6 +291,7 @@ type pageText struct {
 	number        int
 	width, height float64
 	lines         []line
+	ocr           bool // recognised words (see WordPage.OCR)
 }
 
 // sniff checks the header and the end of the file. It tolerates what the

@@ -155,7 +155,7 @@ func (pl *pageLayout) extendRun(i int) int {
 			continue
 		}
 		k := j
-		for k < n && k-j < maxInnerText && !pl.cand[k] && pl.internal(k, numX0, pl.lines[last].size) && (gapOK(k) || k == j && groupLabel(k)) {
+		for k < n && k-j < maxInnerText && !pl.cand[k] && pl.internal(k, numX0, pl.lines[last].size) && !pl.headerOver(k, spans) && (gapOK(k) || k == j && groupLabel(k)) {
 			k++
 		}
 		if k < n && k-j < maxInnerText && pl.cand[k] && gapOK(k) && joins(k) {
@@ -206,6 +206,31 @@ func (pl *pageLayout) internal(k int, numX0, size float64) bool {
 		}
 	}
 	return true
+}
+
+// headerOver reports whether text line k labels the number columns
+// (spans) of the rows above it: phrases over at least minNumbers of them.
+// After a body row, that is the repeated header of the next table (each
+// programme of an "overzicht baten en lasten" has its own).
+func (pl *pageLayout) headerOver(k int, spans [][2]float64) bool {
+	n := 0
+	for _, s := range pl.segs[k][1:] {
+		if slices.ContainsFunc(spans, func(sp [2]float64) bool { return s.x0 <= sp[1] && s.x1 >= sp[0] }) {
+			n++
+		}
+	}
+	return n >= minNumbers
+}
+
+// numberSpans returns the extents of the number columns.
+func (g *grid) numberSpans() [][2]float64 {
+	var out [][2]float64
+	for _, c := range g.cols {
+		if c.numeric {
+			out = append(out, [2]float64{c.x0, c.x1})
+		}
+	}
+	return out
 }
 
 // build turns lines first..last into a table, adding the header lines and
@@ -291,7 +316,7 @@ func (pl *pageLayout) mayHead(k int) bool {
 // header line close above it and sits at the label margin in the table's
 // size.
 func (pl *pageLayout) labelBetweenHeaders(k int) bool {
-	if k == 0 || pl.used[k-1] || pl.pitch(k-1, k) > headerGapMax || !pl.headerLike(k-1) {
+	if k == 0 || pl.used[k-1] || pl.pitch(k-1, k) > labelGapMax || !pl.headerLike(k-1) {
 		return false
 	}
 	return pl.lines[k].x0 <= pl.g.regions[0][0] && pl.lines[k].size <= labelSize*pl.em
@@ -346,7 +371,7 @@ func (pl *pageLayout) labelsAboveBody(top, bodyStart int) int {
 // line of cell text tight below it.
 func (pl *pageLayout) wrappedBelow(last int) int {
 	for k := last + 1; k < len(pl.lines) && k-last <= maxWrapBelow; k++ {
-		if pl.cand[k] || pl.pitch(k-1, k) > tightPitch || !pl.internal(k, pl.g.cols[0].x0, pl.em) || !pl.wrapsInto(k-1, k) && !pl.textColumnsOnly(k) {
+		if pl.cand[k] || pl.pitch(k-1, k) > tightPitch || !pl.internal(k, pl.g.cols[0].x0, pl.em) || pl.headerOver(k, pl.g.numberSpans()) || !pl.wrapsInto(k-1, k) && !pl.textColumnsOnly(k) {
 			break
 		}
 		last = k

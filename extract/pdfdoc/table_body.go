@@ -428,6 +428,7 @@ func (pl *pageLayout) addLine(r *rowAcc, k int) {
 	for c, ss := range pl.cellsOf(k) {
 		cell := &r.cells[c]
 		text := joinSegs(ss)
+		pl.markOCR(cell, ss)
 		if cell.Text == "" {
 			cell.Text = text
 			cell.Pos = pl.pos(k, ss[0].x0)

@@ -51,7 +51,7 @@ func (pl *pageLayout) headerLike(k int) bool {
 	}
 	over := false
 	for _, s := range pl.segs[k] {
-		if len(s.words) > headerWords && s.x1 > g.regions[0][0] {
+		if len(s.words) > headerWords && s.x1 > g.regions[0][0]+labelOverrun*pl.em {
 			return false
 		}
 		// A label in lower case is the rest of a row from the page before;
@@ -204,6 +204,7 @@ func (pl *pageLayout) headerRow(k int, hl *headerLine) []extract.Cell {
 	if len(hl.label) > 0 {
 		row[0].Text = joinSegs(hl.label)
 		row[0].Pos = pl.pos(k, hl.label[0].x0)
+		pl.markOCR(&row[0], hl.label)
 	}
 	for p, s := range hl.over {
 		a, b := hl.spans[p][0], hl.spans[p][1]
@@ -211,9 +212,11 @@ func (pl *pageLayout) headerRow(k int, hl *headerLine) []extract.Cell {
 			cell := &row[c+1]
 			if cell.Text != "" && !cell.Spanned {
 				cell.Text += " " + s.text
+				pl.markOCR(cell, []seg{s})
 				continue
 			}
 			*cell = extract.Cell{Text: s.text, Header: true, Spanned: c != a, Pos: pl.pos(k, s.x0)}
+			pl.markOCR(cell, []seg{s})
 		}
 	}
 	return row

@@ -75,6 +75,7 @@ const (
 	rowGapRegular   = 5    // … unless the rows keep this regular, wider pitch
 	pitchJitter     = 0.3  // two row pitches within this of each other are regular
 	headerGapMax    = 5    // between two header lines, or header and body
+	labelGapMax     = 3.5  // between a header line and a label line below it inside the header
 	captionGapMax   = 3.5  // between a caption and the header
 	titleGapMax     = 7    // between a "Tabel …" title and the header
 	captionLeading  = 0.95 // caption lines are closer together than this share of paragraph leading
@@ -109,6 +110,7 @@ const (
 	boundaryShare   = 0.15 // column pitch: a header this close to a column boundary labels both columns
 	centredShare    = 0.25 // column pitch: a header this close to the middle of columns spans them
 	proseEdgePt     = 1    // points: prose must cross the first number's edge by more than this
+	labelOverrun    = 1    // a long header label may end this far right of the widest row label (OCR boxes differ by a few points)
 )
 
 // Two-column pages (InDesign): distances in body text size (em).
