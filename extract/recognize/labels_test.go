@@ -1,0 +1,75 @@
+package recognize
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/begroot/begroot/fixtures"
+	"github.com/begroot/begroot/fixtures/golden"
+)
+
+// labelRows renders each financial row of tables as "table | group |
+// label (role): cells".
+func labelRows(tables []FinancialTable) []string {
+	var out []string
+	for _, ft := range tables {
+		for _, r := range ft.Rows {
+			s := ft.Title + " | " + r.Group + " | " + r.Label + " (" + r.Role + "):"
+			for _, c := range r.Cells {
+				s += " " + c.Text
+			}
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// TestNestedLabels reads the generated page of nested row labels (issue
+// 10, class 9): taakveld labels vertically centred against their block of
+// Baten / Lasten / Saldo rows belong to every row of the block, which
+// keeps its own label as its role; group headings without values label
+// the rows below them, the same labels twice stay apart by group; a
+// second table of the same row labels on the page stays a table of its
+// own. Rows as in testdata/layout-nested.golden.json.
+func TestNestedLabels(t *testing.T) {
+	golden.Check(t, filepath.Join("testdata", "layout-nested.golden.json"), func() (any, error) {
+		doc, err := parsePDF(fixtures.Path("pdf/layout-nested.pdf"))
+		if err != nil {
+			return nil, err
+		}
+		res := Find(doc)
+		if len(res.Financial) != 2 {
+			t.Errorf("Find(layout-nested) = %d financial tables, want 2", len(res.Financial))
+		}
+		return labelRows(res.Financial), nil
+	})
+}
+
+// TestRowspanBlockLabels reads a block label in an HTML rowspan cell: it
+// labels every row it spans, and the rows keep their own label as role.
+func TestRowspanBlockLabels(t *testing.T) {
+	doc := htmlDoc(t, `<table><caption>Taakvelden (bedragen x € 1.000)</caption>
+<thead><tr><th>Taakveld</th><th></th><th>2024</th><th>2025</th></tr></thead><tbody>
+<tr><td rowspan="3">0.10 Mutaties reserves</td><td>Baten</td><td>5</td><td>0</td></tr>
+<tr><td>Lasten</td><td>-2</td><td>0</td></tr>
+<tr><td>Saldo</td><td>3</td><td>0</td></tr>
+<tr><td rowspan="2">0.11 Resultaat</td><td>Lasten</td><td>0</td><td>1</td></tr>
+<tr><td>Saldo</td><td>0</td><td>1</td></tr>
+</tbody></table>`)
+	got := labelRows(find(t, doc).Financial)
+	want := []string{
+		"Taakvelden |  | 0.10 Mutaties reserves Baten (Baten): 5 0",
+		"Taakvelden |  | 0.10 Mutaties reserves Lasten (Lasten): -2 0",
+		"Taakvelden |  | 0.10 Mutaties reserves Saldo (Saldo): 3 0",
+		"Taakvelden |  | 0.11 Resultaat Lasten (Lasten): 0 1",
+		"Taakvelden |  | 0.11 Resultaat Saldo (Saldo): 0 1",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("Find(rowspan) rows:\ngot  %q\nwant %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("Find(rowspan) row %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}
