@@ -246,7 +246,7 @@ func financialTable(c *context, i int, above *FinancialTable) (FinancialTable, [
 					continue
 				}
 			}
-			if label != "" && !isUnitRow(row) {
+			if label != "" && !isUnitRow(row) && !emptyItem(body, r, first, valueCols) {
 				group = label
 			}
 			continue
@@ -257,6 +257,25 @@ func financialTable(c *context, i int, above *FinancialTable) (FinancialTable, [
 		return ft, nil, false
 	}
 	return ft, quantities, len(ft.Rows) > 0
+}
+
+// emptyItem: body row r, a label without amounts, is an item of the list
+// it stands in that has no amounts, not a group heading over the rows
+// below: the rows right above and below it have amounts and their labels
+// start with the same word as its label ("Baten derden" under "Baten
+// pluspakket gemeenten").
+func emptyItem(body [][]extract.Cell, r, first int, valueCols []int) bool {
+	word := func(k int) string {
+		if k < 0 || k >= len(body) || !hasAmount(body[k], valueCols) {
+			return ""
+		}
+		if f := strings.Fields(rowLabel(body[k], first)); len(f) > 0 {
+			return strings.ToLower(f[0])
+		}
+		return ""
+	}
+	w := strings.Fields(rowLabel(body[r], first))
+	return len(w) > 1 && word(r-1) == strings.ToLower(w[0]) && word(r+1) == strings.ToLower(w[0])
 }
 
 // cutTitleRows removes the header rows that hold one title cell spanning

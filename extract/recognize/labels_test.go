@@ -2,6 +2,7 @@ package recognize
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/begroot/begroot/fixtures"
@@ -71,5 +72,32 @@ func TestRowspanBlockLabels(t *testing.T) {
 		if got[i] != want[i] {
 			t.Errorf("Find(rowspan) row %d = %q, want %q", i, got[i], want[i])
 		}
+	}
+}
+
+// TestEmptyItemNoGroup reads a list of amounts in which one item has none
+// (HTML): it is an item like those around it, not a group heading over
+// the rows below; a heading row above rows of other words is one.
+func TestEmptyItemNoGroup(t *testing.T) {
+	doc := htmlDoc(t, `<table><caption>Bedragen (x €1.000)</caption>
+<thead><tr><th></th><th>2024</th><th>2025</th></tr></thead><tbody>
+<tr><td>Kosten</td><td>10.697</td><td>9.792</td></tr>
+<tr><td>Baten basispakket gemeenten</td><td>3.102</td><td>3.566</td></tr>
+<tr><td>Baten pluspakket gemeenten</td><td></td><td></td></tr>
+<tr><td>Baten derden</td><td>1.642</td><td>718</td></tr>
+<tr><td>Resultaat</td><td>-5.953</td><td>-5.508</td></tr>
+<tr><td>Doorberekening</td><td></td><td></td></tr>
+<tr><td>Gezond Leven</td><td>318</td><td>312</td></tr>
+</tbody></table>`)
+	got := labelRows(find(t, doc).Financial)
+	want := []string{
+		"Bedragen |  | Kosten (): 10.697 9.792",
+		"Bedragen |  | Baten basispakket gemeenten (): 3.102 3.566",
+		"Bedragen |  | Baten derden (): 1.642 718",
+		"Bedragen |  | Resultaat (): -5.953 -5.508",
+		"Bedragen | Doorberekening | Gezond Leven (): 318 312",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Find(empty item) rows:\ngot  %q\nwant %q", got, want)
 	}
 }
