@@ -130,6 +130,7 @@ func financialTable(c *context, i int, above *FinancialTable) (FinancialTable, [
 		}
 	}
 	header, body := splitHeader(t.Rows)
+	body, notes := cutYearNotes(body)
 	header, titleCell := cutTitleRows(header)
 	if ft.Title == "" {
 		ft.Title = withoutUnit(titleCell)
@@ -224,7 +225,7 @@ func financialTable(c *context, i int, above *FinancialTable) (FinancialTable, [
 			}
 			if cell.Text != "" && (quantity || strings.Contains(cell.Text, "%") || vocab.IsQuantity(labels[k])) {
 				quantities = append(quantities, IndicatorValue{Table: ft.Title, Section: ft.Section, Group: group,
-					Name: label, Column: labels[k], Raw: cell.Text, Pos: cell.Pos})
+					Name: label, Column: labels[k], Raw: strings.TrimSpace(cell.Text + " " + notes[[2]int{r, col}]), Pos: cell.Pos})
 				others++
 				cell.Text = ""
 			}
@@ -276,6 +277,42 @@ func emptyItem(body [][]extract.Cell, r, first int, valueCols []int) bool {
 	}
 	w := strings.Fields(rowLabel(body[r], first))
 	return len(w) > 1 && word(r-1) == strings.ToLower(w[0]) && word(r+1) == strings.ToLower(w[0])
+}
+
+// cutYearNotes takes the year notes out of body: a row of year notes only,
+// "(2018)  (2019)" printed under the values, and a year-note line inside a
+// cell. They say when the values above them were measured: notes holds
+// each by the row and column of its value. The note "(2018)" would read
+// as the amount -2018.
+func cutYearNotes(body [][]extract.Cell) (rows [][]extract.Cell, notes map[[2]int]string) {
+	notes = map[[2]int]string{}
+	for _, row := range body {
+		if onlyYearNotes(row) && len(rows) > 0 {
+			for col, c := range row {
+				if isYearNote(c.Text) {
+					notes[[2]int{len(rows) - 1, col}] = collapse(c.Text)
+				}
+			}
+			continue
+		}
+		row = slices.Clone(row)
+		for col, c := range row {
+			if !strings.Contains(c.Text, "\n") {
+				continue
+			}
+			var kept []string
+			for _, l := range strings.Split(c.Text, "\n") {
+				if isYearNote(l) && len(kept) > 0 {
+					notes[[2]int{len(rows), col}] = collapse(l)
+					continue
+				}
+				kept = append(kept, l)
+			}
+			row[col].Text = strings.Join(kept, "\n")
+		}
+		rows = append(rows, row)
+	}
+	return rows, notes
 }
 
 // cutTitleRows removes the header rows that hold one title cell spanning

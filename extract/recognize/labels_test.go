@@ -101,3 +101,23 @@ func TestEmptyItemNoGroup(t *testing.T) {
 		t.Errorf("Find(empty item) rows:\ngot  %q\nwant %q", got, want)
 	}
 }
+
+// TestYearNotes reads the generated page of year notes printed on a line
+// of their own under indicator values and under the rows of a table of
+// amounts (issue 10, class 15): each note goes with the value above it,
+// never a row or a value of its own ("(2022)" is no amount of -2022).
+// Records as in testdata/layout-yearnotes.golden.json.
+func TestYearNotes(t *testing.T) {
+	golden.Check(t, filepath.Join("testdata", "layout-yearnotes.golden.json"), func() (any, error) {
+		doc, err := parsePDF(fixtures.Path("pdf/layout-yearnotes.pdf"))
+		if err != nil {
+			return nil, err
+		}
+		res := Find(doc)
+		got := labelRows(res.Financial)
+		for _, v := range res.Indicators {
+			got = append(got, v.Table+" | "+v.Name+" | "+v.Column+" | "+v.Raw)
+		}
+		return got, nil
+	})
+}
