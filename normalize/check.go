@@ -142,7 +142,7 @@ func checkRows(t recognize.FinancialTable) []checkRow {
 	for i, r := range t.Rows {
 		label := vocab.CutNumbering(r.Label)
 		cr := checkRow{
-			label: r.Label, kind: checkKind(label), group: r.Group,
+			label: r.Label, kind: checkKind(vocab.CutNumbering(kindLabel(r))), group: r.Group,
 			total:     vocab.IsRow(vocab.Totaal, label),
 			breakdown: vocab.HasLead(vocab.Breakdown, label),
 			announces: vocab.AnnouncesBreakdown(label),

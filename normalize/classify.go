@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/begroot/begroot/extract/recognize"
 	"github.com/begroot/begroot/vocab"
 )
 
@@ -53,6 +54,15 @@ func ClassifyColumn(label, docType string, docYear int) (kind string, year int) 
 		kind = ColOther
 	}
 	return kind, year
+}
+
+// kindLabel is the label that tells what a row's amounts are: its own
+// label in a block ("Lasten"), not the block's ("0.10 Mutaties reserves").
+func kindLabel(r recognize.FinancialRow) string {
+	if r.Role != "" {
+		return r.Role
+	}
+	return r.Label
 }
 
 // ClassifyRow tells a row label's kind (RowBaten, RowLasten, …, RowOther).

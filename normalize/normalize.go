@@ -108,7 +108,7 @@ func financialFacts(t recognize.FinancialTable, meta Meta, url string) ([]Financ
 		kinds[k], years[k] = ClassifyColumn(col, meta.DocType, meta.Year)
 	}
 	for i, row := range t.Rows {
-		rowKind := ClassifyRow(row.Label)
+		rowKind := ClassifyRow(kindLabel(row))
 		for k, cell := range row.Cells {
 			if cell.Text == "" {
 				continue

@@ -27,6 +27,10 @@ type FinancialTable struct {
 // an empty Text where the row has no value.
 type FinancialRow struct {
 	Label string
+	// Role is the row's own label when Label joins it to the label of its
+	// block ("Lasten" in "0.1 Bestuur Lasten"): it tells what the amounts
+	// are. "" when the row is in no block.
+	Role  string `json:",omitempty"`
 	Group string // label of a row without amounts above this one
 	Cells []extract.Cell
 }
@@ -126,6 +130,7 @@ func financialTable(c *context, i int, above *FinancialTable) (FinancialTable, [
 		}
 	}
 	header, body := splitHeader(t.Rows)
+	body, notes := cutYearNotes(body)
 	header, titleCell := cutTitleRows(header)
 	if ft.Title == "" {
 		ft.Title = withoutUnit(titleCell)
@@ -188,9 +193,12 @@ func financialTable(c *context, i int, above *FinancialTable) (FinancialTable, [
 	group := ""
 	blocks := blockLabels(body, first, valueCols)
 	for r, row := range body {
-		label := blocks[r]
+		if blocks[r].head {
+			continue
+		}
+		label, role := blocks[r].label, blocks[r].role
 		if label == "" {
-			label = rowLabel(row, first)
+			label, role = rowLabel(row, first), ""
 		}
 		if isYearRow(row, valueCols) {
 			// The column headers repeated over a stacked block, with its
@@ -217,7 +225,7 @@ func financialTable(c *context, i int, above *FinancialTable) (FinancialTable, [
 			}
 			if cell.Text != "" && (quantity || strings.Contains(cell.Text, "%") || vocab.IsQuantity(labels[k])) {
 				quantities = append(quantities, IndicatorValue{Table: ft.Title, Section: ft.Section, Group: group,
-					Name: label, Column: labels[k], Raw: cell.Text, Pos: cell.Pos})
+					Name: label, Column: labels[k], Raw: strings.TrimSpace(cell.Text + " " + notes[[2]int{r, col}]), Pos: cell.Pos})
 				others++
 				cell.Text = ""
 			}
@@ -239,17 +247,72 @@ func financialTable(c *context, i int, above *FinancialTable) (FinancialTable, [
 					continue
 				}
 			}
-			if label != "" && !isUnitRow(row) {
+			if label != "" && !isUnitRow(row) && !emptyItem(body, r, first, valueCols) {
 				group = label
 			}
 			continue
 		}
-		ft.Rows = append(ft.Rows, FinancialRow{Label: label, Group: group, Cells: cells})
+		ft.Rows = append(ft.Rows, FinancialRow{Label: label, Role: role, Group: group, Cells: cells})
 	}
 	if len(money) == 0 {
 		return ft, nil, false
 	}
 	return ft, quantities, len(ft.Rows) > 0
+}
+
+// emptyItem: body row r, a label without amounts, is an item of the list
+// it stands in that has no amounts, not a group heading over the rows
+// below: the rows right above and below it have amounts and their labels
+// start with the same word as its label ("Baten derden" under "Baten
+// pluspakket gemeenten").
+func emptyItem(body [][]extract.Cell, r, first int, valueCols []int) bool {
+	word := func(k int) string {
+		if k < 0 || k >= len(body) || !hasAmount(body[k], valueCols) {
+			return ""
+		}
+		if f := strings.Fields(rowLabel(body[k], first)); len(f) > 0 {
+			return strings.ToLower(f[0])
+		}
+		return ""
+	}
+	w := strings.Fields(rowLabel(body[r], first))
+	return len(w) > 1 && word(r-1) == strings.ToLower(w[0]) && word(r+1) == strings.ToLower(w[0])
+}
+
+// cutYearNotes takes the year notes out of body: a row of year notes only,
+// "(2018)  (2019)" printed under the values, and a year-note line inside a
+// cell. They say when the values above them were measured: notes holds
+// each by the row and column of its value. The note "(2018)" would read
+// as the amount -2018.
+func cutYearNotes(body [][]extract.Cell) (rows [][]extract.Cell, notes map[[2]int]string) {
+	notes = map[[2]int]string{}
+	for _, row := range body {
+		if onlyYearNotes(row) && len(rows) > 0 {
+			for col, c := range row {
+				if isYearNote(c.Text) {
+					notes[[2]int{len(rows) - 1, col}] = collapse(c.Text)
+				}
+			}
+			continue
+		}
+		row = slices.Clone(row)
+		for col, c := range row {
+			if !strings.Contains(c.Text, "\n") {
+				continue
+			}
+			var kept []string
+			for _, l := range strings.Split(c.Text, "\n") {
+				if isYearNote(l) && len(kept) > 0 {
+					notes[[2]int{len(rows), col}] = collapse(l)
+					continue
+				}
+				kept = append(kept, l)
+			}
+			row[col].Text = strings.Join(kept, "\n")
+		}
+		rows = append(rows, row)
+	}
+	return rows, notes
 }
 
 // cutTitleRows removes the header rows that hold one title cell spanning
@@ -268,55 +331,131 @@ func cutTitleRows(header [][]extract.Cell) (rest [][]extract.Cell, title string)
 	return rest, title
 }
 
+// blockRow is what blockLabels tells of one body row.
+type blockRow struct {
+	label string // the block label joined with the row's own label; "" outside a block
+	role  string // the row's own label in the second label column (Baten, Lasten, Saldo)
+	head  bool   // a row that only holds a line of its block's label
+}
+
 // blockLabels gives each body row the label of its block in a table with
 // two label columns, where the first (a taakveld, a programme) is printed
-// once per block and the second (Baten, Lasten, Saldo) on every row. A
-// block label that wraps prints its second line on the block's second row.
-// Rows outside such blocks get "".
-func blockLabels(body [][]extract.Cell, first int, valueCols []int) []string {
-	out := make([]string, len(body))
+// once per block: on the block's first row, or vertically centred against
+// it (an HTML rowspan reads as the first row); the second (Baten, Lasten,
+// Saldo) is printed on every row. A block ends after its saldo, where a
+// second-column label repeats, at a row without amounts, or at a label
+// that spans both columns. A block
+// label that wraps prints its lines on consecutive rows, a centred one may
+// print a line on a row of its own inside the block.
+// A block with lines that are not one wrapped label (Totaal baten, Totaal
+// lasten) gives each line to its row and the rows below it.
+func blockLabels(body [][]extract.Cell, first int, valueCols []int) []blockRow {
+	out := make([]blockRow, len(body))
 	if first < 2 {
 		return out
 	}
+	heads := make([]string, len(body))
 	carried := false
-	for _, row := range body {
-		if len(row) > first && collapse(row[0].Text) == "" && rowLabel(row[1:], first-1) != "" && hasAmount(row, valueCols) {
+	for r, row := range body {
+		if len(row) < first {
+			continue
+		}
+		heads[r] = collapse(row[0].Text)
+		if r > 0 && row[0].Spanned && len(body[r-1]) > 0 && collapse(body[r-1][0].Text) == heads[r] {
+			heads[r] = "" // a rowspan's copy: the block label is printed once
+		}
+		out[r].role = rowLabel(row[1:], first-1)
+		if heads[r] == "" && out[r].role != "" && hasAmount(row, valueCols) {
 			carried = true
 		}
 	}
-	if !carried {
-		return out
+	if !carried || !blockRoles(body, out, valueCols) {
+		return make([]blockRow, len(body))
 	}
-	block := ""
-	for r := 0; r < len(body); r++ {
-		row := body[r]
-		if !hasAmount(row, valueCols) || len(row) < first {
-			block = ""
-			continue
-		}
-		head, role := collapse(row[0].Text), rowLabel(row[1:], first-1)
+	var block []int // the rows of the open block
+	seen := map[string]bool{}
+	closeBlock := func() {
+		labelBlock(block, heads, out)
+		block, seen = nil, map[string]bool{}
+	}
+	for r, row := range body {
+		head, role := heads[r], out[r].role
+		inBlock := hasAmount(row, valueCols) && role != "" && head != role
+		// A line of a centred block label on a row of its own.
+		lone := !hasAmount(row, valueCols) && role == "" && head != "" && len(block) > 0 &&
+			r+1 < len(body) && hasAmount(body[r+1], valueCols) && heads[r+1] == "" && !seen[out[r+1].role]
 		switch {
-		case out[r] != "": // the second line of the block label above
+		case lone:
+			out[r].head = true
+			block = append(block, r)
 			continue
-		case head == role: // one label spanning both columns: no block
-			block = ""
+		case !inBlock:
+			closeBlock()
+			out[r].role = ""
 			continue
-		case head != "":
-			block = head
-			// The block label's second line on the block's second row.
-			if r+1 < len(body) && len(body[r+1]) >= first && hasAmount(body[r+1], valueCols) {
-				next, nextRole := collapse(body[r+1][0].Text), rowLabel(body[r+1][1:], first-1)
-				if next != "" && next != nextRole && nextRole != role && wraps(head, next) {
-					block += " " + next
-					out[r+1] = strings.TrimSpace(block + " " + nextRole)
-				}
-			}
+		case seen[role]:
+			closeBlock()
 		}
-		if out[r] == "" && block != "" {
-			out[r] = strings.TrimSpace(block + " " + role)
+		seen[role] = true
+		block = append(block, r)
+		if vocab.IsRow(vocab.Saldo, role) {
+			closeBlock() // the saldo closes its block
 		}
 	}
+	closeBlock()
 	return out
+}
+
+// blockRoles: the second label column holds what each row of a block is:
+// its labels come back from block to block, or all say baten, lasten,
+// saldo or totaal. A column of labels that never repeat holds the rows' own labels.
+func blockRoles(body [][]extract.Cell, rows []blockRow, valueCols []int) bool {
+	count := map[string]int{}
+	for r, row := range body {
+		if rows[r].role != "" && hasAmount(row, valueCols) {
+			count[rows[r].role]++
+		}
+	}
+	repeats, kinds := false, true
+	for role, n := range count {
+		repeats = repeats || n > 1
+		kinds = kinds && (vocab.IsRow(vocab.Baten, role) || vocab.IsRow(vocab.Lasten, role) ||
+			vocab.IsRow(vocab.Saldo, role) || vocab.IsRow(vocab.Totaal, role))
+	}
+	return repeats || kinds
+}
+
+// labelBlock labels the rows of one block: with its label when its label
+// lines make one wrapped label (on consecutive rows, each going on from
+// the first), else each line carries down to the next line.
+func labelBlock(block []int, heads []string, out []blockRow) {
+	var lines []string
+	wrapped, prev := true, -1
+	for _, r := range block {
+		if heads[r] == "" {
+			continue
+		}
+		if len(lines) > 0 {
+			wrapped = wrapped && r == prev+1 && wraps(lines[0], heads[r])
+		}
+		lines = append(lines, heads[r])
+		prev = r
+	}
+	if len(lines) == 0 {
+		return
+	}
+	label := ""
+	if wrapped {
+		label = strings.Join(lines, " ")
+	}
+	for _, r := range block {
+		if !wrapped && heads[r] != "" {
+			label = heads[r]
+		}
+		if label != "" && !out[r].head {
+			out[r].label = strings.TrimSpace(label + " " + out[r].role)
+		}
+	}
 }
 
 // codeStart is a taakveld or programme code at the start of a label.
