@@ -112,21 +112,33 @@ func Fill(ctx context.Context, doc *extract.Document, readErr error, src extract
 			doc.NoTextPages = append(doc.NoTextPages, p.Number)
 		}
 	}
-	merge(doc, Document(src, read), read)
+	var ocrd []Page
+	for _, p := range read {
+		if p.Picture == "" {
+			ocrd = append(ocrd, p)
+		}
+	}
+	merge(doc, Document(src, ocrd), read)
 	return doc, nil
 }
 
 // merge puts the blocks of the OCR'd pages into doc in page order (a
 // stable sort: each page keeps its reading order), drops the text layer
 // blocks of those pages and takes the pages OCR found text on out of
-// NoTextPages.
+// NoTextPages. Pages left unread as pictures stay there, with a warning.
 func merge(doc, ocr *extract.Document, pages []Page) {
 	read := map[int]bool{}
 	var times []string
+	var ocrd []Page
 	for _, p := range pages {
 		read[p.Number] = len(p.Words) > 0
-		times = append(times, "page "+strconv.Itoa(p.Number)+" "+p.Elapsed.Round(100*time.Millisecond).String())
 		doc.Pages = max(doc.Pages, p.Number)
+		if p.Picture != "" {
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: image without text (%s), not OCR'd", p.Number, p.Picture))
+			continue
+		}
+		ocrd = append(ocrd, p)
+		times = append(times, "page "+strconv.Itoa(p.Number)+" "+p.Elapsed.Round(100*time.Millisecond).String())
 	}
 	doc.Blocks = slices.DeleteFunc(doc.Blocks, func(b extract.Block) bool { _, ok := read[b.Pos.Page]; return ok })
 	doc.Blocks = append(doc.Blocks, ocr.Blocks...)
@@ -139,7 +151,9 @@ func merge(doc, ocr *extract.Document, pages []Page) {
 		doc.Title = ocr.Title
 	}
 	doc.Warnings = append(doc.Warnings, ocr.Warnings...)
-	doc.Warnings = append(doc.Warnings, fmt.Sprintf("OCR: %d pages in %v (%s)", len(pages), elapsed(pages), strings.Join(times, ", ")))
+	if len(ocrd) > 0 {
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("OCR: %d pages in %v (%s)", len(ocrd), elapsed(ocrd), strings.Join(times, ", ")))
+	}
 }
 
 // elapsed is the summed time of the pages, rounded to a tenth of a second.

@@ -105,6 +105,10 @@ type Page struct {
 	Words         []Word
 	Skipped       int           // malformed TSV rows left out
 	Elapsed       time.Duration // rendering plus recognition
+	// Picture says why an image-only page was not read: its image is a
+	// photo or illustration ("photo") or nearly white ("blank"); see
+	// picture.go. Only in Auto mode; the page then has no size or words.
+	Picture string
 }
 
 // Read renders the given 1-based pages of the PDF at path (all pages when
@@ -114,7 +118,9 @@ type Page struct {
 // removed. A missing program or language gives an error wrapping
 // ErrNotInstalled; other errors are *extract.ParseError values naming the
 // file and page. On an error the pages read before the first page that
-// failed are returned too, in page order.
+// failed are returned too, in page order. Outside Force mode, image-only
+// pages whose image is a photo or blank come back unread, with
+// Page.Picture set.
 func Read(ctx context.Context, path string, pages []int, opt Options) ([]Page, error) {
 	opt.applyDefaults()
 	tools, err := findTools(ctx, opt.Language)
@@ -192,7 +198,7 @@ func firstError(errs []error) error {
 }
 
 // tools are the resolved program paths.
-type tools struct{ pdfinfo, pdftoppm, tesseract string }
+type tools struct{ pdfinfo, pdftoppm, pdftotext, tesseract string }
 
 // findTools looks up the programs and checks that tesseract has the
 // languages asked for.
@@ -202,7 +208,7 @@ func findTools(ctx context.Context, language string) (tools, error) {
 	for _, p := range []struct {
 		name string
 		dst  *string
-	}{{"tesseract", &t.tesseract}, {"pdftoppm", &t.pdftoppm}, {"pdfinfo", &t.pdfinfo}} {
+	}{{"tesseract", &t.tesseract}, {"pdftoppm", &t.pdftoppm}, {"pdfinfo", &t.pdfinfo}, {"pdftotext", &t.pdftotext}} {
 		path, err := lookPath(p.name)
 		if err != nil {
 			return t, err
@@ -245,11 +251,21 @@ func pageCount(ctx context.Context, pdfinfo, path string) (int, error) {
 }
 
 // page renders one page to a grey image in dir, recognises it and
-// removes the image.
+// removes the image. Outside Force mode an image-only page whose image
+// is a picture is left unread (Page.Picture).
 func (t tools) page(ctx context.Context, dir, path string, number int, opt Options) (Page, error) {
 	start := time.Now()
 	ctx, cancel := withLimit(ctx, opt.PageTimeout, "per page")
 	defer cancel()
+	if opt.Mode != Force {
+		kind, _, err := t.picture(ctx, path, number)
+		if err != nil {
+			return Page{}, err
+		}
+		if kind != "" {
+			return Page{Number: number, Picture: kind, Elapsed: time.Since(start)}, nil
+		}
+	}
 	base := filepath.Join(dir, "page"+strconv.Itoa(number))
 	dpi := strconv.Itoa(opt.DPI)
 	n := strconv.Itoa(number)
