@@ -102,7 +102,7 @@ func Fill(ctx context.Context, doc *extract.Document, readErr error, src extract
 		return nil, fmt.Errorf("%w; OCR: %w", readErr, err)
 	}
 	if err != nil {
-		doc.Warnings = append(doc.Warnings, "OCR: "+err.Error())
+		doc.Warnings = append(doc.Warnings, "OCR: "+err.Error()+notRead(pages, len(read)))
 	}
 	if len(read) == 0 {
 		return doc, nil
@@ -120,6 +120,19 @@ func Fill(ctx context.Context, doc *extract.Document, readErr error, src extract
 	}
 	merge(doc, Document(src, ocrd), read)
 	return doc, nil
+}
+
+// notRead names the pages of a Read of pages (nil: all) that stopped
+// after the first n.
+func notRead(pages []int, n int) string {
+	if pages == nil {
+		return fmt.Sprintf("; pages %d and later not read", n+1)
+	}
+	var rest []string
+	for _, p := range pages[n:] {
+		rest = append(rest, strconv.Itoa(p))
+	}
+	return "; pages " + strings.Join(rest, ", ") + " not read"
 }
 
 // merge puts the blocks of the OCR'd pages into doc in page order (a

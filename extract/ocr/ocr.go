@@ -28,6 +28,10 @@ type Options struct {
 	KeepOrientation bool
 	Mode            Mode // which pages Fill reads; "" means Auto
 	Parallel        int  // pages of one document read at once; 0 means DefaultParallel
+	// PageAllowance is how much later a document's time limit (a
+	// context from WithTimeout) ends for each page read with OCR; 0
+	// means DefaultPageAllowance.
+	PageAllowance time.Duration
 }
 
 // Defaults, measured on the five Wassenaar screenshots (see doc.go).
@@ -76,6 +80,9 @@ func (o *Options) applyDefaults() {
 	if o.Parallel <= 0 {
 		o.Parallel = DefaultParallel
 	}
+	if o.PageAllowance <= 0 {
+		o.PageAllowance = DefaultPageAllowance
+	}
 }
 
 // tesseractEnv keeps tesseract on one thread: parallelism belongs to the
@@ -118,11 +125,17 @@ type Page struct {
 // removed. A missing program or language gives an error wrapping
 // ErrNotInstalled; other errors are *extract.ParseError values naming the
 // file and page. On an error the pages read before the first page that
-// failed are returned too, in page order. Outside Force mode, image-only
+// failed are returned too, in page order.
+//
+// When ctx holds a document's time limit from WithTimeout, Read extends
+// it by opt.PageAllowance for each page (one at the start, the others
+// once it knows the pages) and stops stageReserve before it, so that the
+// pages read can still be recognised in time. Outside Force mode, image-only
 // pages whose image is a photo or blank come back unread, with
 // Page.Picture set.
 func Read(ctx context.Context, path string, pages []int, opt Options) ([]Page, error) {
 	opt.applyDefaults()
+	extend(ctx, opt.PageAllowance) // the look-ups and the first page
 	tools, err := findTools(ctx, opt.Language)
 	if err != nil {
 		return nil, err
@@ -140,6 +153,14 @@ func Read(ctx context.Context, path string, pages []int, opt Options) ([]Page, e
 		if p < 1 || p > n {
 			return nil, &extract.ParseError{Source: path, Page: p, Err: fmt.Errorf("no such page: the file has %d", n)}
 		}
+	}
+	if b, ok := ctx.Value(budgetKey{}).(*budget); ok {
+		extend(b, time.Duration(len(pages)-1)*opt.PageAllowance) // the first page's came at the start
+		d, _ := b.Deadline()
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadlineCause(ctx, d.Add(-stageReserve),
+			fmt.Errorf("document time limit (--timeout, plus %v per OCR page): %w", opt.PageAllowance, context.DeadlineExceeded))
+		defer cancel()
 	}
 	dir, err := os.MkdirTemp("", "begroot-ocr-")
 	if err != nil {
