@@ -16,8 +16,10 @@ import (
 // doc.go): text images have 0.00-0.22 of their ink in smooth areas,
 // photos and illustrations 0.48-0.90.
 const (
-	// pictureDPI renders an A4 page as 298 × 421 pixels, ~5 ms of work
-	// on top of pdftoppm's start-up: text lines are 3-5 pixels high.
+	// pictureDPI renders an A4 page as 298 × 421 pixels, where text
+	// lines are 3-5 pixels high. With pdftotext the test costs 0.06 s of
+	// CPU on the begroting 2026 cover, 0.5 s on the largest screenshot
+	// (decoding its 6158-pixel image): under 1 % of OCR'ing that page.
 	pictureDPI = 36
 	// inkDistance is how far from the background level (the most common
 	// grey) a pixel is ink: more than the grain of a scanned paper.
