@@ -101,7 +101,10 @@ func Fill(ctx context.Context, doc *extract.Document, readErr error, src extract
 	if noText && len(read) == 0 {
 		return nil, fmt.Errorf("%w; OCR: %w", readErr, err)
 	}
-	if err != nil {
+	switch {
+	case errors.Is(err, ErrNotInstalled):
+		doc.Warnings = append(doc.Warnings, "OCR: "+err.Error())
+	case err != nil:
 		doc.Warnings = append(doc.Warnings, "OCR: "+err.Error()+notRead(pages, len(read)))
 	}
 	if len(read) == 0 {
