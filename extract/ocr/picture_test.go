@@ -162,3 +162,19 @@ func TestCorpusPictures(t *testing.T) {
 		}
 	}
 }
+
+// TestReadPictures: Auto leaves the generated scan (a flat grey area)
+// unread as a picture; Force reads it.
+func TestReadPictures(t *testing.T) {
+	fixtures.Program(t, "tesseract")
+	path := fixtures.Path("pdf/scan.pdf")
+	for _, tc := range []struct {
+		mode Mode
+		want string
+	}{{Auto, picturePhoto}, {Force, ""}} {
+		pages, err := Read(context.Background(), path, nil, Options{Mode: tc.mode, KeepOrientation: true})
+		if err != nil || len(pages) != 1 || pages[0].Picture != tc.want {
+			t.Errorf("%s: pages %+v, error %v; want one with Picture %q", tc.mode, pages, err, tc.want)
+		}
+	}
+}
