@@ -24,7 +24,8 @@
 //
 //   - one pool of opt.Jobs workers over the documents;
 //   - a time limit per document (opt.Timeout), as the context's deadline,
-//     which pdfdoc and OCR honour;
+//     which pdfdoc and OCR honour; OCR extends it for each page it reads
+//     (ocr.WithTimeout);
 //   - a panic in a stage becomes the error of its document, naming the
 //     source, and the run goes on;
 //   - on cancellation the documents not yet started fail with the

@@ -93,7 +93,7 @@ func extractOne(ctx context.Context, src extract.Source, opt Options) (*normaliz
 	ctx = ocr.NewContext(ctx, opt.OCR)
 	if opt.Timeout > 0 {
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, opt.Timeout)
+		ctx, cancel = ocr.WithTimeout(ctx, opt.Timeout) // longer by a page allowance for each page OCR reads
 		defer cancel()
 	}
 	rep, err := Extract(ctx, src)

@@ -44,7 +44,7 @@ func (o *Options) AddFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Format, "format", "json", "dataset format: json, jsonl, csv or parquet (csv and parquet with datapackage.json)")
 	fs.StringVar(&o.Dialect, "csv-dialect", "plain", "CSV dialect: plain (comma, decimal point) or nl (semicolon, decimal comma, BOM, for Dutch Excel)")
 	fs.IntVar(&o.Jobs, "j", 0, "documents processed at once (0: the number of CPUs)")
-	fs.DurationVar(&o.Timeout, "timeout", 0, "time limit per document (0: the default, 2m)")
+	fs.DurationVar(&o.Timeout, "timeout", 0, "time limit per document, longer by "+ocr.DefaultPageAllowance.String()+" for each page read with OCR (0: the default, 2m)")
 	fs.BoolVar(&o.Quiet, "q", false, "quiet: only errors")
 	fs.BoolVar(&o.Verbose, "v", false, "verbose: log lines instead of the progress bar, with debug details (skipped links, hidden files, fetched pages)")
 	fs.StringVar(&o.OCR, "ocr", "auto", "OCR of PDF pages: auto (pages without a usable text layer, when tesseract and pdftoppm are installed), off, or force (every page)")

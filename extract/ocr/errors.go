@@ -30,6 +30,7 @@ var programs = map[string]MissingError{
 	"tesseract": {Program: "tesseract", Debian: "tesseract-ocr", Homebrew: "tesseract"},
 	"pdftoppm":  {Program: "pdftoppm", Debian: "poppler-utils", Homebrew: "poppler"},
 	"pdfinfo":   {Program: "pdfinfo", Debian: "poppler-utils", Homebrew: "poppler"},
+	"pdftotext": {Program: "pdftotext", Debian: "poppler-utils", Homebrew: "poppler"},
 }
 
 // languagePackage is the package with tesseract's data for a language:

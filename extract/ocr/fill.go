@@ -101,8 +101,11 @@ func Fill(ctx context.Context, doc *extract.Document, readErr error, src extract
 	if noText && len(read) == 0 {
 		return nil, fmt.Errorf("%w; OCR: %w", readErr, err)
 	}
-	if err != nil {
+	switch {
+	case errors.Is(err, ErrNotInstalled):
 		doc.Warnings = append(doc.Warnings, "OCR: "+err.Error())
+	case err != nil:
+		doc.Warnings = append(doc.Warnings, "OCR: "+err.Error()+notRead(pages, len(read)))
 	}
 	if len(read) == 0 {
 		return doc, nil
@@ -112,21 +115,46 @@ func Fill(ctx context.Context, doc *extract.Document, readErr error, src extract
 			doc.NoTextPages = append(doc.NoTextPages, p.Number)
 		}
 	}
-	merge(doc, Document(src, read), read)
+	var ocrd []Page
+	for _, p := range read {
+		if p.Picture == "" {
+			ocrd = append(ocrd, p)
+		}
+	}
+	merge(doc, Document(src, ocrd), read)
 	return doc, nil
+}
+
+// notRead names the pages of a Read of pages (nil: all) that stopped
+// after the first n.
+func notRead(pages []int, n int) string {
+	if pages == nil {
+		return fmt.Sprintf("; pages %d and later not read", n+1)
+	}
+	var rest []string
+	for _, p := range pages[n:] {
+		rest = append(rest, strconv.Itoa(p))
+	}
+	return "; pages " + strings.Join(rest, ", ") + " not read"
 }
 
 // merge puts the blocks of the OCR'd pages into doc in page order (a
 // stable sort: each page keeps its reading order), drops the text layer
 // blocks of those pages and takes the pages OCR found text on out of
-// NoTextPages.
+// NoTextPages. Pages left unread as pictures stay there, with a warning.
 func merge(doc, ocr *extract.Document, pages []Page) {
 	read := map[int]bool{}
 	var times []string
+	var ocrd []Page
 	for _, p := range pages {
 		read[p.Number] = len(p.Words) > 0
-		times = append(times, "page "+strconv.Itoa(p.Number)+" "+p.Elapsed.Round(100*time.Millisecond).String())
 		doc.Pages = max(doc.Pages, p.Number)
+		if p.Picture != "" {
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: image without text (%s), not OCR'd", p.Number, p.Picture))
+			continue
+		}
+		ocrd = append(ocrd, p)
+		times = append(times, "page "+strconv.Itoa(p.Number)+" "+p.Elapsed.Round(100*time.Millisecond).String())
 	}
 	doc.Blocks = slices.DeleteFunc(doc.Blocks, func(b extract.Block) bool { _, ok := read[b.Pos.Page]; return ok })
 	doc.Blocks = append(doc.Blocks, ocr.Blocks...)
@@ -139,7 +167,9 @@ func merge(doc, ocr *extract.Document, pages []Page) {
 		doc.Title = ocr.Title
 	}
 	doc.Warnings = append(doc.Warnings, ocr.Warnings...)
-	doc.Warnings = append(doc.Warnings, fmt.Sprintf("OCR: %d pages in %v (%s)", len(pages), elapsed(pages), strings.Join(times, ", ")))
+	if len(ocrd) > 0 {
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("OCR: %d pages in %v (%s)", len(ocrd), elapsed(ocrd), strings.Join(times, ", ")))
+	}
 }
 
 // elapsed is the summed time of the pages, rounded to a tenth of a second.

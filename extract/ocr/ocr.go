@@ -28,6 +28,10 @@ type Options struct {
 	KeepOrientation bool
 	Mode            Mode // which pages Fill reads; "" means Auto
 	Parallel        int  // pages of one document read at once; 0 means DefaultParallel
+	// PageAllowance is how much later a document's time limit (a
+	// context from WithTimeout) ends for each page read with OCR; 0
+	// means DefaultPageAllowance.
+	PageAllowance time.Duration
 }
 
 // Defaults, measured on the five Wassenaar screenshots (see doc.go).
@@ -76,6 +80,9 @@ func (o *Options) applyDefaults() {
 	if o.Parallel <= 0 {
 		o.Parallel = DefaultParallel
 	}
+	if o.PageAllowance <= 0 {
+		o.PageAllowance = DefaultPageAllowance
+	}
 }
 
 // tesseractEnv keeps tesseract on one thread: parallelism belongs to the
@@ -105,6 +112,10 @@ type Page struct {
 	Words         []Word
 	Skipped       int           // malformed TSV rows left out
 	Elapsed       time.Duration // rendering plus recognition
+	// Picture says why an image-only page was not read: its image is a
+	// photo or illustration ("photo") or nearly white ("blank"); see
+	// picture.go. Only in Auto mode; the page then has no size or words.
+	Picture string
 }
 
 // Read renders the given 1-based pages of the PDF at path (all pages when
@@ -115,8 +126,16 @@ type Page struct {
 // ErrNotInstalled; other errors are *extract.ParseError values naming the
 // file and page. On an error the pages read before the first page that
 // failed are returned too, in page order.
+//
+// When ctx holds a document's time limit from WithTimeout, Read extends
+// it by opt.PageAllowance for each page (one at the start, the others
+// once it knows the pages) and stops stageReserve before it, so that the
+// pages read can still be recognised in time. Outside Force mode, image-only
+// pages whose image is a photo or blank come back unread, with
+// Page.Picture set.
 func Read(ctx context.Context, path string, pages []int, opt Options) ([]Page, error) {
 	opt.applyDefaults()
+	extend(ctx, opt.PageAllowance) // the look-ups and the first page
 	tools, err := findTools(ctx, opt.Language)
 	if err != nil {
 		return nil, err
@@ -134,6 +153,14 @@ func Read(ctx context.Context, path string, pages []int, opt Options) ([]Page, e
 		if p < 1 || p > n {
 			return nil, &extract.ParseError{Source: path, Page: p, Err: fmt.Errorf("no such page: the file has %d", n)}
 		}
+	}
+	if b, ok := ctx.Value(budgetKey{}).(*budget); ok {
+		extend(b, time.Duration(len(pages)-1)*opt.PageAllowance) // the first page's came at the start
+		d, _ := b.Deadline()
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadlineCause(ctx, d.Add(-stageReserve),
+			fmt.Errorf("document time limit (--timeout, plus %v per OCR page): %w", opt.PageAllowance, context.DeadlineExceeded))
+		defer cancel()
 	}
 	dir, err := os.MkdirTemp("", "begroot-ocr-")
 	if err != nil {
@@ -192,7 +219,7 @@ func firstError(errs []error) error {
 }
 
 // tools are the resolved program paths.
-type tools struct{ pdfinfo, pdftoppm, tesseract string }
+type tools struct{ pdfinfo, pdftoppm, pdftotext, tesseract string }
 
 // findTools looks up the programs and checks that tesseract has the
 // languages asked for.
@@ -202,7 +229,7 @@ func findTools(ctx context.Context, language string) (tools, error) {
 	for _, p := range []struct {
 		name string
 		dst  *string
-	}{{"tesseract", &t.tesseract}, {"pdftoppm", &t.pdftoppm}, {"pdfinfo", &t.pdfinfo}} {
+	}{{"tesseract", &t.tesseract}, {"pdftoppm", &t.pdftoppm}, {"pdfinfo", &t.pdfinfo}, {"pdftotext", &t.pdftotext}} {
 		path, err := lookPath(p.name)
 		if err != nil {
 			return t, err
@@ -245,11 +272,21 @@ func pageCount(ctx context.Context, pdfinfo, path string) (int, error) {
 }
 
 // page renders one page to a grey image in dir, recognises it and
-// removes the image.
+// removes the image. Outside Force mode an image-only page whose image
+// is a picture is left unread (Page.Picture).
 func (t tools) page(ctx context.Context, dir, path string, number int, opt Options) (Page, error) {
 	start := time.Now()
 	ctx, cancel := withLimit(ctx, opt.PageTimeout, "per page")
 	defer cancel()
+	if opt.Mode != Force {
+		kind, _, err := t.picture(ctx, path, number)
+		if err != nil {
+			return Page{}, err
+		}
+		if kind != "" {
+			return Page{Number: number, Picture: kind, Elapsed: time.Since(start)}, nil
+		}
+	}
 	base := filepath.Join(dir, "page"+strconv.Itoa(number))
 	dpi := strconv.Itoa(opt.DPI)
 	n := strconv.Itoa(number)

@@ -211,7 +211,7 @@ func TestReadErrors(t *testing.T) {
 		{name: "page out of range", path: tables, pages: []int{4}, text: "page 4: no such page: the file has 3"},
 		{name: "not a PDF", path: fixtures.Path("pdf/not-a-pdf.pdf"), text: "not-a-pdf.pdf: pdfinfo"},
 		{name: "missing language", path: tables, opt: Options{Language: "xx"}, want: ErrNotInstalled, text: "apt-get install tesseract-ocr-xx"},
-		{name: "time limit", path: tables, pages: []int{1}, opt: Options{PageTimeout: time.Millisecond}, want: context.DeadlineExceeded, text: "page 1: pdftoppm stopped: time limit of 1ms per page"},
+		{name: "time limit", path: tables, pages: []int{1}, opt: Options{PageTimeout: time.Millisecond}, want: context.DeadlineExceeded, text: "page 1: pdftotext stopped: time limit of 1ms per page"},
 		{name: "cancelled", ctx: cancelled, path: tables, want: context.Canceled, text: "tesseract stopped: context canceled"},
 	}
 	for _, tc := range tests {

@@ -43,6 +43,24 @@ func (t tools) orientation(ctx context.Context, img, dpi string) (int, error) {
 	return deg % 360, nil
 }
 
+// parsePGM reads an 8-bit binary PGM image: its size and pixels.
+func parsePGM(data []byte) (w, h int, pix []byte, err error) {
+	br := bufio.NewReader(bytes.NewReader(data))
+	var magic string
+	var maxval int
+	if _, err := fmt.Fscan(br, &magic, &w, &h, &maxval); err != nil || magic != "P5" || maxval != 255 || w <= 0 || h <= 0 {
+		return 0, 0, nil, errors.New("rendered image is not an 8-bit PGM")
+	}
+	if _, err := br.ReadByte(); err != nil { // the white space after maxval
+		return 0, 0, nil, err
+	}
+	pix = make([]byte, w*h)
+	if _, err := io.ReadFull(br, pix); err != nil {
+		return 0, 0, nil, fmt.Errorf("rendered image is short: %w", err)
+	}
+	return w, h, pix, nil
+}
+
 // rotatePGM turns an 8-bit binary PGM file clockwise by a multiple of 90
 // degrees, in place.
 func rotatePGM(path string, deg int) error {
@@ -50,18 +68,9 @@ func rotatePGM(path string, deg int) error {
 	if err != nil {
 		return err
 	}
-	br := bufio.NewReader(bytes.NewReader(data))
-	var magic string
-	var w, h, maxval int
-	if _, err := fmt.Fscan(br, &magic, &w, &h, &maxval); err != nil || magic != "P5" || maxval != 255 || w <= 0 || h <= 0 {
-		return errors.New("rendered image is not an 8-bit PGM")
-	}
-	if _, err := br.ReadByte(); err != nil { // the white space after maxval
+	w, h, src, err := parsePGM(data)
+	if err != nil {
 		return err
-	}
-	src := make([]byte, w*h)
-	if _, err := io.ReadFull(br, src); err != nil {
-		return fmt.Errorf("rendered image is short: %w", err)
 	}
 	dst := make([]byte, w*h)
 	nw, nh := w, h
