@@ -471,9 +471,35 @@ func isLexBreak(c byte) bool {
 	return strings.IndexByte(" \t\n\r\f\x00%()<>[]{}/", c) >= 0
 }
 
-// hugeCount matches an object count the library would loop over without
-// bound: an object stream's /N with eight digits or more.
-var hugeCount = regexp.MustCompile(`/N\s+\d{8,}`)
+// hugeCountDigits is the length from which an object stream's /N is a
+// count the library would loop over without bound: ten million objects
+// take more memory than a planning report's PDF ever describes.
+const hugeCountDigits = 8
+
+// hasHugeCount reports whether b holds "/N" followed by white space and a
+// number of hugeCountDigits digits or more. It scans with bytes.Index, which
+// is much faster over a whole file than a regular expression without a
+// literal start.
+func hasHugeCount(b []byte) bool {
+	for {
+		i := bytes.Index(b, []byte("/N"))
+		if i < 0 {
+			return false
+		}
+		b = b[i+2:]
+		rest := bytes.TrimLeft(b, " \t\n\f\r")
+		if len(rest) == len(b) {
+			continue // "/Name" and the like: no white space after the key
+		}
+		digits := 0
+		for digits < len(rest) && rest[digits] >= '0' && rest[digits] <= '9' {
+			digits++
+		}
+		if digits >= hugeCountDigits {
+			return true
+		}
+	}
+}
 
 // objectHead matches the start of an indirect object, "12 0 obj", and
 // extendsRef the /Extends entry of an object stream's dictionary.
@@ -495,8 +521,11 @@ func checkObjectStreams(r io.ReaderAt, size int64) error {
 	extends := map[string]string{} // object stream → the one it extends
 	for off := int64(0); off < size; off += chunk {
 		n, _ := r.ReadAt(buf[:min(int64(len(buf)), size-off)], off)
-		if hugeCount.Match(buf[:n]) {
+		if hasHugeCount(buf[:n]) {
 			return errors.New("damaged PDF: an object stream claims tens of millions of objects")
+		}
+		if !bytes.Contains(buf[:n], []byte("/Extends")) {
+			continue // the common case: no object stream here extends another, no object heads to find
 		}
 		for _, m := range objectHead.FindAllSubmatchIndex(buf[:n], -1) {
 			head := buf[m[1]:min(n, m[1]+maxDictHead)]
