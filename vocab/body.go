@@ -2,6 +2,7 @@ package vocab
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -95,7 +96,35 @@ func HasBodyMark(s string) bool { return bodyMarkRE.MatchString(s) }
 // front, [start, end) pairs as regexp's FindAllStringIndex: "GGD
 // Flevoland", "Veiligheidsregio Haaglanden". A name may end in
 // connectives; TrimBodyName drops them.
-func BodyNames(s string) [][]int { return bodyNameRE.FindAllStringIndex(s, -1) }
+//
+// The pattern runs only on the lines that hold a head's first word (a name
+// does not cross lines), which over a whole document is far faster.
+func BodyNames(s string) [][]int {
+	var out [][]int
+	for start := 0; start < len(s); {
+		end := lineEnd(s, start)
+		line := s[start:end]
+		if slices.ContainsFunc(bodyHeadWords, func(w string) bool { return strings.Contains(line, w) }) {
+			for _, at := range bodyNameRE.FindAllStringIndex(line, -1) {
+				out = append(out, []int{start + at[0], start + at[1]})
+			}
+		}
+		start = end
+	}
+	return out
+}
+
+// bodyHeadWords are the first words of the heads, as printed.
+var bodyHeadWords = func() []string {
+	var out []string
+	for _, w := range bodyWords {
+		if w.head {
+			first, _, _ := strings.Cut(w.word, " ")
+			out = append(out, first)
+		}
+	}
+	return out
+}()
 
 // TrimBodyName drops connectives at the end of a body's name.
 func TrimBodyName(n string) string { return trailingRE.ReplaceAllString(n, "") }

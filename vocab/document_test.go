@@ -90,6 +90,7 @@ func TestBodyWords(t *testing.T) {
 		{"de provincie Utrecht", true, nil},
 		{"Werkbedrijf b.v.x", true, nil}, // the mark wants a word after "b.v."
 		{"Gemeente Wassenaar", false, nil},
+		{"Colofon\nGGD Flevoland\nde Stichting Mooi Weer en\nRegio", true, []string{"GGD Flevoland", "Stichting Mooi Weer", "Regio"}},
 	}
 	for _, tt := range tests {
 		if got := HasBodyMark(tt.text); got != tt.mark {

@@ -262,6 +262,10 @@ func TestCheckObjectStreams(t *testing.T) {
 		{"extends loop", "4 0 obj << /Type /ObjStm /Extends 5 0 R >> stream\nx\nendstream\n5 0 obj << /Type /ObjStm /Extends 4 0 R >> stream", "object stream 4 lead back"},
 		{"extends chain", "4 0 obj << /Type /ObjStm /Extends 5 0 R >> stream\nx\nendstream\n5 0 obj << /Type /ObjStm >> stream", ""},
 		{"extends in a stream's data", "4 0 obj << /Length 9 >> stream\n/Extends 4 0 R\nendstream", ""},
+		{"extends loop with padded heads", "4" + strings.Repeat(" ", 3000) + "0 obj << /Type /ObjStm /Extends 5 0 R >> stream\nx\nendstream\n5\n\n0\r\nobj<</Extends 4 0 R>>stream", "object stream 4 lead back"},
+		{"extends loop far into the file", strings.Repeat("1 0 obj << /Length 2 >> stream\nxx\nendstream\n", 50_000) + "4 0 obj << /Extends 5 0 R >> stream\n5 0 obj << /Extends 4 0 R >> stream", "object stream 4 lead back"},
+		{"extends beyond a head's dictionary", "4 0 obj << /Type /ObjStm" + strings.Repeat(" ", maxDictHead) + "/Extends 4 0 R >> stream", ""},
+		{"extends of the object before", "3 0 obj << /Type /ObjStm /Extends 4 0 R >> stream\n4 0 obj << /Extends 3 0 R /Extends 9 0 R >> stream", "object stream 3 lead back"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
