@@ -42,7 +42,7 @@ var ambiguous = map[string]bool{
 var gemeenteFinders sync.Map
 
 // nameSuffixes may follow a gemeente's name, tried in this order:
-// "Dinkellandse", "Deventenaren" count too.
+// "Dinkellandse", "Deventers" count too.
 var nameSuffixes = []string{"se", "s", "er", "ers", ""}
 
 // nameKey is how many leading bytes of a name index it: every gemeente's
