@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/normalize/cbs"
@@ -37,71 +38,96 @@ var ambiguous = map[string]bool{
 	"Leek": true, "Haren": true, "Grave": true,
 }
 
-// gemeenteREs caches gemeenteRE per year.
-var gemeenteREs sync.Map
+// gemeenteFinders caches a gemeenteFinder per year.
+var gemeenteFinders sync.Map
 
-// gemeenteRE finds the names of the gemeenten of a year.
-func gemeenteRE(year int) *regexp.Regexp {
-	if re, ok := gemeenteREs.Load(year); ok {
-		return re.(*regexp.Regexp)
+// nameSuffixes may follow a gemeente's name, tried in this order:
+// "Dinkellandse", "Deventers" count too.
+var nameSuffixes = []string{"se", "s", "er", "ers", ""}
+
+// nameKey is how many leading bytes of a name index it: every gemeente's
+// name is at least this long ("Ede", "Epe").
+const nameKey = 3
+
+// gemeenteFinder finds the names of the gemeenten of a year as the
+// regular expression
+//
+//	(?:^|[^\p{L}])(name|…)(?:se|s|er|ers)?(?:$|[^\p{L}])
+//
+// with the names longest first would in FindAll, but by a map of the
+// names' first bytes instead of a pattern of some 350 alternatives, which
+// is slow over a whole document.
+type gemeenteFinder map[string][]string // names by their first nameKey bytes, longest first
+
+// finderFor returns the gemeenteFinder of year.
+func finderFor(year int) gemeenteFinder {
+	if f, ok := gemeenteFinders.Load(year); ok {
+		return f.(gemeenteFinder)
 	}
-	var names []string
+	f := gemeenteFinder{}
 	for _, n := range cbs.Names(year) {
-		names = append(names, regexp.QuoteMeta(n))
+		if len(n) >= nameKey {
+			f[n[:nameKey]] = append(f[n[:nameKey]], n)
+		}
 	}
-	// Longest first, so "Bergen op Zoom" wins over "Bergen".
-	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
-	// "Dinkellandse", "Deventenaren" count too: the name plus a short suffix.
-	re := regexp.MustCompile(`(?:^|[^\p{L}])(` + strings.Join(names, "|") + `)(?:se|s|er|ers)?(?:$|[^\p{L}])`)
-	gemeenteREs.Store(year, re)
-	return re
+	for _, names := range f {
+		sort.SliceStable(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	}
+	gemeenteFinders.Store(year, f)
+	return f
 }
 
-// bodyWords mark a document of a body that is not a municipality.
-var bodyWords = regexp.MustCompile(`(?i)\b(stichting|vereniging|coöperatie|b\.v\.|n\.v\.|gemeenschappelijke regeling|openbaar lichaam|provincie|waterschap|ministerie)\b`)
+// find returns where s prints a name, [start, end) pairs in order. A
+// match takes the non-letter after the name with it, so the next name
+// cannot start right behind it ("Almere Lelystad" finds Almere only), as
+// with the regular expression.
+func (f gemeenteFinder) find(s string) [][2]int {
+	var out [][2]int
+	next := 0 // where the next match may start
+	for p := 0; p+nameKey <= len(s); p++ {
+		names := f[s[p:p+nameKey]]
+		if len(names) == 0 {
+			continue
+		}
+		if p > 0 {
+			r, n := utf8.DecodeLastRuneInString(s[:p])
+			if unicode.IsLetter(r) || p-n < next {
+				continue
+			}
+		}
+		if end, ok := nameAt(s, p, names); ok {
+			out = append(out, [2]int{p, end})
+			_, n := utf8.DecodeRuneInString(s[end:]) // the non-letter the match takes, none at the end
+			next = end + n
+			p = next - 1
+		}
+	}
+	return out
+}
 
-// bodyName finds the name of a body that is not a gemeente by the word for
-// its kind in front: "Stichting Gemeenschapsservice Nijmegen", "GGD
-// Flevoland", "Veiligheidsregio Haaglanden". The name is the capitalised
-// words after it on the same line.
-var bodyName = regexp.MustCompile(`\b(?:Stichting|Vereniging|Coöperatie|Gemeenschappelijke [Rr]egeling|Openbaar [Ll]ichaam|GGD|GHOR|Veiligheidsregio|Omgevingsdienst|Regio|Waterschap|Wetterskip|Hoogheemraadschap|Provincie|Recreatieschap|Werkvoorzieningschap|Ministerie)(?:[ \t]+(?:\p{Lu}[\p{L}\p{N}'’&.-]*|en|van|de|der|den|het|voor|op|aan))*`)
-
-// connectives may join the words of a name but do not end it.
-var connectives = regexp.MustCompile(`(?:[ \t]+(?:en|van|de|der|den|het|voor|op|aan))+$`)
-
-// publisherWords introduce the publisher in a colofon: "uitgave gemeente
-// Wassenaar", "Een uitgave van".
-var publisherWords = regexp.MustCompile(`(?i)\b(?:een )?uitgave(?: van)?:?[ \t]+(?:de[ \t]+)?`)
+// nameAt returns the end of the first of names printed at s[p:] with an
+// optional suffix and then a non-letter or the end of s.
+func nameAt(s string, p int, names []string) (int, bool) {
+	for _, n := range names {
+		if !strings.HasPrefix(s[p:], n) {
+			continue
+		}
+		for _, suf := range nameSuffixes {
+			q := p + len(n)
+			if !strings.HasPrefix(s[q:], suf) {
+				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(s[q+len(suf):]); q+len(suf) == len(s) || !unicode.IsLetter(r) {
+				return p + len(n), true
+			}
+		}
+	}
+	return 0, false
+}
 
 // hostRE finds web and mail hosts: "www.ggdflevoland.nl",
 // "gemeente@wassenaar.nl", "collectieoverijssel.nl".
 var hostRE = regexp.MustCompile(`(?i)(?:^|[\s/@.(])([a-z0-9-]{3,})\.(?:nl|org|com|eu|net|frl)\b`)
-
-// Document types and the words that name them. Jaarstukken reuse the
-// begroting's headings ("Wat willen we bereiken?") but add past-tense ones
-// and realisatie columns, so their words weigh more.
-var docTypes = []struct {
-	kind   string
-	re     *regexp.Regexp
-	weight int
-}{
-	{"voortgangsrapportage", regexp.MustCompile(`(?i)voortgangsrapportage|bestuursrapportage|\bburap\b|tussenrapportage|\bvgr\b|najaarsnota|managementrapportage|programmajournaal|voortgang \d{4}`), 3},
-	{"voorjaarsnota", regexp.MustCompile(`(?i)voorjaarsnota|kadernota|perspectiefnota`), 3},
-	{"jaarstukken", regexp.MustCompile(`(?i)jaarstukken|jaarverslag|jaarrekening|programmarekening|wat hebben we (bereikt|gedaan|daarvoor gedaan)|wat heeft het gekost|realisatie (begrotingsjaar|\d{4})`), 3},
-	{"begroting", regexp.MustCompile(`(?i)\b(programma|ontwerp)?begroting\b|wat willen we bereiken|wat gaan we (daarvoor )?doen|wat mag het kosten`), 1},
-}
-
-// docYears find "<name of the document> <year>" for each type.
-var docYears = map[string]*regexp.Regexp{
-	"voortgangsrapportage": yearAfter(`voortgangsrapportage|bestuursrapportage|burap|vgr|tussenrapportage|najaarsnota|voortgang`),
-	"voorjaarsnota":        yearAfter(`voorjaarsnota|kadernota|perspectiefnota`),
-	"jaarstukken":          yearAfter(`jaarstukken|jaarverslag|jaarrekening|programmarekening|gedaan in`),
-	"begroting":            yearAfter(`programmabegroting|begroting`),
-}
-
-func yearAfter(words string) *regexp.Regexp {
-	return regexp.MustCompile(`(?i)\b(` + words + `)[\s-]+(` + vocab.YearPattern + `)\b`)
-}
 
 // DetectMeta finds the gemeente, document type and year of doc from its
 // title, source name and text.
@@ -131,8 +157,9 @@ func DetectMeta(doc *extract.Document) Meta {
 	}
 	text := b.String()
 	name := doc.Title + " " + doc.Source.URL + " " + doc.Source.Path
-	m.DocType = detectDocType(name, text)
-	m.Year = detectYear(name, text, m.DocType)
+	dt := vocab.NewDocText(text)
+	m.DocType = detectDocType(name, dt)
+	m.Year = detectYear(name, text, dt, m.DocType)
 	var g cbs.Gemeente
 	g, m.Organisation = detectPublisher(doc.Title, name, text, m.Year)
 	m.Gemeente, m.CBSCode = g.Name, g.Code
@@ -154,7 +181,7 @@ func detectPublisher(title, name, text string, year int) (g cbs.Gemeente, organi
 		}
 		return cbs.Gemeente{}, p
 	}
-	if bodyWords.MatchString(name+"\n"+opening) && !strings.Contains(strings.ToLower(opening), "gemeente") {
+	if vocab.HasBodyMark(name+"\n"+opening) && !strings.Contains(strings.ToLower(opening), "gemeente") {
 		return cbs.Gemeente{}, ""
 	}
 	return detectGemeente(name, text, year), ""
@@ -163,7 +190,7 @@ func detectPublisher(title, name, text string, year int) (g cbs.Gemeente, organi
 // publisher is the name of the body the title page names as publisher, or
 // "".
 func publisher(title, opening, text string, year int) string {
-	for _, loc := range publisherWords.FindAllStringIndex(opening, -1) {
+	for _, loc := range vocab.ColofonLeads(opening) {
 		line, _, _ := strings.Cut(opening[loc[1]:], "\n")
 		words := strings.Fields(line)
 		for k := min(len(words), maxNameWords); k > 0; k-- {
@@ -193,8 +220,8 @@ func publisher(title, opening, text string, year int) string {
 // firstBody is the first body's name in s and where it starts; "" when
 // s names none.
 func firstBody(s string) (name string, at int) {
-	for _, loc := range bodyName.FindAllStringIndex(s, -1) {
-		if n := trimName(s[loc[0]:loc[1]]); strings.ContainsAny(n, " \t") {
+	for _, loc := range vocab.BodyNames(s) {
+		if n := vocab.TrimBodyName(s[loc[0]:loc[1]]); strings.ContainsAny(n, " \t") {
 			return n, loc[0]
 		}
 	}
@@ -205,11 +232,11 @@ func firstBody(s string) (name string, at int) {
 // Nederwetten", "Valkenburg aan de Geul" have four).
 const maxNameWords = 4
 
+// gemeenteLead in front of a name makes it count more: "gemeente Ede".
+const gemeenteLead = "gemeente "
+
 // gemeenteWord is the word gemeente, not gemeenten or gemeenschap.
 var gemeenteWord = regexp.MustCompile(`(?i)\bgemeente\b`)
-
-// trimName drops connectives at the end of a body's name.
-func trimName(n string) string { return connectives.ReplaceAllString(n, "") }
 
 // hostName finds a host on the title page that spells a name the document
 // prints: a gemeente of the year, a body's name, or a line of the title
@@ -228,8 +255,8 @@ func hostName(opening, text string, year int) string {
 		}
 	}
 	var candidates []string
-	for _, loc := range bodyName.FindAllStringIndex(text, -1) {
-		candidates = append(candidates, trimName(text[loc[0]:loc[1]]))
+	for _, loc := range vocab.BodyNames(text) {
+		candidates = append(candidates, vocab.TrimBodyName(text[loc[0]:loc[1]]))
 	}
 	candidates = append(candidates, strings.Split(opening, "\n")...)
 	for _, c := range candidates {
@@ -257,17 +284,17 @@ func squash(s string) string {
 // and text; "gemeente X" weighs more, and names that are ordinary words
 // count only so.
 func detectGemeente(name, text string, year int) cbs.Gemeente {
-	re := gemeenteRE(year)
+	find := finderFor(year)
 	score := map[cbs.Gemeente]int{}
 	add := func(s string, weight int) {
-		for _, idx := range re.FindAllStringSubmatchIndex(s, -1) {
-			printed := s[idx[2]:idx[3]]
+		for _, at := range find.find(s) {
+			printed := s[at[0]:at[1]]
 			g, ok := cbs.Lookup(printed, year)
 			if !ok {
 				continue
 			}
 			w := weight
-			if strings.HasSuffix(strings.ToLower(s[:idx[2]]), "gemeente ") {
+			if before := s[:at[0]]; len(before) >= len(gemeenteLead) && strings.EqualFold(before[len(before)-len(gemeenteLead):], gemeenteLead) {
 				w *= 3
 			} else if ambiguous[printed] {
 				continue
@@ -296,45 +323,48 @@ func detectGemeente(name, text string, year int) cbs.Gemeente {
 	return best
 }
 
-func detectDocType(name, text string) string {
-	for _, d := range docTypes {
-		if d.re.MatchString(name) {
-			return d.kind
+// detectDocType is the document type the name mentions, else the one the
+// text mentions most by weight.
+func detectDocType(name string, text vocab.DocText) string {
+	for _, k := range vocab.DocKinds {
+		if k.Mentioned(name) {
+			return k.Kind
 		}
 	}
 	best, bestScore := "", 0
-	for _, d := range docTypes {
-		if n := len(d.re.FindAllStringIndex(text, -1)) * d.weight; n > bestScore {
-			best, bestScore = d.kind, n
+	for _, k := range vocab.DocKinds {
+		if n := k.Mentions(text) * k.Weight; n > bestScore {
+			best, bestScore = k.Kind, n
 		}
 	}
 	return best
 }
 
-var docYearRE = regexp.MustCompile(`(?i)(begroting|jaarstukken|jaarverslag|jaarrekening|voorjaarsnota|kadernota|rapportage|vgr|burap|voortgang|najaarsnota)[\s-]+(` + vocab.YearPattern + `)\b`)
-
 // detectYear takes the year printed after the document's own name in the
 // title or source ("Jaarstukken 2020"), else in the text, else the year
 // the text mentions most.
-func detectYear(name, text, docType string) int {
-	if m := docYearRE.FindStringSubmatch(name); m != nil {
-		y, _ := strconv.Atoi(m[2])
-		return y
+func detectYear(name, text string, dt vocab.DocText, docType string) int {
+	if y := vocab.TitleYear(name); y != "" {
+		n, _ := strconv.Atoi(y)
+		return n
 	}
-	if re, ok := docYears[docType]; ok {
-		if y := mostFrequent(re.FindAllStringSubmatch(text, -1), 2); y > 0 {
+	for _, k := range vocab.DocKinds {
+		if k.Kind != docType {
+			continue
+		}
+		if y := mostFrequent(k.Years(dt)); y > 0 {
 			return y
 		}
 	}
-	return mostFrequent(yearRE.FindAllStringSubmatch(text, -1), 0)
+	return mostFrequent(yearRE.FindAllString(text, -1))
 }
 
-// mostFrequent returns the year in group g of the matches that occurs most,
-// the later one on a tie; 0 when there are none.
-func mostFrequent(matches [][]string, g int) int {
+// mostFrequent returns the year that occurs most, the later one on a
+// tie; 0 when there are none.
+func mostFrequent(years []string) int {
 	count := map[int]int{}
-	for _, m := range matches {
-		y, _ := strconv.Atoi(m[g])
+	for _, s := range years {
+		y, _ := strconv.Atoi(s)
 		count[y]++
 	}
 	best, bestN := 0, 0

@@ -110,6 +110,29 @@ func glossary() string {
 	for _, w := range navLines {
 		row(w.example, w.meaning)
 	}
+	section("Document types")
+	for _, k := range docKinds {
+		row(k.kind, k.meaning)
+	}
+	section("Document words (what marks a document's type)")
+	for _, w := range docWords {
+		dutch := w.word
+		if w.pattern != "" {
+			dutch = "`" + w.pattern + "`"
+		}
+		row(dutch, w.kind+": "+w.meaning)
+	}
+	section("Bodies other than gemeenten (the word in front of the name)")
+	for _, w := range bodyWords {
+		row(w.word, w.meaning)
+	}
+	for _, w := range nameConnectives {
+		row(w.word, w.meaning+" (inside a name)")
+	}
+	section("Colofon words (introduce the publisher)")
+	for _, w := range colofonWords {
+		row(w.word, w.meaning)
+	}
 	return b.String()
 }
 

@@ -472,9 +472,35 @@ func isLexBreak(c byte) bool {
 	return strings.IndexByte(" \t\n\r\f\x00%()<>[]{}/", c) >= 0
 }
 
-// hugeCount matches an object count the library would loop over without
-// bound: an object stream's /N with eight digits or more.
-var hugeCount = regexp.MustCompile(`/N\s+\d{8,}`)
+// hugeCountDigits is the length from which an object stream's /N is a
+// count the library would loop over without bound: ten million objects
+// take more memory than a planning report's PDF ever describes.
+const hugeCountDigits = 8
+
+// hasHugeCount reports whether b holds "/N" followed by white space and a
+// number of hugeCountDigits digits or more. It scans with bytes.Index, which
+// is much faster over a whole file than a regular expression without a
+// literal start.
+func hasHugeCount(b []byte) bool {
+	for {
+		i := bytes.Index(b, []byte("/N"))
+		if i < 0 {
+			return false
+		}
+		b = b[i+2:]
+		rest := bytes.TrimLeft(b, " \t\n\f\r")
+		if len(rest) == len(b) {
+			continue // "/Name" and the like: no white space after the key
+		}
+		digits := 0
+		for digits < len(rest) && rest[digits] >= '0' && rest[digits] <= '9' {
+			digits++
+		}
+		if digits >= hugeCountDigits {
+			return true
+		}
+	}
+}
 
 // objectHead matches the start of an indirect object, "12 0 obj", and
 // extendsRef the /Extends entry of an object stream's dictionary.
@@ -496,17 +522,29 @@ func checkObjectStreams(r io.ReaderAt, size int64) error {
 	extends := map[string]string{} // object stream → the one it extends
 	for off := int64(0); off < size; off += chunk {
 		n, _ := r.ReadAt(buf[:min(int64(len(buf)), size-off)], off)
-		if hugeCount.Match(buf[:n]) {
+		if hasHugeCount(buf[:n]) {
 			return errors.New("damaged PDF: an object stream claims tens of millions of objects")
 		}
-		for _, m := range objectHead.FindAllSubmatchIndex(buf[:n], -1) {
-			head := buf[m[1]:min(n, m[1]+maxDictHead)]
-			if i := bytes.Index(head, []byte("stream")); i >= 0 {
-				head = head[:i]
+		// Only the object heads up to maxDictHead before an /Extends can
+		// hold it in their dictionary: the pattern runs on those windows
+		// alone, each byte once, not on the whole file.
+		done := 0 // the windows end here, after an /Extends
+		for {
+			i := bytes.Index(buf[done:n], []byte("/Extends"))
+			if i < 0 {
+				break
 			}
-			if e := extendsRef.FindSubmatch(head); e != nil {
-				extends[string(buf[m[2]:m[3]])] = string(e[1])
+			from := headWindow(buf, done, done+i)
+			for _, m := range objectHead.FindAllSubmatchIndex(buf[from:done+i], -1) {
+				head := buf[from+m[1] : min(n, from+m[1]+maxDictHead)]
+				if i := bytes.Index(head, []byte("stream")); i >= 0 {
+					head = head[:i]
+				}
+				if e := extendsRef.FindSubmatch(head); e != nil {
+					extends[string(buf[from+m[2]:from+m[3]])] = string(e[1])
+				}
 			}
+			done += i + len("/Extends")
 		}
 	}
 	for _, start := range slices.Sorted(maps.Keys(extends)) {
@@ -518,6 +556,24 @@ func checkObjectStreams(r io.ReaderAt, size int64) error {
 		}
 	}
 	return nil
+}
+
+// headSlack is how far before the reach of a dictionary head a window
+// starts: more than "obj" is long, so that no head whose dictionary
+// reaches the /Extends is cut in its keyword.
+const headSlack = 8
+
+// headWindow is where to look in b[lo:at] for the object heads whose
+// dictionary may hold the /Extends at b[at:]: maxDictHead and headSlack
+// before it, moved back over digits and white space so that no head is
+// cut and the pattern finds there the heads it finds scanning from the
+// start. lo is after the previous /Extends: no head holds its last byte.
+func headWindow(b []byte, lo, at int) int {
+	from := max(lo, at-maxDictHead-headSlack)
+	for from > lo && (b[from-1] >= '0' && b[from-1] <= '9' || bytes.IndexByte([]byte(" \t\n\f\r"), b[from-1]) >= 0) {
+		from--
+	}
+	return from
 }
 
 // skipBlank skips white space and comments, as the library's lexer does.

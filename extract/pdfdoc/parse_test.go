@@ -247,3 +247,32 @@ func TestTablesGolden(t *testing.T) {
 		return doc, err
 	})
 }
+
+// TestCheckObjectStreams checks the hostile-input guard that scans the
+// whole file for object streams the library would loop over.
+func TestCheckObjectStreams(t *testing.T) {
+	tests := []struct {
+		name, data, err string // err: substring of the error, "" for none
+	}{
+		{"huge count", "4 0 obj << /Type /ObjStm /N  123456789 /First 9 >> stream", "tens of millions"},
+		{"huge count after a newline", "4 0 obj << /Type /ObjStm /N\n12345678 >>", "tens of millions"},
+		{"small count", "4 0 obj << /Type /ObjStm /N 1234567 /First 9 >> stream", ""},
+		{"key that only starts with /N", "5 0 obj << /Name123456789 /Next 12345678>>", ""},
+		{"count without digits", "4 0 obj << /N /x 123456789 >>", ""},
+		{"extends loop", "4 0 obj << /Type /ObjStm /Extends 5 0 R >> stream\nx\nendstream\n5 0 obj << /Type /ObjStm /Extends 4 0 R >> stream", "object stream 4 lead back"},
+		{"extends chain", "4 0 obj << /Type /ObjStm /Extends 5 0 R >> stream\nx\nendstream\n5 0 obj << /Type /ObjStm >> stream", ""},
+		{"extends in a stream's data", "4 0 obj << /Length 9 >> stream\n/Extends 4 0 R\nendstream", ""},
+		{"extends loop with padded heads", "4" + strings.Repeat(" ", 3000) + "0 obj << /Type /ObjStm /Extends 5 0 R >> stream\nx\nendstream\n5\n\n0\r\nobj<</Extends 4 0 R>>stream", "object stream 4 lead back"},
+		{"extends loop far into the file", strings.Repeat("1 0 obj << /Length 2 >> stream\nxx\nendstream\n", 50_000) + "4 0 obj << /Extends 5 0 R >> stream\n5 0 obj << /Extends 4 0 R >> stream", "object stream 4 lead back"},
+		{"extends beyond a head's dictionary", "4 0 obj << /Type /ObjStm" + strings.Repeat(" ", maxDictHead) + "/Extends 4 0 R >> stream", ""},
+		{"extends of the object before", "3 0 obj << /Type /ObjStm /Extends 4 0 R >> stream\n4 0 obj << /Extends 3 0 R /Extends 9 0 R >> stream", "object stream 3 lead back"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := checkObjectStreams(strings.NewReader(tt.data), int64(len(tt.data)))
+			if tt.err == "" && err != nil || tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)) {
+				t.Errorf("checkObjectStreams(%q) = %v, want %q", tt.data, err, tt.err)
+			}
+		})
+	}
+}

@@ -74,12 +74,17 @@ type abort struct{ err error }
 // walker turns the content streams of pages into glyphs. One walker serves
 // a whole document so that fonts are parsed once.
 type walker struct {
-	ctx    context.Context
-	fonts  map[string]*font      // keyed by the font dictionary's text
-	res    map[string]*resources // keyed by the resource dictionary's text
-	out    []glyph
-	images bool  // the page draws an image
-	bytes  int64 // decoded content bytes the page has drawn
+	ctx   context.Context
+	fonts map[string]*font // keyed by the font dictionary's text
+	// fontSets holds the fonts of each /Font resource dictionary by name,
+	// keyed by its text ("<</F1 12 0 R>>"): pages with resources of their
+	// own mostly share it, and a hit spares resolving and printing the
+	// font dictionary again.
+	fontSets map[string]map[string]*font
+	res      map[string]*resources // keyed by the resource dictionary's text
+	out      []glyph
+	images   bool  // the page draws an image
+	bytes    int64 // decoded content bytes the page has drawn
 	// streams holds the decoded stream and the lexer of each Form nesting
 	// level, reused from page to page.
 	streams [maxFormDepth + 1]struct {
@@ -89,7 +94,7 @@ type walker struct {
 }
 
 func newWalker(ctx context.Context) *walker {
-	return &walker{ctx: ctx, fonts: map[string]*font{}, res: map[string]*resources{}}
+	return &walker{ctx: ctx, fonts: map[string]*font{}, fontSets: map[string]map[string]*font{}, res: map[string]*resources{}}
 }
 
 // page walks one page and returns its glyphs, valid until the next call.
@@ -109,18 +114,23 @@ func (w *walker) page(p pageRef) ([]glyph, error) {
 // object the library keeps in an object stream decodes that stream again.
 type resources struct {
 	v      pdf.Value
-	fonts  map[string]*font
+	fonts  map[string]*font // by name; one of walker.fontSets, nil until the first font
 	xfonts pdf.Value
 	xobjs  pdf.Value
 	forms  map[string]pdf.Value
 }
 
 func (w *walker) fontNamed(r *resources, name []byte) *font {
+	if r.fonts == nil {
+		r.xfonts = r.v.Key("Font")
+		key := r.xfonts.String()
+		if r.fonts = w.fontSets[key]; r.fonts == nil {
+			r.fonts = map[string]*font{}
+			w.fontSets[key] = r.fonts
+		}
+	}
 	if f, ok := r.fonts[string(name)]; ok {
 		return f
-	}
-	if r.xfonts.IsNull() {
-		r.xfonts = r.v.Key("Font")
 	}
 	v := r.xfonts.Key(string(name))
 	var f *font
@@ -142,7 +152,7 @@ func (w *walker) resourcesOf(res pdf.Value) *resources {
 	key := res.String()
 	r := w.res[key]
 	if r == nil {
-		r = &resources{v: res, fonts: map[string]*font{}, forms: map[string]pdf.Value{}}
+		r = &resources{v: res, forms: map[string]pdf.Value{}}
 		w.res[key] = r
 	}
 	return r

@@ -2,16 +2,18 @@
 """Times begroot's whole pipeline against pdftotext -layout per corpus PDF.
 
 Usage (from the repository root):
-    python3 extract/pdfdoc/testdata/speed.py [-n 3] [-min-pages 10] [BEGROOT...] [-- PDF...]
+    python3 extract/pdfdoc/testdata/speed.py [-n 3] [-min-pages 10] [-args="-ocr off"] [BEGROOT...] [-- PDF...]
 
 Each BEGROOT is a built binary (default: builds ./cmd/begroot to a temporary
 file). Per file it runs pdftotext and every binary in turn, n rounds, and keeps
 the best wall time and the best user+sys CPU time of each. Runs alternate so
 that load from other users of the machine falls on all of them alike. PDFs
 default to the text-layer PDFs of ../shared/corpus/raw with at least
--min-pages pages (pdfinfo) on which begroot finds text.
+-min-pages pages (pdfinfo) on which begroot finds text. -args adds flags to
+every begroot run: "-ocr off" times the text-layer pipeline alone, like for
+like with pdftotext; the default (-ocr auto) includes OCR of image-only pages.
 """
-import argparse, glob, os, resource, subprocess, sys, tempfile, time
+import argparse, glob, os, resource, shlex, subprocess, sys, tempfile, time
 
 
 def run(cmd):
@@ -44,6 +46,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("-n", type=int, default=3)
     ap.add_argument("-min-pages", type=int, default=10)
+    ap.add_argument("-args", default="", help="extra begroot extract flags, e.g. \"-ocr off\"")
     ap.add_argument("bins", nargs="*")
     args, pdfs = ap.parse_known_args()
     pdfs = [p for p in pdfs if p != "--"]
@@ -57,9 +60,10 @@ def main():
         pdfs = sorted(glob.glob("../shared/corpus/raw/*/*.pdf"))
         pdfs = [p for p in pdfs if pages(p) >= args.min_pages]
     out = os.path.join(tmp, "out")
+    extra = shlex.split(args.args)
     tools = [("pdftotext", lambda p: ["pdftotext", "-layout", p, os.devnull])]
     for b in bins:
-        tools.append((b, lambda p, b=b: [b, "extract", "-q", "-j", "1", "-xlsx", "-", "-o", out, p]))
+        tools.append((b, lambda p, b=b: [b, "extract", "-q", "-j", "1", "-xlsx", "-", *extra, "-o", out, p]))
     total = {name: [0.0, 0.0] for name, _ in tools}
     print(f"{'file':44} {'pages':>5}  " + "  ".join(f"{os.path.basename(n)[:14]:>14} wall/cpu s" for n, _ in tools) + "  ratio wall/cpu  pages/s")
     for pdf in pdfs:
