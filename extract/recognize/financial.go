@@ -460,8 +460,9 @@ func splitHeader(rows [][]extract.Cell) (header, body [][]extract.Cell) {
 	}
 	n := 0
 	if marked {
-		// The reader knows the header: trust it.
-		for n < len(rows) && allHeader(rows[n]) {
+		// The reader knows the header: trust it, up to a row of values or
+		// markers ("< 0" bounds), which is a body row.
+		for n < len(rows) && allHeader(rows[n]) && valueCells(rows[n]) == 0 {
 			n++
 		}
 		return rows[:n], rows[n:]
@@ -481,18 +482,27 @@ func allHeader(row []extract.Cell) bool {
 	return len(row) > 0
 }
 
-func isHeaderRow(row []extract.Cell) bool {
-	numbers, text := 0, 0
+// valueCells counts the cells right of the label that hold a number or a
+// marker in place of one, years not counted.
+func valueCells(row []extract.Cell) int {
+	n := 0
 	for k, c := range row {
-		if k == 0 || c.Text == "" {
-			continue
+		if k > 0 && (vocab.IsNumber(c.Text) || vocab.IsMarker(c.Text)) && !vocab.IsYear(strings.TrimSpace(c.Text)) {
+			n++
 		}
-		if (vocab.IsNumber(c.Text) || vocab.IsMarker(c.Text)) && !vocab.IsYear(strings.TrimSpace(c.Text)) {
-			numbers++
-		} else {
+	}
+	return n
+}
+
+func isHeaderRow(row []extract.Cell) bool {
+	text := 0
+	for k, c := range row {
+		if k > 0 && c.Text != "" {
 			text++
 		}
 	}
+	numbers := valueCells(row)
+	text -= numbers
 	if numbers > 0 || text == 0 {
 		return false
 	}

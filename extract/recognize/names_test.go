@@ -1,0 +1,98 @@
+package recognize
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/fixtures"
+)
+
+// indicatorLines renders the indicator values of res, one a line.
+func indicatorLines(res Result) string {
+	var b strings.Builder
+	for _, v := range res.Indicators {
+		b.WriteString(v.Name + " | " + v.Column + " | " + v.Raw + " | " + v.Unit + "\n")
+	}
+	return b.String()
+}
+
+// TestIndicatorNamesPDF reads generated PDFs of the indicator name layouts
+// of issue 10 and checks each value's name and column.
+func TestIndicatorNamesPDF(t *testing.T) {
+	tests := []struct {
+		file string
+		want string
+	}{{
+		// Names led by their number under an empty header cell, a name word
+		// in the header over the values, a row of markers; bounds on the
+		// first body row.
+		file: "names-kengetallen.pdf",
+		want: "Netto schuldquote | Kengetallen gemeente (in %) Norm | < 90 | \n" +
+			"Netto schuldquote | Kengetallen gemeente (in %) R2024 | -10 | \n" +
+			"Netto schuldquote | Kengetallen gemeente (in %) B2025 | -1,3 | \n" +
+			"Solvabiliteitsratio | Kengetallen gemeente (in %) Norm | > 40 | \n" +
+			"Solvabiliteitsratio | Kengetallen gemeente (in %) R2024 | 64 | \n" +
+			"Solvabiliteitsratio | Kengetallen gemeente (in %) B2025 | 62,1 | \n" +
+			"Grondexploitatie | Kengetallen gemeente (in %) Norm | < 20 | \n" +
+			"Grondexploitatie | Kengetallen gemeente (in %) R2024 | n.v.t | \n" +
+			"Grondexploitatie | Kengetallen gemeente (in %) B2025 | n.v.t | \n" +
+			"Belastingcapaciteit | Kengetallen gemeente (in %) Norm | < 95 | \n" +
+			"Belastingcapaciteit | Kengetallen gemeente (in %) R2024 | 164 | \n" +
+			"Belastingcapaciteit | Kengetallen gemeente (in %) B2025 | 181,6 | \n" +
+			"Netto schuldquote | Realisatie 2023 | < 0 | \n" +
+			"Netto schuldquote | Realisatie 2022 | < 0 | \n" +
+			"Solvabiliteit | Realisatie 2023 | 58% | \n" +
+			"Solvabiliteit | Realisatie 2022 | 53% | \n" +
+			"Structurele exploitatieruimte | Realisatie 2023 | 2% | \n" +
+			"Structurele exploitatieruimte | Realisatie 2022 | 5% | \n",
+	}}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			doc, err := parsePDF(fixtures.Path("pdf/" + tc.file))
+			if err != nil {
+				t.Fatalf("parse %s: %v", tc.file, err)
+			}
+			if got := indicatorLines(find(t, doc)); got != tc.want {
+				t.Errorf("Find(%s) indicators:\ngot\n%s\nwant\n%s", tc.file, got, tc.want)
+			}
+		})
+	}
+}
+
+// atCells puts a table's cells at the given baselines (y per row, one value for
+// the row or one per cell) on page 1, as a PDF reader does.
+func atCells(b extract.Block, ys ...[]float64) extract.Block {
+	for r, row := range b.Table.Rows {
+		for k := range row {
+			y := ys[r][0]
+			if k < len(ys[r]) {
+				y = ys[r][k]
+			}
+			row[k].Pos = extract.Pos{Page: 1, X: float64(72 + 100*k), Y: y}
+		}
+	}
+	return b
+}
+
+// TestCentredNames checks names whose values are vertically centred on
+// them, as a PDF reader may split them: the name's first line on a row of
+// its own above the values, and its last line after the table.
+func TestCentredNames(t *testing.T) {
+	doc := document(heading("Beleidsindicatoren"), atCells(table("",
+		[]string{"Nr.", "Indicator", "Eenheid", "2022"},
+		[]string{"21.", "Banen", "%", "61"},
+		[]string{"", "Vernielingen en beschadigingen", "", ""},
+		[]string{"22.", "(in de openbare ruimte)", "Aantal", "5,0"},
+		[]string{"23.", "Aantal meldingen Nu Niet", "Aantal", "28"}),
+		[]float64{80}, []float64{100}, []float64{113}, []float64{118, 123, 118, 118}, []float64{143, 137, 143, 143}),
+		paragraph("Zwanger"), paragraph("De meldingen stegen door de campagne van het najaar."))
+	doc.Blocks[2].Pos = extract.Pos{Page: 1, X: 172, Y: 148.5}
+	doc.Blocks[3].Pos = extract.Pos{Page: 1, X: 72, Y: 175}
+	want := "Banen | 2022 | 61 | %\n" +
+		"Vernielingen en beschadigingen (in de openbare ruimte) | 2022 | 5,0 | Aantal\n" +
+		"Aantal meldingen Nu Niet Zwanger | 2022 | 28 | Aantal\n"
+	if got := indicatorLines(find(t, doc)); got != want {
+		t.Errorf("Find(centred names) indicators:\ngot\n%s\nwant\n%s", got, want)
+	}
+}
