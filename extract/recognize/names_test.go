@@ -96,3 +96,39 @@ func TestCentredNames(t *testing.T) {
 		t.Errorf("Find(centred names) indicators:\ngot\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestFinancialNamesPDF reads generated PDFs of the financial label
+// layouts of issue 10 and checks each table's title, columns and rows.
+func TestFinancialNamesPDF(t *testing.T) {
+	tests := []struct {
+		file string
+		want string
+	}{{
+		// A title wrapped around the first header line; a reserves block
+		// with its own sub-header under the same years.
+		file: "names-programma.pdf",
+		want: "Programma: P5 Natuur, klimaat en mobiliteit | € (no unit label) | 1 |  | Overzicht baten en lasten > Programma: P5 Natuur, klimaat en\n" +
+			"cols: Begroting 2023 Baten / Begroting 2023 Lasten / Begroting 2023 Saldo / Realisatie 2023 Baten / Realisatie 2023 Lasten / Realisatie 2023 Saldo\n" +
+			"2.1 Verkeer en vervoer: 198.164 | -4.287.014 | -4.088.850 | 544.555 | -5.155.835 | -4.611.280\n" +
+			"2.2 Parkeren: 138.586 | -366.159 | -227.573 | 142.900 | -539.307 | -396.407\n" +
+			"Programma: P5 Natuur, klimaat en mobiliteit | € (no unit label) | 1 |  | Overzicht baten en lasten > Programma: P5 Natuur, klimaat en\n" +
+			"cols: Begroting 2023 Onttrekking / Begroting 2023 Toevoeging / Begroting 2023 Mutaties / Realisatie 2023 Onttrekking / Realisatie 2023 Toevoeging / Realisatie 2023 Mutaties\n" +
+			"P4 Fysieke leefomgeving [Reserves]: 100.000 | 0 | 100.000 | 404.664 | 0 | 404.664\n" +
+			"P5 Natuur [Reserves]: 270.000 | 0 | 270.000 | 213.386 | -354.400 | -141.014\n",
+	}}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			doc, err := parsePDF(fixtures.Path("pdf/" + tc.file))
+			if err != nil {
+				t.Fatalf("parse %s: %v", tc.file, err)
+			}
+			var got strings.Builder
+			for _, ft := range find(t, doc).Financial {
+				got.WriteString(renderFinancial(ft))
+			}
+			if got.String() != tc.want {
+				t.Errorf("Find(%s) financial:\ngot\n%s\nwant\n%s", tc.file, got.String(), tc.want)
+			}
+		})
+	}
+}
