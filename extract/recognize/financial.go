@@ -186,7 +186,12 @@ func financialTable(c *context, i int, t *extract.Table, above, part *FinancialT
 	}
 	switch {
 	case found(t.Caption):
-		ft.Title = withoutUnit(t.Caption)
+		ft.Title = strings.TrimSpace(signLegend.ReplaceAllString(withoutUnit(t.Caption), ""))
+		// A caption of the unit and the sign legend only: the heading
+		// right above it is the title.
+		if prev := c.before(i, 1); ft.Title == "" && len(prev) > 0 && prev[0].Kind == extract.Heading {
+			ft.Title = withoutUnit(prev[0].Text)
+		}
 	default:
 		for r := 0; r < len(t.Rows) && r < 4 && ft.Unit == ""; r++ {
 			for _, cell := range t.Rows[r] {
@@ -246,7 +251,7 @@ func financialTable(c *context, i int, t *extract.Table, above, part *FinancialT
 	}
 	ft.Title = strings.TrimSpace(signLegend.ReplaceAllString(ft.Title, ""))
 	if ft.Title == "" {
-		ft.Title = withoutUnit(t.Caption)
+		ft.Title = strings.TrimSpace(signLegend.ReplaceAllString(withoutUnit(t.Caption), ""))
 	}
 	// A title cell in the header's label column ("Beleidsveld: Jeugd"),
 	// maybe the end of a title that wraps around the header's first line.

@@ -115,6 +115,12 @@ func TestFinancialNamesPDF(t *testing.T) {
 			"cols: Begroting 2023 Onttrekking / Begroting 2023 Toevoeging / Begroting 2023 Mutaties / Realisatie 2023 Onttrekking / Realisatie 2023 Toevoeging / Realisatie 2023 Mutaties\n" +
 			"P4 Fysieke leefomgeving [Reserves]: 100.000 | 0 | 100.000 | 404.664 | 0 | 404.664\n" +
 			"P5 Natuur [Reserves]: 270.000 | 0 | 270.000 | 213.386 | -354.400 | -141.014\n",
+	}, {
+		// The unit label and the sign legend on the line above the header,
+		// the title in the heading above them.
+		file: "names-legend.pdf",
+		want: "Recapitulatie | x € 1.000 | 1000 | ( \"-\" = nadeel / \"+\" = voordeel ) | Recapitulatie\n" +
+			"cols: Begroting 2023 / Realisatie 2023\nP1 Veiligheid: -4.346 | -4.145\nP2 Mens en maatschappij: -26.187 | -26.959\n",
 	}}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
