@@ -585,11 +585,11 @@ func allHeader(row []extract.Cell) bool {
 }
 
 // valueCells counts the cells right of the label that hold a number or a
-// marker in place of one, years not counted.
+// marker in place of one, years and year notes "(2023)" not counted.
 func valueCells(row []extract.Cell) int {
 	n := 0
 	for k, c := range row {
-		if k > 0 && (vocab.IsNumber(c.Text) || vocab.IsMarker(c.Text)) && !vocab.IsYear(strings.TrimSpace(c.Text)) {
+		if k > 0 && (vocab.IsNumber(c.Text) || vocab.IsMarker(c.Text)) && !vocab.IsYear(strings.TrimSpace(c.Text)) && !isYearNote(c.Text) {
 			n++
 		}
 	}

@@ -578,9 +578,10 @@ func nameDrop(row []extract.Cell, roles []int) float64 {
 }
 
 // nameTail is the last line of the last row's name when the reader put it
-// after the table: a one-line paragraph on the table's page, left of the
-// values, as far below the row's value line as the name's first line is
-// above it (the values centred on the name).
+// after the table: a paragraph on the table's page, left of the values, no
+// longer than the name's longest line (one line of the name column), as
+// far below the row's value line as the name's first line is above it
+// (the values centred on the name).
 func nameTail(c *context, i int, row []extract.Cell, roles []int) string {
 	drop := nameDrop(row, roles)
 	if drop >= -centreTolerance || i+1 >= len(c.doc.Blocks) {
@@ -594,9 +595,17 @@ func nameTail(c *context, i int, row []extract.Cell, roles []int) string {
 			break
 		}
 	}
+	longest := 0
+	for col, cell := range row {
+		if col < len(roles) && roles[col] == colName {
+			for _, l := range strings.Split(cell.Text, "\n") {
+				longest = max(longest, len(collapse(l)))
+			}
+		}
+	}
 	text := collapse(next.Text)
-	if next.Kind != extract.Paragraph || next.Pos.Page != value.Page || next.Pos.X >= value.X ||
-		text == "" || strings.Contains(next.Text, "\n") || math.Abs(next.Pos.Y-value.Y+drop) > centreTolerance {
+	if next.Kind != extract.Paragraph || len(text) > longest || next.Pos.Page != value.Page || next.Pos.X >= value.X ||
+		text == "" || math.Abs(next.Pos.Y-value.Y+drop) > centreTolerance {
 		return ""
 	}
 	return text

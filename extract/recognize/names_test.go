@@ -138,3 +138,20 @@ func TestFinancialNamesPDF(t *testing.T) {
 		})
 	}
 }
+
+// TestHeaderRowsKept checks that a header row the reader marked stays a
+// header when it holds a year note, and that a paragraph longer than a
+// name's line after the table is no part of the last name.
+func TestHeaderRowsKept(t *testing.T) {
+	doc := document(heading("Indicatoren"), atCells(tableN("", 2,
+		[]string{"Indicator", "Begroting", "Begroting"},
+		[]string{"", "(2023)", "2025"},
+		[]string{"Woningen", "12.406", "12.500"}),
+		[]float64{80}, []float64{90}, []float64{110, 105, 110, 110}),
+		paragraph("Aantal woningen volgens de basisregistratie, zonder recreatiewoningen"))
+	doc.Blocks[2].Pos = extract.Pos{Page: 1, X: 72, Y: 115}
+	want := "Woningen | Begroting (2023) | 12.406 | \nWoningen | Begroting 2025 | 12.500 | \n"
+	if got := indicatorLines(find(t, doc)); got != want {
+		t.Errorf("Find(header rows) indicators:\ngot\n%s\nwant\n%s", got, want)
+	}
+}
