@@ -487,8 +487,8 @@ func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 	}
 	// A name wrapped onto the next row, which goes on in lower case. When
 	// the row after that does too, the rows are items under a heading.
-	// A name printed partly above its values (centred on them) also
-	// goes on in the next row, in any case.
+	// A name printed partly above its values (centred on them) goes on
+	// in the next row whatever the case of its next line.
 	wrapsDown := func(k int) bool {
 		return k+1 < len(body) && hasValue(body[k+1]) && (nameDrop(body[k+1], roles) > centreTolerance ||
 			startsLower(body[k+1]) && (k+2 >= len(body) || !startsLower(body[k+2])))
@@ -559,22 +559,22 @@ const centreTolerance = 2.0
 // when the name starts above the values, centred on them. 0 without
 // positions.
 func nameDrop(row []extract.Cell, roles []int) float64 {
-	var name, value float64
-	for col, c := range row {
-		if col >= len(roles) || c.Pos.Y == 0 || collapse(c.Text) == "" {
-			continue
-		}
-		switch {
-		case roles[col] == colName && name == 0:
-			name = c.Pos.Y
-		case roles[col] == colValue && value == 0 && !isYearNote(c.Text):
-			value = c.Pos.Y
-		}
-	}
-	if name == 0 || value == 0 {
+	name, value := rolePos(row, roles, colName), rolePos(row, roles, colValue)
+	if name.Y == 0 || value.Y == 0 {
 		return 0
 	}
-	return name - value
+	return name.Y - value.Y
+}
+
+// rolePos is the position of the row's first positioned cell with text
+// (no year note) in a column of the role.
+func rolePos(row []extract.Cell, roles []int, role int) extract.Pos {
+	for col, c := range row {
+		if col < len(roles) && roles[col] == role && c.Pos.Y != 0 && collapse(c.Text) != "" && !isYearNote(c.Text) {
+			return c.Pos
+		}
+	}
+	return extract.Pos{}
 }
 
 // nameTail is the last line of the last row's name when the reader put it
@@ -587,14 +587,7 @@ func nameTail(c *context, i int, row []extract.Cell, roles []int) string {
 	if drop >= -centreTolerance || i+1 >= len(c.doc.Blocks) {
 		return ""
 	}
-	next := c.doc.Blocks[i+1]
-	var value extract.Pos
-	for col, cell := range row {
-		if col < len(roles) && roles[col] == colValue && cell.Pos.Y != 0 && collapse(cell.Text) != "" {
-			value = cell.Pos
-			break
-		}
-	}
+	next, value := c.doc.Blocks[i+1], rolePos(row, roles, colValue)
 	longest := 0
 	for col, cell := range row {
 		if col < len(roles) && roles[col] == colName {
