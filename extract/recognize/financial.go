@@ -49,16 +49,108 @@ func financialTables(c *context, res *Result) {
 			}
 			continue
 		}
-		ft, quantities, ok := financialTable(c, i, above)
-		if !ok {
-			above = nil
+		var first *FinancialTable
+		for _, part := range subTables(b.Table) {
+			ft, quantities, ok := financialTable(c, i, part.table, above, first)
+			if !ok {
+				above = nil
+				continue
+			}
+			for r := range ft.Rows {
+				if ft.Rows[r].Group == "" {
+					ft.Rows[r].Group = part.group
+				}
+			}
+			if first == nil {
+				first = &ft
+			}
+			res.Financial = append(res.Financial, ft)
+			res.Indicators = append(res.Indicators, quantities...)
+			c.take(i)
+			above = &ft
+		}
+	}
+}
+
+// continuedTitle puts the heading or title line right above table i
+// before title when title goes on from it in lower case: "Programma: P5
+// Natuur, klimaat en" above the table, "mobiliteit" beside the header.
+func continuedTitle(c *context, i int, title string) string {
+	r, _ := utf8.DecodeRuneInString(title)
+	if i == 0 || !unicode.IsLower(r) {
+		return title
+	}
+	prev := c.doc.Blocks[i-1]
+	text := collapse(prev.Text)
+	if (prev.Kind != extract.Heading && prev.Kind != extract.Paragraph) || text == "" || len(text) > maxTitle ||
+		strings.ContainsAny(text[len(text)-1:], ".:;!?") {
+		return title
+	}
+	return text + " " + title
+}
+
+// subTable is a part of a table under one sub-header, with the
+// sub-header's own label ("Reserves") as the group of its rows.
+type subTable struct {
+	table *extract.Table
+	group string
+}
+
+// subTables splits a table at its sub-headers: body rows with words (no
+// values) in just the columns where the header's last row has them
+// ("Reserves | Onttrekking | Toevoeging" under "Baten | Lasten"). Each
+// sub-header replaces the header's last row for the rows below it.
+func subTables(t *extract.Table) []subTable {
+	header, body := splitHeader(t.Rows)
+	if len(header) == 0 {
+		return []subTable{{table: t}}
+	}
+	last := header[len(header)-1]
+	marked := slices.ContainsFunc(last, func(c extract.Cell) bool { return c.Header })
+	var parts []subTable
+	top, start, group := header, 0, ""
+	for r, row := range body {
+		if !isSubHeader(row, last) {
 			continue
 		}
-		res.Financial = append(res.Financial, ft)
-		res.Indicators = append(res.Indicators, quantities...)
-		c.take(i)
-		above = &ft
+		parts = append(parts, subTable{&extract.Table{Caption: t.Caption, Pos: t.Pos, Rows: slices.Concat(top, body[start:r])}, group})
+		sub := slices.Clone(row)
+		for k := range sub {
+			sub[k].Header = marked
+		}
+		top, start, group = append(slices.Clone(header[:len(header)-1]), sub), r+1, collapse(row[0].Text)
 	}
+	if parts == nil {
+		return []subTable{{table: t}}
+	}
+	return append(parts, subTable{&extract.Table{Caption: t.Caption, Pos: t.Pos, Rows: slices.Concat(top, body[start:])}, group})
+}
+
+// minSubHeader is how many column words a sub-header row needs: one word
+// beside a label may be a note.
+const minSubHeader = 2
+
+// isSubHeader: row has words, no values or years, in exactly the value
+// columns where the header's last row has them.
+func isSubHeader(row, last []extract.Cell) bool {
+	if len(row) != len(last) {
+		return false
+	}
+	words := 0
+	for k := 1; k < len(row); k++ {
+		s := collapse(row[k].Text)
+		if (s != "") != (collapse(last[k].Text) != "") {
+			return false
+		}
+		if s == "" {
+			continue
+		}
+		if vocab.IsMarker(s) || vocab.IsYear(s) || slices.ContainsFunc(strings.Fields(s), vocab.IsNumber) {
+			return false // an amount, also one a reader joined to words
+		}
+		words++
+	}
+	return words >= minSubHeader
 }
 
 // maxTitle is the longest text that can be a table's title rather than
@@ -78,12 +170,13 @@ const maxUnitBelow = 200
 // label as a footnote.
 const footnoteRows = 2
 
-// financialTable recognises block i as a financial table; above is the
-// financial table it may stack under. It returns the table's percentages
-// and counts as indicator values.
-func financialTable(c *context, i int, above *FinancialTable) (FinancialTable, []IndicatorValue, bool) {
+// financialTable recognises table t of block i (the block's table or a
+// part of it) as a financial table; above is the financial table it may
+// stack under, part the first part of the same table, whose unit a later
+// part shares. It returns the table's percentages and counts as indicator
+// values.
+func financialTable(c *context, i int, t *extract.Table, above, part *FinancialTable) (FinancialTable, []IndicatorValue, bool) {
 	b := c.doc.Blocks[i]
-	t := b.Table
 	ft := FinancialTable{Section: c.sections[i], Pos: b.Pos}
 
 	// Where the unit label stands: caption, the first rows, the blocks
@@ -97,7 +190,12 @@ func financialTable(c *context, i int, above *FinancialTable) (FinancialTable, [
 	}
 	switch {
 	case found(t.Caption):
-		ft.Title = withoutUnit(t.Caption)
+		ft.Title = strings.TrimSpace(signLegend.ReplaceAllString(withoutUnit(t.Caption), ""))
+		// A caption of the unit and the sign legend only: the heading
+		// right above it is the title.
+		if prev := c.before(i, 1); ft.Title == "" && len(prev) > 0 && prev[0].Kind == extract.Heading {
+			ft.Title = withoutUnit(prev[0].Text)
+		}
 	default:
 		for r := 0; r < len(t.Rows) && r < 4 && ft.Unit == ""; r++ {
 			for _, cell := range t.Rows[r] {
@@ -147,6 +245,9 @@ func financialTable(c *context, i int, above *FinancialTable) (FinancialTable, [
 	if ft.Unit == "" && above != nil && slices.Equal(labels, above.Columns) {
 		ft.Unit, ft.Scale = above.Unit, above.Scale
 	}
+	if ft.Unit == "" && part != nil {
+		ft.Unit, ft.Scale = part.Unit, part.Scale
+	}
 	if ft.Unit == "" && wholeEuros(labels, body, valueCols) {
 		ft.Unit, ft.Scale = WholeEuros, 1
 	}
@@ -155,12 +256,13 @@ func financialTable(c *context, i int, above *FinancialTable) (FinancialTable, [
 	}
 	ft.Title = strings.TrimSpace(signLegend.ReplaceAllString(ft.Title, ""))
 	if ft.Title == "" {
-		ft.Title = withoutUnit(t.Caption)
+		ft.Title = strings.TrimSpace(signLegend.ReplaceAllString(withoutUnit(t.Caption), ""))
 	}
-	// A title cell in the header's label column ("Beleidsveld: Jeugd").
+	// A title cell in the header's label column ("Beleidsveld: Jeugd"),
+	// maybe the end of a title that wraps around the header's first line.
 	for _, row := range header {
 		if len(row) > 0 && ft.Title == "" {
-			ft.Title = withoutUnit(row[0].Text)
+			ft.Title = continuedTitle(c, i, withoutUnit(row[0].Text))
 		}
 	}
 	if ft.Title == "" {
@@ -599,8 +701,9 @@ func splitHeader(rows [][]extract.Cell) (header, body [][]extract.Cell) {
 	}
 	n := 0
 	if marked {
-		// The reader knows the header: trust it.
-		for n < len(rows) && allHeader(rows[n]) {
+		// The reader knows the header: trust it, up to a row of values or
+		// markers ("< 0" bounds), which is a body row.
+		for n < len(rows) && allHeader(rows[n]) && valueCells(rows[n]) == 0 {
 			n++
 		}
 		return rows[:n], rows[n:]
@@ -620,18 +723,27 @@ func allHeader(row []extract.Cell) bool {
 	return len(row) > 0
 }
 
-func isHeaderRow(row []extract.Cell) bool {
-	numbers, text := 0, 0
+// valueCells counts the cells right of the label that hold a number or a
+// marker in place of one, years and year notes "(2023)" not counted.
+func valueCells(row []extract.Cell) int {
+	n := 0
 	for k, c := range row {
-		if k == 0 || c.Text == "" {
-			continue
+		if k > 0 && (vocab.IsNumber(c.Text) || vocab.IsMarker(c.Text)) && !vocab.IsYear(strings.TrimSpace(c.Text)) && !isYearNote(c.Text) {
+			n++
 		}
-		if (vocab.IsNumber(c.Text) || vocab.IsMarker(c.Text)) && !vocab.IsYear(strings.TrimSpace(c.Text)) {
-			numbers++
-		} else {
+	}
+	return n
+}
+
+func isHeaderRow(row []extract.Cell) bool {
+	text := 0
+	for k, c := range row {
+		if k > 0 && c.Text != "" {
 			text++
 		}
 	}
+	numbers := valueCells(row)
+	text -= numbers
 	if numbers > 0 || text == 0 {
 		return false
 	}

@@ -1,6 +1,7 @@
 package recognize
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -149,6 +150,13 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 	var out []IndicatorValue
 	group := ""
 	body = mergeFragments(body, roles)
+	if n := len(body); n > 0 {
+		if tail := nameTail(c, i, body[n-1], roles); tail != "" {
+			line := make([]extract.Cell, slices.Index(roles, colName)+1)
+			line[len(line)-1].Text = tail
+			body[n-1] = joinRows(body[n-1], line)
+		}
+	}
 	for _, row := range body {
 		rowRoles, rowLabels := roles, labels
 		// One cell more than the header: the unit printed after the value.
@@ -357,7 +365,7 @@ func columnKind(body [][]extract.Cell, col, width int) int {
 			years++
 		case codeCell.MatchString(s):
 			codes++
-		case !strings.ContainsAny(s, "0123456789") && !vocab.IsMarker(s):
+		case !strings.ContainsAny(unnumbered(s), "0123456789") && !vocab.IsMarker(s):
 			text++
 		}
 	}
@@ -427,6 +435,15 @@ func distinctTexts(row []extract.Cell) int {
 // programme number: "6. Verwijzingen Halt", "1 6. Verwijzingen Halt".
 var codePrefix = regexp.MustCompile(`^(?:\d{1,2}\s+)?(\d{1,3})[.)](?:\s+|$)`)
 
+// unnumbered is a cell's text without the number that leads it: a name
+// such as "3. Grondexploitatie" is text.
+func unnumbered(s string) string {
+	if m := codePrefix.FindString(s); m != "" && len(m) < len(s) {
+		return s[len(m):]
+	}
+	return s
+}
+
 // nameAndCode cleans a name cell: a leading "- ", and an indicator number
 // on any of its lines (a wrapped name may have the number on its middle
 // line), which becomes the code unless a code column gave one.
@@ -470,9 +487,11 @@ func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 	}
 	// A name wrapped onto the next row, which goes on in lower case. When
 	// the row after that does too, the rows are items under a heading.
+	// A name printed partly above its values (centred on them) goes on
+	// in the next row whatever the case of its next line.
 	wrapsDown := func(k int) bool {
-		return k+1 < len(body) && hasValue(body[k+1]) && startsLower(body[k+1]) &&
-			(k+2 >= len(body) || !startsLower(body[k+2]))
+		return k+1 < len(body) && hasValue(body[k+1]) && (nameDrop(body[k+1], roles) > centreTolerance ||
+			startsLower(body[k+1]) && (k+2 >= len(body) || !startsLower(body[k+2])))
 	}
 	isFragment := func(k int) bool {
 		row := body[k]
@@ -528,6 +547,61 @@ func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 		}
 	}
 	return out
+}
+
+// centreTolerance is how far (points) the baselines of cells on one
+// printed line may differ: more, and a name is centred on other lines.
+const centreTolerance = 2.0
+
+// nameDrop is how far (points, down the page) a row's name cell starts
+// below its first value: positive when the name's first line sits under
+// the value line, so that its lines above are in the row before; negative
+// when the name starts above the values, centred on them. 0 without
+// positions.
+func nameDrop(row []extract.Cell, roles []int) float64 {
+	name, value := rolePos(row, roles, colName), rolePos(row, roles, colValue)
+	if name.Y == 0 || value.Y == 0 {
+		return 0
+	}
+	return name.Y - value.Y
+}
+
+// rolePos is the position of the row's first positioned cell with text
+// (no year note) in a column of the role.
+func rolePos(row []extract.Cell, roles []int, role int) extract.Pos {
+	for col, c := range row {
+		if col < len(roles) && roles[col] == role && c.Pos.Y != 0 && collapse(c.Text) != "" && !isYearNote(c.Text) {
+			return c.Pos
+		}
+	}
+	return extract.Pos{}
+}
+
+// nameTail is the last line of the last row's name when the reader put it
+// after the table: a paragraph on the table's page, left of the values, no
+// longer than the name's longest line (one line of the name column), as
+// far below the row's value line as the name's first line is above it
+// (the values centred on the name).
+func nameTail(c *context, i int, row []extract.Cell, roles []int) string {
+	drop := nameDrop(row, roles)
+	if drop >= -centreTolerance || i+1 >= len(c.doc.Blocks) {
+		return ""
+	}
+	next, value := c.doc.Blocks[i+1], rolePos(row, roles, colValue)
+	longest := 0
+	for col, cell := range row {
+		if col < len(roles) && roles[col] == colName {
+			for _, l := range strings.Split(cell.Text, "\n") {
+				longest = max(longest, len(collapse(l)))
+			}
+		}
+	}
+	text := collapse(next.Text)
+	if next.Kind != extract.Paragraph || len(text) > longest || next.Pos.Page != value.Page || next.Pos.X >= value.X ||
+		text == "" || math.Abs(next.Pos.Y-value.Y+drop) > centreTolerance {
+		return ""
+	}
+	return text
 }
 
 // rowY is the vertical position of a row: its first positioned cell.
