@@ -7,12 +7,10 @@ import (
 	"slices"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/vocab"
 )
 
-var (
-	captionStart = regexp.MustCompile(`(?i)^(tabel|table|tab\.|overzicht|figuur|staat)\b`)
-	indexNumber  = regexp.MustCompile(`^\d{1,3}\.?$`)
-)
+var indexNumber = regexp.MustCompile(`^\d{1,3}\.?$`)
 
 // pageLayout is one page's lines with their segments.
 type pageLayout struct {
@@ -192,7 +190,7 @@ func (pl *pageLayout) numericX0(i int, x0 float64) float64 {
 // title, and not prose running across the number columns.
 func (pl *pageLayout) internal(k int, numX0, size float64) bool {
 	l := &pl.lines[k]
-	if captionStart.MatchString(l.text()) {
+	if vocab.StartsCaption(l.text()) {
 		return false
 	}
 	// A larger line is a heading, unless it is a short group label
@@ -360,7 +358,7 @@ func (pl *pageLayout) assemble(capTop, top, bodyStart, last int, caption string)
 	t := &extract.Table{Caption: caption}
 	headers := pl.headerRows(top, bodyStart)
 	t.Rows = append(headers, pl.bodyRows(bodyStart, last)...)
-	if t.Caption == "" && len(headers) > 0 && captionStart.MatchString(headers[0][0].Text) {
+	if t.Caption == "" && len(headers) > 0 && vocab.StartsCaption(headers[0][0].Text) {
 		t.Caption = headers[0][0].Text
 	}
 	for k := capTop; k <= last; k++ {

@@ -20,7 +20,7 @@ func (pl *pageLayout) caption(top int) (int, string) {
 		switch {
 		case len(block) > 0:
 			limit = min(captionGapMax, captionLeading*pl.leading/max(l.size, 1))
-		case captionStart.MatchString(l.text()):
+		case vocab.StartsCaption(l.text()):
 			limit = titleGapMax
 		}
 		if pl.used[k] || pl.cand[k] || pl.pitch(k, k+1) > limit || len(l.words) > captionWords || l.size >= headingRatio*pl.body {
@@ -46,7 +46,7 @@ func (pl *pageLayout) caption(top int) (int, string) {
 // over the columns that is not a unit label, and no prose.
 func (pl *pageLayout) headerLike(k int) bool {
 	l, g := &pl.lines[k], pl.g
-	if l.size >= headingRatio*pl.body || captionStart.MatchString(l.text()) {
+	if l.size >= headingRatio*pl.body || vocab.StartsCaption(l.text()) {
 		return false
 	}
 	over := false
@@ -68,7 +68,7 @@ func (pl *pageLayout) headerLike(k int) bool {
 
 func (pl *pageLayout) captionLike(k int) bool {
 	text := pl.lines[k].text()
-	return captionStart.MatchString(text) || vocab.MentionsUnit(text)
+	return vocab.StartsCaption(text) || vocab.MentionsUnit(text)
 }
 
 // headerRows builds one header row per line from top to bodyStart-1. Text
