@@ -20,6 +20,7 @@ type pageLayout struct {
 	segs    [][]seg
 	cand    []bool // a table row: a label and numbers, or several numbers
 	year    []bool // a candidate whose numbers are all bare years: a header row
+	lone    []bool // a candidate of one value centred on its label (centredValue)
 	used    []bool // consumed by a table
 	body    float64
 	leading float64 // baseline distance of body text in paragraphs
@@ -34,6 +35,7 @@ func newPageLayout(ctx context.Context, p *pageText, body, leading float64) *pag
 	pl.cand = make([]bool, n)
 	pl.year = make([]bool, n)
 	pl.used = make([]bool, n)
+	pl.lone = make([]bool, n)
 	for i := range p.lines {
 		s := segments(&p.lines[i])
 		pl.segs[i] = s
@@ -51,7 +53,31 @@ func newPageLayout(ctx context.Context, p *pageText, body, leading float64) *pag
 		pl.cand[i] = nums > 0 && (!s[0].numeric || nums >= minNumbers)
 		pl.year[i] = pl.cand[i] && years > 0 && values == 0
 	}
+	for i := range p.lines {
+		pl.lone[i] = !pl.cand[i] && pl.centredValue(i)
+	}
+	for i, lone := range pl.lone {
+		pl.cand[i] = pl.cand[i] || lone
+	}
 	return pl
+}
+
+// centredValue reports whether line i is a single value with text lines
+// less than a line above and below it, both ending left of it: the value of
+// a row whose wrapped label is centred on it ("Dekking Reserve Uitvoering
+// Sociaal" / 200 / "Domein"). A lone number is otherwise no row (a page or
+// list number).
+func (pl *pageLayout) centredValue(i int) bool {
+	s := pl.segs[i]
+	if len(s) != 1 || !s[0].numeric || s[0].year || i == 0 || i+1 >= len(pl.lines) {
+		return false
+	}
+	for _, k := range []int{i - 1, i + 1} {
+		if pl.cand[k] || pl.lines[k].x1 >= s[0].x0 || pl.pitch(min(i, k), max(i, k)) >= interleave {
+			return false
+		}
+	}
+	return true
 }
 
 // pitch is the baseline distance between lines i and j (i above j),
@@ -220,7 +246,7 @@ func (pl *pageLayout) build(first, last int) (tableRegion, bool) {
 		return tableRegion{}, false
 	}
 	pl.g = g
-	rows := pl.countRows(bodyStart, last)
+	rows := pl.countRows(bodyStart, last, true)
 	top := pl.headerTop(first)
 	pl.sparseColumns(top, bodyStart, last)
 	bodyStart = pl.centredFirstRow(top, bodyStart, last)
@@ -230,7 +256,7 @@ func (pl *pageLayout) build(first, last int) (tableRegion, bool) {
 		return tableRegion{}, false
 	}
 	capTop, caption := pl.caption(top)
-	last = pl.wrappedBelow(last)
+	last = pl.wrappedBelow(bodyStart, last)
 	return pl.assemble(capTop, top, bodyStart, last, caption), true
 }
 
@@ -340,11 +366,18 @@ func (pl *pageLayout) labelsAboveBody(top, bodyStart int) int {
 	return bodyStart
 }
 
-// wrappedBelow returns the last line of the table: last, or a wrapped
-// line of cell text tight below it.
-func (pl *pageLayout) wrappedBelow(last int) int {
+// wrappedBelow returns the last line of the table whose body starts at
+// line bodyStart: last, or a wrapped line of cell text tight below it. A
+// label line below the last row's values also goes with them when a label
+// line of theirs stands as far above them: the label is centred on them.
+func (pl *pageLayout) wrappedBelow(bodyStart, last int) int {
+	centred := last > bodyStart && !pl.cand[last-1] && pl.labelOnly(last-1) && pl.pitch(last-1, last) <= tightPitch
 	for k := last + 1; k < len(pl.lines) && k-last <= maxWrapBelow; k++ {
-		if pl.cand[k] || pl.pitch(k-1, k) > tightPitch || !pl.internal(k, pl.g.cols[0].x0, pl.em) || !pl.wrapsInto(k-1, k) && !pl.textColumnsOnly(k) {
+		if pl.cand[k] || pl.pitch(k-1, k) > tightPitch || !pl.internal(k, pl.g.cols[0].x0, pl.em) {
+			break
+		}
+		mirrors := centred && k == last+1 && pl.labelOnly(k) && !pl.unitOnly(k) && math.Abs(pl.pitch(last, k)-pl.pitch(last-1, last)) <= leadJitter
+		if !mirrors && !pl.wrapsInto(k-1, k) && !pl.textColumnsOnly(k) {
 			break
 		}
 		last = k
@@ -368,10 +401,12 @@ func (pl *pageLayout) assemble(capTop, top, bodyStart, last int, caption string)
 	return tableRegion{first: capTop, last: last, table: t, cols: pl.g.cols, headers: len(headers)}
 }
 
-func (pl *pageLayout) countRows(from, to int) int {
+// countRows counts the rows of lines from..to, without those of a lone
+// value when lone is false.
+func (pl *pageLayout) countRows(from, to int, lone bool) int {
 	n := 0
 	for i := from; i <= to; i++ {
-		if pl.cand[i] {
+		if pl.cand[i] && (lone || !pl.lone[i]) {
 			n++
 		}
 	}
