@@ -5,6 +5,8 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strings"
+	"unicode"
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/vocab"
@@ -36,6 +38,8 @@ func newPageLayout(ctx context.Context, p *pageText, body, leading float64) *pag
 	pl.year = make([]bool, n)
 	pl.used = make([]bool, n)
 	pl.lone = make([]bool, n)
+	one := make([]bool, n) // a line of one number
+	few := make([]bool, n) // … or of at most minNumbers
 	for i := range p.lines {
 		s := segments(&p.lines[i])
 		pl.segs[i] = s
@@ -52,6 +56,13 @@ func newPageLayout(ctx context.Context, p *pageText, body, leading float64) *pag
 		}
 		pl.cand[i] = nums > 0 && (!s[0].numeric || nums >= minNumbers)
 		pl.year[i] = pl.cand[i] && years > 0 && values == 0
+		few[i] = nums <= minNumbers
+		one[i] = nums < minNumbers
+	}
+	for i := range p.lines {
+		if pl.cand[i] && (one[i] && pl.inParagraph(i) || few[i] && runningText(pl.segs[i][0])) {
+			pl.cand[i], pl.year[i] = false, false
+		}
 	}
 	for i := range p.lines {
 		pl.lone[i] = !pl.cand[i] && pl.centredValue(i)
@@ -60,6 +71,60 @@ func newPageLayout(ctx context.Context, p *pageText, body, leading float64) *pag
 		pl.cand[i] = pl.cand[i] || lone
 	}
 	return pl
+}
+
+// proseRun reports whether a line of segments s holds a run of words
+// longer than any cell phrase: a line of running text.
+func proseRun(s []seg) bool {
+	for _, c := range s {
+		if !c.numeric && len(c.words) >= proseRunWords {
+			return true
+		}
+	}
+	return false
+}
+
+// runningText reports whether a label segment is a line of a sentence: a
+// full stop after a lower-case word before a capital ("jaren. Ondanks"), or
+// a comma after one in a run of words longer than any cell phrase ("tiek,
+// maakt dat er meer scholen …"). Beside a number or two (the labels of a
+// chart next to a paragraph) it is no table row. Labels put a full stop
+// only in abbreviations ("t.b.v.", "etc."), a comma in short enumerations
+// ("Financieel systeem, Burgerzaken, BAG etc.").
+func runningText(s seg) bool {
+	if s.numeric || len(s.words) < proseWords {
+		return false
+	}
+	for i, w := range s.words[:len(s.words)-1] {
+		body, mark := w.text[:len(w.text)-1], w.text[len(w.text)-1]
+		if body == "" || strings.IndexFunc(body, func(r rune) bool { return !unicode.IsLower(r) }) >= 0 {
+			continue
+		}
+		next, _ := firstRune(s.words[i+1].text)
+		if mark == '.' && len(body) >= sentenceWordLen && unicode.IsUpper(next) || mark == ',' && len(s.words) >= proseRunWords {
+			return true
+		}
+	}
+	return false
+}
+
+// inParagraph reports whether line i goes on a line of running text
+// (proseRun, no number) tight above or below it, at the same left margin.
+// A line of a single number there (a percentage of a chart or a figure in
+// the next text column, beside a paragraph) is prose, never a table row.
+func (pl *pageLayout) inParagraph(i int) bool {
+	l := &pl.lines[i]
+	for _, k := range []int{i - 1, i + 1} {
+		if k < 0 || k >= len(pl.lines) {
+			continue
+		}
+		o := &pl.lines[k]
+		numbers := slices.ContainsFunc(pl.segs[k], func(s seg) bool { return s.numeric })
+		if !numbers && proseRun(pl.segs[k]) && math.Abs(o.x0-l.x0) <= alignSlack*l.size && pl.pitch(min(i, k), max(i, k)) <= tightPitch {
+			return true
+		}
+	}
+	return false
 }
 
 // centredValue reports whether line i is a single value with text lines
@@ -252,12 +317,23 @@ func (pl *pageLayout) build(first, last int) (tableRegion, bool) {
 	bodyStart = pl.centredFirstRow(top, bodyStart, last)
 	top, bodyStart = pl.rowFromPreviousPage(top, bodyStart)
 	bodyStart = pl.labelsAboveBody(top, bodyStart)
-	if rows < minRows && top == bodyStart {
+	if rows < minRows && top == bodyStart || !pl.hasValue(bodyStart, last) {
 		return tableRegion{}, false
 	}
 	capTop, caption := pl.caption(top)
 	last = pl.wrappedBelow(bodyStart, last)
 	return pl.assemble(capTop, top, bodyStart, last, caption), true
+}
+
+// hasValue reports whether a body row of lines from..to prints a value,
+// not only "no value" markers: a "-" beside prose makes no table.
+func (pl *pageLayout) hasValue(from, to int) bool {
+	for k := from; k <= to; k++ {
+		if pl.cand[k] && slices.ContainsFunc(pl.segs[k], func(s seg) bool { return s.numeric && !s.blank }) {
+			return true
+		}
+	}
+	return false
 }
 
 // medianSize is the median font size of lines first..last: the size of
@@ -313,9 +389,10 @@ func (pl *pageLayout) mayHead(k int) bool {
 
 // labelBetweenHeaders reports whether line k, which labels no column, has a
 // header line close above it and sits at the label margin in the table's
-// size.
+// size, and ends no sentence (prose is never part of a header).
 func (pl *pageLayout) labelBetweenHeaders(k int) bool {
-	if k == 0 || pl.used[k-1] || pl.pitch(k-1, k) > headerGapMax || !pl.headerLike(k-1) {
+	if k == 0 || pl.used[k-1] || pl.pitch(k-1, k) > headerGapMax || !pl.headerLike(k-1) ||
+		slices.ContainsFunc(pl.segs[k], func(s seg) bool { return endsSentence(s.text) }) {
 		return false
 	}
 	return pl.lines[k].x0 <= pl.g.regions[0][0] && pl.lines[k].size <= labelSize*pl.em

@@ -3,6 +3,8 @@ package pdfdoc
 import (
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/vocab"
@@ -43,7 +45,8 @@ func (pl *pageLayout) caption(top int) (int, string) {
 }
 
 // headerLike reports whether line k labels the columns: it has a phrase
-// over the columns that is not a unit label, and no prose.
+// over the columns that is not a unit label, and no prose (a long phrase
+// over the columns, or the end of a sentence).
 func (pl *pageLayout) headerLike(k int) bool {
 	l, g := &pl.lines[k], pl.g
 	if l.size >= headingRatio*pl.body || vocab.StartsCaption(l.text()) {
@@ -51,7 +54,7 @@ func (pl *pageLayout) headerLike(k int) bool {
 	}
 	over := false
 	for _, s := range pl.segs[k] {
-		if len(s.words) > headerWords && s.x1 > g.regions[0][0] {
+		if len(s.words) > headerWords && s.x1 > g.regions[0][0] || endsSentence(s.text) {
 			return false
 		}
 		// A label in lower case is the rest of a row from the page before;
@@ -288,4 +291,22 @@ func joinSegs(ss []seg) string {
 		parts[i] = s.text
 	}
 	return strings.Join(parts, " ")
+}
+
+// endsSentence reports whether a phrase ends a sentence: a word of running
+// text in lower case with a full stop ("gemeenten."), not an abbreviation
+// ("Begr.", "t/m", "excl.").
+func endsSentence(text string) bool {
+	i := strings.LastIndexByte(text, ' ')
+	w := text[i+1:]
+	body, ok := strings.CutSuffix(w, ".")
+	if !ok || utf8.RuneCountInString(body) < sentenceWordLen {
+		return false
+	}
+	for _, r := range body {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
