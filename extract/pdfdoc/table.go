@@ -101,7 +101,7 @@ func runningText(s seg) bool {
 			continue
 		}
 		next, _ := firstRune(s.words[i+1].text)
-		if mark == '.' && len(body) >= sentenceWordLen && unicode.IsUpper(next) || mark == ',' && len(s.words) >= proseRunWords {
+		if mark == '.' && len(body) >= sentenceStopLen && unicode.IsUpper(next) || mark == ',' && len(s.words) >= proseRunWords {
 			return true
 		}
 	}
