@@ -3,6 +3,7 @@ package pdfdoc
 import (
 	"math"
 	"slices"
+	"strings"
 	"unicode"
 
 	"github.com/begroot/begroot/extract"
@@ -346,6 +347,9 @@ func (pl *pageLayout) centredBody(from, to int) []*rowAcc {
 		start := c - (hi - c) // as many label lines above as below…
 		if hi == c && !own(c) {
 			start = lo // … or all when the value ends its label
+		}
+		for start > lo && strings.HasSuffix(pl.lines[start-1].text(), ":") {
+			start-- // a lead-in ("Afspraken ketenpartners:") goes on in the label below it
 		}
 		for k := lo; k < max(lo, start); k++ {
 			r := pl.newRow()
