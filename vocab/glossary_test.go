@@ -80,6 +80,16 @@ func glossary() string {
 	for _, w := range statusMarkers {
 		row(w.word, w.meaning)
 	}
+	section("Table titles and page numbers")
+	for _, w := range captionWords {
+		row(w.word, w.meaning)
+	}
+	for _, w := range pageWords {
+		row(w.word+" 12", w.meaning)
+	}
+	for _, w := range pageOf {
+		row("12 "+w.word+" 140", w.meaning+" (page count)")
+	}
 	section("Activity overview columns")
 	for _, w := range activityWords {
 		row(w.word, w.meaning)

@@ -9,10 +9,10 @@ import (
 	"strings"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/vocab"
 )
 
 var (
-	pageNumber = regexp.MustCompile(`(?i)^[-–—\s]*(pagina|page|blz\.?|p\.)?\s*\d{1,4}(\s*(van|/|of)\s*\d{1,4})?[-–—\s]*$`)
 	bullet     = regexp.MustCompile(`^([•·▪■●◦○‣∙\x{F0B7}\x{F0A7}-]|–|o)$`)
 	itemNumber = regexp.MustCompile(`^(\d{1,2}|[a-z])[.)]$`)
 	digits     = regexp.MustCompile(`\d+`)
@@ -107,7 +107,7 @@ func removeFurniture(pages []*pageText) {
 		out := p.lines[:0]
 		for i := range p.lines {
 			l := &p.lines[i]
-			if k, ok := key(p, l); ok && (count[k] >= minRepeat || pageNumber.MatchString(l.text())) {
+			if k, ok := key(p, l); ok && (count[k] >= minRepeat || vocab.IsPageNumber(l.text())) {
 				continue
 			}
 			out = append(out, *l)

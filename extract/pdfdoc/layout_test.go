@@ -26,6 +26,8 @@ func TestLayoutFixtures(t *testing.T) {
 		{"layout-columns", 2},   // two text columns: a table in the left one beside prose; a table across the gutter
 		{"layout-sparse", 1},    // a sparse generator grid: values placed by the "lasten baten" headings; group labels above the first row and between rows
 		{"layout-wrapped", 1},   // indicator names wrapped over two or three lines, the values on the last line
+		{"layout-lone", 1},      // values alone on a line, centred on their wrapped labels; group labels above rows
+		{"layout-prose", 0},     // running text beside a chart's percentage labels: no table
 	}
 	type table struct {
 		Caption string

@@ -5,14 +5,14 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strings"
+	"unicode"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/vocab"
 )
 
-var (
-	captionStart = regexp.MustCompile(`(?i)^(tabel|table|tab\.|overzicht|figuur|staat)\b`)
-	indexNumber  = regexp.MustCompile(`^\d{1,3}\.?$`)
-)
+var indexNumber = regexp.MustCompile(`^\d{1,3}\.?$`)
 
 // pageLayout is one page's lines with their segments.
 type pageLayout struct {
@@ -22,6 +22,7 @@ type pageLayout struct {
 	segs    [][]seg
 	cand    []bool // a table row: a label and numbers, or several numbers
 	year    []bool // a candidate whose numbers are all bare years: a header row
+	lone    []bool // a candidate of one value centred on its label (centredValue)
 	used    []bool // consumed by a table
 	body    float64
 	leading float64 // baseline distance of body text in paragraphs
@@ -36,6 +37,9 @@ func newPageLayout(ctx context.Context, p *pageText, body, leading float64) *pag
 	pl.cand = make([]bool, n)
 	pl.year = make([]bool, n)
 	pl.used = make([]bool, n)
+	pl.lone = make([]bool, n)
+	one := make([]bool, n) // a line of one number
+	few := make([]bool, n) // … or of at most minNumbers
 	for i := range p.lines {
 		s := segments(&p.lines[i])
 		pl.segs[i] = s
@@ -52,8 +56,93 @@ func newPageLayout(ctx context.Context, p *pageText, body, leading float64) *pag
 		}
 		pl.cand[i] = nums > 0 && (!s[0].numeric || nums >= minNumbers)
 		pl.year[i] = pl.cand[i] && years > 0 && values == 0
+		few[i] = nums <= minNumbers
+		one[i] = nums < minNumbers
+	}
+	for i := range p.lines {
+		if pl.cand[i] && (one[i] && pl.inParagraph(i) || few[i] && runningText(pl.segs[i][0])) {
+			pl.cand[i], pl.year[i] = false, false
+		}
+	}
+	for i := range p.lines {
+		pl.lone[i] = !pl.cand[i] && pl.centredValue(i)
+	}
+	for i, lone := range pl.lone {
+		pl.cand[i] = pl.cand[i] || lone
 	}
 	return pl
+}
+
+// proseRun reports whether a line of segments s holds a run of words
+// longer than any cell phrase: a line of running text.
+func proseRun(s []seg) bool {
+	for _, c := range s {
+		if !c.numeric && len(c.words) >= proseRunWords {
+			return true
+		}
+	}
+	return false
+}
+
+// runningText reports whether a label segment is a line of a sentence: a
+// full stop after a lower-case word before a capital ("jaren. Ondanks"), or
+// a comma after one in a run of words longer than any cell phrase ("tiek,
+// maakt dat er meer scholen …"). Beside a number or two (the labels of a
+// chart next to a paragraph) it is no table row. Labels put a full stop
+// only in abbreviations ("t.b.v.", "etc."), a comma in short enumerations
+// ("Financieel systeem, Burgerzaken, BAG etc.").
+func runningText(s seg) bool {
+	if s.numeric || len(s.words) < proseWords {
+		return false
+	}
+	for i, w := range s.words[:len(s.words)-1] {
+		body, mark := w.text[:len(w.text)-1], w.text[len(w.text)-1]
+		if body == "" || strings.IndexFunc(body, func(r rune) bool { return !unicode.IsLower(r) }) >= 0 {
+			continue
+		}
+		next, _ := firstRune(s.words[i+1].text)
+		if mark == '.' && len(body) >= sentenceStopLen && unicode.IsUpper(next) || mark == ',' && len(s.words) >= proseRunWords {
+			return true
+		}
+	}
+	return false
+}
+
+// inParagraph reports whether line i goes on a line of running text
+// (proseRun, no number) tight above or below it, at the same left margin.
+// A line of a single number there (a percentage of a chart or a figure in
+// the next text column, beside a paragraph) is prose, never a table row.
+func (pl *pageLayout) inParagraph(i int) bool {
+	l := &pl.lines[i]
+	for _, k := range []int{i - 1, i + 1} {
+		if k < 0 || k >= len(pl.lines) {
+			continue
+		}
+		o := &pl.lines[k]
+		numbers := slices.ContainsFunc(pl.segs[k], func(s seg) bool { return s.numeric })
+		if !numbers && proseRun(pl.segs[k]) && math.Abs(o.x0-l.x0) <= alignSlack*l.size && pl.pitch(min(i, k), max(i, k)) <= tightPitch {
+			return true
+		}
+	}
+	return false
+}
+
+// centredValue reports whether line i is a single value with text lines
+// less than a line above and below it, both ending left of it: the value of
+// a row whose wrapped label is centred on it ("Dekking Reserve Uitvoering
+// Sociaal" / 200 / "Domein"). A lone number is otherwise no row (a page or
+// list number).
+func (pl *pageLayout) centredValue(i int) bool {
+	s := pl.segs[i]
+	if len(s) != 1 || !s[0].numeric || s[0].year || i == 0 || i+1 >= len(pl.lines) {
+		return false
+	}
+	for _, k := range []int{i - 1, i + 1} {
+		if pl.cand[k] || pl.lines[k].x1 >= s[0].x0 || pl.pitch(min(i, k), max(i, k)) >= interleave {
+			return false
+		}
+	}
+	return true
 }
 
 // pitch is the baseline distance between lines i and j (i above j),
@@ -192,7 +281,7 @@ func (pl *pageLayout) numericX0(i int, x0 float64) float64 {
 // title, and not prose running across the number columns.
 func (pl *pageLayout) internal(k int, numX0, size float64) bool {
 	l := &pl.lines[k]
-	if captionStart.MatchString(l.text()) {
+	if vocab.StartsCaption(l.text()) {
 		return false
 	}
 	// A larger line is a heading, unless it is a short group label
@@ -247,18 +336,29 @@ func (pl *pageLayout) build(first, last int) (tableRegion, bool) {
 		return tableRegion{}, false
 	}
 	pl.g = g
-	rows := pl.countRows(bodyStart, last)
+	rows := pl.countRows(bodyStart, last, true)
 	top := pl.headerTop(first)
 	pl.sparseColumns(top, bodyStart, last)
 	bodyStart = pl.centredFirstRow(top, bodyStart, last)
 	top, bodyStart = pl.rowFromPreviousPage(top, bodyStart)
 	bodyStart = pl.labelsAboveBody(top, bodyStart)
-	if rows < minRows && top == bodyStart {
+	if rows < minRows && top == bodyStart || !pl.hasValue(bodyStart, last) {
 		return tableRegion{}, false
 	}
 	capTop, caption := pl.caption(top)
-	last = pl.wrappedBelow(last)
+	last = pl.wrappedBelow(bodyStart, last)
 	return pl.assemble(capTop, top, bodyStart, last, caption), true
+}
+
+// hasValue reports whether a body row of lines from..to prints a value,
+// not only "no value" markers: a "-" beside prose makes no table.
+func (pl *pageLayout) hasValue(from, to int) bool {
+	for k := from; k <= to; k++ {
+		if pl.cand[k] && slices.ContainsFunc(pl.segs[k], func(s seg) bool { return s.numeric && !s.blank }) {
+			return true
+		}
+	}
+	return false
 }
 
 // medianSize is the median font size of lines first..last: the size of
@@ -314,9 +414,10 @@ func (pl *pageLayout) mayHead(k int) bool {
 
 // labelBetweenHeaders reports whether line k, which labels no column, has a
 // header line close above it and sits at the label margin in the table's
-// size.
+// size, and ends no sentence (prose is never part of a header).
 func (pl *pageLayout) labelBetweenHeaders(k int) bool {
-	if k == 0 || pl.used[k-1] || pl.pitch(k-1, k) > labelGapMax || !pl.headerLike(k-1) {
+	if k == 0 || pl.used[k-1] || pl.pitch(k-1, k) > labelGapMax || !pl.headerLike(k-1) ||
+		slices.ContainsFunc(pl.segs[k], func(s seg) bool { return endsSentence(s.text) }) {
 		return false
 	}
 	return pl.lines[k].x0 <= pl.g.regions[0][0] && pl.lines[k].size <= labelSize*pl.em
@@ -367,11 +468,18 @@ func (pl *pageLayout) labelsAboveBody(top, bodyStart int) int {
 	return bodyStart
 }
 
-// wrappedBelow returns the last line of the table: last, or a wrapped
-// line of cell text tight below it.
-func (pl *pageLayout) wrappedBelow(last int) int {
+// wrappedBelow returns the last line of the table whose body starts at
+// line bodyStart: last, or a wrapped line of cell text tight below it. A
+// label line below the last row's values also goes with them when a label
+// line of theirs stands as far above them: the label is centred on them.
+func (pl *pageLayout) wrappedBelow(bodyStart, last int) int {
+	centred := last > bodyStart && !pl.cand[last-1] && pl.labelOnly(last-1) && pl.pitch(last-1, last) <= tightPitch
 	for k := last + 1; k < len(pl.lines) && k-last <= maxWrapBelow; k++ {
-		if pl.cand[k] || pl.pitch(k-1, k) > tightPitch || !pl.internal(k, pl.g.cols[0].x0, pl.em) || pl.headerOver(k, pl.g.numberSpans()) || !pl.wrapsInto(k-1, k) && !pl.textColumnsOnly(k) {
+		if pl.cand[k] || pl.pitch(k-1, k) > tightPitch || !pl.internal(k, pl.g.cols[0].x0, pl.em) || pl.headerOver(k, pl.g.numberSpans()) {
+			break
+		}
+		mirrors := centred && k == last+1 && pl.labelOnly(k) && !pl.unitOnly(k) && math.Abs(pl.pitch(last, k)-pl.pitch(last-1, last)) <= leadJitter
+		if !mirrors && !pl.wrapsInto(k-1, k) && !pl.textColumnsOnly(k) {
 			break
 		}
 		last = k
@@ -385,7 +493,7 @@ func (pl *pageLayout) assemble(capTop, top, bodyStart, last int, caption string)
 	t := &extract.Table{Caption: caption}
 	headers := pl.headerRows(top, bodyStart)
 	t.Rows = append(headers, pl.bodyRows(bodyStart, last)...)
-	if t.Caption == "" && len(headers) > 0 && captionStart.MatchString(headers[0][0].Text) {
+	if t.Caption == "" && len(headers) > 0 && vocab.StartsCaption(headers[0][0].Text) {
 		t.Caption = headers[0][0].Text
 	}
 	for k := capTop; k <= last; k++ {
@@ -395,10 +503,12 @@ func (pl *pageLayout) assemble(capTop, top, bodyStart, last int, caption string)
 	return tableRegion{first: capTop, last: last, table: t, cols: pl.g.cols, headers: len(headers)}
 }
 
-func (pl *pageLayout) countRows(from, to int) int {
+// countRows counts the rows of lines from..to, without those of a lone
+// value when lone is false.
+func (pl *pageLayout) countRows(from, to int, lone bool) int {
 	n := 0
 	for i := from; i <= to; i++ {
-		if pl.cand[i] {
+		if pl.cand[i] && (lone || !pl.lone[i]) {
 			n++
 		}
 	}

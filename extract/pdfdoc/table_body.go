@@ -3,6 +3,7 @@ package pdfdoc
 import (
 	"math"
 	"slices"
+	"strings"
 	"unicode"
 
 	"github.com/begroot/begroot/extract"
@@ -310,10 +311,14 @@ func (pl *pageLayout) centredRows(from, to int) bool {
 	return n >= minRows
 }
 
-// centredBody builds the rows of a table with vertically centred cells:
-// the text lines between two numeric lines are split at the widest gap
+// centredBody builds the rows of a table with vertically centred cells.
+// The text lines between two numeric lines are split at the widest gap
 // between them; those above it end the upper row, those below it begin the
-// lower one.
+// lower one; on equal gaps, a numeric line with a label of its own leaves
+// the lines above it to the upper row. A row takes as many lines above its
+// numeric line as below it (all of them when its value stands on its
+// label's last line): the lines before those are group labels, rows of
+// their own.
 func (pl *pageLayout) centredBody(from, to int) []*rowAcc {
 	var cands []int
 	for k := from; k <= to; k++ {
@@ -330,17 +335,30 @@ func (pl *pageLayout) centredBody(from, to int) []*rowAcc {
 		rows = append(rows, r)
 		from++
 	}
+	own := func(k int) bool { return len(pl.cellsOf(k)[0]) > 0 }
 	for i, c := range cands {
-		row := pl.newRow()
-		rows = append(rows, row)
 		lo, hi := from, to // text lines that may belong to row i
 		if i > 0 {
-			lo = pl.widestGap(cands[i-1], c)
+			lo = pl.widestGap(cands[i-1], c, own(c))
 		}
 		if i+1 < len(cands) {
-			hi = pl.widestGap(c, cands[i+1]) - 1
+			hi = pl.widestGap(c, cands[i+1], own(cands[i+1])) - 1
 		}
-		for k := lo; k <= hi; k++ {
+		start := c - (hi - c) // as many label lines above as below…
+		if hi == c && !own(c) {
+			start = lo // … or all when the value ends its label
+		}
+		for start > lo && strings.HasSuffix(pl.lines[start-1].text(), ":") {
+			start-- // a lead-in ("Afspraken ketenpartners:") goes on in the label below it
+		}
+		for k := lo; k < max(lo, start); k++ {
+			r := pl.newRow()
+			pl.addLine(r, k)
+			rows = append(rows, r)
+		}
+		row := pl.newRow()
+		rows = append(rows, row)
+		for k := max(lo, start); k <= hi; k++ {
 			pl.addLine(row, k)
 		}
 	}
@@ -348,12 +366,14 @@ func (pl *pageLayout) centredBody(from, to int) []*rowAcc {
 }
 
 // widestGap returns the first line below the widest baseline gap between
-// lines a and b.
-func (pl *pageLayout) widestGap(a, b int) int {
+// lines a and b; of equal gaps the lowest when last is set, else the
+// highest.
+func (pl *pageLayout) widestGap(a, b int, last bool) int {
 	best, gap := a+1, -1.0
 	for k := a + 1; k <= b; k++ {
-		if p := pl.pitch(k-1, k); p > gap {
-			best, gap = k, p
+		p := pl.pitch(k-1, k)
+		if p > gap+leadJitter || last && p >= gap-leadJitter {
+			best, gap = k, max(p, gap)
 		}
 	}
 	return best

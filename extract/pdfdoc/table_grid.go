@@ -60,8 +60,9 @@ func (pl *pageLayout) grid(from, to int) (*grid, bool) {
 	if len(cols) == 0 {
 		return nil, false
 	}
-	// Most numbers must share their column with a number of another row.
-	if pl.countRows(from, to) >= minRows {
+	// Most numbers must share their column with a number of another row,
+	// when there are rows of several values to share it.
+	if pl.countRows(from, to, false) >= minRows {
 		shared := 0
 		for _, it := range nums {
 			if c := columnOf(cols, it.x0, it.x1); c >= 0 && rows[c] > 1 {

@@ -3,6 +3,8 @@ package pdfdoc
 import (
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/vocab"
@@ -20,7 +22,7 @@ func (pl *pageLayout) caption(top int) (int, string) {
 		switch {
 		case len(block) > 0:
 			limit = min(captionGapMax, captionLeading*pl.leading/max(l.size, 1))
-		case captionStart.MatchString(l.text()):
+		case vocab.StartsCaption(l.text()):
 			limit = titleGapMax
 		}
 		if pl.used[k] || pl.cand[k] || pl.pitch(k, k+1) > limit || len(l.words) > captionWords || l.size >= headingRatio*pl.body {
@@ -43,15 +45,16 @@ func (pl *pageLayout) caption(top int) (int, string) {
 }
 
 // headerLike reports whether line k labels the columns: it has a phrase
-// over the columns that is not a unit label, and no prose.
+// over the columns that is not a unit label, and no prose (a long phrase
+// over the columns, or the end of a sentence).
 func (pl *pageLayout) headerLike(k int) bool {
 	l, g := &pl.lines[k], pl.g
-	if l.size >= headingRatio*pl.body || captionStart.MatchString(l.text()) {
+	if l.size >= headingRatio*pl.body || vocab.StartsCaption(l.text()) {
 		return false
 	}
 	over := false
 	for _, s := range pl.segs[k] {
-		if len(s.words) > headerWords && s.x1 > g.regions[0][0]+labelOverrun*pl.em {
+		if len(s.words) > headerWords && s.x1 > g.regions[0][0]+labelOverrun*pl.em || endsSentence(s.text) {
 			return false
 		}
 		// A label in lower case is the rest of a row from the page before;
@@ -68,7 +71,7 @@ func (pl *pageLayout) headerLike(k int) bool {
 
 func (pl *pageLayout) captionLike(k int) bool {
 	text := pl.lines[k].text()
-	return captionStart.MatchString(text) || vocab.MentionsUnit(text)
+	return vocab.StartsCaption(text) || vocab.MentionsUnit(text)
 }
 
 // headerRows builds one header row per line from top to bodyStart-1. Text
@@ -291,4 +294,22 @@ func joinSegs(ss []seg) string {
 		parts[i] = s.text
 	}
 	return strings.Join(parts, " ")
+}
+
+// endsSentence reports whether a phrase ends a sentence: a word of running
+// text in lower case with a full stop ("gemeenten."), not an abbreviation
+// ("Begr.", "t/m", "excl.").
+func endsSentence(text string) bool {
+	i := strings.LastIndexByte(text, ' ')
+	w := text[i+1:]
+	body, ok := strings.CutSuffix(w, ".")
+	if !ok || utf8.RuneCountInString(body) < sentenceWordLen {
+		return false
+	}
+	for _, r := range body {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }

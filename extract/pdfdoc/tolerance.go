@@ -94,6 +94,9 @@ const (
 	groupLabelWords = 8    // words: a group label left of the numbers has at most this many
 	proseWords      = 5    // words: a phrase this long running across the number columns is prose
 	headerWords     = 6    // words: a header phrase over the columns is shorter
+	sentenceWordLen = 6    // letters: a lower-case word this long before a full stop ends a sentence ("excl.", "kwart." are shorter)
+	sentenceStopLen = 5    // letters: … or this long when a capital follows the full stop ("jaren. Ondanks")
+	proseRunWords   = 9    // words: a cell phrase on one line is shorter; a line of one number and such a run is prose
 	labelSize       = 1.1  // a label-only line inside a header is at most this much larger than the table text
 	wrapIndent      = 2    // a wrapped label line starts within this distance of its label
 )

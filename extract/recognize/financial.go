@@ -50,11 +50,20 @@ func financialTables(c *context, res *Result) {
 			continue
 		}
 		var first *FinancialTable
-		for _, part := range subTables(b.Table) {
+		parts, continued := subTables(b.Table), false
+		if above != nil && i > 0 && c.table(i-1) == nil {
+			if p, ok := continuedPart(c.doc.Blocks[i-1].Table, b.Table); ok {
+				parts, first, continued = []subTable{p}, above, true
+			}
+		}
+		for _, part := range parts {
 			ft, quantities, ok := financialTable(c, i, part.table, above, first)
 			if !ok {
 				above = nil
 				continue
+			}
+			if continued {
+				ft.Title = first.Title // a part of the table above
 			}
 			for r := range ft.Rows {
 				if ft.Rows[r].Group == "" {
@@ -124,6 +133,24 @@ func subTables(t *extract.Table) []subTable {
 		return []subTable{{table: t}}
 	}
 	return append(parts, subTable{&extract.Table{Caption: t.Caption, Pos: t.Pos, Rows: slices.Concat(top, body[start:])}, group})
+}
+
+// continuedPart reads table t, which follows table prev directly, as a
+// later part of prev when t's header is one sub-header row in prev's
+// columns ("Reserves | Onttrekking | Toevoeging" under prev's "Baten |
+// Lasten"): a reader may end a table at such a row. The part takes prev's
+// header rows above its last one, and its first cell as the group.
+func continuedPart(prev, t *extract.Table) (subTable, bool) {
+	if prev == nil {
+		return subTable{}, false
+	}
+	top, _ := splitHeader(prev.Rows)
+	header, body := splitHeader(t.Rows)
+	if len(top) < 2 || len(header) != 1 || len(body) == 0 || !isSubHeader(header[0], top[len(top)-1]) {
+		return subTable{}, false
+	}
+	rows := slices.Concat(top[:len(top)-1], header, body)
+	return subTable{&extract.Table{Caption: t.Caption, Pos: t.Pos, Rows: rows}, collapse(header[0][0].Text)}, true
 }
 
 // minSubHeader is how many column words a sub-header row needs: one word
