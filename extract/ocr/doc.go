@@ -69,7 +69,9 @@
 //	fixtures/pdf/scan.pdf (generated)      1      0.358  0.974   flat grey
 //
 // and cover pages that carry a few words of text (not tested, as they
-// have a text layer) measure 0.475-0.898: hence maxTextSmooth 0.35. Such
+// have a text layer) measure 0.475-0.898, while a text page whose table
+// has shaded header and total rows (begroting_2026.pdf page 60, rendered
+// without its text layer) measures 0.356: hence maxTextSmooth 0.42. Such
 // a page keeps its "no text layer" finding and gets the warning "page N:
 // image without text (photo), not OCR'd"; --ocr force reads it. The test
 // costs a pdftotext and a 36-dpi pdftoppm run: 0.06 s of CPU on the 2026

@@ -118,9 +118,6 @@ const maxCodeWords = 3
 func joinCodes(words []Word) []Word {
 	out := slices.Clone(words)
 	drop := make([]bool, len(out))
-	online := func(a, b *Word) bool {
-		return min(a.Y1, b.Y1)-max(a.Y0, b.Y0) >= min(a.Y1-a.Y0, b.Y1-b.Y0)/2
-	}
 	// next is the nearest word right of word k on its line within
 	// codeGap, or -1.
 	next := func(k int) int {
@@ -223,13 +220,46 @@ func regions(words []Word) [][]Word {
 	}
 	merged := out[:1]
 	for _, r := range out[1:] {
-		if k := len(merged) - 1; valuesOnly(r) {
+		if k := len(merged) - 1; valuesOnly(r) || splitRows(merged[k], r) >= minSplitRows {
 			merged[k] = append(merged[k], r...)
 			continue
 		}
 		merged = append(merged, r)
 	}
 	return merged
+}
+
+// minSplitRows is the number of rows a table must have across two
+// regions for them to be one: a table whose labels tesseract segmented
+// apart from its amounts in every row (a label column, then a wide gap),
+// where the region of the amounts also holds text (the right column of a
+// two-column page below the table). One row could be a coincidence of a
+// spread's two pages.
+const minSplitRows = 2
+
+// splitRows counts the lines of region r that start with a value (not
+// an itemCode, which starts a row's label) and continue a line of region
+// left: the rows of a table whose labels are in left.
+func splitRows(left, r []Word) int {
+	var starts []Word
+	for _, v := range r {
+		if !vocab.IsValue(v.Text) || itemCode.MatchString(v.Text) || !slices.ContainsFunc(left, func(w Word) bool { return online(&w, &v) }) {
+			continue
+		}
+		if slices.ContainsFunc(r, func(w Word) bool { return w.X1 <= v.X0 && online(&w, &v) }) {
+			continue // not the line's first word in r
+		}
+		if !slices.ContainsFunc(starts, func(w Word) bool { return online(&w, &v) }) {
+			starts = append(starts, v)
+		}
+	}
+	return len(starts)
+}
+
+// online reports whether a and b overlap vertically by half the lower of
+// them: words on one line.
+func online(a, b *Word) bool {
+	return min(a.Y1, b.Y1)-max(a.Y0, b.Y0) >= min(a.Y1-a.Y0, b.Y1-b.Y0)/2
 }
 
 // valuesOnly reports whether at least valueShare of the words are values.

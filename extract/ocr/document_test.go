@@ -183,6 +183,30 @@ table:
 `,
 		},
 		{
+			name: "labels segmented apart from their amounts, with text below the amounts, are one table",
+			words: `Kosten@10,10#1  Baten@10,30#1  Saldo@10,50#1
+				100@200,10#2  120@240,10#2  90@200,30#2  95@240,30#2  -10@200,50#2  -25@240,50#2
+				Meer@200,120#2  tekst@225,120#2  in@255,120#2  de@270,120#2  rechterkolom@285,120#2`,
+			want: `table:
+| Kosten | 100 | 120 |
+| Baten | 90 | 95 |
+| Saldo | -10 | -25 |
+paragraph: Meer tekst in de rechterkolom
+`,
+		},
+		{
+			name: "two pages of a spread, rows in line, each row labelled by its code, read left then right",
+			words: `1.1@10,10#1  A@30,10#1  1@100,10#1  2@130,10#1  1.2@10,30#1  B@30,30#1  3@100,30#1  4@130,30#1
+				2.1@200,10#2  C@220,10#2  5@290,10#2  6@320,10#2  2.2@200,30#2  D@220,30#2  7@290,30#2  8@320,30#2`,
+			want: `table:
+| 1.1 A | 1 | 2 |
+| 1.2 B | 3 | 4 |
+table:
+| 2.1 C | 5 | 6 |
+| 2.2 D | 7 | 8 |
+`,
+		},
+		{
 			name: "group label and a row whose values were lost stay in the table",
 			words: `P1@10,10  100@100,10  -20@135,10
 				Groep@10,30
