@@ -41,7 +41,7 @@ func Document(src extract.Source, pages []Page) *extract.Document {
 			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: OCR found no text", p.Number))
 			continue
 		}
-		for _, r := range regions(dropTall(p.Words)) {
+		for _, r := range regions(dropTall(dropSpecks(p.Words))) {
 			r = joinCodes(r)
 			wp := pdfdoc.WordPage{Number: p.Number, Width: p.Width, Height: p.Height, OCR: true}
 			for _, w := range r {
@@ -82,16 +82,40 @@ const (
 	valueShare = 0.8
 )
 
-// dropTall leaves out the words much taller than the page's median word:
-// tesseract reads a cell border or shading as a tall "word" ("nnn") that
-// would join the lines it spans.
-func dropTall(words []Word) []Word {
+// speckSize is the largest width and height, as a share of the page's
+// median word height, of a "word" without letters or digits that is a
+// speck of the scan, not a mark: a dot, where a dash is as wide as a
+// digit.
+const speckSize = 0.3
+
+// dropSpecks leaves out the specks: tesseract reads one as "." or "'"
+// (at confidence 0) inside a header, where it splits the header's words.
+func dropSpecks(words []Word) []Word {
+	if len(words) == 0 {
+		return words
+	}
+	limit := speckSize * medianHeight(words)
+	return slices.DeleteFunc(slices.Clone(words), func(w Word) bool {
+		return w.X1-w.X0 < limit && w.Y1-w.Y0 < limit && !strings.ContainsFunc(w.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+	})
+}
+
+// medianHeight returns the median height of the boxes of words, which
+// must not be empty.
+func medianHeight(words []Word) float64 {
 	h := make([]float64, len(words))
 	for i, w := range words {
 		h[i] = w.Y1 - w.Y0
 	}
 	slices.Sort(h)
-	limit := tallWord * h[len(h)/2]
+	return h[len(h)/2]
+}
+
+// dropTall leaves out the words much taller than the page's median word:
+// tesseract reads a cell border or shading as a tall "word" ("nnn") that
+// would join the lines it spans.
+func dropTall(words []Word) []Word {
+	limit := tallWord * medianHeight(words)
 	out := make([]Word, 0, len(words))
 	for _, w := range words {
 		if w.Y1-w.Y0 <= limit {

@@ -85,12 +85,14 @@ func TestScreenshotLayout(t *testing.T) {
 
 // words builds OCR words from "text@x,y" fields: "#b" after the position
 // sets the block (default 1), "%c" the confidence (default 90), and a
-// final "!" makes the box 45 pt high (a misread cell border). Words are
+// final "!" makes the box 45 pt high (a misread cell border), a final
+// "*" 1 pt wide and high (a speck of the scan). Words are
 // 5 pt per character wide and 8 pt high: a text line of 9-pt type.
 func words(spec string) []Word {
 	var out []Word
 	for _, s := range strings.Fields(spec) {
 		s, tall := strings.CutSuffix(s, "!")
+		s, speck := strings.CutSuffix(s, "*")
 		text, at, _ := strings.Cut(s, "@")
 		at, conf, hasConf := strings.Cut(at, "%")
 		at, block, hasBlock := strings.Cut(at, "#")
@@ -100,6 +102,9 @@ func words(spec string) []Word {
 		w := Word{Text: text, X0: x, Y0: y, X1: x + 5*float64(len([]rune(text))), Y1: y + 8, Conf: 90, Block: 1}
 		if tall {
 			w.Y1 = y + 45
+		}
+		if speck {
+			w.X1, w.Y1 = x+1, y+1
 		}
 		if hasBlock {
 			w.Block, _ = strconv.Atoi(block)
@@ -204,6 +209,17 @@ paragraph: Meer tekst in de rechterkolom
 table:
 | 2.1 C | 5 | 6 |
 | 2.2 D | 7 | 8 |
+`,
+		},
+		{
+			name: "a speck read as a dot inside a header does not split it",
+			words: `Begroting@100,5  .@125,7*  2026@150,5  Baten@100,25  Lasten@150,25
+				P1@10,45  100@100,45  -20@150,45  P2@10,65  5@110,65  -5@155,65`,
+			want: `table:
+| H: | H:Begroting 2026 | H:Begroting 2026^ |
+| H: | H:Baten | H:Lasten |
+| P1 | 100 | -20 |
+| P2 | 5 | -5 |
 `,
 		},
 		{
