@@ -21,7 +21,7 @@ import (
 // The blocks tesseract found side by side (the two pages of a spread) are
 // laid out one after the other. Every table cell with words has OCR set
 // and the lowest confidence of its words. Misread minus signs are
-// repaired before the layout (repairSign), zeros and commas in the
+// repaired before the layout (repairSign, repairZeros), zeros and commas in the
 // tables after it (repairTable).
 func Document(src extract.Source, pages []Page) *extract.Document {
 	if src.Format == "" {
@@ -46,6 +46,9 @@ func Document(src extract.Source, pages []Page) *extract.Document {
 			wp := pdfdoc.WordPage{Number: p.Number, Width: p.Width, Height: p.Height, OCR: true}
 			for _, w := range r {
 				if t, ok := repairSign(w.Text); ok {
+					w.Text = t
+				}
+				if t, ok := repairZeros(w.Text); ok {
 					w.Text = t
 				}
 				wp.Words = append(wp.Words, pdfdoc.Word{Text: w.Text, X0: w.X0, Y0: w.Y0, X1: w.X1, Y1: w.Y1, Conf: w.Conf})
@@ -330,6 +333,31 @@ func repairSign(text string) (string, bool) {
 		return r, true
 	}
 	return text, false
+}
+
+// numberMarks are the characters besides digits of a number or of the
+// unit "€ '000".
+const numberMarks = ".,'’-()"
+
+// repairZeros returns a word of digits and marks with its letters O read
+// as zeros ("'00O", "1.O00"), and false for any other word: tesseract
+// reads a 0 next to digits as O in small type.
+func repairZeros(text string) (string, bool) {
+	digit, o := false, false
+	for _, r := range text {
+		switch {
+		case unicode.IsDigit(r):
+			digit = true
+		case r == 'O' || r == 'o':
+			o = true
+		case !strings.ContainsRune(numberMarks, r):
+			return text, false
+		}
+	}
+	if !digit || !o {
+		return text, false
+	}
+	return strings.NewReplacer("O", "0", "o", "0").Replace(text), true
 }
 
 // repairTable joins the text columns left of the first value column into

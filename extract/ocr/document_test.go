@@ -303,3 +303,25 @@ table:
 		})
 	}
 }
+
+func TestRepairZeros(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"'00O", "'000", true},
+		{"1.O0o", "1.000", true},
+		{"-2O", "-20", true},
+		{"(1o)", "(10)", true},
+		{"100", "100", false},
+		{"O", "O", false},
+		{"Of", "Of", false},
+		{"2Ook", "2Ook", false},
+	}
+	for _, tc := range tests {
+		got, ok := repairZeros(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("repairZeros(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
