@@ -21,7 +21,8 @@ import (
 // The blocks tesseract found side by side (the two pages of a spread) are
 // laid out one after the other. Every table cell with words has OCR set
 // and the lowest confidence of its words. Misread minus signs are
-// repaired before the layout (repairSign, repairZeros), zeros and commas in the
+// repaired before the layout (repairSign, repairZeros,
+// repairBrackets), zeros and commas in the
 // tables after it (repairTable).
 func Document(src extract.Source, pages []Page) *extract.Document {
 	if src.Format == "" {
@@ -49,6 +50,9 @@ func Document(src extract.Source, pages []Page) *extract.Document {
 					w.Text = t
 				}
 				if t, ok := repairZeros(w.Text); ok {
+					w.Text = t
+				}
+				if t, ok := repairBrackets(w); ok {
 					w.Text = t
 				}
 				wp.Words = append(wp.Words, pdfdoc.Word{Text: w.Text, X0: w.X0, Y0: w.Y0, X1: w.X1, Y1: w.Y1, Conf: w.Conf})
@@ -358,6 +362,23 @@ func repairZeros(text string) (string, bool) {
 		return text, false
 	}
 	return strings.NewReplacer("O", "0", "o", "0").Replace(text), true
+}
+
+// bracketFit is the least width of a bracketed number's box, in box
+// heights: "(0)" is three glyphs of about 0.5 em in a box about 0.95 em
+// high (bracket top to bottom), so a narrower box holds a lone digit
+// whose neighbouring rules tesseract read as brackets.
+const bracketFit = 1.0
+
+// repairBrackets returns the number in brackets of a word whose box is
+// too narrow for its brackets ("(0)" for a 0 between two cell rules), and
+// false for any other word.
+func repairBrackets(w Word) (string, bool) {
+	inner, ok := strings.CutPrefix(w.Text, "(")
+	if inner, ok2 := strings.CutSuffix(inner, ")"); ok && ok2 && vocab.IsNumber(inner) && w.X1-w.X0 < bracketFit*(w.Y1-w.Y0) {
+		return inner, true
+	}
+	return w.Text, false
 }
 
 // repairTable joins the text columns left of the first value column into

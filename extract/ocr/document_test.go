@@ -325,3 +325,24 @@ func TestRepairZeros(t *testing.T) {
 		}
 	}
 }
+
+func TestRepairBrackets(t *testing.T) {
+	tests := []struct {
+		text string
+		w, h float64
+		want string
+		ok   bool
+	}{
+		{"(0)", 5.7, 9.9, "0", true},
+		{"(0)", 12, 9.9, "(0)", false},
+		{"(12)", 8, 9.9, "12", true},
+		{"(a)", 5, 9.9, "(a)", false},
+		{"0)", 5, 9.9, "0)", false},
+	}
+	for _, tc := range tests {
+		got, ok := repairBrackets(Word{Text: tc.text, X0: 100, X1: 100 + tc.w, Y0: 50, Y1: 50 + tc.h})
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("repairBrackets(%q, %g wide, %g high) = %q, %v; want %q, %v", tc.text, tc.w, tc.h, got, ok, tc.want, tc.ok)
+		}
+	}
+}
