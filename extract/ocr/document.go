@@ -459,15 +459,18 @@ var (
 	thousands  = regexp.MustCompile(`\d\.\d{3}(\D|$)`)
 	anyComma   = regexp.MustCompile(`\d,\d`)
 	commaAsDot = regexp.MustCompile(`^[^,]*\d,\d{3}(\.\d{3})*\D*$`)
+	ungrouped  = regexp.MustCompile(`^-?\d{4,}$`)
 )
 
 // fixCommas turns "-4,129" into "-4.129" in column k of the body rows when
 // the column groups thousands with dots elsewhere and each of its commas
 // is followed by exactly three digits: tesseract reads the thousands dot
 // of small type as a comma, while a column of amounts mixes no decimals in.
+// In such a column it also puts back the dots tesseract lost ("-18819"
+// for "-18.819"), which leaves the value as it is.
 func fixCommas(rows [][]extract.Cell, k int) {
 	dots := false
-	var commas []*extract.Cell
+	var commas, bare []*extract.Cell
 	for _, row := range rows {
 		if k >= len(row) {
 			continue
@@ -482,6 +485,8 @@ func fixCommas(rows [][]extract.Cell, k int) {
 			commas = append(commas, c)
 		case thousands.MatchString(c.Text):
 			dots = true
+		case ungrouped.MatchString(c.Text):
+			bare = append(bare, c)
 		}
 	}
 	if !dots {
@@ -490,4 +495,23 @@ func fixCommas(rows [][]extract.Cell, k int) {
 	for _, c := range commas {
 		c.Text = strings.Replace(c.Text, ",", ".", 1)
 	}
+	for _, c := range bare {
+		c.Text = group(c.Text)
+	}
+}
+
+// group puts a dot between each three digits of an integer, from the right.
+func group(n string) string {
+	sign, digits := "", n
+	if strings.HasPrefix(n, "-") {
+		sign, digits = "-", n[1:]
+	}
+	var b strings.Builder
+	for i, r := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(r)
+	}
+	return sign + b.String()
 }

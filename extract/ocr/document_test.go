@@ -284,12 +284,14 @@ table:
 `,
 		},
 		{
-			name:  "misread zeros and minus signs, and thousands commas in a column with dots",
-			words: `P1@10,10  1.200@100,10  =20@155,10  P2@10,30  O@120,30  -5,125@140,30  P3@10,50  7@120,50  -1.000@140,50`,
+			name: "misread zeros and minus signs, and thousands commas and lost dots in a column with dots",
+			words: `P1@10,10  1.200@100,10  =20@155,10  P2@10,30  O@120,30  -5,125@140,30  P3@10,50  7@120,50  -1.000@140,50
+				P4@10,70  1234@100,70  -18819@140,70`,
 			want: `table:
 | P1 | 1.200 | -20 |
 | P2 | 0 | -5.125 |
 | P3 | 7 | -1.000 |
+| P4 | 1.234 | -18.819 |
 `,
 		},
 	}

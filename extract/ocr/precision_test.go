@@ -204,11 +204,12 @@ func readPrinted(t *testing.T, pdf string) printedLines {
 	}
 	pl := printedLines{byLabel: map[string][]string{}, numbers: map[string]bool{}}
 	for _, line := range strings.Split(string(out), "\n") {
-		// The numbers are the run at the end of the line; a number
-		// before a word ("0.1 Bestuur") belongs to the label.
+		// The numbers are the run of values (nil markers such as "-"
+		// included) at the end of the line; a number before a word
+		// ("0.1 Bestuur") belongs to the label.
 		words := strings.Fields(line)
 		i := len(words)
-		for i > 0 && vocab.IsNumber(words[i-1]) {
+		for i > 0 && vocab.IsValue(words[i-1]) {
 			i--
 			pl.numbers[words[i]] = true
 		}
