@@ -21,7 +21,8 @@ import (
 // The blocks tesseract found side by side (the two pages of a spread) are
 // laid out one after the other. Every table cell with words has OCR set
 // and the lowest confidence of its words. Misread minus signs are
-// repaired before the layout (repairSign), zeros and commas in the
+// repaired before the layout (repairSign, repairZeros,
+// repairBrackets), zeros and commas in the
 // tables after it (repairTable).
 func Document(src extract.Source, pages []Page) *extract.Document {
 	if src.Format == "" {
@@ -41,11 +42,17 @@ func Document(src extract.Source, pages []Page) *extract.Document {
 			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: OCR found no text", p.Number))
 			continue
 		}
-		for _, r := range regions(dropTall(p.Words)) {
+		for _, r := range regions(dropTall(dropSpecks(p.Words))) {
 			r = joinCodes(r)
 			wp := pdfdoc.WordPage{Number: p.Number, Width: p.Width, Height: p.Height, OCR: true}
 			for _, w := range r {
 				if t, ok := repairSign(w.Text); ok {
+					w.Text = t
+				}
+				if t, ok := repairZeros(w.Text); ok {
+					w.Text = t
+				}
+				if t, ok := repairBrackets(w); ok {
 					w.Text = t
 				}
 				wp.Words = append(wp.Words, pdfdoc.Word{Text: w.Text, X0: w.X0, Y0: w.Y0, X1: w.X1, Y1: w.Y1, Conf: w.Conf})
@@ -82,16 +89,40 @@ const (
 	valueShare = 0.8
 )
 
-// dropTall leaves out the words much taller than the page's median word:
-// tesseract reads a cell border or shading as a tall "word" ("nnn") that
-// would join the lines it spans.
-func dropTall(words []Word) []Word {
+// speckSize is the largest width and height, as a share of the page's
+// median word height, of a "word" without letters or digits that is a
+// speck of the scan, not a mark: a dot, where a dash is as wide as a
+// digit.
+const speckSize = 0.3
+
+// dropSpecks leaves out the specks: tesseract reads one as "." or "'"
+// (at confidence 0) inside a header, where it splits the header's words.
+func dropSpecks(words []Word) []Word {
+	if len(words) == 0 {
+		return words
+	}
+	limit := speckSize * medianHeight(words)
+	return slices.DeleteFunc(slices.Clone(words), func(w Word) bool {
+		return w.X1-w.X0 < limit && w.Y1-w.Y0 < limit && !strings.ContainsFunc(w.Text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+	})
+}
+
+// medianHeight returns the median height of the boxes of words, which
+// must not be empty.
+func medianHeight(words []Word) float64 {
 	h := make([]float64, len(words))
 	for i, w := range words {
 		h[i] = w.Y1 - w.Y0
 	}
 	slices.Sort(h)
-	limit := tallWord * h[len(h)/2]
+	return h[len(h)/2]
+}
+
+// dropTall leaves out the words much taller than the page's median word:
+// tesseract reads a cell border or shading as a tall "word" ("nnn") that
+// would join the lines it spans.
+func dropTall(words []Word) []Word {
+	limit := tallWord * medianHeight(words)
 	out := make([]Word, 0, len(words))
 	for _, w := range words {
 		if w.Y1-w.Y0 <= limit {
@@ -118,9 +149,6 @@ const maxCodeWords = 3
 func joinCodes(words []Word) []Word {
 	out := slices.Clone(words)
 	drop := make([]bool, len(out))
-	online := func(a, b *Word) bool {
-		return min(a.Y1, b.Y1)-max(a.Y0, b.Y0) >= min(a.Y1-a.Y0, b.Y1-b.Y0)/2
-	}
 	// next is the nearest word right of word k on its line within
 	// codeGap, or -1.
 	next := func(k int) int {
@@ -223,13 +251,46 @@ func regions(words []Word) [][]Word {
 	}
 	merged := out[:1]
 	for _, r := range out[1:] {
-		if k := len(merged) - 1; valuesOnly(r) {
+		if k := len(merged) - 1; valuesOnly(r) || splitRows(merged[k], r) >= minSplitRows {
 			merged[k] = append(merged[k], r...)
 			continue
 		}
 		merged = append(merged, r)
 	}
 	return merged
+}
+
+// minSplitRows is the number of rows a table must have across two
+// regions for them to be one: a table whose labels tesseract segmented
+// apart from its amounts in every row (a label column, then a wide gap),
+// where the region of the amounts also holds text (the right column of a
+// two-column page below the table). One row could be a coincidence of a
+// spread's two pages.
+const minSplitRows = 2
+
+// splitRows counts the lines of region r that start with a value (not
+// an itemCode, which starts a row's label) and continue a line of region
+// left: the rows of a table whose labels are in left.
+func splitRows(left, r []Word) int {
+	var starts []Word
+	for _, v := range r {
+		if !vocab.IsValue(v.Text) || itemCode.MatchString(v.Text) || !slices.ContainsFunc(left, func(w Word) bool { return online(&w, &v) }) {
+			continue
+		}
+		if slices.ContainsFunc(r, func(w Word) bool { return w.X1 <= v.X0 && online(&w, &v) }) {
+			continue // not the line's first word in r
+		}
+		if !slices.ContainsFunc(starts, func(w Word) bool { return online(&w, &v) }) {
+			starts = append(starts, v)
+		}
+	}
+	return len(starts)
+}
+
+// online reports whether a and b overlap vertically by half the lower of
+// them: words on one line.
+func online(a, b *Word) bool {
+	return min(a.Y1, b.Y1)-max(a.Y0, b.Y0) >= min(a.Y1-a.Y0, b.Y1-b.Y0)/2
 }
 
 // valuesOnly reports whether at least valueShare of the words are values.
@@ -276,6 +337,48 @@ func repairSign(text string) (string, bool) {
 		return r, true
 	}
 	return text, false
+}
+
+// numberMarks are the characters besides digits of a number or of the
+// unit "€ '000".
+const numberMarks = ".,'’-()"
+
+// repairZeros returns a word of digits and marks with its letters O read
+// as zeros ("'00O", "1.O00"), and false for any other word: tesseract
+// reads a 0 next to digits as O in small type.
+func repairZeros(text string) (string, bool) {
+	digit, o := false, false
+	for _, r := range text {
+		switch {
+		case unicode.IsDigit(r):
+			digit = true
+		case r == 'O' || r == 'o':
+			o = true
+		case !strings.ContainsRune(numberMarks, r):
+			return text, false
+		}
+	}
+	if !digit || !o {
+		return text, false
+	}
+	return strings.NewReplacer("O", "0", "o", "0").Replace(text), true
+}
+
+// bracketFit is the least width of a bracketed number's box, in box
+// heights: "(0)" is three glyphs of about 0.5 em in a box about 0.95 em
+// high (bracket top to bottom), so a narrower box holds a lone digit
+// whose neighbouring rules tesseract read as brackets.
+const bracketFit = 1.0
+
+// repairBrackets returns the number in brackets of a word whose box is
+// too narrow for its brackets ("(0)" for a 0 between two cell rules), and
+// false for any other word.
+func repairBrackets(w Word) (string, bool) {
+	inner, ok := strings.CutPrefix(w.Text, "(")
+	if inner, ok2 := strings.CutSuffix(inner, ")"); ok && ok2 && vocab.IsNumber(inner) && w.X1-w.X0 < bracketFit*(w.Y1-w.Y0) {
+		return inner, true
+	}
+	return w.Text, false
 }
 
 // repairTable joins the text columns left of the first value column into
@@ -356,15 +459,18 @@ var (
 	thousands  = regexp.MustCompile(`\d\.\d{3}(\D|$)`)
 	anyComma   = regexp.MustCompile(`\d,\d`)
 	commaAsDot = regexp.MustCompile(`^[^,]*\d,\d{3}(\.\d{3})*\D*$`)
+	ungrouped  = regexp.MustCompile(`^-?\d{4,}$`)
 )
 
 // fixCommas turns "-4,129" into "-4.129" in column k of the body rows when
 // the column groups thousands with dots elsewhere and each of its commas
 // is followed by exactly three digits: tesseract reads the thousands dot
 // of small type as a comma, while a column of amounts mixes no decimals in.
+// In such a column it also puts back the dots tesseract lost ("-18819"
+// for "-18.819"), which leaves the value as it is.
 func fixCommas(rows [][]extract.Cell, k int) {
 	dots := false
-	var commas []*extract.Cell
+	var commas, bare []*extract.Cell
 	for _, row := range rows {
 		if k >= len(row) {
 			continue
@@ -379,6 +485,8 @@ func fixCommas(rows [][]extract.Cell, k int) {
 			commas = append(commas, c)
 		case thousands.MatchString(c.Text):
 			dots = true
+		case ungrouped.MatchString(c.Text):
+			bare = append(bare, c)
 		}
 	}
 	if !dots {
@@ -387,4 +495,23 @@ func fixCommas(rows [][]extract.Cell, k int) {
 	for _, c := range commas {
 		c.Text = strings.Replace(c.Text, ",", ".", 1)
 	}
+	for _, c := range bare {
+		c.Text = group(c.Text)
+	}
+}
+
+// group puts a dot between each three digits of an integer, from the right.
+func group(n string) string {
+	sign, digits := "", n
+	if strings.HasPrefix(n, "-") {
+		sign, digits = "-", n[1:]
+	}
+	var b strings.Builder
+	for i, r := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(r)
+	}
+	return sign + b.String()
 }

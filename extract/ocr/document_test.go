@@ -85,12 +85,14 @@ func TestScreenshotLayout(t *testing.T) {
 
 // words builds OCR words from "text@x,y" fields: "#b" after the position
 // sets the block (default 1), "%c" the confidence (default 90), and a
-// final "!" makes the box 45 pt high (a misread cell border). Words are
+// final "!" makes the box 45 pt high (a misread cell border), a final
+// "*" 1 pt wide and high (a speck of the scan). Words are
 // 5 pt per character wide and 8 pt high: a text line of 9-pt type.
 func words(spec string) []Word {
 	var out []Word
 	for _, s := range strings.Fields(spec) {
 		s, tall := strings.CutSuffix(s, "!")
+		s, speck := strings.CutSuffix(s, "*")
 		text, at, _ := strings.Cut(s, "@")
 		at, conf, hasConf := strings.Cut(at, "%")
 		at, block, hasBlock := strings.Cut(at, "#")
@@ -100,6 +102,9 @@ func words(spec string) []Word {
 		w := Word{Text: text, X0: x, Y0: y, X1: x + 5*float64(len([]rune(text))), Y1: y + 8, Conf: 90, Block: 1}
 		if tall {
 			w.Y1 = y + 45
+		}
+		if speck {
+			w.X1, w.Y1 = x+1, y+1
 		}
 		if hasBlock {
 			w.Block, _ = strconv.Atoi(block)
@@ -183,6 +188,41 @@ table:
 `,
 		},
 		{
+			name: "labels segmented apart from their amounts, with text below the amounts, are one table",
+			words: `Kosten@10,10#1  Baten@10,30#1  Saldo@10,50#1
+				100@200,10#2  120@240,10#2  90@200,30#2  95@240,30#2  -10@200,50#2  -25@240,50#2
+				Meer@200,120#2  tekst@225,120#2  in@255,120#2  de@270,120#2  rechterkolom@285,120#2`,
+			want: `table:
+| Kosten | 100 | 120 |
+| Baten | 90 | 95 |
+| Saldo | -10 | -25 |
+paragraph: Meer tekst in de rechterkolom
+`,
+		},
+		{
+			name: "two pages of a spread, rows in line, each row labelled by its code, read left then right",
+			words: `1.1@10,10#1  A@30,10#1  1@100,10#1  2@130,10#1  1.2@10,30#1  B@30,30#1  3@100,30#1  4@130,30#1
+				2.1@200,10#2  C@220,10#2  5@290,10#2  6@320,10#2  2.2@200,30#2  D@220,30#2  7@290,30#2  8@320,30#2`,
+			want: `table:
+| 1.1 A | 1 | 2 |
+| 1.2 B | 3 | 4 |
+table:
+| 2.1 C | 5 | 6 |
+| 2.2 D | 7 | 8 |
+`,
+		},
+		{
+			name: "a speck read as a dot inside a header does not split it",
+			words: `Begroting@100,5  .@125,7*  2026@150,5  Baten@100,25  Lasten@150,25
+				P1@10,45  100@100,45  -20@150,45  P2@10,65  5@110,65  -5@155,65`,
+			want: `table:
+| H: | H:Begroting 2026 | H:Begroting 2026^ |
+| H: | H:Baten | H:Lasten |
+| P1 | 100 | -20 |
+| P2 | 5 | -5 |
+`,
+		},
+		{
 			name: "group label and a row whose values were lost stay in the table",
 			words: `P1@10,10  100@100,10  -20@135,10
 				Groep@10,30
@@ -244,12 +284,14 @@ table:
 `,
 		},
 		{
-			name:  "misread zeros and minus signs, and thousands commas in a column with dots",
-			words: `P1@10,10  1.200@100,10  =20@155,10  P2@10,30  O@120,30  -5,125@140,30  P3@10,50  7@120,50  -1.000@140,50`,
+			name: "misread zeros and minus signs, and thousands commas and lost dots in a column with dots",
+			words: `P1@10,10  1.200@100,10  =20@155,10  P2@10,30  O@120,30  -5,125@140,30  P3@10,50  7@120,50  -1.000@140,50
+				P4@10,70  1234@100,70  -18819@140,70`,
 			want: `table:
 | P1 | 1.200 | -20 |
 | P2 | 0 | -5.125 |
 | P3 | 7 | -1.000 |
+| P4 | 1.234 | -18.819 |
 `,
 		},
 	}
@@ -261,5 +303,48 @@ table:
 				t.Errorf("Document(%s):\ngot\n%s\nwant\n%s", tc.name, got, tc.want)
 			}
 		})
+	}
+}
+
+func TestRepairZeros(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"'00O", "'000", true},
+		{"1.O0o", "1.000", true},
+		{"-2O", "-20", true},
+		{"(1o)", "(10)", true},
+		{"100", "100", false},
+		{"O", "O", false},
+		{"Of", "Of", false},
+		{"2Ook", "2Ook", false},
+	}
+	for _, tc := range tests {
+		got, ok := repairZeros(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("repairZeros(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestRepairBrackets(t *testing.T) {
+	tests := []struct {
+		text string
+		w, h float64
+		want string
+		ok   bool
+	}{
+		{"(0)", 5.7, 9.9, "0", true},
+		{"(0)", 12, 9.9, "(0)", false},
+		{"(12)", 8, 9.9, "12", true},
+		{"(a)", 5, 9.9, "(a)", false},
+		{"0)", 5, 9.9, "0)", false},
+	}
+	for _, tc := range tests {
+		got, ok := repairBrackets(Word{Text: tc.text, X0: 100, X1: 100 + tc.w, Y0: 50, Y1: 50 + tc.h})
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("repairBrackets(%q, %g wide, %g high) = %q, %v; want %q, %v", tc.text, tc.w, tc.h, got, ok, tc.want, tc.ok)
+		}
 	}
 }

@@ -29,10 +29,10 @@ const (
 	// photo's gradients, below a letter's edge.
 	smoothDistance = 16
 	// maxTextSmooth is the share of ink in smooth areas above which an
-	// image is a picture: between the 0.22 of the densest text image
-	// (a screenshot with shaded rows) and the 0.48 of the least smooth
+	// image is a picture: between the 0.36 of a text page whose table
+	// has shaded header and total rows and the 0.48 of the least smooth
 	// photo page.
-	maxTextSmooth = 0.35
+	maxTextSmooth = 0.42
 	// minInk is the share of the page that must be ink for OCR to find
 	// something: below it the page is white (an empty image, a rule).
 	minInk = 0.005
