@@ -335,7 +335,10 @@ var (
 // forever: object numbers far beyond what the file can hold, and a /Prev
 // chain that comes back to a section it has seen.
 func checkXref(r io.ReaderAt, size, off int64) error {
-	limit := size/8 + 10_000 // an object takes more than 8 bytes
+	// An object takes more than 8 bytes, but a sparse table (one page cut
+	// out of a large report) names high numbers in a small file: up to
+	// maxXrefObjects is allowed in any file.
+	limit := max(size/8+10_000, maxXrefObjects)
 	seen := map[int64]bool{}
 	for off > 0 || len(seen) == 0 {
 		if seen[off] || len(seen) > 256 {
