@@ -14,7 +14,7 @@ type glyphInfo struct {
 	width float64
 }
 
-// font is a font resource parsed once per document. Decoding is memoised
+// font is a font resource parsed once per walker. Decoding is memoised
 // per code, so a glyph costs one array or map lookup.
 type font struct {
 	twoByte   bool // Type0: codes are two bytes
