@@ -80,9 +80,42 @@ func checkFast(t *testing.T, s string) {
 	if n, ok := Parse(s); ok && !n.Nil && !strings.ContainsAny(s, "0123456789") {
 		t.Errorf("Parse(%q) = %+v: a number without a digit", s, n)
 	}
+	for _, q := range quickREs() {
+		if got, want := q.MatchString(s), q.re.MatchString(s); got != want {
+			t.Errorf("%s: MatchString(%q) = %v, the expression alone gives %v (literals %q)", q.re, s, got, want, q.lits)
+		}
+	}
 	norm := strings.TrimSpace(strings.Map(normalizeRune, s))
 	if _, want := nilForms[strings.ToLower(norm)]; isNilForm(norm) != want {
 		t.Errorf("isNilForm(%q) = %v, want %v", norm, !want, want)
+	}
+}
+
+// quickREs are the expressions with a quick test.
+func quickREs() []*quickRE {
+	out := []*quickRE{quantityRE}
+	for _, q := range rowRE {
+		out = append(out, q)
+	}
+	for _, q := range columnRE {
+		out = append(out, q)
+	}
+	for _, q := range objectiveHeadingRE {
+		out = append(out, q)
+	}
+	return out
+}
+
+// TestQuickLiterals: the row words, the most used, all get a quick test;
+// the Kelvin sign folds to the k of "kosten".
+func TestQuickLiterals(t *testing.T) {
+	for k, q := range rowRE {
+		if q.lits == nil {
+			t.Errorf("row kind %d (%s): no quick test", k, q.re)
+		}
+	}
+	if !rowRE[Lasten].MatchString("Kosten") || rowRE[Lasten].MatchString("posten") {
+		t.Error("Lasten: Kelvin-sign kosten not matched, or posten matched")
 	}
 }
 
@@ -101,6 +134,8 @@ var fastCases = []string{
 	"(\"-\" = nadeel)", "= voordelig", "bedragenx", "x", "€", "", "×", "€ ×1.000", "1.000", "12.345,67", "1.2.3", "7.1",
 	"1.23", "1234.567", "123.4567", ",5", "5,", "1.000,", "0", "00.000", "1.000.000.000.000.000.000.000.000.000.000.000.000.000",
 	"nvt", "N.V.T.", "—", "K", "n.n.b.\u212a", "PM", "(1.655)", "€ -5.382", "4,65 miljoen",
+	"Totaal lasten", "subtotaal", " totaal", "Saldo van baten en lasten", "\u212aosten", "Baſen", "Toev. reserve", "toev.",
+	"% afwijking", "van 2% naar 4%", "Aantal fte", "Begroting 2024 na wijziging", "Raming 2026", "raming t + 1", "Prim.",
 }
 
 func TestFastPathsAgree(t *testing.T) {
