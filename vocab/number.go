@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Number is a parsed cell.
@@ -70,9 +71,12 @@ func Parse(s string) (Number, bool) {
 	if s == "" {
 		return n, false
 	}
-	if _, ok := nilForms[strings.ToLower(s)]; ok {
+	if isNilForm(s) {
 		n.Nil = true
 		return n, true
+	}
+	if !strings.ContainsAny(s, "0123456789") {
+		return n, false // every number has a digit: the words of running text end here
 	}
 	neg := false
 	// Parentheses around the whole value mean negative: "(1.655)".
@@ -135,6 +139,26 @@ func Parse(s string) (Number, bool) {
 	return n, true
 }
 
+// maxNilRunes is the length in runes of the longest nil marker form:
+// strings.ToLower maps rune to rune, so a longer text is none.
+var maxNilRunes = func() int {
+	n := 0
+	for f := range nilForms {
+		n = max(n, utf8.RuneCountInString(f))
+	}
+	return n
+}()
+
+// isNilForm reports whether s, normalised and trimmed, is a nil marker
+// form in any case.
+func isNilForm(s string) bool {
+	if utf8.RuneCountInString(s) > maxNilRunes {
+		return false
+	}
+	_, ok := nilForms[strings.ToLower(s)]
+	return ok
+}
+
 // normalizeRune maps the minus and space look-alikes used in reports.
 func normalizeRune(r rune) rune {
 	switch r {
@@ -168,36 +192,43 @@ func parseDigits(s string) (v float64, point, ok bool) {
 	if hasComma && (frac == "" || !allDigits(frac)) {
 		return 0, false, false
 	}
-	groups := strings.Split(intPart, ".")
-	if len(groups) == 2 && !hasComma && len(groups[1]) != 3 && len(groups[1]) > 0 && allDigits(groups[1]) {
+	first, rest, grouped := strings.Cut(intPart, ".")
+	if grouped && !hasComma && !strings.Contains(rest, ".") && len(rest) != 3 && len(rest) > 0 && allDigits(rest) {
 		// "7.1": decimal point.
-		if !allDigits(groups[0]) || groups[0] == "" {
+		if !allDigits(first) || first == "" {
 			return 0, false, false
 		}
-		v, err := strconv.ParseFloat(groups[0]+"."+groups[1], 64)
+		v, err := strconv.ParseFloat(intPart, 64)
 		return v, true, err == nil
 	}
-	for i, g := range groups {
-		if !allDigits(g) || g == "" {
-			return 0, false, false
-		}
-		if i == 0 && len(groups) > 1 && len(g) > 3 {
-			return 0, false, false
-		}
-		if i > 0 && len(g) != 3 {
-			return 0, false, false
-		}
+	if !allDigits(first) || first == "" || grouped && len(first) > 3 {
+		return 0, false, false
 	}
-	digits := strings.Join(groups, "")
+	// The digits without the thousands dots, with a decimal point for the
+	// comma: on the stack for the usual lengths.
+	var stack [maxStackDigits]byte
+	digits := append(stack[:0], first...)
+	for grouped {
+		var g string
+		g, rest, grouped = strings.Cut(rest, ".")
+		if len(g) != 3 || !allDigits(g) {
+			return 0, false, false
+		}
+		digits = append(digits, g...)
+	}
 	if hasComma {
-		digits += "." + frac
+		digits = append(append(digits, '.'), frac...)
 	}
-	v, err := strconv.ParseFloat(digits, 64)
+	v, err := strconv.ParseFloat(string(digits), 64)
 	if err != nil || math.IsInf(v, 0) {
 		return 0, false, false
 	}
 	return v, false, true
 }
+
+// maxStackDigits is the length of number text parseDigits assembles
+// without allocating; amounts in reports have at most 15 digits.
+const maxStackDigits = 32
 
 func allDigits(s string) bool {
 	for _, r := range s {

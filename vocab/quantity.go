@@ -1,7 +1,5 @@
 package vocab
 
-import "regexp"
-
 // quantityWords mark a row or column label whose figures are not amounts
 // of money, even inside a table with a unit label: percentages and counts.
 var quantityWords = []struct {
@@ -16,7 +14,7 @@ var quantityWords = []struct {
 	{`\bfte\b`, "fte", "full-time equivalents (a count of staff)"},
 }
 
-var quantityRE = func() *regexp.Regexp {
+var quantityRE = func() *quickRE {
 	p := ""
 	for i, w := range quantityWords {
 		if i > 0 {
@@ -24,7 +22,7 @@ var quantityRE = func() *regexp.Regexp {
 		}
 		p += w.pattern
 	}
-	return regexp.MustCompile(`(?i)` + p)
+	return newQuickRE(`(?i)` + p)
 }()
 
 // IsQuantity reports whether a row or column label says its figures are

@@ -1,7 +1,6 @@
 package vocab
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -59,15 +58,15 @@ var rowRE = byKind(rowWords, func(w rowWord) (RowKind, string) { return w.kind, 
 
 // byKind compiles the patterns of a word table into one case-insensitive
 // expression per kind.
-func byKind[W any, K comparable](words []W, entry func(W) (K, string)) map[K]*regexp.Regexp {
+func byKind[W any, K comparable](words []W, entry func(W) (K, string)) map[K]*quickRE {
 	parts := map[K][]string{}
 	for _, w := range words {
 		k, p := entry(w)
 		parts[k] = append(parts[k], p)
 	}
-	out := map[K]*regexp.Regexp{}
+	out := map[K]*quickRE{}
 	for k, p := range parts {
-		out[k] = regexp.MustCompile(`(?i)` + strings.Join(p, "|"))
+		out[k] = newQuickRE(`(?i)` + strings.Join(p, "|"))
 	}
 	return out
 }

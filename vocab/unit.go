@@ -76,7 +76,7 @@ type Unit struct {
 
 // FindUnit finds the first unit label in s.
 func FindUnit(s string) (Unit, bool) {
-	if !mayMention(s, unitSigns) {
+	if !mayHaveUnit(s) {
 		return Unit{}, false
 	}
 	for i, re := range unitRE {
@@ -89,6 +89,53 @@ func FindUnit(s string) (Unit, bool) {
 		}
 	}
 	return Unit{}, false
+}
+
+// mayHaveUnit is the quick test in front of unitRE, which most lines
+// would take in vain. Every label in unitLabels without a lead word has a
+// multiplier sign (x, ×, *) followed, after spaces and perhaps "€", by
+// "1", "m" or "d" (1.000, mln, duizend), or a "€" followed, after spaces
+// and perhaps a quote, by "0", "1" or a multiplier sign (€ '000,
+// (€ 1.000), € x 1.000). Spaces are those of \s: ASCII.
+func mayHaveUnit(s string) bool {
+	if containsFoldASCII(s, "bedragen") { // the labels without a sign
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		sign := 0 // the length of a multiplier sign at i
+		switch {
+		case s[i] == 'x' || s[i] == 'X' || s[i] == '*':
+			sign = 1
+		case strings.HasPrefix(s[i:], "×"):
+			sign = len("×")
+		}
+		switch {
+		case sign > 0:
+			rest := skipSpaces(s[i+sign:])
+			if r, ok := strings.CutPrefix(rest, "€"); ok {
+				rest = skipSpaces(r)
+			}
+			if rest != "" && strings.IndexByte("1mMdD", rest[0]) >= 0 {
+				return true
+			}
+		case strings.HasPrefix(s[i:], "€"):
+			rest := skipSpaces(s[i+len("€"):])
+			if r, ok := strings.CutPrefix(rest, "'"); ok {
+				rest = skipSpaces(r)
+			} else if r, ok := strings.CutPrefix(rest, "’"); ok {
+				rest = skipSpaces(r)
+			}
+			if rest != "" && (strings.IndexByte("01xX*", rest[0]) >= 0 || strings.HasPrefix(rest, "×")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// skipSpaces drops the leading spaces that \s matches.
+func skipSpaces(s string) string {
+	return strings.TrimLeft(s, " \t\n\f\r")
 }
 
 // signWords say what a sign means in a sign legend.
@@ -115,9 +162,11 @@ const (
 // most lines of a report would take in vain: whether s holds one of signs
 // or a lead word.
 func mayMention(s, signs string) bool {
-	if strings.ContainsAny(s, signs) {
-		return true
-	}
+	return strings.ContainsAny(s, signs) || mentionsLead(s)
+}
+
+// mentionsLead reports whether s holds one of unitLeads.
+func mentionsLead(s string) bool {
 	for _, l := range unitLeads {
 		if containsFoldASCII(s, l.word) {
 			return true
@@ -157,7 +206,8 @@ func MentionsUnit(s string) bool {
 		return false
 	}
 	_, ok := FindUnit(s)
-	return ok || SignLegend.MatchString(s) || unitLeadAny.MatchString(s)
+	return ok || strings.Contains(s, legendSign) && SignLegend.MatchString(s) ||
+		mentionsLead(s) && unitLeadAny.MatchString(s)
 }
 
 // signMarks are the letters printed before or after an amount that say

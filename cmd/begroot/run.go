@@ -4,7 +4,6 @@ import (
 	"context"
 	"log/slog"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/begroot/begroot/extract"
@@ -24,12 +23,13 @@ func extractSources(ctx context.Context, sources []extract.Source, opt Options, 
 	keep func(i int, rep *normalize.Report) error) ([]*normalize.Report, []error) {
 	reports := make([]*normalize.Report, len(sources))
 	errs := make([]error, len(sources))
-	if opt.ocr.Mode == ocr.Auto && slices.ContainsFunc(sources, func(s extract.Source) bool { return s.Format == extract.FormatPDF }) {
-		if err := ocr.Installed(ctx, opt.ocr); err != nil {
-			log.Warn("no OCR of pages without a text layer", "error", err)
-			opt.ocr.Mode = ocr.Off
-		}
+	// The programs are looked up the first time a page needs OCR; in auto
+	// mode their absence is one warning for the run.
+	var missing func(error)
+	if opt.ocr.Mode == ocr.Auto {
+		missing = func(err error) { log.Warn("no OCR of pages without a text layer", "error", err) }
 	}
+	opt.ocr.Tools = ocr.NewToolCheck(missing)
 	st.start("extracting", len(sources))
 	pipeline.Run(ctx, sources, pipeline.Options{Jobs: opt.Jobs, Timeout: opt.Timeout, Cache: cache, OCR: opt.ocr}, func(r pipeline.Result) {
 		if r.Err == nil && keep != nil {

@@ -43,7 +43,7 @@ func ParseMode(s string) (Mode, error) {
 // there, with a *MissingError when not.
 func Installed(ctx context.Context, opt Options) error {
 	opt.applyDefaults()
-	_, err := findTools(ctx, opt.Language)
+	_, err := opt.Tools.find(ctx, opt.Language)
 	return err
 }
 

@@ -32,6 +32,9 @@ type Options struct {
 	// context from WithTimeout) ends for each page read with OCR; 0
 	// means DefaultPageAllowance.
 	PageAllowance time.Duration
+	// Tools, when set, looks the programs up once for all the documents
+	// of a run; nil looks them up for each document.
+	Tools *ToolCheck
 }
 
 // Defaults, measured on the five Wassenaar screenshots (see doc.go).
@@ -136,7 +139,7 @@ type Page struct {
 func Read(ctx context.Context, path string, pages []int, opt Options) ([]Page, error) {
 	opt.applyDefaults()
 	extend(ctx, opt.PageAllowance) // the look-ups and the first page
-	tools, err := findTools(ctx, opt.Language)
+	tools, err := opt.Tools.find(ctx, opt.Language)
 	if err != nil {
 		return nil, err
 	}

@@ -15,12 +15,20 @@
 // it ignores Type0 widths, Form XObjects and ToUnicode when an /Encoding is
 // present, and is slow (see shared/notes/pdf-text-layer.md). Instead a
 // content-stream walker records every glyph with its position, width and
-// size: fonts are parsed once per document, ToUnicode wins over /Encoding,
+// size: fonts are parsed once per page worker, ToUnicode wins over /Encoding,
 // Type0 widths come from /W, Form XObjects are followed, and glyphs outside
 // the current clip (text Word hides in overflowing table cells) are dropped.
 // Glyphs become words in content-stream order, words become lines by
 // baseline, and lines become blocks. Running headers, footers and page
 // numbers (the same text at the same height on many pages) are left out.
+//
+// The pages of a document are read (glyphs, words, lines) by a small pool
+// of workers, each with its own walker over the library's Reader, which
+// does not change once opened; the results are assembled in page order,
+// so the output does not depend on the number of workers. Workers beyond
+// the first start only while fewer than GOMAXPROCS goroutines read pages
+// in all the parses running, so a batch of documents is not
+// oversubscribed. Layout and tables run on the whole document afterwards.
 //
 // # Tables
 //

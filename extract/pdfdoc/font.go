@@ -14,7 +14,7 @@ type glyphInfo struct {
 	width float64
 }
 
-// font is a font resource parsed once per document. Decoding is memoised
+// font is a font resource parsed once per walker. Decoding is memoised
 // per code, so a glyph costs one array or map lookup.
 type font struct {
 	twoByte   bool // Type0: codes are two bytes
@@ -100,20 +100,33 @@ func newFont(v pdf.Value) *font {
 var genericName = regexp.MustCompile(`(?i)^([A-Z]{6}\+)?(cidfont\+)?f\d+$|^$`)
 
 // markHeavyFonts sets bold on anonymous fonts whose stems are clearly
-// wider than those of the body font, the font with the most glyphs.
-func markHeavyFonts(fonts map[string]*font) {
+// wider than those of the body font, the font with the most glyphs. Each
+// page worker has its own copy of a font, so glyphs are summed by font
+// dictionary over the walkers.
+func markHeavyFonts(walkers []*walker) {
+	glyphs := map[string]int{}
+	for _, w := range walkers {
+		for key, f := range w.fonts {
+			glyphs[key] += f.glyphs
+		}
+	}
 	var body *font
-	for _, f := range fonts {
-		if body == nil || f.glyphs > body.glyphs {
-			body = f
+	most := 0
+	for _, w := range walkers {
+		for key, f := range w.fonts {
+			if body == nil || glyphs[key] > most {
+				body, most = f, glyphs[key]
+			}
 		}
 	}
 	if body == nil || body.stemV <= 0 {
 		return
 	}
-	for _, f := range fonts {
-		if f.anonymous && f.stemV >= heavyStem*body.stemV {
-			f.bold = true
+	for _, w := range walkers {
+		for _, f := range w.fonts {
+			if f.anonymous && f.stemV >= heavyStem*body.stemV {
+				f.bold = true
+			}
 		}
 	}
 }

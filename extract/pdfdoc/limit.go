@@ -21,6 +21,7 @@ const (
 	maxCmapStack   = 1 << 16  // tokens on the ToUnicode parser's stack; a bfrange section holds at most 100
 	maxWidthRange  = 1 << 16  // codes one /W entry of a CIDFont may set: the whole two-byte range
 	maxDictHead    = 1 << 10  // bytes after "N 0 obj" searched for an object stream's /Extends; its dictionary has six entries
+	maxXrefObjects = 1 << 20  // object numbers any file may use: the library allocates 32 bytes for each number up to the highest, 32 MiB
 )
 
 // errLimit is wrapped by the errors of streams beyond the limits above.

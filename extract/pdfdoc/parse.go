@@ -28,6 +28,9 @@ type Options struct {
 	// MaxPages stops reading after this many pages (0: all). The Document
 	// gets a warning naming the pages left out.
 	MaxPages int
+	// Workers bounds the goroutines reading the pages of the document
+	// (0: GOMAXPROCS). Extra workers only run while cores are idle.
+	Workers int
 }
 
 // DefaultTimeout is the per-document deadline when Options.Timeout is 0.
@@ -178,52 +181,34 @@ func parse(ctx context.Context, r io.ReaderAt, size int64, src extract.Source, o
 		return nil, fail(0, errors.New("damaged PDF: no pages found"))
 	}
 	doc = &extract.Document{Source: src, Pages: len(refs), Title: infoTitle(reader)}
-	w := newWalker(ctx)
-	pages := make([]*pageText, 0, len(refs))
-	var words []word
-	var buf []byte
+	n := len(refs)
+	if opt.MaxPages > 0 && opt.MaxPages < n {
+		n = opt.MaxPages
+	}
+	results, walkers := readPages(ctx, refs[:n], opt.Workers)
+	pages := make([]*pageText, 0, n)
 	usable := 0
-	for i, ref := range refs {
-		page = i + 1
-		if err := ctx.Err(); err != nil {
-			return nil, fail(page, err)
+	for i, res := range results {
+		if res.err != nil {
+			page = i + 1
+			return nil, fail(page, res.err)
 		}
-		if testHookPage != nil {
-			testHookPage(page)
+		doc.Warnings = append(doc.Warnings, res.warnings...)
+		if res.noText {
+			doc.NoTextPages = append(doc.NoTextPages, i+1)
 		}
-		if opt.MaxPages > 0 && i >= opt.MaxPages {
-			doc.Warnings = append(doc.Warnings, fmt.Sprintf("pages %d-%d not read: page limit %d", page, len(refs), opt.MaxPages))
-			break
-		}
-		glyphs, perr := w.safePage(ref)
-		if a, ok := perr.(abort); ok {
-			return nil, fail(page, a.err)
-		}
-		if perr != nil {
-			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: %v", page, perr))
-		}
-		var q quality
-		words, buf, q = groupWords(glyphs, words[:0], buf)
-		pt := &pageText{number: page, width: ref.width, height: ref.height}
-		switch {
-		case q.total == 0:
-			if w.images {
-				doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: no text layer (image only)", page))
-				doc.NoTextPages = append(doc.NoTextPages, page)
-			}
-		case !q.usable():
-			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: no usable text layer", page))
-			doc.NoTextPages = append(doc.NoTextPages, page)
-		default:
+		if res.usable {
 			usable++
-			pt.lines = groupLines(slices.Clone(words))
 		}
-		pages = append(pages, pt)
+		pages = append(pages, res.text)
+	}
+	if n < len(refs) {
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("pages %d-%d not read: page limit %d", n+1, len(refs), opt.MaxPages))
 	}
 	if usable == 0 {
 		return nil, fail(0, extract.ErrNoText)
 	}
-	markHeavyFonts(w.fonts)
+	markHeavyFonts(walkers)
 	doc.Blocks = layout(ctx, pages, &page)
 	if doc.Title == "" {
 		for _, b := range doc.Blocks {
@@ -350,7 +335,10 @@ var (
 // forever: object numbers far beyond what the file can hold, and a /Prev
 // chain that comes back to a section it has seen.
 func checkXref(r io.ReaderAt, size, off int64) error {
-	limit := size/8 + 10_000 // an object takes more than 8 bytes
+	// An object takes more than 8 bytes, but a sparse table (one page cut
+	// out of a large report) names high numbers in a small file: up to
+	// maxXrefObjects is allowed in any file.
+	limit := max(size/8+10_000, maxXrefObjects)
 	seen := map[int64]bool{}
 	for off > 0 || len(seen) == 0 {
 		if seen[off] || len(seen) > 256 {

@@ -276,3 +276,64 @@ func TestCheckObjectStreams(t *testing.T) {
 		})
 	}
 }
+
+// sparsePDF writes a one-page PDF whose objects are numbered from first
+// on, with a cross-reference table of two subsections (object 0, then the
+// four objects) and the given trailer /Size, as pdfseparate writes a page
+// cut out of a large report.
+func sparsePDF(first, size int) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.7\n")
+	content := "BT /F1 12 Tf 72 700 Td (Begroting 2024) Tj ET"
+	objs := []string{
+		fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", first+1),
+		fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", first+2),
+		fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R >> >> >>", first+1, first+3, first+4),
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+	}
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", first+i, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 1\n0000000000 65535 f \n%d %d\n", first, len(objs))
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", size, first, xref)
+	return b.Bytes()
+}
+
+// TestParseSparseXref: a small file whose cross-reference table names
+// high object numbers is read; object numbers or a /Size beyond what
+// maxXrefObjects allows in a small file are rejected before the library
+// allocates for them.
+func TestParseSparseXref(t *testing.T) {
+	tests := []struct {
+		name        string
+		first, size int
+		err         string // substring of the error, "" for none
+	}{
+		{"dense", 1, 6, ""},
+		{"sparse, as pdfseparate writes", 25_914, 25_919, ""},
+		{"sparse near the limit", maxXrefObjects - 10, maxXrefObjects - 5, ""},
+		{"object number beyond the limit", 5_000_000, 5_000_005, "cross-reference table names object 5000004"},
+		{"huge /Size", 1, 1_000_000_000, "/Size 1000000000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := sparsePDF(tt.first, tt.size)
+			doc, err := Parse(bytes.NewReader(data), int64(len(data)), extract.Source{Path: "sparse.pdf"})
+			switch {
+			case tt.err == "" && err != nil:
+				t.Fatalf("Parse: %v", err)
+			case tt.err == "" && (len(doc.Blocks) == 0 || doc.Blocks[0].Text != "Begroting 2024"):
+				t.Errorf("Parse: blocks %+v, want the page's text", doc.Blocks)
+			case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+				t.Errorf("Parse error %v, want %q", err, tt.err)
+			}
+		})
+	}
+}

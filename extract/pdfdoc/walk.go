@@ -72,7 +72,8 @@ type gstate struct {
 type abort struct{ err error }
 
 // walker turns the content streams of pages into glyphs. One walker serves
-// a whole document so that fonts are parsed once.
+// all the pages a page worker reads (readPages), so that fonts are parsed
+// once per worker; it is not safe for concurrent use.
 type walker struct {
 	ctx   context.Context
 	fonts map[string]*font // keyed by the font dictionary's text
@@ -110,7 +111,7 @@ func (w *walker) page(p pageRef) ([]glyph, error) {
 }
 
 // resources resolves the font and XObject names of a resource dictionary,
-// each once per document: pages share their resources, and resolving an
+// each once per walker: pages share their resources, and resolving an
 // object the library keeps in an object stream decodes that stream again.
 type resources struct {
 	v      pdf.Value

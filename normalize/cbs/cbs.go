@@ -50,45 +50,56 @@ type naming struct {
 	first, last int
 }
 
-// tables is the parsed reference data.
+// tables is the parsed reference data. The I and V records (inwoners,
+// Iv3 totals) are thousands of lines of which a run looks up a few: they
+// stay text, sorted as data.tsv.gz is written, and are found by binary
+// search.
 type tables struct {
 	namings    []naming
 	byKey      map[string][]int // lookup key → indexes into namings
-	inwoners   map[string]map[int]int
-	iv3        map[string]Totals // code + verslagsoort
+	records    []string         // every line, sorted
 	taakvelden map[int][]string
 	minYear    int
 	maxYear    int
 }
 
-var data = sync.OnceValue(func() *tables {
-	t, err := parse(dataGz)
+// names holds the G records only, which come first in data.tsv.gz (its
+// lines are sorted): Lookup and Names, which every document with a
+// gemeente name needs, do not wait for the other records. data holds
+// them all.
+var (
+	names = sync.OnceValue(func() *tables { return mustParse(true) })
+	data  = sync.OnceValue(func() *tables { return mustParse(false) })
+)
+
+func mustParse(namesOnly bool) *tables {
+	t, err := parse(dataGz, namesOnly)
 	if err != nil {
 		panic("cbs: embedded data.tsv.gz: " + err.Error()) // a broken build, not bad input
 	}
 	return t
-})
+}
 
-func parse(gz []byte) (*tables, error) {
+// parse reads the G and T records of gz and keeps every line in records;
+// with namesOnly it stops at the first record after the G records.
+func parse(gz []byte, namesOnly bool) (*tables, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
 		return nil, err
 	}
-	t := &tables{
-		byKey: map[string][]int{}, inwoners: map[string]map[int]int{},
-		iv3: map[string]Totals{}, taakvelden: map[int][]string{},
-	}
+	t := &tables{byKey: map[string][]int{}, taakvelden: map[int][]string{}}
 	sc := bufio.NewScanner(zr)
 	for line := 1; sc.Scan(); line++ {
-		f := strings.Split(sc.Text(), "\t")
+		text := sc.Text()
+		f := strings.Split(text, "\t")
+		if namesOnly && f[0] != "G" {
+			break
+		}
+		t.records = append(t.records, text)
 		n := func(i int) int64 {
-			if i >= len(f) {
-				err = fmt.Errorf("line %d: %d fields", line, len(f))
-				return 0
-			}
-			v, perr := strconv.ParseInt(f[i], 10, 64)
-			if perr != nil {
-				err = fmt.Errorf("line %d: %w", line, perr)
+			v, ferr := field(f, i)
+			if ferr != nil && err == nil {
+				err = fmt.Errorf("line %d: %w", line, ferr)
 			}
 			return v
 		}
@@ -100,15 +111,9 @@ func parse(gz []byte) (*tables, error) {
 				t.minYear = g.first
 			}
 			t.maxYear = max(t.maxYear, g.last)
-		case "I":
-			if t.inwoners[f[1]] == nil {
-				t.inwoners[f[1]] = map[int]int{}
-			}
-			t.inwoners[f[1]][int(n(2))] = int(n(3))
-		case "V":
-			t.iv3[f[1]+f[2]] = Totals{Baten: n(3) * thousand, Lasten: n(4) * thousand, ReserveBaten: n(5) * thousand, ReserveLasten: n(6) * thousand}
 		case "T":
 			t.taakvelden[int(n(1))] = strings.Fields(f[2])
+		case "I", "V": // looked up by record
 		default:
 			err = fmt.Errorf("line %d: unknown record %q", line, f[0])
 		}
@@ -119,12 +124,43 @@ func parse(gz []byte) (*tables, error) {
 	if err := sc.Err(); err != nil {
 		return nil, err
 	}
+	if !slices.IsSorted(t.records) {
+		return nil, fmt.Errorf("lines not sorted")
+	}
 	for i, g := range t.namings {
 		for _, k := range keys(g.name) {
 			t.byKey[k] = append(t.byKey[k], i)
 		}
 	}
 	return t, nil
+}
+
+// field is the integer in field i of a record.
+func field(f []string, i int) (int64, error) {
+	if i >= len(f) {
+		return 0, fmt.Errorf("%d fields", len(f))
+	}
+	return strconv.ParseInt(f[i], 10, 64)
+}
+
+// record returns the integer fields after the key fields of the record
+// whose line starts with the tab-separated key, and whether there is one.
+func (t *tables) record(fields int, key ...string) ([]int64, bool) {
+	prefix := strings.Join(key, "\t") + "\t"
+	i, _ := slices.BinarySearch(t.records, prefix)
+	if i == len(t.records) || !strings.HasPrefix(t.records[i], prefix) {
+		return nil, false
+	}
+	f := strings.Split(t.records[i], "\t")
+	out := make([]int64, fields)
+	for k := range out {
+		v, err := field(f, len(key)+k)
+		if err != nil {
+			panic(fmt.Sprintf("cbs: embedded data.tsv.gz: %q: %v", t.records[i], err)) // a broken build, not bad input
+		}
+		out[k] = v
+	}
+	return out, true
 }
 
 // aliases are names documents use for a gemeente other than its CBS name.
@@ -183,7 +219,7 @@ func (t *tables) clamp(year int) int {
 // the same gemeente. ok is false for an unknown name, a gemeente that did
 // not exist that year, and a name two gemeenten share ("Bergen" in 2024).
 func Lookup(name string, year int) (g Gemeente, ok bool) {
-	t := data()
+	t := names()
 	year = t.clamp(year)
 	var codes []string
 	for _, i := range t.byKey[key(name)] {
@@ -207,7 +243,7 @@ func Lookup(name string, year int) (g Gemeente, ok bool) {
 // its name without the province where that is unique, and the aliases.
 // Callers search documents for them.
 func Names(year int) []string {
-	t := data()
+	t := names()
 	year = t.clamp(year)
 	var out []string
 	for _, n := range t.namings {
@@ -231,14 +267,20 @@ func Names(year int) []string {
 
 // Inwoners is the number of inhabitants of a gemeente in a year.
 func Inwoners(code string, year int) (int, bool) {
-	n, ok := data().inwoners[code][year]
-	return n, ok
+	f, ok := data().record(1, "I", code, strconv.Itoa(year))
+	if !ok {
+		return 0, false
+	}
+	return int(f[0]), true
 }
 
 // Iv3 are the Iv3 totals of a gemeente for a verslagsoort ("2024X000").
 func Iv3(code, verslagsoort string) (Totals, bool) {
-	v, ok := data().iv3[code+verslagsoort]
-	return v, ok
+	f, ok := data().record(4, "V", code, verslagsoort)
+	if !ok {
+		return Totals{}, false
+	}
+	return Totals{Baten: f[0] * thousand, Lasten: f[1] * thousand, ReserveBaten: f[2] * thousand, ReserveLasten: f[3] * thousand}, true
 }
 
 // Taakvelden are the Iv3 taakveld codes of a year ("0.1", "0.10", …).

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -223,4 +224,49 @@ func misencoded(byYear map[int]string, year int, source, got string) bool {
 		}
 	}
 	return false
+}
+
+// TestNamesOnly: the table of the G records, which Lookup and Names use,
+// is the one the whole parse gives, without the other records.
+func TestNamesOnly(t *testing.T) {
+	n, all := names(), data()
+	if !reflect.DeepEqual(n.namings, all.namings) || !reflect.DeepEqual(n.byKey, all.byKey) ||
+		n.minYear != all.minYear || n.maxYear != all.maxYear {
+		t.Errorf("names-only table differs from the full one: %d vs %d namings, years %d-%d vs %d-%d",
+			len(n.namings), len(all.namings), n.minYear, n.maxYear, all.minYear, all.maxYear)
+	}
+	for _, r := range n.records {
+		if !strings.HasPrefix(r, "G\t") {
+			t.Errorf("names-only table holds %q", r)
+		}
+	}
+}
+
+// TestRecords: every I and V record of the embedded data has its integer
+// fields, and no two have the same key (the lookup finds the first).
+func TestRecords(t *testing.T) {
+	keys := map[string]bool{}
+	counts := map[string]int{}
+	for _, r := range data().records {
+		f := strings.Split(r, "\t")
+		var key []string
+		switch f[0] {
+		case "I", "V":
+			key = f[:3]
+		default:
+			continue
+		}
+		counts[f[0]]++
+		k := strings.Join(key, "\t")
+		if keys[k] {
+			t.Errorf("two records for %q", k)
+		}
+		keys[k] = true
+		if _, ok := data().record(len(f)-len(key), key...); !ok || len(f) != map[string]int{"I": 4, "V": 7}[f[0]] {
+			t.Errorf("record %q: %d fields, or not found", r, len(f))
+		}
+	}
+	if counts["I"] == 0 || counts["V"] == 0 {
+		t.Errorf("records: %v, want I and V records", counts)
+	}
 }

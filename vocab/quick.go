@@ -1,0 +1,109 @@
+package vocab
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"unicode"
+)
+
+// quickRE is a case-insensitive regular expression with a quick test in
+// front: the literals of which every match holds one (ignoring case), so
+// that a label holding none is rejected without running the expression,
+// which most labels would take in vain.
+type quickRE struct {
+	re   *regexp.Regexp
+	lits []string // lower case ASCII; nil: no quick test
+	// folds are the non-ASCII runes that match a letter of lits under
+	// (?i) (the Kelvin sign for k, the long s for s): a text holding one
+	// goes to re.
+	folds string
+}
+
+func newQuickRE(pattern string) *quickRE {
+	q := &quickRE{re: regexp.MustCompile(pattern)}
+	tree, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return q // MustCompile accepted it: cannot happen
+	}
+	q.lits = requiredLiterals(tree.Simplify())
+	var folds []rune
+	for _, l := range q.lits {
+		for _, r := range l {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				if f > unicode.MaxASCII {
+					folds = append(folds, f)
+				}
+			}
+		}
+	}
+	q.folds = string(folds)
+	return q
+}
+
+// MatchString reports whether s holds a match of the expression.
+func (q *quickRE) MatchString(s string) bool {
+	if q.lits != nil && !strings.ContainsAny(s, q.folds) && !containsAnyFoldASCII(s, q.lits) {
+		return false
+	}
+	return q.re.MatchString(s)
+}
+
+func containsAnyFoldASCII(s string, words []string) bool {
+	for _, w := range words {
+		if containsFoldASCII(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// requiredLiterals returns ASCII literals, in lower case, of which every
+// match of re holds one, or nil when it cannot tell.
+func requiredLiterals(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		s := string(re.Rune)
+		for _, r := range s {
+			if r > unicode.MaxASCII {
+				return nil
+			}
+		}
+		return []string{strings.ToLower(s)}
+	case syntax.OpCapture, syntax.OpPlus:
+		return requiredLiterals(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min > 0 {
+			return requiredLiterals(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		// Every part is required: take the part whose shortest literal is
+		// longest, the most selective test.
+		var best []string
+		for _, sub := range re.Sub {
+			if l := requiredLiterals(sub); l != nil && (best == nil || shortest(l) > shortest(best)) {
+				best = l
+			}
+		}
+		return best
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			l := requiredLiterals(sub)
+			if l == nil {
+				return nil
+			}
+			all = append(all, l...)
+		}
+		return all
+	}
+	return nil
+}
+
+func shortest(lits []string) int {
+	n := len(lits[0])
+	for _, l := range lits[1:] {
+		n = min(n, len(l))
+	}
+	return n
+}
