@@ -39,14 +39,6 @@ func ParseMode(s string) (Mode, error) {
 	return "", fmt.Errorf("--ocr %q: want auto, off or force", s)
 }
 
-// Installed reports whether the programs and the language of opt are
-// there, with a *MissingError when not.
-func Installed(ctx context.Context, opt Options) error {
-	opt.applyDefaults()
-	_, err := opt.Tools.find(ctx, opt.Language)
-	return err
-}
-
 type optionsKey struct{}
 
 // NewContext returns ctx carrying opt, for the readers a pipeline calls
