@@ -394,7 +394,7 @@ func (pl *pageLayout) headerTop(first int) int {
 		if !pl.mayHead(k) {
 			break
 		}
-		if pl.headerLike(k) || pl.labelBetweenHeaders(k) {
+		if pl.headerLike(k) || pl.labelBetweenHeaders(k) || pl.unitUnderHeader(k) {
 			top = k
 			continue
 		}
@@ -421,6 +421,16 @@ func (pl *pageLayout) labelBetweenHeaders(k int) bool {
 		return false
 	}
 	return pl.lines[k].x0 <= pl.g.regions[0][0] && pl.lines[k].size <= labelSize*pl.em
+}
+
+// unitUnderHeader reports whether line k is a unit label over the columns
+// ("€ x 1.000" under "Restant schuld per 1/1/26") with a header line close
+// above it: the rest of that column's heading, not a caption.
+func (pl *pageLayout) unitUnderHeader(k int) bool {
+	if k == 0 || pl.used[k-1] || !pl.unitOnly(k) || pl.lines[k].x0 <= pl.g.labelX0+pl.em || pl.pitch(k-1, k) > labelGapMax {
+		return false
+	}
+	return pl.headerLike(k - 1)
 }
 
 // centredFirstRow moves bodyStart up over the text lines tight above a
