@@ -192,23 +192,17 @@ func (pl *pageLayout) extendRun(i int) int {
 	numX0 := pl.numericX0(i, math.Inf(1))
 	spans := pl.numberSpans(i, nil)
 	body := !pl.year[i]
-	prevPitch := 0.0
-	gapOK := func(k int) bool {
-		p := pl.pitch(k-1, k)
-		regular := math.Abs(p-prevPitch) <= pitchJitter || k+1 < n && math.Abs(p-pl.pitch(k, k+1)) <= pitchJitter
-		return p <= rowGapMax || p <= rowGapRegular && regular
-	}
-	// joins reports whether numeric line k continues the run: it is not a
-	// new header, and most of its numbers either line up with a number
-	// above (right edges or centres within an em) or stand clear of them
-	// (a sparse table fills other columns further down).
-	joins := func(k int) bool {
-		if body && pl.year[k] {
-			return false
-		}
+	var pitches []float64 // the row pitches of the run so far
+	// gapOK reports whether line k is close enough to the line above: a
+	// wider gap is one the rows keep, the pitch of the next line or one the
+	// run has used already (a table split into blocks by the layout, its
+	// total row set apart as far as its first row).
+	// misaligned counts the numbers of line k that overlap a number above
+	// without lining up with it (right edges or centres within an em),
+	// and its numbers.
+	misaligned := func(k int) (bad, n int) {
 		mine := pl.numberSpans(k, nil)
 		em := pl.lines[k].size
-		bad := 0
 		for _, a := range mine {
 			for _, b := range spans {
 				overlap := a[0] <= b[1] && a[1] >= b[0]
@@ -219,7 +213,29 @@ func (pl *pageLayout) extendRun(i int) int {
 				}
 			}
 		}
-		return bad*100 <= len(mine)*misalignedPct
+		return bad, len(mine)
+	}
+	gapOK := func(k int) bool {
+		p := pl.pitch(k-1, k)
+		same := func(q float64) bool { return math.Abs(p-q) <= pitchJitter }
+		regular := slices.ContainsFunc(pitches, same) || k+1 < n && same(pl.pitch(k, k+1))
+		return p <= rowGapMax || p <= rowGapRegular && regular
+	}
+	// joins reports whether numeric line k continues the run: it is not a
+	// new header, and most of its numbers either line up with a number
+	// above (right edges or centres within an em) or stand clear of them
+	// (a sparse table fills other columns further down).
+	joins := func(k int) bool {
+		bad, n := misaligned(k)
+		return !(body && pl.year[k]) && bad*100 <= n*misalignedPct
+	}
+	// splitOff reports whether numeric line k, right below the run's last
+	// row with nothing between, is a part of the table the layout set
+	// apart (a total row under the bottom border): all its numbers line up
+	// with the run's.
+	splitOff := func(k int) bool {
+		bad, n := misaligned(k)
+		return k == last+1 && pl.cand[k] && !pl.year[k] && n > 0 && bad == 0 && pl.pitch(k-1, k) <= splitGapMax
 	}
 	// groupLabel reports whether text line k is a short label left of the
 	// numbers, which may have extra space above it.
@@ -228,10 +244,10 @@ func (pl *pageLayout) extendRun(i int) int {
 		return !pl.cand[k] && len(l.words) <= groupLabelWords && l.x1 < numX0 && pl.pitch(k-1, k) <= rowGapRegular
 	}
 	for j := i + 1; j < n; {
-		if !gapOK(j) && !groupLabel(j) || pl.used[j] {
+		if !gapOK(j) && !groupLabel(j) && !splitOff(j) || pl.used[j] {
 			break
 		}
-		prevPitch = pl.pitch(j-1, j)
+		pitches = append(pitches, pl.pitch(j-1, j))
 		if pl.cand[j] {
 			if !joins(j) {
 				break
