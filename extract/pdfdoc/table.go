@@ -259,17 +259,28 @@ func (pl *pageLayout) extendRun(i int) int {
 			j++
 			continue
 		}
-		k := j
-		for k < n && k-j < maxInnerText && !pl.cand[k] && pl.internal(k, numX0, pl.lines[last].size) && !pl.headerOver(k, spans) && (gapOK(k) || k == j && groupLabel(k)) {
+		// Text lines between two rows: at most maxInnerText of them, not
+		// counting those right of all numbers (a remark column's text,
+		// which runs on as long as it needs).
+		k, inner := j, 0
+		for k < n && inner < maxInnerText && !pl.cand[k] && pl.internal(k, numX0, pl.lines[last].size) && !pl.headerOver(k, spans) && (gapOK(k) || k == j && groupLabel(k)) {
+			if !rightOf(&pl.lines[k], spans) {
+				inner++
+			}
 			k++
 		}
-		if k < n && k-j < maxInnerText && pl.cand[k] && gapOK(k) && joins(k) {
+		if k < n && inner < maxInnerText && pl.cand[k] && gapOK(k) && joins(k) {
 			j = k
 			continue
 		}
 		break
 	}
 	return last
+}
+
+// rightOf reports whether line l starts right of all number spans.
+func rightOf(l *line, spans [][2]float64) bool {
+	return !slices.ContainsFunc(spans, func(sp [2]float64) bool { return l.x0 <= sp[1] })
 }
 
 // numberSpans appends the extents of the numbers of line k.
