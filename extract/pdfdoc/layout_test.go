@@ -28,6 +28,11 @@ func TestLayoutFixtures(t *testing.T) {
 		{"layout-wrapped", 1},   // indicator names wrapped over two or three lines, the values on the last line
 		{"layout-lone", 1},      // values alone on a line, centred on their wrapped labels; group labels above rows
 		{"layout-prose", 0},     // running text beside a chart's percentage labels: no table
+		{"layout-textcols", 2},  // a name running into its unit with less than a space; a one-row table whose name ends before the unit column
+		{"layout-unithead", 1},  // a unit label alone under a column heading: part of the header, not the caption
+		{"layout-splitoff", 1},  // a total row set apart far below the rows, nothing between: one table
+		{"layout-longnote", 1},  // a remark wrapped over five lines between two rows: one table
+		{"layout-ownrows", 2},   // a label without values under the widest label in a table of padded rows; a group label above a wrapped label
 	}
 	type table struct {
 		Caption string

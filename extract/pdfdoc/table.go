@@ -192,23 +192,17 @@ func (pl *pageLayout) extendRun(i int) int {
 	numX0 := pl.numericX0(i, math.Inf(1))
 	spans := pl.numberSpans(i, nil)
 	body := !pl.year[i]
-	prevPitch := 0.0
-	gapOK := func(k int) bool {
-		p := pl.pitch(k-1, k)
-		regular := math.Abs(p-prevPitch) <= pitchJitter || k+1 < n && math.Abs(p-pl.pitch(k, k+1)) <= pitchJitter
-		return p <= rowGapMax || p <= rowGapRegular && regular
-	}
-	// joins reports whether numeric line k continues the run: it is not a
-	// new header, and most of its numbers either line up with a number
-	// above (right edges or centres within an em) or stand clear of them
-	// (a sparse table fills other columns further down).
-	joins := func(k int) bool {
-		if body && pl.year[k] {
-			return false
-		}
+	var pitches []float64 // the row pitches of the run so far
+	// gapOK reports whether line k is close enough to the line above: a
+	// wider gap is one the rows keep, the pitch of the next line or one the
+	// run has used already (a table split into blocks by the layout, its
+	// total row set apart as far as its first row).
+	// misaligned counts the numbers of line k that overlap a number above
+	// without lining up with it (right edges or centres within an em),
+	// and its numbers.
+	misaligned := func(k int) (bad, n int) {
 		mine := pl.numberSpans(k, nil)
 		em := pl.lines[k].size
-		bad := 0
 		for _, a := range mine {
 			for _, b := range spans {
 				overlap := a[0] <= b[1] && a[1] >= b[0]
@@ -219,7 +213,29 @@ func (pl *pageLayout) extendRun(i int) int {
 				}
 			}
 		}
-		return bad*100 <= len(mine)*misalignedPct
+		return bad, len(mine)
+	}
+	gapOK := func(k int) bool {
+		p := pl.pitch(k-1, k)
+		same := func(q float64) bool { return math.Abs(p-q) <= pitchJitter }
+		regular := slices.ContainsFunc(pitches, same) || k+1 < n && same(pl.pitch(k, k+1))
+		return p <= rowGapMax || p <= rowGapRegular && regular
+	}
+	// joins reports whether numeric line k continues the run: it is not a
+	// new header, and most of its numbers either line up with a number
+	// above (right edges or centres within an em) or stand clear of them
+	// (a sparse table fills other columns further down).
+	joins := func(k int) bool {
+		bad, n := misaligned(k)
+		return !(body && pl.year[k]) && bad*100 <= n*misalignedPct
+	}
+	// splitOff reports whether numeric line k, right below the run's last
+	// row with nothing between, is a part of the table the layout set
+	// apart (a total row under the bottom border): all its numbers line up
+	// with the run's.
+	splitOff := func(k int) bool {
+		bad, n := misaligned(k)
+		return k == last+1 && pl.cand[k] && !pl.year[k] && n > 0 && bad == 0 && pl.pitch(k-1, k) <= splitGapMax
 	}
 	// groupLabel reports whether text line k is a short label left of the
 	// numbers, which may have extra space above it.
@@ -228,10 +244,10 @@ func (pl *pageLayout) extendRun(i int) int {
 		return !pl.cand[k] && len(l.words) <= groupLabelWords && l.x1 < numX0 && pl.pitch(k-1, k) <= rowGapRegular
 	}
 	for j := i + 1; j < n; {
-		if !gapOK(j) && !groupLabel(j) || pl.used[j] {
+		if !gapOK(j) && !groupLabel(j) && !splitOff(j) || pl.used[j] {
 			break
 		}
-		prevPitch = pl.pitch(j-1, j)
+		pitches = append(pitches, pl.pitch(j-1, j))
 		if pl.cand[j] {
 			if !joins(j) {
 				break
@@ -243,17 +259,28 @@ func (pl *pageLayout) extendRun(i int) int {
 			j++
 			continue
 		}
-		k := j
-		for k < n && k-j < maxInnerText && !pl.cand[k] && pl.internal(k, numX0, pl.lines[last].size) && !pl.headerOver(k, spans) && (gapOK(k) || k == j && groupLabel(k)) {
+		// Text lines between two rows: at most maxInnerText of them, not
+		// counting those right of all numbers (a remark column's text,
+		// which runs on as long as it needs).
+		k, inner := j, 0
+		for k < n && inner < maxInnerText && !pl.cand[k] && pl.internal(k, numX0, pl.lines[last].size) && !pl.headerOver(k, spans) && (gapOK(k) || k == j && groupLabel(k)) {
+			if !rightOf(&pl.lines[k], spans) {
+				inner++
+			}
 			k++
 		}
-		if k < n && k-j < maxInnerText && pl.cand[k] && gapOK(k) && joins(k) {
+		if k < n && inner < maxInnerText && pl.cand[k] && gapOK(k) && joins(k) {
 			j = k
 			continue
 		}
 		break
 	}
 	return last
+}
+
+// rightOf reports whether line l starts right of all number spans.
+func rightOf(l *line, spans [][2]float64) bool {
+	return !slices.ContainsFunc(spans, func(sp [2]float64) bool { return l.x0 <= sp[1] })
 }
 
 // numberSpans appends the extents of the numbers of line k.
@@ -394,7 +421,7 @@ func (pl *pageLayout) headerTop(first int) int {
 		if !pl.mayHead(k) {
 			break
 		}
-		if pl.headerLike(k) || pl.labelBetweenHeaders(k) {
+		if pl.headerLike(k) || pl.labelBetweenHeaders(k) || pl.unitUnderHeader(k) {
 			top = k
 			continue
 		}
@@ -421,6 +448,16 @@ func (pl *pageLayout) labelBetweenHeaders(k int) bool {
 		return false
 	}
 	return pl.lines[k].x0 <= pl.g.regions[0][0] && pl.lines[k].size <= labelSize*pl.em
+}
+
+// unitUnderHeader reports whether line k is a unit label over the columns
+// ("€ x 1.000" under "Restant schuld per 1/1/26") with a header line close
+// above it: the rest of that column's heading, not a caption.
+func (pl *pageLayout) unitUnderHeader(k int) bool {
+	if k == 0 || pl.used[k-1] || !pl.unitOnly(k) || pl.lines[k].x0 <= pl.g.labelX0+pl.em || pl.pitch(k-1, k) > labelGapMax {
+		return false
+	}
+	return pl.headerLike(k - 1)
 }
 
 // centredFirstRow moves bodyStart up over the text lines tight above a

@@ -11,7 +11,9 @@ import (
 
 // wrapsInto reports whether text line k continues the cell text of line
 // prev: it starts in lower case or with a bracket, or its first word would
-// not have fitted after the label of prev.
+// not have fitted after the label of prev. Below the widest label, where
+// that test tells nothing, a line set further apart than the tight pitch
+// (a table that spaces its rows wider) is a row of its own.
 func (pl *pageLayout) wrapsInto(prev, k int) bool {
 	ws := pl.lines[k].words
 	if startsLower(ws[0].text) {
@@ -24,6 +26,10 @@ func (pl *pageLayout) wrapsInto(prev, k int) bool {
 		}
 	}
 	if label == nil || ws[0].x0 > label.x0+wrapIndent*pl.em {
+		return false
+	}
+	widest := !pl.g.cells && label.x1 >= pl.g.labelEnd
+	if widest && pl.pitch(prev, k) > tightPitch {
 		return false
 	}
 	return label.x1+spaceWidth*ws[0].size+(ws[0].x1-ws[0].x0) > pl.g.wrapAt()
@@ -113,12 +119,15 @@ func (b *bodyBuilder) singleRowChain(start, end, c int, bottom bool) {
 	pl := b.pl
 	prefix := bottom || pl.takesLinesAbove(start, end, c)
 	r := pl.newRow()
-	for k := start; k < c; k++ {
-		if prefix {
-			pl.addLine(r, k)
-		} else {
-			b.own(k)
-		}
+	from := c // the first line of the row
+	if prefix {
+		from = pl.labelStart(start, c)
+	}
+	for k := start; k < from; k++ {
+		b.own(k)
+	}
+	for k := from; k < c; k++ {
+		pl.addLine(r, k)
 	}
 	pl.addLine(r, c)
 	b.rows = append(b.rows, r)
@@ -130,6 +139,27 @@ func (b *bodyBuilder) singleRowChain(start, end, c int, bottom bool) {
 	for ; k <= end; k++ {
 		b.own(k)
 	}
+}
+
+// labelStart returns the first of the text lines start..c-1 above numeric
+// line c that its row takes: the line just above c, each line without a
+// label of its own, and each label line that the next label line below
+// wraps into. A label the one below does not wrap into (it would have
+// fitted after it: "Verwachte boekwinst" over "Verwachte boekwinst bij
+// verkoop …") is a group label, a row of its own.
+func (pl *pageLayout) labelStart(start, c int) int {
+	from := max(start, c-1)
+	for k := from - 1; k >= start; k-- {
+		next := from
+		for next < c && len(pl.cellsOf(next)[0]) == 0 {
+			next++
+		}
+		if len(pl.cellsOf(k)[0]) > 0 && !pl.wrapsInto(k, next) {
+			break
+		}
+		from = k
+	}
+	return from
 }
 
 // takesLinesAbove reports whether the row of numeric line c takes the

@@ -3,6 +3,8 @@ package pdfdoc
 import (
 	"math"
 	"slices"
+	"strings"
+	"unicode"
 )
 
 // column is one value column of a table.
@@ -73,6 +75,7 @@ func (pl *pageLayout) grid(from, to int) (*grid, bool) {
 			return nil, false
 		}
 	}
+	pl.splitAtTextEdges(from, to)
 	// Text columns: the text cells in no number column, clustered the same
 	// way. A line with only a label (a group label) is left out.
 	for i := from; i <= to; i++ {
@@ -110,6 +113,53 @@ func (pl *pageLayout) grid(from, to int) (*grid, bool) {
 	}
 	pl.setColumns(g, g.cols, from, to)
 	return g, true
+}
+
+// splitAtTextEdges splits the text segments of lines from..to, left of
+// the numbers (row numbers at the line starts aside), before a word that starts where a segment starts
+// on at least minRows other lines: the left edge of a text column whose
+// cells the column before runs into with less than a space between them
+// ("Vestigingen (van bedrijven)" then "Aantal per 1.000 inwoners" under
+// "Eenheid").
+func (pl *pageLayout) splitAtTextEdges(from, to int) {
+	slack := columnSlack * pl.em
+	numX0 := math.Inf(1)
+	for k := from; k <= to; k++ {
+		numX0 = pl.numericX0(k, numX0)
+	}
+	edge := func(k int, x float64) bool {
+		n := 0
+		for o := from; o <= to; o++ {
+			if o != k && slices.ContainsFunc(pl.segs[o], func(s seg) bool { return !s.numeric && math.Abs(s.x0-x) <= slack }) {
+				n++
+			}
+		}
+		return n >= minRows
+	}
+	for k := from; k <= to; k++ {
+		var out []seg
+		for _, s := range pl.segs[k] {
+			start := 0
+			for i := 1; i < len(s.words) && !s.numeric; i++ {
+				if w := s.words[i]; w.x0 < numX0 && hasLetter(s.words[start:i]) && hasLetter(s.words[i:i+1]) && edge(k, w.x0) {
+					out = append(out, newSeg(s.words[start:i]))
+					start = i
+				}
+			}
+			if start == 0 {
+				out = append(out, s)
+				continue
+			}
+			out = append(out, newSeg(s.words[start:]))
+		}
+		pl.segs[k] = out
+	}
+}
+
+// hasLetter reports whether a word of ws holds a letter: a phrase, not a
+// row number or a value.
+func hasLetter(ws []word) bool {
+	return slices.ContainsFunc(ws, func(w word) bool { return strings.IndexFunc(w.text, unicode.IsLetter) >= 0 })
 }
 
 // setColumns gives g the columns cols and derives the row label's extent

@@ -118,7 +118,9 @@ func (pl *pageLayout) placeHeaders(top, bodyStart int) *header {
 			h.owner[i][c] = -1
 		}
 		for _, s := range pl.segs[top+i] {
-			if s.unit || s.x0 <= g.labelX0+pl.em || s.x1 <= g.regions[0][0] {
+			// A phrase ending before a first text column (left-aligned,
+			// as its heading) heads the labels.
+			if s.unit || s.x0 <= g.labelX0+pl.em || s.x1 <= g.regions[0][0] || !g.cols[0].numeric && s.x1 < g.cols[0].x0 {
 				hl.label = append(hl.label, s)
 			} else {
 				hl.over = append(hl.over, splitHeader(s, g.cols)...)

@@ -73,6 +73,7 @@ const (
 const (
 	rowGapMax       = 3.5  // beyond this a table ends…
 	rowGapRegular   = 5    // … unless the rows keep this regular, wider pitch
+	splitGapMax     = 7    // … or the next row's numbers all line up, with nothing between: a part the layout set apart (a total row under a border)
 	pitchJitter     = 0.3  // two row pitches within this of each other are regular
 	headerGapMax    = 5    // between two header lines, or header and body
 	labelGapMax     = 3.5  // between a header line and a label line below it inside the header
