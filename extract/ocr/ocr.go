@@ -296,6 +296,9 @@ func (t tools) page(ctx context.Context, dir, path string, number int, opt Optio
 	}
 	img := base + ".pgm"
 	defer os.Remove(img)
+	if err := preparePGM(img, opt.DPI); err != nil {
+		return Page{}, err
+	}
 	rotated := 0
 	if !opt.KeepOrientation {
 		if rotated, err = t.orientation(ctx, img, dpi); err != nil {

@@ -93,8 +93,5 @@ func rotatePGM(path string, deg int) error {
 			dst[ny*nw+nx] = src[y*w+x]
 		}
 	}
-	var out bytes.Buffer
-	fmt.Fprintf(&out, "P5\n%d %d\n255\n", nw, nh)
-	out.Write(dst)
-	return os.WriteFile(path, out.Bytes(), 0o600)
+	return writePGM(path, nw, nh, dst)
 }
