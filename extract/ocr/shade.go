@@ -8,7 +8,7 @@ import (
 
 // PreprocessVersion names the image preprocessing before tesseract
 // (unshade); caches of OCR results key on it.
-const PreprocessVersion = 2
+const PreprocessVersion = 4
 
 // Thresholds of unshade, grey levels 0–255 and lengths in points (scaled
 // to pixels by the rendering's dpi).
@@ -37,6 +37,11 @@ const (
 	// of its background for it to be a shading: text covers a third of a
 	// header box at most, while a photo spreads over many greys.
 	minShadeShare = 0.5
+	// ruleLength is the shortest straight light run in a box that is a
+	// rule between cells: the rule is a header line (13 pt) long or more,
+	// the longest stroke of a white letter its cap height (under 10 pt
+	// at the 14 pt of a banner title).
+	ruleLength = 12.0
 )
 
 // unshade turns shaded areas of a grey page image (w × h pixels, rendered
@@ -50,7 +55,7 @@ const (
 // grey and reads dark text on grey badly.
 func unshade(w, h int, pix []byte, dpi int) {
 	px := func(pt float64) int { return max(1, int(pt*float64(dpi)/72)) }
-	gap, width, height := px(shadeGap), px(shadeWidth), px(shadeHeight)
+	gap, width, height, rule := px(shadeGap), px(shadeWidth), px(shadeHeight), px(ruleLength)
 	// Horizontal bands: runs of non-paper pixels, light gaps up to gap
 	// closed, at least width long.
 	band := make([]bool, w*h)
@@ -123,17 +128,18 @@ func unshade(w, h int, pix []byte, dpi int) {
 				}
 			}
 		}
-		turn(w, pix, members, &hist)
+		turn(w, pix, area, members, &hist, rule)
 	}
 }
 
-// turn maps the pixels of one shaded area (members of an image w pixels
-// wide, with the histogram of their grey levels) to dark text on white;
+// turn maps the pixels of one shaded area (members of area, in an image
+// w pixels wide, with the histogram of their grey levels) to dark text on
+// white, rules at least rule pixels long to white;
 // see unshade. An area whose most common grey is paper is text on paper
 // and stays, and so does one with no flat background (a photo). Per row only the pixels from the first to the last one of
 // the background's grey turn: the light gaps an area closes at its ends
 // are paper beside the box, which inverting would blacken.
-func turn(w int, pix []byte, members []int, hist *[256]int) {
+func turn(w int, pix []byte, area []bool, members []int, hist *[256]int, rule int) {
 	bg := 0
 	for v, n := range hist {
 		if n > hist[bg] {
@@ -180,8 +186,19 @@ func turn(w int, pix []byte, members []int, hist *[256]int) {
 		}
 		spans[y] = span{min(s.lo, x), max(s.hi, x)}
 	}
+	// In an inverted area, a light rule between header cells would turn
+	// into a dark bar that tesseract reads as "|" or ")": it becomes
+	// paper instead.
+	var ruled map[int]bool
+	if light > dark {
+		ruled = rules(w, pix, area, members, bg, rule)
+	}
 	for _, p := range members {
-		if s, ok := spans[p/w]; ok && p%w >= s.lo && p%w <= s.hi {
+		switch s, ok := spans[p/w]; {
+		case !ok || p%w < s.lo || p%w > s.hi:
+		case ruled[p]:
+			pix[p] = 255
+		default:
 			pix[p] = lut[pix[p]]
 		}
 	}
@@ -208,4 +225,36 @@ func writePGM(path string, w, h int, pix []byte) error {
 	fmt.Fprintf(&out, "P5\n%d %d\n255\n", w, h)
 	out.Write(pix)
 	return os.WriteFile(path, out.Bytes(), 0o600)
+}
+
+// rules are the pixels of the straight light runs, at least length
+// pixels long, in a shaded area (members of area, background grey bg):
+// the light rules between the cells of a header box.
+func rules(w int, pix []byte, area []bool, members []int, bg, length int) map[int]bool {
+	h := len(pix) / w
+	light := func(x, y int) bool {
+		return x >= 0 && x < w && y >= 0 && y < h && area[y*w+x] && int(pix[y*w+x]) > bg+shadeContrast
+	}
+	ruled := map[int]bool{}
+	for _, p := range members {
+		x, y := p%w, p/w
+		if !light(x, y) {
+			continue
+		}
+		for _, d := range [2][2]int{{0, 1}, {1, 0}} {
+			if light(x-d[0], y-d[1]) {
+				continue // not where a run starts
+			}
+			n := 0
+			for light(x+n*d[0], y+n*d[1]) {
+				n++
+			}
+			if n >= length {
+				for i := range n {
+					ruled[(y+i*d[1])*w+x+i*d[0]] = true
+				}
+			}
+		}
+	}
+	return ruled
 }
