@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"slices"
 )
 
 // PreprocessVersion names the image preprocessing before tesseract
 // (unshade); caches of OCR results key on it.
-const PreprocessVersion = 4
+const PreprocessVersion = 5
 
 // Thresholds of unshade, grey levels 0–255 and lengths in points (scaled
 // to pixels by the rendering's dpi).
@@ -101,7 +102,7 @@ func unshade(w, h int, pix []byte, dpi int) {
 		}
 	}
 	band = nil
-	// Each connected area gets its background and is turned.
+	// Each connected area is turned, row by row.
 	seen := make([]bool, w*h)
 	var stack, members []int
 	for i, in := range area {
@@ -111,12 +112,10 @@ func unshade(w, h int, pix []byte, dpi int) {
 		members = members[:0]
 		stack = append(stack[:0], i)
 		seen[i] = true
-		var hist [256]int
 		for len(stack) > 0 {
 			p := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
 			members = append(members, p)
-			hist[pix[p]]++
 			x, y := p%w, p/w
 			for _, q := range [4]int{p - 1, p + 1, p - w, p + w} {
 				if (q == p-1 && x == 0) || (q == p+1 && x == w-1) || (q == p-w && y == 0) || (q == p+w && y == h-1) {
@@ -128,78 +127,101 @@ func unshade(w, h int, pix []byte, dpi int) {
 				}
 			}
 		}
-		turn(w, pix, area, members, &hist, rule)
+		turn(w, pix, area, members, rule)
 	}
 }
 
-// turn maps the pixels of one shaded area (members of area, in an image
-// w pixels wide, with the histogram of their grey levels) to dark text on
-// white, rules at least rule pixels long to white;
-// see unshade. An area whose most common grey is paper is text on paper
-// and stays, and so does one with no flat background (a photo). Per row only the pixels from the first to the last one of
-// the background's grey turn: the light gaps an area closes at its ends
-// are paper beside the box, which inverting would blacken.
-func turn(w int, pix []byte, area []bool, members []int, hist *[256]int, rule int) {
-	bg := 0
+// rowShade is how one pixel row of a shaded area turns.
+type rowShade struct {
+	bg     int       // the shading's grey: the row's most common
+	invert bool      // the text is lighter than the shading
+	lo, hi int       // pixel indexes of the first and last pixel of the shading's grey
+	lut    [256]byte // new grey per grey
+}
+
+// shadeOf says how the pixels row (indexes in pix, ascending, of one
+// row of an area) turn: not at all when their most common grey is paper
+// (text on paper) or has no flat share (a photo); inverted when the text
+// is lighter than the shading (white text on a box); else raised so that
+// the shading becomes white and dark text stays dark. Only the pixels
+// from the first to the last of the shading's grey turn: the light gaps
+// an area closes at its ends are paper beside a box, which inverting
+// would blacken.
+func shadeOf(pix []byte, row []int) (rowShade, bool) {
+	var hist [256]int
+	for _, p := range row {
+		hist[pix[p]]++
+	}
+	r := rowShade{lo: -1}
 	for v, n := range hist {
-		if n > hist[bg] {
-			bg = v
+		if n > hist[r.bg] {
+			r.bg = v
 		}
 	}
-	flat := 0
-	for v := max(bg-shadeGrain, 0); v <= min(bg+shadeGrain, 255); v++ {
-		flat += hist[v]
-	}
-	if bg >= paperLevel || float64(flat) < minShadeShare*float64(len(members)) {
-		return
-	}
-	light, dark := 0, 0
+	flat, light, dark := 0, 0, 0
 	for v, n := range hist {
-		switch {
-		case v > bg+shadeContrast:
+		switch d := v - r.bg; {
+		case d > shadeContrast:
 			light += n
-		case v < bg-shadeContrast:
+		case d < -shadeContrast:
 			dark += n
+		case -shadeGrain <= d && d <= shadeGrain:
+			flat += n
 		}
 	}
-	var lut [256]byte
-	for v := range lut {
+	if r.bg >= paperLevel || float64(flat) < minShadeShare*float64(len(row)) {
+		return r, false
+	}
+	r.invert = light > dark
+	for _, p := range row {
+		if d := int(pix[p]) - r.bg; -shadeContrast <= d && d <= shadeContrast {
+			if r.lo < 0 {
+				r.lo = p
+			}
+			r.hi = p
+		}
+	}
+	for v := range r.lut {
 		switch {
-		case light > dark && v <= bg:
-			lut[v] = 255 // the box and anything darker: paper
-		case light > dark:
-			lut[v] = byte(255 - (v-bg)*255/(255-bg))
+		case r.invert && v <= r.bg:
+			r.lut[v] = 255 // the box and anything darker: paper
+		case r.invert:
+			r.lut[v] = byte(255 - (v-r.bg)*255/(255-r.bg))
 		default:
-			lut[v] = byte(min(255, v*255/max(bg, 1)))
+			r.lut[v] = byte(min(255, v*255/max(r.bg, 1)))
 		}
 	}
-	type span struct{ lo, hi int }
-	spans := map[int]span{}
+	return r, true
+}
+
+// turn maps the pixels of one shaded area (members of area, in an image
+// w pixels wide) to dark text on white, row by row (shadeOf). In an
+// inverted row a light rule between header cells would turn into a dark
+// bar that tesseract reads as "|" or ")": rules at least rule pixels
+// long become paper instead.
+func turn(w int, pix []byte, area []bool, members []int, rule int) {
+	slices.Sort(members)
+	rows := map[int]rowShade{}
+	for i := 0; i < len(members); {
+		y := members[i] / w
+		j := i
+		for j < len(members) && members[j]/w == y {
+			j++
+		}
+		if r, ok := shadeOf(pix, members[i:j]); ok {
+			rows[y] = r
+		}
+		i = j
+	}
+	ruled := rules(w, pix, area, members, rows, rule)
 	for _, p := range members {
-		if d := int(pix[p]) - bg; d < -shadeContrast || d > shadeContrast {
-			continue
-		}
-		x, y := p%w, p/w
-		s, ok := spans[y]
-		if !ok {
-			s = span{x, x}
-		}
-		spans[y] = span{min(s.lo, x), max(s.hi, x)}
-	}
-	// In an inverted area, a light rule between header cells would turn
-	// into a dark bar that tesseract reads as "|" or ")": it becomes
-	// paper instead.
-	var ruled map[int]bool
-	if light > dark {
-		ruled = rules(w, pix, area, members, bg, rule)
-	}
-	for _, p := range members {
-		switch s, ok := spans[p/w]; {
-		case !ok || p%w < s.lo || p%w > s.hi:
+		r, ok := rows[p/w]
+		switch {
+		case !ok || p < r.lo || p > r.hi:
 		case ruled[p]:
 			pix[p] = 255
 		default:
-			pix[p] = lut[pix[p]]
+			pix[p] = r.lut[pix[p]]
 		}
 	}
 }
@@ -228,12 +250,13 @@ func writePGM(path string, w, h int, pix []byte) error {
 }
 
 // rules are the pixels of the straight light runs, at least length
-// pixels long, in a shaded area (members of area, background grey bg):
+// pixels long, in the inverted rows of a shaded area (members of area):
 // the light rules between the cells of a header box.
-func rules(w int, pix []byte, area []bool, members []int, bg, length int) map[int]bool {
+func rules(w int, pix []byte, area []bool, members []int, rows map[int]rowShade, length int) map[int]bool {
 	h := len(pix) / w
 	light := func(x, y int) bool {
-		return x >= 0 && x < w && y >= 0 && y < h && area[y*w+x] && int(pix[y*w+x]) > bg+shadeContrast
+		r := rows[y]
+		return x >= 0 && x < w && y >= 0 && y < h && area[y*w+x] && r.invert && int(pix[y*w+x]) > r.bg+shadeContrast
 	}
 	ruled := map[int]bool{}
 	for _, p := range members {
