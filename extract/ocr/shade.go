@@ -9,7 +9,7 @@ import (
 
 // PreprocessVersion names the image preprocessing before tesseract
 // (unshade); caches of OCR results key on it.
-const PreprocessVersion = 5
+const PreprocessVersion = 6
 
 // Thresholds of unshade, grey levels 0–255 and lengths in points (scaled
 // to pixels by the rendering's dpi).
@@ -102,7 +102,7 @@ func unshade(w, h int, pix []byte, dpi int) {
 		}
 	}
 	band = nil
-	// Each connected area is turned, row by row.
+	// Each connected area is turned.
 	seen := make([]bool, w*h)
 	var stack, members []int
 	for i, in := range area {
@@ -131,22 +131,20 @@ func unshade(w, h int, pix []byte, dpi int) {
 	}
 }
 
-// rowShade is how one pixel row of a shaded area turns.
+// rowShade is one pixel row of a shaded area.
 type rowShade struct {
-	bg     int       // the shading's grey: the row's most common
-	invert bool      // the text is lighter than the shading
-	lo, hi int       // pixel indexes of the first and last pixel of the shading's grey
-	lut    [256]byte // new grey per grey
+	bg          int       // the shading's grey: the row's most common
+	light, dark int       // pixels lighter and darker than bg by shadeContrast
+	lo, hi      int       // pixel indexes of the first and last pixel of the shading's grey
+	lut         [256]byte // new grey per grey
 }
 
-// shadeOf says how the pixels row (indexes in pix, ascending, of one
-// row of an area) turn: not at all when their most common grey is paper
-// (text on paper) or has no flat share (a photo); inverted when the text
-// is lighter than the shading (white text on a box); else raised so that
-// the shading becomes white and dark text stays dark. Only the pixels
-// from the first to the last of the shading's grey turn: the light gaps
-// an area closes at its ends are paper beside a box, which inverting
-// would blacken.
+// shadeOf measures the pixels row (indexes in pix, ascending, of one row
+// of an area). A row whose most common grey is paper (text on paper
+// joined to a box) or that has no flat share of it (a photo) is no
+// shading (false). Only the pixels from the first to the last of the
+// shading's grey turn: the light gaps an area closes at its ends are
+// paper beside a box, which inverting would blacken.
 func shadeOf(pix []byte, row []int) (rowShade, bool) {
 	var hist [256]int
 	for _, p := range row {
@@ -158,13 +156,13 @@ func shadeOf(pix []byte, row []int) (rowShade, bool) {
 			r.bg = v
 		}
 	}
-	flat, light, dark := 0, 0, 0
+	flat := 0
 	for v, n := range hist {
 		switch d := v - r.bg; {
 		case d > shadeContrast:
-			light += n
+			r.light += n
 		case d < -shadeContrast:
-			dark += n
+			r.dark += n
 		case -shadeGrain <= d && d <= shadeGrain:
 			flat += n
 		}
@@ -172,7 +170,6 @@ func shadeOf(pix []byte, row []int) (rowShade, bool) {
 	if r.bg >= paperLevel || float64(flat) < minShadeShare*float64(len(row)) {
 		return r, false
 	}
-	r.invert = light > dark
 	for _, p := range row {
 		if d := int(pix[p]) - r.bg; -shadeContrast <= d && d <= shadeContrast {
 			if r.lo < 0 {
@@ -181,27 +178,20 @@ func shadeOf(pix []byte, row []int) (rowShade, bool) {
 			r.hi = p
 		}
 	}
-	for v := range r.lut {
-		switch {
-		case r.invert && v <= r.bg:
-			r.lut[v] = 255 // the box and anything darker: paper
-		case r.invert:
-			r.lut[v] = byte(255 - (v-r.bg)*255/(255-r.bg))
-		default:
-			r.lut[v] = byte(min(255, v*255/max(r.bg, 1)))
-		}
-	}
 	return r, true
 }
 
 // turn maps the pixels of one shaded area (members of area, in an image
-// w pixels wide) to dark text on white, row by row (shadeOf). In an
-// inverted row a light rule between header cells would turn into a dark
-// bar that tesseract reads as "|" or ")": rules at least rule pixels
-// long become paper instead.
+// w pixels wide) to dark text on white. Its shading rows (shadeOf) hold
+// light text on the shading, or dark: when light, every row is inverted
+// (its grey becomes white, white text dark, and straight light runs at
+// least rule pixels long, the rules between header cells that would read
+// as "|" or ")", white); when dark, every row is raised so that its grey
+// becomes white and dark text stays dark.
 func turn(w int, pix []byte, area []bool, members []int, rule int) {
 	slices.Sort(members)
-	rows := map[int]rowShade{}
+	rows := map[int]*rowShade{}
+	light, dark := 0, 0
 	for i := 0; i < len(members); {
 		y := members[i] / w
 		j := i
@@ -209,11 +199,29 @@ func turn(w int, pix []byte, area []bool, members []int, rule int) {
 			j++
 		}
 		if r, ok := shadeOf(pix, members[i:j]); ok {
-			rows[y] = r
+			rows[y] = &r
+			light += r.light
+			dark += r.dark
 		}
 		i = j
 	}
-	ruled := rules(w, pix, area, members, rows, rule)
+	invert := light > dark
+	for _, r := range rows {
+		for v := range r.lut {
+			switch {
+			case invert && v <= r.bg:
+				r.lut[v] = 255 // the box and anything darker: paper
+			case invert:
+				r.lut[v] = byte(255 - (v-r.bg)*255/(255-r.bg))
+			default:
+				r.lut[v] = byte(min(255, v*255/max(r.bg, 1)))
+			}
+		}
+	}
+	var ruled map[int]bool
+	if invert {
+		ruled = rules(w, pix, area, members, rows, rule)
+	}
 	for _, p := range members {
 		r, ok := rows[p/w]
 		switch {
@@ -250,13 +258,13 @@ func writePGM(path string, w, h int, pix []byte) error {
 }
 
 // rules are the pixels of the straight light runs, at least length
-// pixels long, in the inverted rows of a shaded area (members of area):
+// pixels long, in the shading rows of a shaded area (members of area):
 // the light rules between the cells of a header box.
-func rules(w int, pix []byte, area []bool, members []int, rows map[int]rowShade, length int) map[int]bool {
+func rules(w int, pix []byte, area []bool, members []int, rows map[int]*rowShade, length int) map[int]bool {
 	h := len(pix) / w
 	light := func(x, y int) bool {
-		r := rows[y]
-		return x >= 0 && x < w && y >= 0 && y < h && area[y*w+x] && r.invert && int(pix[y*w+x]) > r.bg+shadeContrast
+		r, ok := rows[y]
+		return ok && x >= 0 && x < w && y >= 0 && y < h && area[y*w+x] && int(pix[y*w+x]) > r.bg+shadeContrast
 	}
 	ruled := map[int]bool{}
 	for _, p := range members {
