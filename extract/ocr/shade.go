@@ -9,7 +9,7 @@ import (
 
 // PreprocessVersion names the image preprocessing before tesseract
 // (unshade); caches of OCR results key on it.
-const PreprocessVersion = 6
+const PreprocessVersion = 7
 
 // Thresholds of unshade, grey levels 0–255 and lengths in points (scaled
 // to pixels by the rendering's dpi).
@@ -135,17 +135,17 @@ func unshade(w, h int, pix []byte, dpi int) {
 type rowShade struct {
 	bg          int       // the shading's grey: the row's most common
 	light, dark int       // pixels lighter and darker than bg by shadeContrast
-	lo, hi      int       // pixel indexes of the first and last pixel of the shading's grey
+	lo, hi      int       // x of the first and last pixel of the shading's grey
 	lut         [256]byte // new grey per grey
 }
 
-// shadeOf measures the pixels row (indexes in pix, ascending, of one row
-// of an area). A row whose most common grey is paper (text on paper
+// shadeOf measures the pixels row (indexes in pix, an image w pixels
+// wide, ascending, of one row of an area). A row whose most common grey is paper (text on paper
 // joined to a box) or that has no flat share of it (a photo) is no
 // shading (false). Only the pixels from the first to the last of the
 // shading's grey turn: the light gaps an area closes at its ends are
 // paper beside a box, which inverting would blacken.
-func shadeOf(pix []byte, row []int) (rowShade, bool) {
+func shadeOf(w int, pix []byte, row []int) (rowShade, bool) {
 	var hist [256]int
 	for _, p := range row {
 		hist[pix[p]]++
@@ -173,9 +173,9 @@ func shadeOf(pix []byte, row []int) (rowShade, bool) {
 	for _, p := range row {
 		if d := int(pix[p]) - r.bg; -shadeContrast <= d && d <= shadeContrast {
 			if r.lo < 0 {
-				r.lo = p
+				r.lo = p % w
 			}
-			r.hi = p
+			r.hi = p % w
 		}
 	}
 	return r, true
@@ -192,18 +192,29 @@ func turn(w int, pix []byte, area []bool, members []int, rule int) {
 	slices.Sort(members)
 	rows := map[int]*rowShade{}
 	light, dark := 0, 0
+	last := -1 // the last shading row
 	for i := 0; i < len(members); {
 		y := members[i] / w
 		j := i
 		for j < len(members) && members[j]/w == y {
 			j++
 		}
-		if r, ok := shadeOf(pix, members[i:j]); ok {
+		if r, ok := shadeOf(w, pix, members[i:j]); ok {
 			rows[y] = &r
 			light += r.light
 			dark += r.dark
+			last = y
 		}
 		i = j
+	}
+	// A row through bold white letters can be more letter than box: a
+	// row between two shading rows is shading like the one above it.
+	for y, prev := members[0]/w, (*rowShade)(nil); y < last; y++ {
+		if r, ok := rows[y]; ok {
+			prev = r
+		} else if prev != nil {
+			rows[y] = prev
+		}
 	}
 	invert := light > dark
 	for _, r := range rows {
@@ -225,7 +236,7 @@ func turn(w int, pix []byte, area []bool, members []int, rule int) {
 	for _, p := range members {
 		r, ok := rows[p/w]
 		switch {
-		case !ok || p < r.lo || p > r.hi:
+		case !ok || p%w < r.lo || p%w > r.hi:
 		case ruled[p]:
 			pix[p] = 255
 		default:
