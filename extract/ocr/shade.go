@@ -9,7 +9,7 @@ import (
 
 // PreprocessVersion names the image preprocessing before tesseract
 // (unshade); caches of OCR results key on it.
-const PreprocessVersion = 7
+const PreprocessVersion = 9
 
 // Thresholds of unshade, grey levels 0–255 and lengths in points (scaled
 // to pixels by the rendering's dpi).
@@ -38,6 +38,11 @@ const (
 	// of its background for it to be a shading: text covers a third of a
 	// header box at most, while a photo spreads over many greys.
 	minShadeShare = 0.5
+	// minTextShare is the share of an area's shading pixels that must
+	// be text (off its grey by shadeContrast) for it to turn: an area
+	// without text is a gutter or the backdrop around screenshot pages,
+	// which tesseract needs to tell the pages of a spread apart.
+	minTextShare = 0.02
 	// ruleLength is the shortest straight light run in a box that is a
 	// rule between cells: the rule is a header line (13 pt) long or more,
 	// the longest stroke of a white letter its cap height (under 10 pt
@@ -45,15 +50,15 @@ const (
 	ruleLength = 12.0
 )
 
-// unshade turns shaded areas of a grey page image (w × h pixels, rendered
-// at dpi) into text dark on white, in place: a box or shaded row is found
-// as an area of non-paper pixels at least shadeWidth wide and shadeHeight
-// high (light gaps up to shadeGap inside it); its background is its most
-// common grey. When its text is lighter than the background (white text
-// on a grey or dark box) the area is inverted so that the background
-// becomes white and the text dark; otherwise the background is raised to
-// white, keeping dark text dark. Tesseract does not read white text on
-// grey and reads dark text on grey badly.
+// unshade turns boxes with light text in a grey page image (w × h
+// pixels, rendered at dpi) into dark text on white, in place: tesseract
+// does not read white text on grey or dark boxes. A box or shaded row is
+// found as an area of non-paper pixels at least shadeWidth wide and
+// shadeHeight high (light gaps up to shadeGap inside it); per pixel row
+// its background is its most common grey. When its text is lighter than
+// the background the area is inverted. Dark text on a shading stays:
+// raising the shading to white (measured) made tesseract read the lines
+// of the 2021 screenshot spread across both pages (4 of 52 rows right).
 func unshade(w, h int, pix []byte, dpi int) {
 	px := func(pt float64) int { return max(1, int(pt*float64(dpi)/72)) }
 	gap, width, height, rule := px(shadeGap), px(shadeWidth), px(shadeHeight), px(ruleLength)
@@ -182,17 +187,16 @@ func shadeOf(w int, pix []byte, row []int) (rowShade, bool) {
 }
 
 // turn maps the pixels of one shaded area (members of area, in an image
-// w pixels wide) to dark text on white. Its shading rows (shadeOf) hold
-// light text on the shading, or dark: when light, every row is inverted
-// (its grey becomes white, white text dark, and straight light runs at
-// least rule pixels long, the rules between header cells that would read
-// as "|" or ")", white); when dark, every row is raised so that its grey
-// becomes white and dark text stays dark.
+// w pixels wide) to dark text on white when its shading rows (shadeOf)
+// hold more light text than dark: every row is inverted (its grey becomes
+// white, white text dark, and straight light runs at least rule pixels
+// long, the rules between header cells that would read as "|" or ")",
+// white).
 func turn(w int, pix []byte, area []bool, members []int, rule int) {
 	slices.Sort(members)
 	rows := map[int]*rowShade{}
-	light, dark := 0, 0
-	last := -1 // the last shading row
+	light, dark, shaded := 0, 0, 0 // text pixels, all pixels of the shading rows
+	last := -1                     // the last shading row
 	for i := 0; i < len(members); {
 		y := members[i] / w
 		j := i
@@ -203,6 +207,7 @@ func turn(w int, pix []byte, area []bool, members []int, rule int) {
 			rows[y] = &r
 			light += r.light
 			dark += r.dark
+			shaded += j - i
 			last = y
 		}
 		i = j
@@ -216,23 +221,19 @@ func turn(w int, pix []byte, area []bool, members []int, rule int) {
 			rows[y] = prev
 		}
 	}
-	invert := light > dark
+	if float64(light+dark) < minTextShare*float64(shaded) || light <= dark {
+		return
+	}
 	for _, r := range rows {
 		for v := range r.lut {
-			switch {
-			case invert && v <= r.bg:
+			if v <= r.bg {
 				r.lut[v] = 255 // the box and anything darker: paper
-			case invert:
+			} else {
 				r.lut[v] = byte(255 - (v-r.bg)*255/(255-r.bg))
-			default:
-				r.lut[v] = byte(min(255, v*255/max(r.bg, 1)))
 			}
 		}
 	}
-	var ruled map[int]bool
-	if invert {
-		ruled = rules(w, pix, area, members, rows, rule)
-	}
+	ruled := rules(w, pix, area, members, rows, rule)
 	for _, p := range members {
 		r, ok := rows[p/w]
 		switch {
