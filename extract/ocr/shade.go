@@ -145,9 +145,9 @@ type rowShade struct {
 }
 
 // shadeOf measures the pixels row (indexes in pix, an image w pixels
-// wide, ascending, of one row of an area). A row whose most common grey is paper (text on paper
-// joined to a box) or that has no flat share of it (a photo) is no
-// shading (false). Only the pixels from the first to the last of the
+// wide, ascending, of one row of an area). A row whose most common grey
+// is paper (text on paper joined to a box) or that has no flat share of
+// it (a photo) is no shading (false). Only the pixels from the first to the last of the
 // shading's grey turn: the light gaps an area closes at its ends are
 // paper beside a box, which inverting would blacken.
 func shadeOf(w int, pix []byte, row []int) (rowShade, bool) {
