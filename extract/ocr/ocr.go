@@ -272,8 +272,8 @@ func pageCount(ctx context.Context, pdfinfo, path string) (int, error) {
 	return strconv.Atoi(string(m[1]))
 }
 
-// page renders one page to a grey image in dir, recognises it and
-// removes the image. Outside Force mode an image-only page whose image
+// page renders one page to a grey image in dir, inverts its boxes of
+// light text (unshade), recognises it and removes the image. Outside Force mode an image-only page whose image
 // is a picture is left unread (Page.Picture).
 func (t tools) page(ctx context.Context, dir, path string, number int, opt Options) (Page, error) {
 	start := time.Now()

@@ -15,8 +15,8 @@ import (
 // pixel to pixel. Measured on every image-only page of the corpus (see
 // doc.go): text images have 0.00-0.22 of their ink in smooth areas,
 // photos and illustrations 0.48-0.90. A page that measures as a photo
-// is measured again without its shaded areas (unshade), which turns a
-// table with shaded rows and header boxes into text.
+// is measured again with its boxes of light text inverted (unshade),
+// which turns a table with dark header boxes into text.
 const (
 	// pictureDPI renders an A4 page as 298 × 421 pixels, where text
 	// lines are 3-5 pixels high. With pdftotext the test costs 0.06 s of
@@ -124,8 +124,8 @@ func (t tools) picture(ctx context.Context, path string, number int) (string, in
 	if s.kind() != picturePhoto {
 		return s.kind(), s, nil
 	}
-	// A table with shaded rows and dark header boxes is smooth ink too;
-	// without its shading (unshade) only its text is left. A photo or
+	// A table with dark header boxes is smooth ink too; with the boxes
+	// inverted (unshade) only its text is left. A photo or
 	// a flat area stays a picture, or becomes blank, which is no reason
 	// to read it.
 	unshade(w, h, pix, pictureDPI)

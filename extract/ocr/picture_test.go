@@ -136,7 +136,7 @@ func grey(t *testing.T, pdf string, dpi int) (w, h int, pix []byte) {
 
 // TestShadedTable: the image-only rendering of a table with shaded rows
 // and dark header boxes (begroting_2026.pdf page 110) measures as smooth
-// as a photo, but without its shading it is text.
+// as a photo, but with its header boxes inverted (unshade) it is text.
 func TestShadedTable(t *testing.T) {
 	src := fixtures.Shared(t, "corpus/raw/wassenaar-beleidsbibliotheek/begroting_2026.pdf")
 	single := filepath.Join(t.TempDir(), "p110.pdf")
@@ -146,7 +146,7 @@ func TestShadedTable(t *testing.T) {
 	scan := scanOf(t, single)
 	w, h, pix := grey(t, scan, pictureDPI)
 	if s := measureInk(pix, w, h); s.kind() != picturePhoto {
-		t.Errorf("with its shading: %q (ink %.3f, smooth %.3f); want %q", s.kind(), s.ink, s.smooth, picturePhoto)
+		t.Errorf("as rendered: %q (ink %.3f, smooth %.3f); want %q", s.kind(), s.ink, s.smooth, picturePhoto)
 	}
 	kind, s, err := pictureTools(t).picture(context.Background(), scan, 1)
 	if err != nil || kind != "" {
