@@ -96,11 +96,31 @@
 //     has no placement on the page. Rendering a coarse image at less than
 //     300 dpi does not pay: the 144-ppi 2024 screenshot at 180 dpi
 //     balanced 34 taakveld rows instead of 36, for no less CPU.
-//  2. tesseract's orientation detection (psm 0) says whether the content
-//     lies sideways (the 2025 screenshot does, confidence 11); the image is
-//     then turned upright and Page.Rotated says by how much.
+//  2. unshade (shade.go, pure Go) inverts boxes with light text:
+//     tesseract does not see white text on grey or dark header boxes. An
+//     area is a run of non-paper pixels (darker than 235) at least 36 pt
+//     wide (light gaps up to 7 pt closed) and 6 pt high; per pixel row its
+//     most common grey is the shading. When its rows hold more light text
+//     than dark, the area is inverted: the box becomes white, white text
+//     dark, and straight light runs of 12 pt or more (the rules between
+//     header cells) white. Rows whose most common grey is paper (text on
+//     paper joined to a box), areas without a flat grey (a photo) and
+//     areas without text (the backdrop of a screenshot) stay. Dark text
+//     on a shading stays too: raising the shading to white helped
+//     kadernota 2025 page 20 (22 to 30 of 30 records) but made tesseract
+//     read the lines of the 2021 screenshot across both pages of the
+//     spread (4 of 52 taakveld rows right). PreprocessVersion names this
+//     step for caches of OCR results.
 //  3. tesseract recognises the page (Options.PSM, default 3) and writes
 //     TSV: one row per word with its box in pixels and its confidence.
+//     When that reading is poor (mean word confidence under 75, or fewer
+//     than 20 words), tesseract's orientation detection (psm 0) says
+//     whether the content lies sideways (the 2025 screenshot does,
+//     confidence 11); the image is then turned upright, read again, and
+//     Page.Rotated says by how much. Upright pages read with a mean
+//     confidence of 81-95, the sideways 2025 screenshot 32.5, so upright
+//     pages no longer pay the 2.5 s of orientation detection, and a
+//     sideways page pays one reading more.
 //     The rows become Words with boxes in points from the page's top-left,
 //     the convention of extract.Pos. Rule marks that stick to words ("|",
 //     "_", a "(" before "0.1") are trimmed.
@@ -217,20 +237,50 @@
 // PDFs, OCRs them and compares each OCR financial record with the page's
 // own text layer. A record is equal when a printed line with its row's
 // label holds its number, or the text layer gives the same row and
-// number (a label over several lines). Verified OCR records: 460 of 471
-// equal (0.977; the 11 others have a misread label, "1 41%)" for
-// "(1,41%)", or lost a label line), 471 of 471 printed on the page
-// (1.000). All OCR records: 701 of 727 (0.964). Recall of the 663
-// financial records the text layer gives: 544 with the same row, column
-// and value (0.821), 608 (0.917) with the same row and value. Most of
-// what is left is reading, not layout: tesseract does not see white
-// header text on grey boxes (_fetched_Jaarstukken_2023 pages 144 and
-// 146: right rows, no column labels, 67 records) nor rows on a grey
-// shading (kadernota 2025 page 20); a page that is mostly a map and a
-// chart is left unread as a picture (bestuursrapportage page 21). Before
+// number (a label over several lines). OCR results are cached per
+// PreprocessVersion. The pages the seed draws depend on pdfdoc (which
+// pages have 6 financial records); on the current 20 (19 measured, one
+// left out where pdfseparate breaks the page), before unshade and with
+// orientation detection on every page / after:
+//
+//	verified OCR records equal      238/241 (0.988)  370/370 (1.000)
+//	all OCR records equal           482/498 (0.968)  686/691 (0.993)
+//	recall (row, column and value)  392/741 (0.529)  657/741 (0.887)
+//	recall by row and value                 (0.638)          (0.919)
+//
+// Pages that changed: begroting_2026 page 110 (a shaded table with dark
+// header boxes, before taken for a photo by the picture test) 0 to 156
+// of 156; begroting-wassenaar-2021-2024 page 186 (year columns in a
+// dark box) 0 to 54 of 54; kadernota 2025 page 20 22 to 30 of 30;
+// begroting_2026 page 114 88 to 109 of 111; begroting_2024 page 93 14
+// to 50 of 57; and worse, overijssel 2023 page 19 18 to 14 of 40 and
+// bestuursrapportage 2024 page 46 6 to 0 of 18 (tesseract's global
+// threshold moves with the inverted page banner). What is left: column
+// headers that do not join the values (_fetched_Jaarstukken_2023 page
+// 142, right values by row), a page that is mostly a map and a chart
+// (bestuursrapportage page 21, a picture), overijssel page 5. Before
 // splitRows, the speck filter and the picture threshold 0.42 it was 0.908
 // verified (counting printed lines only, whose run of values a "-" then
 // ended) and 313 of 663 (0.472) recall, with 4 pages giving no records.
+//
+// The five screenshots before / after unshade and the skipped orientation
+// detection (taakveld rows balanced by OCR values; checks that hold;
+// records verified), BEGROOT_OCR_FULL=1 go test ./extract/ocr -run
+// 'Screenshot2021$|Screenshots$' -v: 172 s of CPU before, 194 s after
+// (the sideways 2025 screenshot is read twice):
+//
+//	2021  51  49/49  179/185  /  51  49/49    179/185 (all 146 equal to the text layer)
+//	2022  42  87/87  442/465  /  42  87/87    442/465
+//	2023  47  45/45  207/228  /  49  48/48    216/237
+//	2024  36  99/101 383/630  /  36  99/101   383/630
+//	2025  45  28/28  105/120  /  44  44/44    200/215 (programme totals now add up to the grand total in 3 of 3 columns)
+//
+// CPU per page (begroot extract -j 1 of the image-only harness pages
+// begroting_2024 p15, kadernota 2025 p20, _fetched_Jaarstukken_2023
+// p142, user seconds): 4.77, 5.90, 4.02 before, 2.82, 3.92, 2.47 after;
+// the orientation detection no longer runs on an upright page (its first
+// reading has a mean confidence of 81-95), while the sideways 2025
+// screenshot pays one reading more (42 s of CPU for the discarded one).
 //
 // begroot extract on the 2021 screenshot took 65 s wall (16 s
 // CPU, load 9+) and 88 MB peak RSS:

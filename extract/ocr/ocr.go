@@ -24,7 +24,8 @@ type Options struct {
 	Language    string        // tesseract -l value ("nld", "nld+eng"); "" means DefaultLanguage
 	PageTimeout time.Duration // rendering plus recognition of one page; 0 means DefaultPageTimeout
 	// KeepOrientation skips tesseract's orientation detection, which
-	// turns sideways pages upright and costs about 2.5 s of CPU per page.
+	// turns sideways pages upright and costs about 2.5 s of CPU per page;
+	// it runs only on pages whose first reading is poor (orient.go).
 	KeepOrientation bool
 	Mode            Mode // which pages Fill reads; "" means Auto
 	Parallel        int  // pages of one document read at once; 0 means DefaultParallel
@@ -274,8 +275,8 @@ func pageCount(ctx context.Context, pdfinfo, path string) (int, error) {
 	return strconv.Atoi(string(m[1]))
 }
 
-// page renders one page to a grey image in dir, recognises it and
-// removes the image. Outside Force mode an image-only page whose image
+// page renders one page to a grey image in dir, inverts its boxes of
+// light text (unshade), recognises it and removes the image. Outside Force mode an image-only page whose image
 // is a picture is left unread (Page.Picture).
 func (t tools) page(ctx context.Context, dir, path string, number int, opt Options) (Page, error) {
 	start := time.Now()
@@ -299,8 +300,17 @@ func (t tools) page(ctx context.Context, dir, path string, number int, opt Optio
 	}
 	img := base + ".pgm"
 	defer os.Remove(img)
+	if err := preparePGM(img, opt.DPI); err != nil {
+		return Page{}, err
+	}
+	tp, err := t.recognise(ctx, img, dpi, opt)
+	if err != nil {
+		return Page{}, err
+	}
+	// Orientation detection only when the first reading is poor: an
+	// upright page reads well, a sideways one does not (orient.go).
 	rotated := 0
-	if !opt.KeepOrientation {
+	if !opt.KeepOrientation && !tp.upright() {
 		if rotated, err = t.orientation(ctx, img, dpi); err != nil {
 			return Page{}, err
 		}
@@ -308,19 +318,23 @@ func (t tools) page(ctx context.Context, dir, path string, number int, opt Optio
 			if err := rotatePGM(img, rotated); err != nil {
 				return Page{}, err
 			}
+			if tp, err = t.recognise(ctx, img, dpi, opt); err != nil {
+				return Page{}, err
+			}
 		}
-	}
-	out, err := run(ctx, tesseractEnv, t.tesseract, img, "stdout", "--dpi", dpi, "--psm", strconv.Itoa(opt.PSM), "-l", opt.Language, "tsv")
-	if err != nil {
-		return Page{}, err
-	}
-	tp, err := parseTSV(bytes.NewReader(out))
-	if err != nil {
-		return Page{}, err
 	}
 	p := tp.page(number, 72/float64(opt.DPI), time.Since(start))
 	p.Rotated = rotated
 	return p, nil
+}
+
+// recognise runs tesseract on the image file img and parses its TSV.
+func (t tools) recognise(ctx context.Context, img, dpi string, opt Options) (tsvPage, error) {
+	out, err := run(ctx, tesseractEnv, t.tesseract, img, "stdout", "--dpi", dpi, "--psm", strconv.Itoa(opt.PSM), "-l", opt.Language, "tsv")
+	if err != nil {
+		return tsvPage{}, err
+	}
+	return parseTSV(bytes.NewReader(out))
 }
 
 // page converts pixel boxes to points with scale (points per pixel) and

@@ -40,3 +40,31 @@ func TestRotatePGM(t *testing.T) {
 		}
 	}
 }
+
+// TestUpright: a reading is upright with enough words of a high mean
+// confidence (the sideways 2025 screenshot read as it lies: 32.5).
+func TestUpright(t *testing.T) {
+	page := func(n int, conf float64) tsvPage {
+		var tp tsvPage
+		for range n {
+			tp.words = append(tp.words, tsvWord{text: "x", conf: conf})
+		}
+		return tp
+	}
+	tests := []struct {
+		name string
+		tp   tsvPage
+		want bool
+	}{
+		{"upright page", page(300, 91), true},
+		{"at the threshold", page(minUprightWords, uprightConfidence), true},
+		{"sideways screenshot", page(749, 32.5), false},
+		{"few words", page(minUprightWords-1, 95), false},
+		{"no words", tsvPage{}, false},
+	}
+	for _, tc := range tests {
+		if got := tc.tp.upright(); got != tc.want {
+			t.Errorf("%s: upright %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

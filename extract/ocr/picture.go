@@ -14,7 +14,9 @@ import (
 // a photo or a flat illustration is areas of ink that change little from
 // pixel to pixel. Measured on every image-only page of the corpus (see
 // doc.go): text images have 0.00-0.22 of their ink in smooth areas,
-// photos and illustrations 0.48-0.90.
+// photos and illustrations 0.48-0.90. A page that measures as a photo
+// is measured again with its boxes of light text inverted (unshade),
+// which turns a table with dark header boxes into text.
 const (
 	// pictureDPI renders an A4 page as 298 × 421 pixels, where text
 	// lines are 3-5 pixels high. With pdftotext the test costs 0.06 s of
@@ -119,5 +121,16 @@ func (t tools) picture(ctx context.Context, path string, number int) (string, in
 		return "", inkStats{}, err
 	}
 	s := measureInk(pix, w, h)
-	return s.kind(), s, nil
+	if s.kind() != picturePhoto {
+		return s.kind(), s, nil
+	}
+	// A table with dark header boxes is smooth ink too; with the boxes
+	// inverted (unshade) only its text is left. A photo or
+	// a flat area stays a picture, or becomes blank, which is no reason
+	// to read it.
+	unshade(w, h, pix, pictureDPI)
+	if u := measureInk(pix, w, h); u.kind() == "" {
+		return "", u, nil
+	}
+	return picturePhoto, s, nil
 }

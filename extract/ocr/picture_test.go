@@ -5,7 +5,9 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/begroot/begroot/extract"
@@ -115,6 +117,40 @@ func TestCorpusPictureCases(t *testing.T) {
 		if err != nil || kind != tc.want {
 			t.Errorf("%s page %d: %q (ink %.3f, smooth %.3f), error %v; want %q", tc.file, tc.page, kind, s.ink, s.smooth, err, tc.want)
 		}
+	}
+}
+
+// grey renders page 1 of pdf in grey at dpi.
+func grey(t *testing.T, pdf string, dpi int) (w, h int, pix []byte) {
+	t.Helper()
+	out, err := exec.Command("pdftoppm", "-r", strconv.Itoa(dpi), "-gray", "-singlefile", "-f", "1", "-l", "1", pdf).Output()
+	if err != nil {
+		t.Fatalf("pdftoppm %s: %v", pdf, err)
+	}
+	w, h, pix, err = parsePGM(out)
+	if err != nil {
+		t.Fatalf("%s: %v", pdf, err)
+	}
+	return w, h, pix
+}
+
+// TestShadedTable: the image-only rendering of a table with shaded rows
+// and dark header boxes (begroting_2026.pdf page 110) measures as smooth
+// as a photo, but with its header boxes inverted (unshade) it is text.
+func TestShadedTable(t *testing.T) {
+	src := fixtures.Shared(t, "corpus/raw/wassenaar-beleidsbibliotheek/begroting_2026.pdf")
+	single := filepath.Join(t.TempDir(), "p110.pdf")
+	if out, err := exec.Command(fixtures.Program(t, "pdfseparate"), "-f", "110", "-l", "110", src, single).CombinedOutput(); err != nil {
+		t.Fatalf("pdfseparate: %v: %s", err, out)
+	}
+	scan := scanOf(t, single)
+	w, h, pix := grey(t, scan, pictureDPI)
+	if s := measureInk(pix, w, h); s.kind() != picturePhoto {
+		t.Errorf("as rendered: %q (ink %.3f, smooth %.3f); want %q", s.kind(), s.ink, s.smooth, picturePhoto)
+	}
+	kind, s, err := pictureTools(t).picture(context.Background(), scan, 1)
+	if err != nil || kind != "" {
+		t.Errorf("%q (ink %.3f, smooth %.3f), error %v; want text", kind, s.ink, s.smooth, err)
 	}
 }
 

@@ -118,6 +118,10 @@ func cached(t *testing.T, file string, make func(file string) error) string {
 	return file
 }
 
+// ocrSuffix names a page's cached OCR result after the preprocessing
+// that made it, so that runs of different versions share the renders.
+func ocrSuffix() string { return "-ocr-pre" + strconv.Itoa(PreprocessVersion) + ".json" }
+
 // precisionPage is one measured page: its single-page PDF (text layer)
 // and the image-only rendering of it.
 type precisionPage struct {
@@ -308,7 +312,8 @@ func TestMeasurePrecision(t *testing.T) {
 			pt := 72 / float64(precisionDPI)
 			return os.WriteFile(file, imagePDF(t, out, float64(w)*pt, float64(h)*pt), 0o644)
 		})
-		ocrd := cached(t, stem+"-ocr.json", func(file string) error {
+		// OCR results depend on the preprocessing (PreprocessVersion).
+		ocrd := cached(t, stem+ocrSuffix(), func(file string) error {
 			pages, err := Read(context.Background(), scan, nil, Options{})
 			if err != nil {
 				return err
