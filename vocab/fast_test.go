@@ -80,6 +80,12 @@ func checkFast(t *testing.T, s string) {
 	if n, ok := Parse(s); ok && !n.Nil && !strings.ContainsAny(s, "0123456789") {
 		t.Errorf("Parse(%q) = %+v: a number without a digit", s, n)
 	}
+	if got, want := mentionSigns.in(s), strings.ContainsAny(s, unitSigns+legendSign); got != want {
+		t.Errorf("mentionSigns.in(%q) = %v, strings.ContainsAny gives %v", s, got, want)
+	}
+	if got, want := hasDigit(s), strings.ContainsAny(s, "0123456789"); got != want {
+		t.Errorf("hasDigit(%q) = %v, strings.ContainsAny gives %v", s, got, want)
+	}
 	for _, q := range quickREs() {
 		if got, want := q.MatchString(s), q.re.MatchString(s); got != want {
 			t.Errorf("%s: MatchString(%q) = %v, the expression alone gives %v (literals %q)", q.re, s, got, want, q.lits)
