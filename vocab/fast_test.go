@@ -80,6 +80,12 @@ func checkFast(t *testing.T, s string) {
 	if n, ok := Parse(s); ok && !n.Nil && !strings.ContainsAny(s, "0123456789") {
 		t.Errorf("Parse(%q) = %+v: a number without a digit", s, n)
 	}
+	if got, want := mentionSigns.in(s), strings.ContainsAny(s, unitSigns+legendSign); got != want {
+		t.Errorf("mentionSigns.in(%q) = %v, strings.ContainsAny gives %v", s, got, want)
+	}
+	if got, want := hasDigit(s), strings.ContainsAny(s, "0123456789"); got != want {
+		t.Errorf("hasDigit(%q) = %v, strings.ContainsAny gives %v", s, got, want)
+	}
 	for _, q := range quickREs() {
 		if got, want := q.MatchString(s), q.re.MatchString(s); got != want {
 			t.Errorf("%s: MatchString(%q) = %v, the expression alone gives %v (literals %q)", q.re, s, got, want, q.lits)
@@ -93,7 +99,7 @@ func checkFast(t *testing.T, s string) {
 
 // quickREs are the expressions with a quick test.
 func quickREs() []*quickRE {
-	out := []*quickRE{quantityRE}
+	out := []*quickRE{quantityRE, indicatorHintRE}
 	for _, q := range rowRE {
 		out = append(out, q)
 	}
@@ -106,8 +112,8 @@ func quickREs() []*quickRE {
 	return out
 }
 
-// TestQuickLiterals: the row words, the most used, all get a quick test;
-// the Kelvin sign folds to the k of "kosten".
+// TestQuickLiterals: the row words, the most used, and the indicator
+// hints all get a quick test; the Kelvin sign folds to the k of "kosten".
 func TestQuickLiterals(t *testing.T) {
 	for k, q := range rowRE {
 		if q.lits == nil {
@@ -116,6 +122,9 @@ func TestQuickLiterals(t *testing.T) {
 	}
 	if !rowRE[Lasten].MatchString("Kosten") || rowRE[Lasten].MatchString("posten") {
 		t.Error("Lasten: Kelvin-sign kosten not matched, or posten matched")
+	}
+	if indicatorHintRE.lits == nil {
+		t.Errorf("indicator hints (%s): no quick test", indicatorHintRE.re)
 	}
 }
 
@@ -136,6 +145,8 @@ var fastCases = []string{
 	"nvt", "N.V.T.", "—", "K", "n.n.b.\u212a", "PM", "(1.655)", "€ -5.382", "4,65 miljoen",
 	"Totaal lasten", "subtotaal", " totaal", "Saldo van baten en lasten", "\u212aosten", "Baſen", "Toev. reserve", "toev.",
 	"% afwijking", "van 2% naar 4%", "Aantal fte", "Begroting 2024 na wijziging", "Raming 2026", "raming t + 1", "Prim.",
+	"Prestatie-indicatoren", "STREEFWAARDE 2025", "Nulmeting", "meetbaar\u00a0resultaat", "meetbaar resultaat", "Effectindicator",
+	"\u212aengetal", "kengetallen",
 }
 
 func TestFastPathsAgree(t *testing.T) {

@@ -114,7 +114,7 @@ var (
 		}
 		return regexp.MustCompile(`(?i)\b(` + strings.Join(parts, "|") + `)\b`)
 	}()
-	indicatorHintRE  = regexp.MustCompile(`(?i)(` + wordsOf(indicatorHints) + `)`)
+	indicatorHintRE  = newQuickRE(`(?i)(` + wordsOf(indicatorHints) + `)`)
 	indicatorTitleRE = regexp.MustCompile(`(?i)^(` + wordsOf(indicatorTitles) + `)$`)
 	activityRE       = regexp.MustCompile(`(?i)\b(` + wordsOf(activityWords) + `)\b`)
 )

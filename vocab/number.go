@@ -75,7 +75,7 @@ func Parse(s string) (Number, bool) {
 		n.Nil = true
 		return n, true
 	}
-	if !strings.ContainsAny(s, "0123456789") {
+	if !hasDigit(s) {
 		return n, false // every number has a digit: the words of running text end here
 	}
 	neg := false
@@ -303,3 +303,13 @@ var splitDigits = regexp.MustCompile(`\d[.,]?\d*\s+\d`)
 // HasSplitDigits reports whether raw, one cell as printed, holds digits
 // parted by a space: not a well-formed amount.
 func HasSplitDigits(raw string) bool { return splitDigits.MatchString(strings.TrimSpace(raw)) }
+
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}

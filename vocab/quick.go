@@ -17,7 +17,7 @@ type quickRE struct {
 	// folds are the non-ASCII runes that match a letter of lits under
 	// (?i) (the Kelvin sign for k, the long s for s): a text holding one
 	// goes to re.
-	folds string
+	folds *runeSet
 }
 
 func newQuickRE(pattern string) *quickRE {
@@ -37,13 +37,13 @@ func newQuickRE(pattern string) *quickRE {
 			}
 		}
 	}
-	q.folds = string(folds)
+	q.folds = newRuneSet(string(folds))
 	return q
 }
 
 // MatchString reports whether s holds a match of the expression.
 func (q *quickRE) MatchString(s string) bool {
-	if q.lits != nil && !strings.ContainsAny(s, q.folds) && !containsAnyFoldASCII(s, q.lits) {
+	if q.lits != nil && !q.folds.in(s) && !containsAnyFoldASCII(s, q.lits) {
 		return false
 	}
 	return q.re.MatchString(s)

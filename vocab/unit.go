@@ -158,11 +158,14 @@ const (
 	legendSign = "="
 )
 
+// mentionSigns are the signs of a unit label or a sign legend.
+var mentionSigns = newRuneSet(unitSigns + legendSign)
+
 // mayMention is the quick test in front of the regular expressions, which
-// most lines of a report would take in vain: whether s holds one of signs
-// or a lead word.
-func mayMention(s, signs string) bool {
-	return strings.ContainsAny(s, signs) || mentionsLead(s)
+// most lines of a report would take in vain: whether s holds one of
+// mentionSigns or a lead word.
+func mayMention(s string) bool {
+	return mentionSigns.in(s) || mentionsLead(s)
 }
 
 // mentionsLead reports whether s holds one of unitLeads.
@@ -202,7 +205,7 @@ func lowerASCII(c byte) byte {
 // word that introduces them ("bedragen"): text that belongs to a table's
 // caption, not to its column headings.
 func MentionsUnit(s string) bool {
-	if !mayMention(s, unitSigns+legendSign) {
+	if !mayMention(s) {
 		return false
 	}
 	_, ok := FindUnit(s)

@@ -187,6 +187,7 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	for i, t := range targets {
 		starts[i] = t.URL
 	}
+	go executableHash() // the report cache's key, hashed while the crawl waits on the network
 	crawler := opt.crawler(st, log)
 	st.start("fetching", 0)
 	sites, err := crawler.Crawl(ctx, starts...)

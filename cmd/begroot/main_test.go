@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -259,6 +260,30 @@ func assertNoTemp(t *testing.T, dir string) {
 	for _, e := range entries {
 		if strings.Contains(e.Name(), ".tmp") {
 			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestTuneGC(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	tests := []struct {
+		gogc string
+		want int // the percent in force after tuneGC
+	}{
+		{"", gcPercent},
+		{"50", 100}, // the environment chooses: left as the runtime set it
+		{"off", 100},
+	}
+	for _, tc := range tests {
+		debug.SetGCPercent(100)
+		tuned := tuneGC(func(k string) string {
+			if k == "GOGC" {
+				return tc.gogc
+			}
+			return ""
+		})
+		if got := debug.SetGCPercent(100); got != tc.want || tuned != (tc.gogc == "") {
+			t.Errorf("GOGC=%q: percent %d, tuned %v; want %d, %v", tc.gogc, got, tuned, tc.want, tc.gogc == "")
 		}
 	}
 }

@@ -39,7 +39,8 @@ type reportCache struct {
 }
 
 // executableHash is the SHA-256 of the running executable, or "" when it
-// cannot be read (then nothing is cached).
+// cannot be read (then nothing is cached). Hashing the executable takes
+// some 30 ms, so runCrawl starts it while the crawl fetches.
 var executableHash = sync.OnceValue(func() string {
 	exe, err := os.Executable()
 	if err != nil {

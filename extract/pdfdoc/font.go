@@ -14,15 +14,15 @@ type glyphInfo struct {
 	width float64
 }
 
-// font is a font resource parsed once per walker. Decoding is memoised
-// per code, so a glyph costs one array or map lookup.
+// font is a font resource, parsed once per document (fontTable) and then
+// read by every page worker; only markHeavyFonts changes it, after the
+// workers ended.
 type font struct {
 	twoByte   bool // Type0: codes are two bytes
 	bold      bool
 	unmapped  bool    // no ToUnicode and private glyph names: the text is unknown
 	anonymous bool    // neither name nor descriptor tells the weight ("CIDFont+F2")
 	stemV     float64 // stem width from the descriptor, to compare anonymous fonts
-	glyphs    int     // glyphs shown in this font
 
 	toUni   toUnicode
 	enc     pdf.TextEncoding // fallback decoder for simple fonts without ToUnicode
@@ -30,10 +30,25 @@ type font struct {
 	cidW    map[uint32]float64
 	dw      float64 // Type0 default width, scaled
 	missing float64 // simple fonts: width of codes outside /Widths
+}
+
+// face is one page worker's use of a font: decoding is memoised per code,
+// without locks, so a glyph costs one array or map lookup.
+type face struct {
+	*font
+	glyphs int // glyphs the worker showed in the font
 
 	simple [256]glyphInfo
 	known  [256]bool
 	cid    map[uint32]glyphInfo
+}
+
+func newFace(f *font) *face {
+	fc := &face{font: f}
+	if f.twoByte {
+		fc.cid = map[uint32]glyphInfo{}
+	}
+	return fc
 }
 
 // newFont parses a font dictionary.
@@ -47,7 +62,6 @@ func newFont(v pdf.Value) *font {
 	}
 	if subtype == "Type0" {
 		f.twoByte = true
-		f.cid = map[uint32]glyphInfo{}
 		d := v.Key("DescendantFonts").Index(0)
 		if desc.IsNull() {
 			desc = d.Key("FontDescriptor")
@@ -100,33 +114,28 @@ func newFont(v pdf.Value) *font {
 var genericName = regexp.MustCompile(`(?i)^([A-Z]{6}\+)?(cidfont\+)?f\d+$|^$`)
 
 // markHeavyFonts sets bold on anonymous fonts whose stems are clearly
-// wider than those of the body font, the font with the most glyphs. Each
-// page worker has its own copy of a font, so glyphs are summed by font
-// dictionary over the walkers.
+// wider than those of the body font, the font with the most glyphs over
+// the faces of all page workers.
 func markHeavyFonts(walkers []*walker) {
-	glyphs := map[string]int{}
+	glyphs := map[*font]int{}
 	for _, w := range walkers {
-		for key, f := range w.fonts {
-			glyphs[key] += f.glyphs
+		for f, fc := range w.faces {
+			glyphs[f] += fc.glyphs
 		}
 	}
 	var body *font
 	most := 0
-	for _, w := range walkers {
-		for key, f := range w.fonts {
-			if body == nil || glyphs[key] > most {
-				body, most = f, glyphs[key]
-			}
+	for f, n := range glyphs {
+		if body == nil || n > most {
+			body, most = f, n
 		}
 	}
 	if body == nil || body.stemV <= 0 {
 		return
 	}
-	for _, w := range walkers {
-		for _, f := range w.fonts {
-			if f.anonymous && f.stemV >= heavyStem*body.stemV {
-				f.bold = true
-			}
+	for f := range glyphs {
+		if f.anonymous && f.stemV >= heavyStem*body.stemV {
+			f.bold = true
 		}
 	}
 }
@@ -203,7 +212,7 @@ func parseCIDWidths(w pdf.Value) map[uint32]float64 {
 // glyph returns the text and width of a code. ToUnicode wins over
 // /Encoding: some fonts map a /Differences name the library does not know
 // (Euro.001) but carry a correct ToUnicode entry.
-func (f *font) glyph(code uint32) glyphInfo {
+func (f *face) glyph(code uint32) glyphInfo {
 	if !f.twoByte {
 		if f.known[code] {
 			return f.simple[code]

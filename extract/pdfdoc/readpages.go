@@ -41,10 +41,12 @@ type pageResult struct {
 
 // pageReader reads the pages of one document with a small pool of
 // workers. The library's Reader is not changed after it is opened and its
-// Values are immutable, so workers share it; each has a walker of its own,
-// because the walker's font and resource caches are not synchronised.
+// Values are immutable, so workers share it, and the fonts of its
+// fontTable; each has a walker of its own, because the walker's resource
+// caches and font faces are not synchronised.
 type pageReader struct {
 	ctx     context.Context
+	fonts   *fontTable
 	refs    []pageRef
 	results []pageResult
 	next    atomic.Int64 // index of the next page to read
@@ -60,7 +62,7 @@ func readPages(ctx context.Context, refs []pageRef, workers int) ([]pageResult, 
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	pr := &pageReader{ctx: ctx, refs: refs, results: make([]pageResult, len(refs))}
+	pr := &pageReader{ctx: ctx, fonts: newFontTable(), refs: refs, results: make([]pageResult, len(refs))}
 	busyReaders.Add(1)
 	defer busyReaders.Add(-1)
 	var wg sync.WaitGroup
@@ -81,7 +83,7 @@ func readPages(ctx context.Context, refs []pageRef, workers int) ([]pageResult, 
 // work reads pages until none are left or one failed. An extra worker
 // also ends when more goroutines read pages than there are cores.
 func (pr *pageReader) work(extra bool) {
-	w := newWalker(pr.ctx)
+	w := newWalker(pr.ctx, pr.fonts)
 	var words []word
 	var buf []byte
 	for !pr.stop.Load() {

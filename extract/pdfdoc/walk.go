@@ -64,7 +64,7 @@ type gstate struct {
 	clip                  rect
 	tc, tw, th, tl, trise float64
 	tfs                   float64
-	font                  *font
+	font                  *face
 }
 
 // abort wraps an error that stops the whole document: its deadline, or a
@@ -72,16 +72,17 @@ type gstate struct {
 type abort struct{ err error }
 
 // walker turns the content streams of pages into glyphs. One walker serves
-// all the pages a page worker reads (readPages), so that fonts are parsed
-// once per worker; it is not safe for concurrent use.
+// all the pages a page worker reads (readPages); the fonts come from the
+// document's fontTable, shared by the workers. A walker is not safe for
+// concurrent use.
 type walker struct {
 	ctx   context.Context
-	fonts map[string]*font // keyed by the font dictionary's text
-	// fontSets holds the fonts of each /Font resource dictionary by name,
-	// keyed by its text ("<</F1 12 0 R>>"): pages with resources of their
-	// own mostly share it, and a hit spares resolving and printing the
-	// font dictionary again.
-	fontSets map[string]map[string]*font
+	table *fontTable
+	faces map[*font]*face
+	// fontSets holds the fonts of each /Font resource dictionary, keyed by
+	// its text ("<</F1 12 0 R>>"): pages with resources of their own mostly
+	// share it, and a hit spares resolving and printing it again.
+	fontSets map[string]*fontSet
 	res      map[string]*resources // keyed by the resource dictionary's text
 	out      []glyph
 	images   bool  // the page draws an image
@@ -94,8 +95,16 @@ type walker struct {
 	}
 }
 
-func newWalker(ctx context.Context) *walker {
-	return &walker{ctx: ctx, fonts: map[string]*font{}, fontSets: map[string]map[string]*font{}, res: map[string]*resources{}}
+// fontSet is a /Font resource dictionary: its fonts' references and the
+// faces of the names used so far.
+type fontSet struct {
+	v     pdf.Value
+	refs  map[string]string
+	faces map[string]*face
+}
+
+func newWalker(ctx context.Context, table *fontTable) *walker {
+	return &walker{ctx: ctx, table: table, faces: map[*font]*face{}, fontSets: map[string]*fontSet{}, res: map[string]*resources{}}
 }
 
 // page walks one page and returns its glyphs, valid until the next call.
@@ -111,39 +120,39 @@ func (w *walker) page(p pageRef) ([]glyph, error) {
 }
 
 // resources resolves the font and XObject names of a resource dictionary,
-// each once per walker: pages share their resources, and resolving an
-// object the library keeps in an object stream decodes that stream again.
+// each once per walker (fonts once per document, fontTable): pages share
+// their resources, and resolving an object the library keeps in an object
+// stream decodes that stream again.
 type resources struct {
-	v      pdf.Value
-	fonts  map[string]*font // by name; one of walker.fontSets, nil until the first font
-	xfonts pdf.Value
-	xobjs  pdf.Value
-	forms  map[string]pdf.Value
+	v     pdf.Value
+	fonts *fontSet // nil until the first font
+	xobjs pdf.Value
+	forms map[string]pdf.Value
 }
 
-func (w *walker) fontNamed(r *resources, name []byte) *font {
+// fontNamed returns this walker's face of the font name, or nil if the
+// resources have no such font.
+func (w *walker) fontNamed(r *resources, name []byte) *face {
 	if r.fonts == nil {
-		r.xfonts = r.v.Key("Font")
-		key := r.xfonts.String()
+		set := r.v.Key("Font")
+		key := set.String()
 		if r.fonts = w.fontSets[key]; r.fonts == nil {
-			r.fonts = map[string]*font{}
+			r.fonts = &fontSet{v: set, refs: fontRefs(set.Keys(), key), faces: map[string]*face{}}
 			w.fontSets[key] = r.fonts
 		}
 	}
-	if f, ok := r.fonts[string(name)]; ok {
-		return f
+	if fc, ok := r.fonts.faces[string(name)]; ok {
+		return fc
 	}
-	v := r.xfonts.Key(string(name))
-	var f *font
-	if v.Kind() == pdf.Dict {
-		key := v.String()
-		if f = w.fonts[key]; f == nil {
-			f = newFont(v)
-			w.fonts[key] = f
+	var fc *face
+	if f := w.table.named(r.fonts.v, r.fonts.refs, string(name)); f != nil {
+		if fc = w.faces[f]; fc == nil {
+			fc = newFace(f)
+			w.faces[f] = fc
 		}
 	}
-	r.fonts[string(name)] = f
-	return f
+	r.fonts.faces[string(name)] = fc
+	return fc
 }
 
 // resourcesOf returns the resolver of the resource dictionary res. Its
@@ -453,7 +462,7 @@ func (w *walker) show(s []byte, g *gstate, tm *matrix) error {
 		adv *= g.th
 		if upright && len(w.out) < maxPageGlyphs {
 			x, y := m.apply(ox, g.trise)
-			gl := glyph{text: gi.text, x: x, y: y, w: adv * xscale, size: size, font: f, space: isBlank(gi.text)}
+			gl := glyph{text: gi.text, x: x, y: y, w: adv * xscale, size: size, font: f.font, space: isBlank(gi.text)}
 			if gl.space || w.visible(&gl, g.clip) {
 				w.out = append(w.out, gl)
 			}

@@ -267,3 +267,44 @@ func at(want []string, from, to string) []string {
 	}
 	return out
 }
+
+// TestStartsEnumeration compares the quick test with the expression: text
+// starts an enumeration exactly when the first item 1 enumStart finds has
+// its number at offset 0 or 1.
+func TestStartsEnumeration(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"1. Zorg 2. Wonen", true},
+		{" 1) Zorg", true},
+		{";1.\tZorg", true},
+		{".1. Zorg", true},
+		{"1.\nZorg", true},
+		{"1.", false},
+		{"1.Zorg", false},
+		{"1.\vZorg", false},
+		{"11. Zorg", false},
+		{"12. Zorg 1. Wonen", false},
+		{"x1. Zorg", false},
+		{"  1. Zorg", false},
+		{"Zorg: 1. wonen 2. werk", false},
+		{"1.1. Zorg", false},
+		{"", false},
+	}
+	for _, tc := range tests {
+		first := -1
+		for _, l := range enumStart.FindAllStringSubmatchIndex(tc.text, -1) {
+			if tc.text[l[2]:l[3]] == "1" {
+				first = l[2]
+				break
+			}
+		}
+		if expr := first >= 0 && first <= 1; expr != tc.want {
+			t.Fatalf("case %q: the expression says %v, the case %v", tc.text, expr, tc.want)
+		}
+		if got := startsEnumeration(tc.text); got != tc.want {
+			t.Errorf("startsEnumeration(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

@@ -48,8 +48,11 @@ def main():
     ap.add_argument("-min-pages", type=int, default=10)
     ap.add_argument("-args", default="", help="extra begroot extract flags, e.g. \"-ocr off\"")
     ap.add_argument("bins", nargs="*")
-    args, pdfs = ap.parse_known_args()
-    pdfs = [p for p in pdfs if p != "--"]
+    argv, pdfs = sys.argv[1:], []
+    if "--" in argv:  # argparse would give the PDFs after -- to bins
+        i = argv.index("--")
+        argv, pdfs = argv[:i], argv[i + 1:]
+    args = ap.parse_args(argv)
     tmp = tempfile.mkdtemp(prefix="begroot-speed-")
     bins = args.bins
     if not bins:
