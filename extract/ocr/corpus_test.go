@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/fixtures"
+	"github.com/begroot/begroot/normalize"
 	"github.com/begroot/begroot/vocab"
 )
 
@@ -242,26 +244,68 @@ func referenceRows(t *testing.T) map[string][]string {
 // jaarrekening2019 has Type 3 fonts without a ToUnicode map: pdfdoc
 // reads digit soup and reports no usable text, so every page needs OCR.
 // Its programme chapters end in "Wat heeft het gekost" tables in
-// thousands of euros (found on pages 35, 43 and 48 by OCR at 80 dpi).
+// thousands of euros (gekostPages).
 const jaarrekening2019 = "jaarrekening-2019-wassenaar.pdf"
 
 // JaarrekeningPagesEnv names the pages TestJaarrekening2019 reads with
-// BEGROOT_OCR_FULL: the "Wat heeft het gekost" tables of the programmes
-// and the page after each (found by OCR at 100 dpi of pages 20-100:
-// 35, 43, 48, 58, 83, 92, 100; 53 and 66 only mention it). With
-// ReportEnv the test writes the report as JSON to that file.
+// BEGROOT_OCR_FULL instead of gekostPages. With ReportEnv the test writes
+// the report as JSON to that file.
 const (
 	JaarrekeningPagesEnv = "BEGROOT_OCR_PAGES"
 	ReportEnv            = "BEGROOT_OCR_REPORT"
 )
 
-// gekostPages are the pages of the programme tables and the page after.
-var gekostPages = []int{35, 36, 43, 44, 48, 49, 58, 59, 83, 84, 92, 93, 100, 101}
+// gekostPages are the pages of the "Wat heeft het gekost" tables of P0-P8
+// (35, 43, 48, 53, 58, 66, 83, 92, 100; found from the contents on page 5
+// and OCR at 60-100 dpi), the pages their tables continue on (36, 44, 49,
+// 67, 84: reserves and programma resultaat rows) and the "Overzicht van
+// baten en lasten in de jaarrekening" on page 177, which sums them up.
+var gekostPages = []int{35, 36, 43, 44, 48, 49, 53, 58, 66, 67, 83, 84, 92, 100, 177}
+
+// overviewTable is the title of the table on page 177: one row per
+// programme with its baten, lasten and saldo.
+const overviewTable = "Overzicht van baten en lasten in de jaarrekening"
+
+// programmeCode is a programme's number at the start of its table title
+// ("P5 Sport, cultuur en recreatie") or of its overview row.
+var programmeCode = regexp.MustCompile(`^P(\d)\s`)
+
+// programmeLasten compares, per programme, the "Totaal lasten" of its
+// "Wat heeft het gekost" table in the Rekening 2019 column with the
+// lasten of its row in the overview, where both were read. P0 is left
+// out: its table also holds algemene dekkingsmiddelen, overhead and
+// vennootschapsbelasting, which the overview has as rows of their own.
+func programmeLasten(rep *normalize.Report) (equal int, differ []string) {
+	tables, overview := map[string]int64{}, map[string]int64{}
+	for _, f := range rep.Financial {
+		if f.Value == nil {
+			continue
+		}
+		if m := programmeCode.FindStringSubmatch(f.Table); m != nil && f.Row == "Totaal lasten" && f.Column == "Rekening 2019" {
+			tables[m[1]] = *f.Value
+		}
+		if m := programmeCode.FindStringSubmatch(f.Row); m != nil && f.Table == overviewTable && f.Column == "Rekening 2019 lasten" {
+			overview[m[1]] = *f.Value
+		}
+	}
+	for code, v := range tables {
+		w, ok := overview[code]
+		switch {
+		case code == "0" || !ok:
+		case v == w:
+			equal++
+		default:
+			differ = append(differ, fmt.Sprintf("P%s: table %d, overview %d", code, v, w))
+		}
+	}
+	return equal, differ
+}
 
 // TestJaarrekening2019 OCRs pages of the 2019 jaarrekening around a "Wat
 // heeft het gekost" table (43-45 by default; with BEGROOT_OCR_FULL the
 // programme tables, gekostPages, or the pages in BEGROOT_OCR_PAGES) and
-// requires financial records whose checks mostly hold.
+// requires financial records whose checks mostly hold, and programme
+// lasten equal to those of the overview on page 177 where both are read.
 func TestJaarrekening2019(t *testing.T) {
 	path := fixtures.Shared(t, filepath.Join(wassenaar, jaarrekening2019))
 	fixtures.Program(t, "tesseract")
@@ -308,8 +352,56 @@ func TestJaarrekening2019(t *testing.T) {
 	if ok < minJaarrekeningChecks || 2*ok < len(m.rep.Checks) {
 		t.Errorf("%d of %d checks hold, want at least %d and most", ok, len(m.rep.Checks), minJaarrekeningChecks)
 	}
+	equal, differ := programmeLasten(m.rep)
+	t.Logf("programme lasten equal to the overview's: %d", equal)
+	if len(differ) > 0 {
+		t.Errorf("programme lasten differ from the overview's: %s", strings.Join(differ, "; "))
+	}
+	if slices.Equal(pages, gekostPages) && equal < minProgrammeLastenEqual {
+		t.Errorf("%d programmes' lasten equal to the overview's, want at least %d", equal, minProgrammeLastenEqual)
+	}
 }
+
+// minProgrammeLastenEqual is a little below the programmes (P1-P8) whose
+// table total and overview lasten were both read on gekostPages with
+// tesseract 5.3.0: 6 (P1, P2, P4, P5, P6, P7; P3's and P8's table totals
+// are not read), all equal.
+const minProgrammeLastenEqual = 5
 
 // minJaarrekeningChecks is a little below the checks that hold on pages
 // 43-45 with tesseract 5.3.0: 4 of 5 (29 financial records, 12 verified).
 const minJaarrekeningChecks = 3
+
+// TestProgrammeLasten checks the comparison of programme tables with the
+// overview on small reports.
+func TestProgrammeLasten(t *testing.T) {
+	rec := func(table, row, column string, v int64) normalize.Financial {
+		return normalize.Financial{Table: table, Row: row, Column: column, Value: &v}
+	}
+	p1 := rec("P1 Veiligheid", "Totaal lasten", "Rekening 2019", -2773000)
+	p0 := rec("PO Bestuur en ondersteuning", "Totaal lasten", "Rekening 2019", -13230000)
+	p0Zero := rec("P0 Bestuur en ondersteuning", "Totaal lasten", "Rekening 2019", -13230000)
+	overview := func(row string, v int64) normalize.Financial {
+		return rec(overviewTable, row, "Rekening 2019 lasten", v)
+	}
+	for _, tc := range []struct {
+		name      string
+		financial []normalize.Financial
+		equal     int
+		differ    int
+	}{
+		{"equal", []normalize.Financial{p1, overview("P1 Veiligheid", -2773000)}, 1, 0},
+		{"differ", []normalize.Financial{p1, overview("P1 Veiligheid", -2774000)}, 0, 1},
+		{"no overview row", []normalize.Financial{p1, overview("P2 Verkeer en vervoer", -2773000)}, 0, 0},
+		{"other column", []normalize.Financial{p1, rec(overviewTable, "P1 Veiligheid", "Begroting actueel 2019 lasten", -2773000)}, 0, 0},
+		{"P0 left out", []normalize.Financial{p0Zero, overview("P0 Bestuur en ondersteuning", -4235000)}, 0, 0},
+		{"PO read for P0", []normalize.Financial{p0, overview("P0 Bestuur en ondersteuning", -4235000)}, 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			equal, differ := programmeLasten(&normalize.Report{Financial: tc.financial})
+			if equal != tc.equal || len(differ) != tc.differ {
+				t.Errorf("got %d equal, differences %q; want %d equal, %d differences", equal, differ, tc.equal, tc.differ)
+			}
+		})
+	}
+}
