@@ -328,6 +328,13 @@ func financialTable(c *context, i int, t *extract.Table, above, part *FinancialT
 		label, role := blocks[r].label, blocks[r].role
 		if label == "" {
 			label, role = rowLabel(row, first), ""
+			if n := len(ft.Rows); n > 0 {
+				var above string
+				above, label, role = joinedBlockRole(ft.Rows[n-1].Label, label)
+				if above != ft.Rows[n-1].Label {
+					ft.Rows[n-1].Label, ft.Rows[n-1].Role = above, lastWord(above)
+				}
+			}
 		}
 		if isYearRow(row, valueCols) {
 			// The column headers repeated over a stacked block, with its
@@ -533,6 +540,65 @@ func blockLabels(body [][]extract.Cell, first int, valueCols []int) []blockRow {
 	}
 	closeBlock()
 	return out
+}
+
+// joinedBlockRole gives a row labelled by its role ("Lasten") the block
+// label of the row above when that row's label is the block label and a
+// role joined in one cell ("5.1 Sportbeleid Baten"), as a reader gives
+// when the two label columns touch: the block label is printed once and
+// starts with its code. A block label that wraps prints its rest beside
+// the second role ("recreatie Lasten"); that rest, starting in lower case
+// or with a bracket, goes back into the block label, so the row above
+// changes too. It returns the labels of the row above and of this row,
+// and this row's role ("" when nothing was joined).
+func joinedBlockRole(above, label string) (string, string, string) {
+	words := strings.Fields(above)
+	if len(words) < 3 || !isRole(words[len(words)-1]) || !strings.ContainsAny(words[0], "0123456789") {
+		return above, label, ""
+	}
+	block := strings.Join(words[:len(words)-1], " ")
+	if isRole(label) {
+		return above, block + " " + label, label
+	}
+	own := strings.Fields(label)
+	if n := len(own); n >= 2 && n <= maxWrapWords+1 && isRole(own[n-1]) && continues(own[0]) {
+		block += " " + strings.Join(own[:n-1], " ")
+		return block + " " + words[len(words)-1], block + " " + own[n-1], own[n-1]
+	}
+	return above, label, ""
+}
+
+// maxWrapWords is how many words the wrapped rest of a block label may
+// have: a block label wraps over at most one short line.
+const maxWrapWords = 3
+
+// continues: a word that goes on from the line above (lower case or an
+// opening bracket), not one that starts a label.
+func continues(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r) || r == '('
+}
+
+// lastWord returns the last word of s.
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// isRole: s is one word saying which row of a block it is.
+func isRole(s string) bool {
+	if strings.ContainsRune(strings.TrimSpace(s), ' ') {
+		return false
+	}
+	for _, k := range []vocab.RowKind{vocab.Baten, vocab.Lasten, vocab.Saldo} {
+		if vocab.IsRowWord(k, strings.TrimSpace(s)) {
+			return true
+		}
+	}
+	return false
 }
 
 // blockRoles: the second label column holds what each row of a block is:
