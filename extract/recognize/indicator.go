@@ -201,6 +201,9 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 			}
 			cell := row[col]
 			lines := joinYearNotes(strings.Split(cell.Text, "\n"))
+			if whole := collapse(cell.Text); IsBand(whole) {
+				lines = []string{whole} // a band over several lines is one note
+			}
 			for k, l := range lines {
 				l = collapse(l)
 				if l == "" && (k > 0 || len(lines) > 1) {
@@ -638,4 +641,33 @@ func joinRows(upper, lower []extract.Cell) []extract.Cell {
 		}
 	}
 	return out
+}
+
+// bandSigns are the comparison signs of a norm bound: "<50", "≥ 0,6".
+const bandSigns = "<>≤≥="
+
+// IsBand reports whether s is a norm band made of comparison bounds, as
+// in the norm columns of a kengetallen table: "<50 / >30", "> 100",
+// "0 <0", "20 / 40". It takes two bounds, or one with a comparison sign;
+// the cell is a note with the whole text, never a value.
+func IsBand(s string) bool {
+	bounds, signs, sep := 0, 0, false
+	for _, f := range strings.Fields(s) {
+		rest := strings.TrimLeft(f, bandSigns)
+		if rest != f {
+			signs++
+		}
+		switch rest {
+		case "":
+			continue // a sign apart from its number: "< 90"
+		case "/", "-", "–", "tot":
+			sep = true
+			continue
+		}
+		if n, ok := vocab.Parse(rest); !ok || n.Nil {
+			return false
+		}
+		bounds++
+	}
+	return bounds > 0 && (signs > 0 || bounds == 2 && sep)
 }
