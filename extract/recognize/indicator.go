@@ -527,6 +527,10 @@ func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 		if carry != nil {
 			row, carry = joinRows(carry, row), nil
 		}
+		if n := len(out); n > 0 && continuesBand(out[n-1], row, roles) {
+			out[n-1] = joinRows(out[n-1], row)
+			continue
+		}
 		if !isFragment(k) {
 			out = append(out, row)
 			continue
@@ -550,6 +554,24 @@ func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 		}
 	}
 	return out
+}
+
+// continuesBand: lower is the rest of a norm band that upper leaves open
+// ("<50 /" above ">30"): lower has text only in value columns, and one of
+// them goes on under a cell of upper that ends in a separator.
+func continuesBand(upper, lower []extract.Cell, roles []int) bool {
+	open := false
+	for col, c := range lower {
+		t := collapse(c.Text)
+		if t == "" {
+			continue
+		}
+		if col >= len(roles) || roles[col] != colValue {
+			return false
+		}
+		open = open || col < len(upper) && strings.HasSuffix(collapse(upper[col].Text), "/")
+	}
+	return open
 }
 
 // centreTolerance is how far (points) the baselines of cells on one

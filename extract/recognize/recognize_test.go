@@ -357,6 +357,18 @@ func TestIndicators(t *testing.T) {
 			`Kengetallen |  | code= tv= group= name=Solvabiliteitsratio label= col=Normen VNG (%) Risicovol raw="0 <0" unit= bron= @1`,
 		},
 	}, {
+		name: "the rest of an open norm band on a row of its own (issue 10)",
+		doc: document(tableN("Kengetallen", 2,
+			[]string{"Kengetallen", "Indicatoren (%)", "Normen VNG (%)", "Normen VNG (%)*"},
+			[]string{"", "2024", "Matig", "Risicovol"},
+			[]string{"Solvabiliteitsratio", "66", "<50 /", "<30"},
+			[]string{"", "", ">30", ""})),
+		want: []string{
+			`Kengetallen |  | code= tv= group= name=Solvabiliteitsratio label= col=Indicatoren (%) 2024 raw="66" unit= bron= @1`,
+			`Kengetallen |  | code= tv= group= name=Solvabiliteitsratio label= col=Normen VNG (%) Matig raw="<50 / >30" unit= bron= @1`,
+			`Kengetallen |  | code= tv= group= name=Solvabiliteitsratio label= col=Normen VNG (%) Risicovol raw="<30" unit= bron= @1`,
+		},
+	}, {
 		name: "a header word printed over every column labels each column once (issue 10)",
 		doc: document(heading("Indicatoren"), tableN("", 2,
 			[]string{"", "Streefwaarde Streefwaarde", "Streefwaarde Streefwaarde*"},
