@@ -161,9 +161,13 @@ func indicator(iv recognize.IndicatorValue, meta Meta, url string) Indicator {
 }
 
 // indicatorValue reads "7,1", "97%", "350 kind", "€ 4,65 miljoen",
-// "50,60 (2022)" into a number and a unit. ok is false for text.
+// "50,60 (2022)" into a number and a unit. ok is false for text, and for
+// a norm band of comparison bounds ("<50 / >30", "0 <0"): a note.
 func indicatorValue(raw string) (value *float64, unit string, ok bool) {
 	s := strings.TrimSpace(raw)
+	if recognize.IsBand(s) {
+		return nil, "", false
+	}
 	// A year in brackets after the value says when it was measured.
 	if rest, ok := vocab.CutYearNote(s); ok && rest != "" {
 		s = rest

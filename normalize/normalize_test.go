@@ -162,6 +162,9 @@ func TestIndicatorValue(t *testing.T) {
 		{"-", "nil"},
 		{"Vanaf 2018 vindt de registratie plaats", "text"},
 		{"Jongeren", "text"},
+		{"0 <0", "text"},
+		{"<50 / >30", "text"},
+		{"> 100", "text"},
 		{"", "text"},
 	}
 	for _, tc := range tests {

@@ -879,14 +879,33 @@ func columnLabel(header [][]extract.Cell, col int) string {
 		if col >= len(row) {
 			continue
 		}
-		s := withoutUnit(row[col].Text)
-		s = strings.Join(strings.Fields(s), " ")
+		s := onePhrase(collapse(withoutUnit(row[col].Text)))
 		if s == "" || (len(parts) > 0 && parts[len(parts)-1] == s) {
 			continue
 		}
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, " ")
+}
+
+// onePhrase is s once when s is one phrase printed again and again: a
+// header word over every column ("Streefwaarde Streefwaarde Streefwaarde")
+// that the reader took as one cell spanning them labels each column once.
+func onePhrase(s string) string {
+	fields := strings.Fields(s)
+	for n := 1; n <= len(fields)/2; n++ {
+		if len(fields)%n != 0 {
+			continue
+		}
+		repeated := true
+		for k := n; k < len(fields) && repeated; k++ {
+			repeated = fields[k] == fields[k%n]
+		}
+		if repeated {
+			return strings.Join(fields[:n], " ")
+		}
+	}
+	return s
 }
 
 // rowLabel joins the text cells left of the first amount column.

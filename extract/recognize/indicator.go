@@ -201,6 +201,9 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 			}
 			cell := row[col]
 			lines := joinYearNotes(strings.Split(cell.Text, "\n"))
+			if whole := collapse(cell.Text); IsBand(whole) {
+				lines = []string{whole} // a band over several lines is one note
+			}
 			for k, l := range lines {
 				l = collapse(l)
 				if l == "" && (k > 0 || len(lines) > 1) {
@@ -524,6 +527,10 @@ func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 		if carry != nil {
 			row, carry = joinRows(carry, row), nil
 		}
+		if n := len(out); n > 0 && continuesBand(out[n-1], row, roles) {
+			out[n-1] = joinRows(out[n-1], row)
+			continue
+		}
 		if !isFragment(k) {
 			out = append(out, row)
 			continue
@@ -547,6 +554,24 @@ func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 		}
 	}
 	return out
+}
+
+// continuesBand: lower is the rest of a norm band that upper leaves open
+// ("<50 /" above ">30"): lower has text only in value columns, and one of
+// them goes on under a cell of upper that ends in a separator.
+func continuesBand(upper, lower []extract.Cell, roles []int) bool {
+	open := false
+	for col, c := range lower {
+		t := collapse(c.Text)
+		if t == "" {
+			continue
+		}
+		if col >= len(roles) || roles[col] != colValue {
+			return false
+		}
+		open = open || col < len(upper) && strings.HasSuffix(collapse(upper[col].Text), "/")
+	}
+	return open
 }
 
 // centreTolerance is how far (points) the baselines of cells on one
@@ -638,4 +663,33 @@ func joinRows(upper, lower []extract.Cell) []extract.Cell {
 		}
 	}
 	return out
+}
+
+// bandSigns are the comparison signs of a norm bound: "<50", "≥ 0,6".
+const bandSigns = "<>≤≥="
+
+// IsBand reports whether s is a norm band made of comparison bounds, as
+// in the norm columns of a kengetallen table: "<50 / >30", "> 100",
+// "0 <0", "20 / 40". It takes two bounds, or one with a comparison sign;
+// the cell is a note with the whole text, never a value.
+func IsBand(s string) bool {
+	bounds, signs, sep := 0, 0, false
+	for _, f := range strings.Fields(s) {
+		rest := strings.TrimLeft(f, bandSigns)
+		if rest != f {
+			signs++
+		}
+		switch rest {
+		case "":
+			continue // a sign apart from its number: "< 90"
+		case "/", "-", "–", "tot":
+			sep = true
+			continue
+		}
+		if n, ok := vocab.Parse(rest); !ok || n.Nil {
+			return false
+		}
+		bounds++
+	}
+	return bounds > 0 && (signs > 0 || bounds == 2 && sep)
 }

@@ -346,6 +346,39 @@ func TestIndicators(t *testing.T) {
 			`Beleidsindicatoren | Beleidsindicatoren | code=20 tv= group= name=Niet sporters label= col=Waarde raw="50,60" unit=% bron=RIVM @2`,
 		},
 	}, {
+		name: "norm bands over two lines are one note each (issue 10)",
+		doc: document(tableN("Kengetallen", 2,
+			[]string{"Kengetallen", "Indicatoren (%)", "Normen VNG (%)", "Normen VNG (%)*"},
+			[]string{"", "2024", "Matig", "Risicovol"},
+			[]string{"Solvabiliteitsratio", "66", "<50 /\n>30", "0 <0"})),
+		want: []string{
+			`Kengetallen |  | code= tv= group= name=Solvabiliteitsratio label= col=Indicatoren (%) 2024 raw="66" unit= bron= @1`,
+			`Kengetallen |  | code= tv= group= name=Solvabiliteitsratio label= col=Normen VNG (%) Matig raw="<50 / >30" unit= bron= @1`,
+			`Kengetallen |  | code= tv= group= name=Solvabiliteitsratio label= col=Normen VNG (%) Risicovol raw="0 <0" unit= bron= @1`,
+		},
+	}, {
+		name: "the rest of an open norm band on a row of its own (issue 10)",
+		doc: document(tableN("Kengetallen", 2,
+			[]string{"Kengetallen", "Indicatoren (%)", "Normen VNG (%)", "Normen VNG (%)*"},
+			[]string{"", "2024", "Matig", "Risicovol"},
+			[]string{"Solvabiliteitsratio", "66", "<50 /", "<30"},
+			[]string{"", "", ">30", ""})),
+		want: []string{
+			`Kengetallen |  | code= tv= group= name=Solvabiliteitsratio label= col=Indicatoren (%) 2024 raw="66" unit= bron= @1`,
+			`Kengetallen |  | code= tv= group= name=Solvabiliteitsratio label= col=Normen VNG (%) Matig raw="<50 / >30" unit= bron= @1`,
+			`Kengetallen |  | code= tv= group= name=Solvabiliteitsratio label= col=Normen VNG (%) Risicovol raw="<30" unit= bron= @1`,
+		},
+	}, {
+		name: "a header word printed over every column labels each column once (issue 10)",
+		doc: document(heading("Indicatoren"), tableN("", 2,
+			[]string{"", "Streefwaarde Streefwaarde", "Streefwaarde Streefwaarde*"},
+			[]string{"Effectindicator", "2024", "2025"},
+			[]string{"Inwoners met schulden", "6,0%", "5,9%"})),
+		want: []string{
+			`Indicatoren | Indicatoren | code= tv= group= name=Inwoners met schulden label= col=Streefwaarde 2024 raw="6,0%" unit= bron= @2`,
+			`Indicatoren | Indicatoren | code= tv= group= name=Inwoners met schulden label= col=Streefwaarde 2025 raw="5,9%" unit= bron= @2`,
+		},
+	}, {
 		name: "unit column",
 		doc: document(table("Kengetallen",
 			[]string{"Indicator", "Eenheid", "Realisatie 2016", "Begroting 2017"},
@@ -561,5 +594,34 @@ func TestFindEmpty(t *testing.T) {
 				t.Errorf("Find(%s) = %+v, want %d records", name, res, want)
 			}
 		})
+	}
+}
+
+// TestIsBand: norm bands of comparison bounds are notes, single numbers
+// and other text are not bands.
+func TestIsBand(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"<50 / >30", true},
+		{">100 / <130", true},
+		{"0 <0", true},
+		{"< 90", true},
+		{"≥ 0,6", true},
+		{"20 / 40", true},
+		{"<5%", true},
+		{"-10", false},
+		{"66", false},
+		{"6,0% 5,9%", false},
+		{"Geen norm", false},
+		{"<", false},
+		{"n.v.t.", false},
+		{"> n.v.t.", false},
+	}
+	for _, tt := range tests {
+		if got := IsBand(tt.in); got != tt.want {
+			t.Errorf("IsBand(%q) = %v, want %v", tt.in, got, tt.want)
+		}
 	}
 }
