@@ -15,21 +15,8 @@ import (
 // Parse, FindUnit and MentionsUnit must agree with: the regular
 // expressions tried on every text, and parseDigits with Split and Join.
 
-func findUnitRef(s string) (Unit, bool) {
-	for i, re := range unitRE {
-		if loc := re.FindStringIndex(s); loc != nil {
-			lead := loc[0]
-			if m := unitLead.FindStringIndex(s[:loc[0]]); m != nil {
-				lead = m[0]
-			}
-			return Unit{Label: s[loc[0]:loc[1]], Scale: unitLabels[i].scale, Start: loc[0], End: loc[1], Lead: lead}, true
-		}
-	}
-	return Unit{}, false
-}
-
 func mentionsUnitRef(s string) bool {
-	_, ok := findUnitRef(s)
+	_, ok := findUnit(s)
 	return ok || SignLegend.MatchString(s) || unitLeadAny.MatchString(s)
 }
 
@@ -66,7 +53,7 @@ func parseDigitsRef(s string) (float64, bool, bool) {
 // checkFast compares the quick paths with the references on s.
 func checkFast(t *testing.T, s string) {
 	t.Helper()
-	if got, want := fmtUnit(FindUnit(s)), fmtUnit(findUnitRef(s)); got != want {
+	if got, want := fmtUnit(FindUnit(s)), fmtUnit(findUnit(s)); got != want {
 		t.Errorf("FindUnit(%q) = %s, the regular expressions give %s", s, got, want)
 	}
 	if got, want := MentionsUnit(s), mentionsUnitRef(s); got != want {

@@ -79,6 +79,12 @@ func FindUnit(s string) (Unit, bool) {
 	if !mayHaveUnit(s) {
 		return Unit{}, false
 	}
+	return findUnit(s)
+}
+
+// findUnit tries every unit label's expression on s, without the quick
+// test in front.
+func findUnit(s string) (Unit, bool) {
 	for i, re := range unitRE {
 		if loc := re.FindStringIndex(s); loc != nil {
 			lead := loc[0]
