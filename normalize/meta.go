@@ -244,13 +244,13 @@ var gemeenteWord = regexp.MustCompile(`(?i)\bgemeente\b`)
 func hostName(opening, text string, year int) string {
 	hosts := map[string]bool{}
 	for _, m := range hostRE.FindAllStringSubmatch(opening, -1) {
-		hosts[squash(m[1])] = true
+		hosts[Squash(m[1])] = true
 	}
 	if len(hosts) == 0 {
 		return ""
 	}
 	for _, n := range cbs.Names(year) {
-		if hosts[squash(n)] {
+		if hosts[Squash(n)] {
 			return n
 		}
 	}
@@ -262,7 +262,7 @@ func hostName(opening, text string, year int) string {
 	for _, c := range candidates {
 		words := strings.Fields(c)
 		for k := len(words); k > 0; k-- {
-			if p := strings.Join(words[:k], " "); hosts[squash(p)] {
+			if p := strings.Join(words[:k], " "); hosts[Squash(p)] {
 				return p
 			}
 		}
@@ -270,8 +270,10 @@ func hostName(opening, text string, year int) string {
 	return ""
 }
 
-// squash spells a name as a host would: lower case, letters and digits only.
-func squash(s string) string {
+// Squash keeps the letters and digits of s, in lower case: the form in which
+// names compare whatever their spacing and punctuation (as a host name spells
+// a gemeente, or as OCR spaces a label).
+func Squash(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return unicode.ToLower(r)
@@ -307,7 +309,7 @@ func detectGemeente(name, text string, year int) cbs.Gemeente {
 	// Host names carry the gemeente without spaces: lansingerland.begrotingsapp.nl.
 	lowerName := strings.ToLower(name)
 	for _, n := range cbs.Names(year) {
-		if key := squash(n); len(key) > 3 && strings.Contains(lowerName, key+".") {
+		if key := Squash(n); len(key) > 3 && strings.Contains(lowerName, key+".") {
 			if g, ok := cbs.Lookup(n, year); ok {
 				score[g] += 10
 			}

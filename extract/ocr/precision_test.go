@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/extract/pdfdoc"
@@ -76,19 +75,8 @@ func parsePDF(path string) (*normalize.Report, error) {
 	return normalize.Normalize(doc, recognize.Find(doc)), nil
 }
 
-// squash keeps the letters and digits of s, in lower case, so that
-// OCR's spacing and punctuation do not count.
-func squash(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return unicode.ToLower(r)
-		}
-		return -1
-	}, s)
-}
-
 // cellKey names a financial cell by its row and column.
-func cellKey(f normalize.Financial) string { return squash(f.Row) + "|" + squash(f.Column) }
+func cellKey(f normalize.Financial) string { return normalize.Squash(f.Row) + "|" + normalize.Squash(f.Column) }
 
 // rowValueKey names a financial value by its row alone.
 func rowValueKey(f normalize.Financial) string {
@@ -217,7 +205,7 @@ func readPrinted(t *testing.T, pdf string) printedLines {
 			i--
 			pl.numbers[words[i]] = true
 		}
-		k := squash(strings.Join(words[:i], " "))
+		k := normalize.Squash(strings.Join(words[:i], " "))
 		pl.byLabel[k] = append(pl.byLabel[k], words[i:]...)
 	}
 	return pl
@@ -238,7 +226,7 @@ func compare(t *testing.T, name string, ref *normalize.Report, printed printedLi
 	refRow := map[string]bool{}
 	for _, f := range ref.Financial {
 		if f.Value != nil {
-			refRow[squash(f.Row)+"|"+f.Raw] = true
+			refRow[normalize.Squash(f.Row)+"|"+f.Raw] = true
 		}
 	}
 	for _, f := range got.Financial {
@@ -247,7 +235,7 @@ func compare(t *testing.T, name string, ref *normalize.Report, printed printedLi
 		}
 		have[cellKey(f)+"|"+strconv.FormatInt(*f.Value, 10)] = true
 		haveRow[rowValueKey(f)] = true
-		equal := slices.Contains(printed.byLabel[squash(f.Row)], f.Raw) || refRow[squash(f.Row)+"|"+f.Raw]
+		equal := slices.Contains(printed.byLabel[normalize.Squash(f.Row)], f.Raw) || refRow[normalize.Squash(f.Row)+"|"+f.Raw]
 		byValue := printed.numbers[f.Raw]
 		tl.records++
 		tl.recordsOK += b2i(equal)
