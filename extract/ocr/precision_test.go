@@ -76,7 +76,9 @@ func parsePDF(path string) (*normalize.Report, error) {
 }
 
 // cellKey names a financial cell by its row and column.
-func cellKey(f normalize.Financial) string { return normalize.Squash(f.Row) + "|" + normalize.Squash(f.Column) }
+func cellKey(f normalize.Financial) string {
+	return normalize.Squash(f.Row) + "|" + normalize.Squash(f.Column)
+}
 
 // rowValueKey names a financial value by its row alone.
 func rowValueKey(f normalize.Financial) string {
