@@ -68,6 +68,8 @@ func (s *Sheet) AddChart(c Chart) error {
 func (s *Sheet) writeDrawing() error {
 	wb := s.wb
 	drawing := s.index + 1
+	base := wb.charts // the charts of earlier sheets
+	wb.charts += len(s.charts)
 	parts := []struct {
 		name  string
 		write func(*bufio.Writer)
@@ -79,7 +81,7 @@ func (s *Sheet) writeDrawing() error {
 		{fmt.Sprintf("xl/drawings/_rels/drawing%d.xml.rels", drawing), func(w *bufio.Writer) {
 			w.WriteString(xmlDecl + `<Relationships xmlns="` + nsPkgRel + `">`)
 			for i := range s.charts {
-				fmt.Fprintf(w, `<Relationship Id="rId%d" Type="%s" Target="../charts/chart%d.xml"/>`, i+1, relChart, wb.charts+i+1)
+				fmt.Fprintf(w, `<Relationship Id="rId%d" Type="%s" Target="../charts/chart%d.xml"/>`, i+1, relChart, base+i+1)
 			}
 			w.WriteString(`</Relationships>`)
 		}},
@@ -89,9 +91,8 @@ func (s *Sheet) writeDrawing() error {
 		parts = append(parts, struct {
 			name  string
 			write func(*bufio.Writer)
-		}{fmt.Sprintf("xl/charts/chart%d.xml", wb.charts+i+1), c.write})
+		}{fmt.Sprintf("xl/charts/chart%d.xml", base+i+1), c.write})
 	}
-	wb.charts += len(s.charts)
 	for _, p := range parts {
 		w, err := wb.create(p.name)
 		if err != nil {

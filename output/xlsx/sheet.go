@@ -193,11 +193,14 @@ func (s *Sheet) Row(cells []any, height float64) error {
 		if i < len(s.opts.ColStyles) {
 			style = s.opts.ColStyles[i]
 		}
+		// A cell of the default style in a column of another says so:
+		// without s, a reader may take the column's.
+		styled := style > 0
 		if c, ok := v.(Cell); ok {
 			style, v = c.Style, c.Value
 		}
 		var err error
-		if b, err = appendCell(b, i+1, s.row, style, v); err != nil {
+		if b, err = appendCell(b, i+1, s.row, style, styled || style > 0, v); err != nil {
 			return fmt.Errorf("sheet %s cell %s: %w", s.name, CellName(i+1, s.row), err)
 		}
 	}
@@ -207,13 +210,14 @@ func (s *Sheet) Row(cells []any, height float64) error {
 	return err
 }
 
-// appendCell appends the c element of value v in column col, row row.
-func appendCell(b []byte, col, row, style int, v any) ([]byte, error) {
+// appendCell appends the c element of value v in column col, row row, with
+// its style if styled.
+func appendCell(b []byte, col, row, style int, styled bool, v any) ([]byte, error) {
 	b = append(b, `<c r="`...)
 	b = append(b, ColumnName(col)...)
 	b = strconv.AppendInt(b, int64(row), 10)
 	b = append(b, '"')
-	if style > 0 {
+	if styled {
 		b = append(b, ` s="`...)
 		b = strconv.AppendInt(b, int64(style), 10)
 		b = append(b, '"')
