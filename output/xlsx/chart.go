@@ -129,8 +129,9 @@ func (s *Sheet) writeAnchors(w *bufio.Writer) {
 	w.WriteString(`</xdr:wsDr>`)
 }
 
-// write writes the chart part: the title, the plot with its series and
-// two axes, and the legend.
+// write writes the chart part: the title (14 points, sz 1400, as Excel
+// sets a chart title), the plot with its series and two axes, and the
+// legend.
 func (c Chart) write(w *bufio.Writer) {
 	w.WriteString(xmlDecl + `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"` +
 		` xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="` + nsRel + `">` +
@@ -158,7 +159,7 @@ func (c Chart) write(w *bufio.Writer) {
 	}
 	switch c.Type {
 	case Bar:
-		fmt.Fprintf(w, `<c:gapWidth val="150"/><c:axId val="%d"/><c:axId val="%d"/></c:barChart>`, catAxisID, valAxisID)
+		fmt.Fprintf(w, `<c:axId val="%d"/><c:axId val="%d"/></c:barChart>`, catAxisID, valAxisID)
 	case Line:
 		fmt.Fprintf(w, `<c:marker val="1"/><c:axId val="%d"/><c:axId val="%d"/></c:lineChart>`, catAxisID, valAxisID)
 	}

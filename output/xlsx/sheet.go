@@ -100,13 +100,11 @@ type Cell struct {
 
 func (s *Sheet) part() string { return fmt.Sprintf("xl/worksheets/sheet%d.xml", s.index+1) }
 
-// Name is the sheet's name.
-func (s *Sheet) Name() string { return s.name }
-
 // Rows is the number of rows written or skipped so far.
 func (s *Sheet) Rows() int { return s.row }
 
-func (s *Sheet) begin() error {
+// begin writes the sheet's start, up to its rows.
+func (s *Sheet) begin() {
 	o := s.opts
 	w := s.w
 	w.WriteString(xmlDecl + `<worksheet xmlns="` + nsMain + `" xmlns:r="` + nsRel + `">`)
@@ -156,7 +154,6 @@ func (s *Sheet) begin() error {
 		w.WriteString(`</cols>`)
 	}
 	w.WriteString(`<sheetData>`)
-	return nil
 }
 
 // Row writes the next row: each cell a value or a Cell, nil for no cell.
@@ -235,14 +232,10 @@ func appendCell(b []byte, col, row, style int, styled bool, v any) ([]byte, erro
 		return append(b, ` t="b"><v>0</v></c>`...), nil
 	case int:
 		num = strconv.AppendInt(nil, int64(v), 10)
-	case int32:
-		num = strconv.AppendInt(nil, int64(v), 10)
 	case int64:
 		num = strconv.AppendInt(nil, v, 10)
-	case float32:
-		num = appendFloat(nil, float64(v), 32)
 	case float64:
-		num = appendFloat(nil, v, 64)
+		num = appendFloat(nil, v)
 	default:
 		return nil, fmt.Errorf("value of type %T", v)
 	}
@@ -256,11 +249,11 @@ func appendCell(b []byte, col, row, style int, styled bool, v any) ([]byte, erro
 
 // appendFloat appends v in plain decimals, or nothing for a value Excel
 // has no number for.
-func appendFloat(b []byte, v float64, bits int) []byte {
+func appendFloat(b []byte, v float64) []byte {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return nil
 	}
-	return strconv.AppendFloat(b, v, 'f', -1, bits)
+	return strconv.AppendFloat(b, v, 'f', -1, 64)
 }
 
 // appendInline appends the rest of a c element holding inline string s.

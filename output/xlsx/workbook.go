@@ -114,7 +114,8 @@ func (wb *Workbook) AddSheet(name string, o SheetOptions) (*Sheet, error) {
 	}
 	wb.sheets = append(wb.sheets, s)
 	wb.open = s
-	return s, s.begin()
+	s.begin()
+	return s, nil
 }
 
 // checkSheetName checks the rules Excel sets for a sheet name.
