@@ -40,15 +40,14 @@ func quoteSheet(name string) string {
 }
 
 // ColumnName is the letters of column col (1 is A, 27 is AA).
-func ColumnName(col int) string {
-	var b []byte
-	for ; col > 0; col = (col - 1) / 26 {
-		b = append(b, byte('A'+(col-1)%26))
+func ColumnName(col int) string { return string(appendColumn(nil, col)) }
+
+// appendColumn appends the letters of column col.
+func appendColumn(b []byte, col int) []byte {
+	if col > 26 {
+		b = appendColumn(b, (col-1)/26)
 	}
-	for i, j := 0, len(b)-1; i < j; i, j = i+1, j-1 {
-		b[i], b[j] = b[j], b[i]
-	}
-	return string(b)
+	return append(b, byte('A'+(col-1)%26))
 }
 
 // CellName is the A1 name of the cell in column col and row row.
@@ -211,7 +210,7 @@ func (s *Sheet) Row(cells []any, height float64) error {
 // its style if styled.
 func appendCell(b []byte, col, row, style int, styled bool, v any) ([]byte, error) {
 	b = append(b, `<c r="`...)
-	b = append(b, ColumnName(col)...)
+	b = appendColumn(b, col)
 	b = strconv.AppendInt(b, int64(row), 10)
 	b = append(b, '"')
 	if styled {
@@ -219,7 +218,6 @@ func appendCell(b []byte, col, row, style int, styled bool, v any) ([]byte, erro
 		b = strconv.AppendInt(b, int64(style), 10)
 		b = append(b, '"')
 	}
-	var num []byte
 	switch v := v.(type) {
 	case nil: // a styled cell without a value
 		return append(b, `/>`...), nil
@@ -231,29 +229,18 @@ func appendCell(b []byte, col, row, style int, styled bool, v any) ([]byte, erro
 		}
 		return append(b, ` t="b"><v>0</v></c>`...), nil
 	case int:
-		num = strconv.AppendInt(nil, int64(v), 10)
+		b = strconv.AppendInt(append(b, `><v>`...), int64(v), 10)
 	case int64:
-		num = strconv.AppendInt(nil, v, 10)
+		b = strconv.AppendInt(append(b, `><v>`...), v, 10)
 	case float64:
-		num = appendFloat(nil, v)
+		if math.IsNaN(v) || math.IsInf(v, 0) { // no number in Excel, so say what it is
+			return appendInline(b, fmt.Sprint(v)), nil
+		}
+		b = strconv.AppendFloat(append(b, `><v>`...), v, 'f', -1, 64)
 	default:
 		return nil, fmt.Errorf("value of type %T", v)
 	}
-	if num == nil { // NaN or infinite: no number in Excel, so say what it is
-		return appendInline(b, fmt.Sprint(v)), nil
-	}
-	b = append(b, `><v>`...)
-	b = append(b, num...)
 	return append(b, `</v></c>`...), nil
-}
-
-// appendFloat appends v in plain decimals, or nothing for a value Excel
-// has no number for.
-func appendFloat(b []byte, v float64) []byte {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return nil
-	}
-	return strconv.AppendFloat(b, v, 'f', -1, 64)
 }
 
 // appendInline appends the rest of a c element holding inline string s.
