@@ -116,7 +116,13 @@ func (s *Sheet) begin() {
 	}
 	w.WriteString(` workbookViewId="0">`)
 	if o.FreezeRows > 0 || o.FreezeCols > 0 {
-		pane := map[[2]bool]string{{true, false}: "bottomLeft", {false, true}: "topRight", {true, true}: "bottomRight"}[[2]bool{o.FreezeRows > 0, o.FreezeCols > 0}]
+		pane := "bottomRight" // the pane that scrolls both ways
+		switch {
+		case o.FreezeCols == 0:
+			pane = "bottomLeft"
+		case o.FreezeRows == 0:
+			pane = "topRight"
+		}
 		w.WriteString(`<pane`)
 		if o.FreezeCols > 0 {
 			fmt.Fprintf(w, ` xSplit="%d"`, o.FreezeCols)
