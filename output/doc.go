@@ -97,8 +97,8 @@
 // Toelichting explains every column in Dutch and names the begroot version
 // and the inputs (with their SHA-256) that made the file.
 //
-// The workbook is deterministic: its zip entries are in name order without
-// timestamps and its document properties are fixed, so the same dataset
+// The workbook is deterministic: its zip entries are in a fixed order
+// without timestamps and its document properties are fixed, so the same dataset
 // gives the same bytes and a nightly diff is a real change.
 //
 // # Vergelijking

@@ -1,28 +1,24 @@
 package output
 
 import (
-	"archive/zip"
-	"bytes"
 	"cmp"
-	"compress/flate"
 	"fmt"
 	"io"
 	"iter"
 	"maps"
 	"math"
-	"os"
-	"regexp"
 	"slices"
 	"strconv"
+	"time"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/begroot/begroot/output/xlsx"
 )
 
 // maxSheetRows is the number of data rows per sheet: Excel's limit of
 // 1,048,576 rows less the header. Longer tables continue on "Financieel (2)"
 // and so on. A variable so that tests can lower it.
-var maxSheetRows = 1<<20 - 1
+var maxSheetRows = xlsx.MaxRows - 1
 
 // Layout of the workbook, in Excel's units: a column width is a number of
 // characters of the default font, a row height is in points.
@@ -62,12 +58,12 @@ var numFormats = map[numFormat]string{euros: euroFormat, share: shareFormat, per
 // sheets are streamed from the spools, so memory does not grow with the
 // number of rows, and the same dataset gives the same bytes.
 func (d *dataset) writeWorkbook(w io.Writer) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	wb, err := newWorkbook(f)
+	x, err := xlsx.New(w)
 	if err != nil {
 		return err
 	}
+	defer x.Discard()
+	wb := newWorkbook(x)
 	rows, skipped := d.comparison()
 	sheets := []sheet{
 		d.highlighted(documentTable, "reconciliation_ok"),
@@ -89,17 +85,15 @@ func (d *dataset) writeWorkbook(w io.Writer) error {
 			return fmt.Errorf("sheet %s: %w", s.name, err)
 		}
 	}
-	f.SetActiveSheet(0)
-	if err := f.SetDocProps(&excelize.DocProperties{
-		Creator:  cmp.Or(d.generator, "begroot"),
-		Title:    "begroot dataset",
-		Created:  "2000-01-01T00:00:00Z", // fixed, so that the same data gives the same file
-		Modified: "2000-01-01T00:00:00Z",
-	}); err != nil {
-		return err
-	}
-	return save(f, w)
+	return x.Close(xlsx.Properties{
+		Creator: cmp.Or(d.generator, "begroot"),
+		Title:   "begroot dataset",
+		Created: fixedTime, // fixed, so that the same data gives the same file
+	})
 }
+
+// fixedTime is the creation time the workbook gives itself.
+var fixedTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // comparison is the comparison of the documents, in order, and the
 // documents that have none.
@@ -198,7 +192,7 @@ func cellWidth(v any, nf numFormat) int {
 
 // workbook holds the file being written and its styles.
 type workbook struct {
-	f      *excelize.File
+	x      *xlsx.Workbook
 	header int // style of header cells: bold, wrapped, shaded, a line below
 	amount int // style of whole euros
 	// numbers is the style of each numFormat in numFormats (amount for
@@ -209,7 +203,7 @@ type workbook struct {
 	// that holds covers: whole euros on an orange fill.
 	unverified int
 	count      int // style of a whole number with thousands separators
-	failed     int // differential style of a failed check: red fill
+	failed     int // conditional style of a failed check: red fill
 	heading    int // style of a title row above a table: bold
 	sheets     int
 }
@@ -223,98 +217,72 @@ const (
 	unverifiedFill = "FFE699" // light orange: unconfirmed, not wrong
 )
 
-func newWorkbook(f *excelize.File) (*workbook, error) {
-	wb := &workbook{f: f}
-	var err error
-	if wb.header, err = f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Bold: true},
-		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{headerFill}},
-		Border:    []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}},
-	}); err != nil {
-		return nil, err
-	}
+// thousandsFormat is Excel's built-in number format 3, #,##0.
+const thousandsFormat = 3
+
+func newWorkbook(x *xlsx.Workbook) *workbook {
+	wb := &workbook{x: x}
+	wb.header = x.Style(xlsx.Style{Bold: true, Wrap: true, Fill: headerFill, BottomBorder: true})
 	wb.numbers = map[numFormat]int{}
 	for _, nf := range slices.Sorted(maps.Keys(numFormats)) { // in order: the same styles, the same bytes
-		format := numFormats[nf]
-		if wb.numbers[nf], err = f.NewStyle(&excelize.Style{CustomNumFmt: &format}); err != nil {
-			return nil, err
-		}
+		wb.numbers[nf] = x.Style(xlsx.Style{NumFmt: numFormats[nf]})
 	}
 	wb.amount = wb.numbers[euros]
-	format := euroFormat
-	if wb.unverified, err = f.NewStyle(&excelize.Style{CustomNumFmt: &format,
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{unverifiedFill}}}); err != nil {
-		return nil, err
-	}
-	cents := euroCentsFormat
-	if wb.cents, err = f.NewStyle(&excelize.Style{CustomNumFmt: &cents}); err != nil {
-		return nil, err
-	}
-	if wb.count, err = f.NewStyle(&excelize.Style{NumFmt: 3}); err != nil { // 3 is "#,##0"
-		return nil, err
-	}
-	if wb.failed, err = f.NewConditionalStyle(&excelize.Style{
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{failedFill}},
-	}); err != nil {
-		return nil, err
-	}
-	if wb.heading, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
-		return nil, err
-	}
-	return wb, nil
+	wb.unverified = x.Style(xlsx.Style{NumFmt: euroFormat, Fill: unverifiedFill})
+	wb.cents = x.Style(xlsx.Style{NumFmt: euroCentsFormat})
+	wb.count = x.Style(xlsx.Style{NumFmtID: thousandsFormat})
+	wb.failed = x.ConditionalFill(failedFill)
+	wb.heading = x.Style(xlsx.Style{Bold: true})
+	return wb
 }
 
 // write streams sheet s, continuing on a new sheet every maxSheetRows rows.
 func (wb *workbook) write(s sheet) error {
 	names := sheetNames(s.name, s.count)
-	part, row := 0, 0
-	var sw *excelize.StreamWriter
+	part := 0
+	var sh *xlsx.Sheet
 	next := func() error {
 		if part >= len(names) {
 			return fmt.Errorf("more rows than the %d counted", s.count)
 		}
 		rows := min(s.count-part*maxSheetRows, maxSheetRows)
 		var err error
-		sw, err = wb.start(names[part], s, rows)
+		sh, err = wb.start(names[part], s, rows)
 		part++
-		row = len(s.heads) + 1
 		return err
 	}
 	if err := next(); err != nil {
 		return err
 	}
+	headerRow := len(s.heads) + 1
 	cells := make([]any, len(s.fields))
 	for r, err := range s.rows {
 		if err != nil {
 			return err
 		}
-		if row-len(s.heads) > maxSheetRows {
-			if err := sw.Flush(); err != nil {
-				return err
-			}
+		if sh.Rows()-headerRow >= maxSheetRows {
 			if err := next(); err != nil {
 				return err
 			}
 		}
-		row++
 		for i, v := range r {
 			cells[i] = sheetCell(v)
 		}
-		if err := setRow(sw, row, cells); err != nil {
+		if err := sh.Row(cells, 0); err != nil {
 			return err
 		}
 	}
 	if len(s.tail) > 0 {
-		row++ // an empty row between the table and what follows
-	}
-	for _, t := range s.tail {
-		row++
-		if err := setRow(sw, row, t); err != nil {
+		if err := sh.Row(nil, 0); err != nil { // an empty row between the table and what follows
 			return err
 		}
 	}
-	return sw.Flush()
+	for _, t := range s.tail {
+		if err := sh.Row(t, 0); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // sheetNames are the sheets a table of rows rows takes: name, then
@@ -327,15 +295,7 @@ func sheetNames(name string, rows int) []string {
 	return names
 }
 
-func setRow(sw *excelize.StreamWriter, row int, cells []any, opts ...excelize.RowOpts) error {
-	ref, err := excelize.CoordinatesToCellName(1, row)
-	if err != nil {
-		return err
-	}
-	return sw.SetRow(ref, cells, opts...)
-}
-
-// sheetCell is v as SetRow takes it: lists joined, and no cell at all
+// sheetCell is v as a cell takes it: lists joined, and no cell at all
 // for empty text.
 func sheetCell(v any) any {
 	switch v := v.(type) {
@@ -350,87 +310,58 @@ func sheetCell(v any) any {
 }
 
 // start adds a sheet with its header rows above rows data rows: frozen,
-// filtered, repeated on every printed page, and returns its stream writer.
-func (wb *workbook) start(name string, s sheet, rows int) (*excelize.StreamWriter, error) {
-	f := wb.f
-	if wb.sheets++; wb.sheets == 1 {
-		if err := f.SetSheetName(f.GetSheetName(0), name); err != nil {
-			return nil, err
-		}
-	} else if _, err := f.NewSheet(name); err != nil {
-		return nil, err
-	}
+// filtered, printed landscape with the header rows on every page, its
+// rows filled red where s.highlight is FALSE. It returns the sheet with
+// the header rows written.
+func (wb *workbook) start(name string, s sheet, rows int) (*xlsx.Sheet, error) {
 	headerRow := len(s.heads) + 1
-	// The filter, the highlight and the print settings go on the worksheet
-	// before streaming starts; the stream writer then writes them out with
-	// the rows.
-	first, err := excelize.CoordinatesToCellName(1, headerRow)
-	if err != nil {
-		return nil, err
+	o := xlsx.SheetOptions{
+		Widths:      s.widths,
+		ColStyles:   make([]int, len(s.fields)),
+		FreezeRows:  headerRow,
+		FreezeCols:  s.freezeCols,
+		Filter:      xlsx.Range{FirstCol: 1, FirstRow: headerRow, LastCol: len(s.fields), LastRow: headerRow + rows},
+		Landscape:   true,
+		PagesAcross: pagesAcross(s.widths),
+		TitleRows:   headerRow,
+		Selected:    wb.sheets == 0,
 	}
-	last, err := excelize.CoordinatesToCellName(len(s.fields), headerRow+rows)
-	if err != nil {
-		return nil, err
-	}
-	if err := f.AutoFilter(name, first+":"+last, nil); err != nil {
-		return nil, err
+	wb.sheets++
+	for i, fl := range s.fields {
+		o.ColStyles[i] = wb.numbers[fl.format] // 0, the default style, for plain fields
 	}
 	if s.highlight >= 0 && rows > 0 {
-		okCol, _ := excelize.ColumnNumberToName(s.highlight + 1)
-		from, _ := excelize.CoordinatesToCellName(1, headerRow+1)
 		// An empty cell is no FALSE: a document without a reconciliation
 		// stays white.
-		cell := fmt.Sprintf("$%s%d", okCol, headerRow+1)
-		rule := fmt.Sprintf("AND(ISLOGICAL(%s),NOT(%s))", cell, cell)
-		if err := f.SetConditionalFormat(name, from+":"+last, []excelize.ConditionalFormatOptions{
-			{Type: "formula", Criteria: rule, Format: &wb.failed},
-		}); err != nil {
-			return nil, err
-		}
+		cell := fmt.Sprintf("$%s%d", xlsx.ColumnName(s.highlight+1), headerRow+1)
+		o.Highlights = []xlsx.Highlight{{
+			Range:   xlsx.Range{FirstCol: 1, FirstRow: headerRow + 1, LastCol: len(s.fields), LastRow: headerRow + rows},
+			Formula: fmt.Sprintf("AND(ISLOGICAL(%s),NOT(%s))", cell, cell),
+			Fill:    wb.failed,
+		}}
 	}
-	if err := wb.printLayout(name, s.widths, headerRow); err != nil {
-		return nil, err
-	}
-	sw, err := f.NewStreamWriter(name)
+	sh, err := wb.x.AddSheet(name, o)
 	if err != nil {
 		return nil, err
-	}
-	topLeft, _ := excelize.CoordinatesToCellName(s.freezeCols+1, headerRow+1)
-	pane := "bottomLeft"
-	if s.freezeCols > 0 {
-		pane = "bottomRight"
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: s.freezeCols, YSplit: headerRow, TopLeftCell: topLeft, ActivePane: pane}); err != nil {
-		return nil, err
-	}
-	for i, fl := range s.fields {
-		if err := sw.SetColWidth(i+1, i+1, s.widths[i]); err != nil {
-			return nil, err
-		}
-		if style, ok := wb.numbers[fl.format]; ok {
-			if err := sw.SetColStyle(i+1, i+1, style); err != nil {
-				return nil, err
-			}
-		}
 	}
 	names := make([]any, len(s.fields))
 	for i, fl := range s.fields {
 		names[i] = fl.name
 	}
-	for r, head := range append(slices.Clone(s.heads), names) {
+	for _, head := range append(slices.Clone(s.heads), names) {
 		cells := make([]any, len(head))
 		lines := 1
 		for i, v := range head {
-			cells[i] = excelize.Cell{StyleID: wb.header, Value: v}
+			cells[i] = xlsx.Cell{Style: wb.header, Value: v}
 			if text, ok := v.(string); ok && i < len(s.widths) {
 				lines = max(lines, wrappedLines(text, s.widths[i]))
 			}
 		}
-		if err := setRow(sw, r+1, cells, excelize.RowOpts{Height: float64(lines * lineHeight)}); err != nil {
+		if err := sh.Row(cells, float64(lines*lineHeight)); err != nil {
 			return nil, err
 		}
 	}
-	return sw, nil
+	return sh, nil
 }
 
 // wrappedLines is the number of lines text takes in a wrapping cell width
@@ -440,108 +371,14 @@ func wrappedLines(text string, width float64) int {
 	return max(1, (textWidth(text)+room-1)/room)
 }
 
-// printLayout prints sheet name landscape, as many pages across as its
-// width needs at a readable scale, with the header rows (if any) on every
-// page. Columns are not repeated: text below a table, such as
-// Vergelijking's list of documents not compared, would be cut off at them.
-func (wb *workbook) printLayout(name string, widths []float64, headerRows int) error {
+// pagesAcross is the number of landscape pages a sheet of columns widths
+// wide prints on: as many as its width needs at a readable scale. Columns
+// are not repeated on each: text below a table, such as Vergelijking's
+// list of documents not compared, would be cut off at them.
+func pagesAcross(widths []float64) int {
 	var total float64
 	for _, w := range widths {
 		total += w
 	}
-	landscape, across, down := "landscape", max(1, int(math.Ceil(total/printWidth))), 0
-	if err := wb.f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &across, FitToHeight: &down}); err != nil {
-		return err
-	}
-	fit := true
-	if err := wb.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	if headerRows == 0 {
-		return nil
-	}
-	return wb.f.SetDefinedName(&excelize.DefinedName{
-		Name:     "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!$1:$%d", name, headerRows),
-		Scope:    name,
-	})
-}
-
-// save writes the workbook to w. Excelize writes the streamed sheets in map
-// order, so the zip goes to a temporary file first and is then copied, entry
-// by entry without recompressing, in name order. This also keeps the zip out
-// of memory: excelize would otherwise build all of it in a buffer.
-func save(f *excelize.File, w io.Writer) error {
-	tmp, err := os.CreateTemp("", "begroot-*.xlsx")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	defer tmp.Close()
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
-		zw := zip.NewWriter(tmp)
-		// BestSpeed: a million rows in 9 s of CPU instead of 15, for a
-		// file a quarter larger.
-		zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-			return flate.NewWriter(w, flate.BestSpeed)
-		})
-		return zw
-	})
-	if err := f.Write(io.Discard); err != nil {
-		return err
-	}
-	size, err := tmp.Seek(0, io.SeekCurrent)
-	if err != nil {
-		return err
-	}
-	zr, err := zip.NewReader(tmp, size)
-	if err != nil {
-		return err
-	}
-	entries := slices.SortedFunc(slices.Values(zr.File), func(a, b *zip.File) int { return cmp.Compare(a.Name, b.Name) })
-	zw := zip.NewWriter(w)
-	for _, e := range entries {
-		if e.Name == contentTypes {
-			if err := copySorted(zw, e); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := zw.Copy(e); err != nil {
-			return err
-		}
-	}
-	return zw.Close()
-}
-
-// contentTypes is the zip entry that lists the content type of each
-// extension and part.
-const contentTypes = "[Content_Types].xml"
-
-// defaultType is one extension's entry in contentTypes.
-var defaultType = regexp.MustCompile(`<Default [^>]*></Default>`)
-
-// copySorted copies entry e with its Default elements in sorted order:
-// excelize writes those it adds with a chart in map order.
-func copySorted(zw *zip.Writer, e *zip.File) error {
-	rc, err := e.Open()
-	if err != nil {
-		return err
-	}
-	data, err := io.ReadAll(rc)
-	rc.Close()
-	if err != nil {
-		return err
-	}
-	defaults := defaultType.FindAll(data, -1)
-	slices.SortFunc(defaults, bytes.Compare)
-	i := 0
-	data = defaultType.ReplaceAllFunc(data, func([]byte) []byte { i++; return defaults[i-1] })
-	header := e.FileHeader
-	w, err := zw.CreateHeader(&header)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(data)
-	return err
+	return max(1, int(math.Ceil(total/printWidth)))
 }

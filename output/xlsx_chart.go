@@ -8,7 +8,7 @@ import (
 	"strconv"
 
 	"github.com/begroot/begroot/normalize"
-	"github.com/xuri/excelize/v2"
+	"github.com/begroot/begroot/output/xlsx"
 )
 
 // chartSheet holds the charts and, beside each, the table it draws.
@@ -17,7 +17,7 @@ const chartSheet = "Grafieken"
 // Chart layout on the Grafieken sheet: the data in columns A to D, the
 // chart from column F, each block tall enough for its chart.
 const (
-	chartColumn     = "F"
+	chartColumn     = 6   // F: the data in A to D, then a column of space
 	chartLabelWidth = 24  // "Gemeente 2024" for the longest gemeente names
 	chartWidth      = 640 // pixels
 	chartHeight     = 320
@@ -76,8 +76,12 @@ func byGemeente(rows []comparisonRow) ([]string, map[string][]*comparisonRow) {
 // gemeente's inwoners are known) per gemeente in its latest year, and baten
 // and lasten over the years for each gemeente with several documents.
 func (wb *workbook) charts(rows []comparisonRow) error {
-	f := wb.f
-	if _, err := f.NewSheet(chartSheet); err != nil {
+	sh, err := wb.x.AddSheet(chartSheet, xlsx.SheetOptions{
+		Widths:      []float64{chartLabelWidth, documentColumnWidth, documentColumnWidth, documentColumnWidth},
+		Landscape:   true,
+		PagesAcross: pagesAcross([]float64{printWidth}),
+	})
+	if err != nil {
 		return err
 	}
 	names, groups := byGemeente(rows)
@@ -115,7 +119,7 @@ func (wb *workbook) charts(rows []comparisonRow) error {
 			if perInwoner {
 				style = wb.cents
 			}
-			if err := wb.chartBlock(next, title, table, excelize.Bar, []int{3}, style, "none"); err != nil {
+			if err := wb.chartBlock(sh, next, title, table, xlsx.Bar, []int{3}, style, ""); err != nil {
 				return err
 			}
 			next += max(len(table)+1, chartRows)
@@ -135,63 +139,55 @@ func (wb *workbook) charts(rows []comparisonRow) error {
 			r := years[y]
 			table = append(table, []any{strconv.Itoa(y), ptr(r.total(normalize.RowBaten)), ptr(r.total(normalize.RowLasten)), r.columnKind})
 		}
-		if err := wb.chartBlock(next, "Baten en lasten "+g+" (euro)", table, excelize.Line, []int{1, 2}, wb.amount, "bottom"); err != nil {
+		if err := wb.chartBlock(sh, next, "Baten en lasten "+g+" (euro)", table, xlsx.Line, []int{1, 2}, wb.amount, "b"); err != nil {
 			return err
 		}
 		next += max(len(table)+1, chartRows)
 	}
-	if err := f.SetColWidth(chartSheet, "A", "A", chartLabelWidth); err != nil {
-		return err
-	}
-	if err := f.SetColWidth(chartSheet, "B", "D", documentColumnWidth); err != nil {
-		return err
-	}
-	return wb.printLayout(chartSheet, []float64{printWidth}, 0)
+	return nil
 }
 
-// chartBlock writes table at row first of the chart sheet, its first row a
-// header, and draws a chart of type typ beside it: the first column as
-// categories, one series per column in series, its cells in style, the
-// legend at legend ("none" for a single series).
-func (wb *workbook) chartBlock(first int, title string, table [][]any, typ excelize.ChartType, series []int, style int, legend string) error {
-	f := wb.f
-	for i, row := range table {
-		ref, _ := excelize.CoordinatesToCellName(1, first+i)
-		if err := f.SetSheetRow(chartSheet, ref, &row); err != nil {
+// chartBlock writes table from row first of chart sheet sh, its first
+// row a header, and draws a chart of type typ beside it: the first column
+// as categories, one series per column in series, its cells in style, the
+// legend at legend ("" for none, for a single series).
+func (wb *workbook) chartBlock(sh *xlsx.Sheet, first int, title string, table [][]any, typ xlsx.ChartType, series []int, style int, legend string) error {
+	for sh.Rows() < first-1 {
+		if err := sh.Row(nil, 0); err != nil {
 			return err
 		}
 	}
-	head, _ := excelize.CoordinatesToCellName(1, first)
-	end, _ := excelize.CoordinatesToCellName(len(table[0]), first)
-	if err := f.SetCellStyle(chartSheet, head, end, wb.header); err != nil {
-		return err
-	}
-	last := first + len(table) - 1
-	noVary := false
-	chart := &excelize.Chart{
-		Type:       typ,
-		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
-		Legend:     excelize.ChartLegend{Position: legend},
-		VaryColors: &noVary,
-		Format:     excelize.GraphicOptions{ScaleX: 1, ScaleY: 1},
-		Dimension: excelize.ChartDimension{
-			Width: chartWidth, Height: chartHeight,
-		},
-		YAxis: excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
-	}
-	for _, c := range series {
-		col, _ := excelize.ColumnNumberToName(c + 1)
-		for i := first + 1; i <= last; i++ {
-			ref, _ := excelize.CoordinatesToCellName(c+1, i)
-			if err := f.SetCellStyle(chartSheet, ref, ref, style); err != nil {
-				return err
+	for i, row := range table {
+		cells := slices.Clone(row)
+		for c, v := range row {
+			if i == 0 {
+				cells[c] = xlsx.Cell{Style: wb.header, Value: v}
+			} else if slices.Contains(series, c) {
+				cells[c] = xlsx.Cell{Style: style, Value: v}
 			}
 		}
-		chart.Series = append(chart.Series, excelize.ChartSeries{
-			Name:       fmt.Sprintf("'%s'!$%s$%d", chartSheet, col, first),
-			Categories: fmt.Sprintf("'%s'!$A$%d:$A$%d", chartSheet, first+1, last),
-			Values:     fmt.Sprintf("'%s'!$%s$%d:$%s$%d", chartSheet, col, first+1, col, last),
+		if err := sh.Row(cells, 0); err != nil {
+			return err
+		}
+	}
+	last := first + len(table) - 1
+	chart := xlsx.Chart{
+		Type:           typ,
+		Title:          title,
+		Legend:         legend,
+		ValueFormat:    "#,##0",
+		MajorGridlines: true,
+		Col:            chartColumn,
+		Row:            first,
+		Width:          chartWidth,
+		Height:         chartHeight,
+	}
+	for _, c := range series {
+		chart.Series = append(chart.Series, xlsx.Series{
+			Name:       xlsx.Ref(chartSheet, xlsx.Range{FirstCol: c + 1, FirstRow: first, LastCol: c + 1, LastRow: first}),
+			Categories: xlsx.Ref(chartSheet, xlsx.Range{FirstCol: 1, FirstRow: first + 1, LastCol: 1, LastRow: last}),
+			Values:     xlsx.Ref(chartSheet, xlsx.Range{FirstCol: c + 1, FirstRow: first + 1, LastCol: c + 1, LastRow: last}),
 		})
 	}
-	return f.AddChart(chartSheet, fmt.Sprintf("%s%d", chartColumn, first), chart)
+	return sh.AddChart(chart)
 }

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/begroot/begroot/normalize"
-	"github.com/xuri/excelize/v2"
+	"github.com/begroot/begroot/output/xlsx"
 )
 
 // documentColumnWidth is the width of a document's column in Vergelijking:
@@ -51,7 +51,7 @@ func (wb *workbook) comparisonSheet(rows []comparisonRow, skipped []skippedDocum
 			if v != nil {
 				line := comparisonLine{measure, col}
 				lines[line] = true
-				values[r.doc][line] = excelize.Cell{StyleID: style, Value: v}
+				values[r.doc][line] = xlsx.Cell{Style: style, Value: v}
 			}
 		}
 		for i, m := range measures {
@@ -107,10 +107,10 @@ func (wb *workbook) comparisonSheet(rows []comparisonRow, skipped []skippedDocum
 		}
 	}
 	if unverified {
-		s.tail = append(s.tail, []any{excelize.Cell{StyleID: wb.unverified, Value: "Oranje:"}, "totaal dat geen kloppende controle bevestigt (zie de kolommen …_verified in comparison.csv en Controles)."})
+		s.tail = append(s.tail, []any{xlsx.Cell{Style: wb.unverified, Value: "Oranje:"}, "totaal dat geen kloppende controle bevestigt (zie de kolommen …_verified in comparison.csv en Controles)."})
 	}
 	if len(skipped) > 0 {
-		s.tail = append(s.tail, []any{excelize.Cell{StyleID: wb.heading, Value: "Niet vergeleken (geen totaaloverzicht gevonden):"}})
+		s.tail = append(s.tail, []any{xlsx.Cell{Style: wb.heading, Value: "Niet vergeleken (geen totaaloverzicht gevonden):"}})
 		for _, sk := range skipped {
 			label := documentLabel(sk.doc)
 			if name := cmp.Or(sk.doc.Gemeente, sk.doc.Organisation); name != "" {
