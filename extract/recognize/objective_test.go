@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/fixtures"
 )
 
 // renderObjective writes one objective on one line:
@@ -306,5 +307,38 @@ func TestStartsEnumeration(t *testing.T) {
 		if got := startsEnumeration(tc.text); got != tc.want {
 			t.Errorf("startsEnumeration(%q) = %v, want %v", tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestObjectivesPDF reads the generated objective layouts of issue 10 and
+// checks the goals found, one "code | title" a line.
+func TestObjectivesPDF(t *testing.T) {
+	tests := []struct {
+		file string
+		want string
+	}{{
+		// A statement under its question heading; quoted titles; two
+		// question headings on one line over a titled list (activities mixed
+		// in: nothing); run-in questions.
+		file: "objectives-sections.pdf",
+		want: "5.1 | Een veilige en gezonde omgeving voor alle kinderen in de regio, met toezicht op elke kinderopvang.\n" +
+			"5.2 | Goede ambulancezorg\n" +
+			"5.2 | Partner in de acute zorgketen\n" +
+			"5.4 | Een gezonde leefstijl voor alle inwoners van de regio.\n",
+	}}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			doc, err := parsePDF(fixtures.Path("pdf/" + tc.file))
+			if err != nil {
+				t.Fatalf("parse %s: %v", tc.file, err)
+			}
+			var b strings.Builder
+			for _, o := range find(t, doc).Objectives {
+				b.WriteString(o.Code + " | " + o.Title + "\n")
+			}
+			if got := b.String(); got != tc.want {
+				t.Errorf("Find(%s) objectives:\ngot\n%s\nwant\n%s", tc.file, got, tc.want)
+			}
+		})
 	}
 }
