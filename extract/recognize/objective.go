@@ -68,13 +68,20 @@ func objectives(c *context, res *Result) {
 		b := blocks[i]
 		text := collapse(b.Text)
 		if b.Kind == extract.Paragraph {
-			if head, rest, ok := runInQuestion(text); ok {
-				// A question heading printed at the start of its paragraph.
+			if head, rest, ok := questionHead(text); ok {
+				// A question heading printed as a paragraph, or at the start of
+				// its paragraph.
 				switch {
 				case !vocab.IsObjectiveHeading(vocab.AchieveHeading, head):
-					mode = none
+					if mode == achieve {
+						mode = none // "Wat doen we daarvoor?" ends the section
+					}
 				case mode == none:
 					mode, statementAt = achieve, i
+				}
+				if rest == "" {
+					statementAt = i + 1
+					continue
 				}
 				text = rest
 			}
@@ -100,7 +107,7 @@ func objectives(c *context, res *Result) {
 					mode = goal
 				}
 			case vocab.IsObjectiveHeading(vocab.AchieveHeading, text):
-				if _, rest, ok := runInQuestion(text); ok && strings.HasSuffix(rest, "?") {
+				if _, rest, ok := questionHead(text); ok && strings.HasSuffix(rest, "?") {
 					// Two question headings on one line (the headings of two text
 					// columns read as one): the text under it mixes goals and
 					// activities.
@@ -543,28 +550,28 @@ func startsEnumeration(text string) bool {
 	return len(s) >= 3 && s[0] == '1' && (s[1] == '.' || s[1] == ')') && strings.IndexByte("\t\n\f\r ", s[2]) >= 0
 }
 
-// maxRunInWords is the longest question read as a heading printed at the
-// start of a paragraph ("Wat willen we bereiken? …"); a longer one is a
-// sentence of the text.
-const maxRunInWords = 8
+// maxQuestionWords is the longest question read as a heading printed as
+// a paragraph or at the start of one ("Wat willen we bereiken? …"); a
+// longer one is a sentence of the text.
+const maxQuestionWords = 8
 
-// runInQuestion splits text that opens with a short question followed by
-// more text into the question and the rest.
-func runInQuestion(text string) (head, rest string, ok bool) {
-	k := strings.Index(text, "? ")
-	if k < 0 {
+// questionHead splits text that opens with a short question into the
+// question and the text after it, if any.
+func questionHead(text string) (head, rest string, ok bool) {
+	k := strings.Index(text, "?")
+	if k < 0 || k+1 < len(text) && text[k+1] != ' ' {
 		return "", "", false
 	}
-	head, rest = text[:k+1], strings.TrimSpace(text[k+2:])
-	if len(strings.Fields(head)) > maxRunInWords || rest == "" {
+	head, rest = text[:k+1], strings.TrimSpace(text[k+1:])
+	if len(strings.Fields(head)) > maxQuestionWords {
 		return "", "", false
 	}
 	return head, rest, true
 }
 
 // endsStatement reports whether block k ends the section of a statement:
-// there is none, or it is a heading or a paragraph led by a question
-// heading ("Wat doen we daarvoor? …").
+// there is none, or it is a heading or a paragraph that is or opens with a
+// question heading ("Wat doen we daarvoor? …").
 func endsStatement(blocks []extract.Block, k int) bool {
 	if k >= len(blocks) {
 		return true
@@ -573,7 +580,7 @@ func endsStatement(blocks []extract.Block, k int) bool {
 	case extract.Heading:
 		return true
 	case extract.Paragraph:
-		_, _, ok := runInQuestion(collapse(blocks[k].Text))
+		_, _, ok := questionHead(collapse(blocks[k].Text))
 		return ok
 	}
 	return false

@@ -325,6 +325,12 @@ func TestObjectivesPDF(t *testing.T) {
 			"5.2 | Goede ambulancezorg\n" +
 			"5.2 | Partner in de acute zorgketen\n" +
 			"5.4 | Een gezonde leefstijl voor alle inwoners van de regio.\n",
+	}, {
+		// Two text columns, the right one a bullet list whose text hangs
+		// right of its bullets: read column by column, the statement in
+		// the left one is the goal.
+		file: "objectives-columns.pdf",
+		want: "6.1 | Een snelle en goede ambulancezorg voor alle inwoners van de regio, op elk moment van de dag en de nacht.\n",
 	}}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
