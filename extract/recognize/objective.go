@@ -98,7 +98,9 @@ func objectives(c *context, res *Result) {
 		switch b.Kind {
 		case extract.Heading:
 			switch {
-			case vocab.IsObjectiveHeading(vocab.GoalHeading, text):
+			case vocab.IsObjectiveHeading(vocab.GoalHeading, text) && !startsLower(text):
+				// A heading in lower case is the rest of a label wrapped onto a
+				// bold line of its own ("Bijdrage aan" / "beleidsdoelstelling").
 				switch {
 				case mode == done:
 				case strings.HasSuffix(strings.TrimSuffix(text, ":"), "en"):
@@ -635,4 +637,10 @@ func closingQuote(s, q string) int {
 		}
 	}
 	return -1
+}
+
+// startsLower reports whether s starts with a lower-case letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }

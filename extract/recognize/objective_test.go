@@ -319,7 +319,8 @@ func TestObjectivesPDF(t *testing.T) {
 	}{{
 		// A statement under its question heading; quoted titles; two
 		// question headings on one line over a titled list (activities mixed
-		// in: nothing); run-in questions.
+		// in: nothing); run-in questions; a goal word in lower case on a bold
+		// line of its own, the rest of a wrapped label (nothing).
 		file: "objectives-sections.pdf",
 		want: "5.1 | Een veilige en gezonde omgeving voor alle kinderen in de regio, met toezicht op elke kinderopvang.\n" +
 			"5.2 | Goede ambulancezorg\n" +
