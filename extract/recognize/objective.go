@@ -67,6 +67,9 @@ func objectives(c *context, res *Result) {
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
 		text := collapse(b.Text)
+		if (b.Kind == extract.Heading || b.Kind == extract.Paragraph) && tocLine.MatchString(text) {
+			continue // an entry of a table of contents names a section, it opens none
+		}
 		if b.Kind == extract.Paragraph {
 			if head, rest, ok := questionHead(text); ok {
 				// A question heading printed as a paragraph, or at the start of
@@ -87,7 +90,7 @@ func objectives(c *context, res *Result) {
 			}
 		}
 		if b.Kind == extract.Heading || b.Kind == extract.Paragraph {
-			if m := activityLine.FindStringSubmatch(text); m != nil && !tocLine.MatchString(text) {
+			if m := activityLine.FindStringSubmatch(text); m != nil {
 				if year, status, ok := activityDetails(blocks, i); ok {
 					out = addActivity(out, activities, Objective{Code: m[1], Title: m[2], Kind: KindActivity,
 						Year: year, Status: status, Section: c.sections[i], Pos: b.Pos})

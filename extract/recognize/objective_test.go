@@ -54,6 +54,12 @@ func TestObjectives(t *testing.T) {
 			heading("Beleidsveld Onderwijs"), paragraph("Een alinea buiten een doelstelling.")),
 		want: []string{"doelstelling  | Ons doel is dat jongeren (0-23 jaar) veilig en gezond opgroeien. |  |  |  @4"},
 	}, {
+		name: "a table of contents is never objectives",
+		doc: document(heading("Inhoudsopgave"), paragraph("Wat willen we bereiken? ............................ 7"),
+			paragraph("Wat doen we daarvoor? .............................. 8"),
+			heading("Wat willen we bereiken? ......... 9"), paragraph("1.2 Doelstellingen van de stichting ................ 4")),
+		want: nil,
+	}, {
 		name: "introduction under a doelstelling heading is skipped",
 		doc: document(heading("Doelstelling"), paragraph("Hieronder staan de doelen van dit programma."),
 			paragraph("Alle kinderen gaan met plezier naar school.")),
