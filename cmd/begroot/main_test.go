@@ -218,22 +218,9 @@ func TestSeedScore(t *testing.T) {
 			if code, log := runCLI(t, "extract", "-q", "--xlsx", "-", "-o", out, input); code != exitOK {
 				t.Fatalf("exit %d:\n%s", code, log)
 			}
-			cmd := exec.Command("python3", score, gold, out, "--json")
-			res, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("score.py: %v", err)
-			}
-			lines := strings.Split(strings.TrimSpace(string(res)), "\n")
-			var summary struct {
-				Categories map[string]struct {
-					F1 float64 `json:"f1"`
-				} `json:"categories"`
-			}
-			if err := json.Unmarshal([]byte(lines[len(lines)-1]), &summary); err != nil {
-				t.Fatalf("score.py output: %v\n%s", err, res)
-			}
+			f1s, res := scoreF1(t, score, gold, out)
 			for _, cat := range []string{"financial", "indicators", "objectives"} {
-				f1 := summary.Categories[cat].F1
+				f1 := f1s[cat]
 				t.Logf("%s F1 %.3f", cat, f1)
 				if f1 < 0.97 {
 					t.Errorf("%s F1 %.3f < 0.97:\n%s", cat, f1, res)
@@ -241,6 +228,30 @@ func TestSeedScore(t *testing.T) {
 			}
 		})
 	}
+}
+
+// scoreF1 runs score.py on the gold and output directories and returns
+// the F1 of each category and score.py's report.
+func scoreF1(t *testing.T, score, gold, out string) (map[string]float64, string) {
+	t.Helper()
+	res, err := exec.Command("python3", score, gold, out, "--json").Output()
+	if err != nil {
+		t.Fatalf("score.py: %v", err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(res)), "\n")
+	var summary struct {
+		Categories map[string]struct {
+			F1 float64 `json:"f1"`
+		} `json:"categories"`
+	}
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &summary); err != nil {
+		t.Fatalf("score.py output: %v\n%s", err, res)
+	}
+	f1s := map[string]float64{}
+	for cat, c := range summary.Categories {
+		f1s[cat] = c.F1
+	}
+	return f1s, string(res)
 }
 
 func readJSON(t *testing.T, path string, v any) {

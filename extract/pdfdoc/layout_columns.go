@@ -181,7 +181,8 @@ func (g gutter) twoSided(lines []line) int {
 // band read as two text columns: both sides are wide and hold lines of
 // several words in one phrase (a text table's cells are narrower, shorter
 // and stand apart), and most
-// right parts start at the right column's margin with a word, not a number.
+// right parts start at the right column's margin (or the hanging indent of
+// its bullet list) with a word, not a number.
 func (g gutter) textColumns(lines []line, em float64) bool {
 	var lefts, rights []*line
 	lo, hi := math.Inf(1), math.Inf(-1)
@@ -202,7 +203,7 @@ func (g gutter) textColumns(lines []line, em float64) bool {
 	}
 	margin, words := 0, 0
 	for _, r := range rights {
-		if r.x0-g.x1 <= alignSlack*em {
+		if r.x0-g.x1 <= hangingIndent*em {
 			margin++
 		}
 		if s := segments(r); !s[0].numeric {

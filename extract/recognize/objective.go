@@ -59,12 +59,38 @@ func objectives(c *context, res *Result) {
 		done     // an explicit goal was taken; nothing more in this section
 	)
 	code := ""
+	// statementAt is the block that may state the goal of a section under a
+	// question heading ("Wat willen we bereiken?"); a label heading
+	// ("Beoogd effect") introduces the purpose of a proposal as often.
+	statementAt := -1
 	blocks := c.doc.Blocks
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
 		text := collapse(b.Text)
+		if (b.Kind == extract.Heading || b.Kind == extract.Paragraph) && tocLine.MatchString(text) {
+			continue // an entry of a table of contents names a section, it opens none
+		}
+		if b.Kind == extract.Paragraph {
+			if head, rest, ok := questionHead(text); ok {
+				// A question heading printed as a paragraph, or at the start of
+				// its paragraph.
+				switch {
+				case !vocab.IsObjectiveHeading(vocab.AchieveHeading, head):
+					if mode == achieve {
+						mode = none // "Wat doen we daarvoor?" ends the section
+					}
+				case mode == none:
+					mode, statementAt = achieve, i
+				}
+				if rest == "" {
+					statementAt = i + 1
+					continue
+				}
+				text = rest
+			}
+		}
 		if b.Kind == extract.Heading || b.Kind == extract.Paragraph {
-			if m := activityLine.FindStringSubmatch(text); m != nil && !tocLine.MatchString(text) {
+			if m := activityLine.FindStringSubmatch(text); m != nil {
 				if year, status, ok := activityDetails(blocks, i); ok {
 					out = addActivity(out, activities, Objective{Code: m[1], Title: m[2], Kind: KindActivity,
 						Year: year, Status: status, Section: c.sections[i], Pos: b.Pos})
@@ -75,7 +101,9 @@ func objectives(c *context, res *Result) {
 		switch b.Kind {
 		case extract.Heading:
 			switch {
-			case vocab.IsObjectiveHeading(vocab.GoalHeading, text):
+			case vocab.IsObjectiveHeading(vocab.GoalHeading, text) && !startsLower(text):
+				// A heading in lower case is the rest of a label wrapped onto a
+				// bold line of its own ("Bijdrage aan" / "beleidsdoelstelling").
 				switch {
 				case mode == done:
 				case strings.HasSuffix(strings.TrimSuffix(text, ":"), "en"):
@@ -84,8 +112,16 @@ func objectives(c *context, res *Result) {
 					mode = goal
 				}
 			case vocab.IsObjectiveHeading(vocab.AchieveHeading, text):
-				if mode == none {
-					mode = achieve
+				if _, rest, ok := questionHead(text); ok && strings.HasSuffix(rest, "?") {
+					// Two question headings on one line (the headings of two text
+					// columns read as one): the text under it mixes goals and
+					// activities.
+					mode = none
+				} else if mode == none {
+					mode, statementAt = achieve, -1
+					if strings.HasSuffix(text, "?") {
+						statementAt = i + 1
+					}
 				}
 			case vocab.IsObjectiveHeading(vocab.NeutralHeading, text):
 			default:
@@ -121,6 +157,19 @@ func objectives(c *context, res *Result) {
 				}
 				mode = goalList
 				continue
+			}
+			if mode == achieve {
+				if title, ok := quotedTitle(text); ok {
+					// Goals titled in quotes, each followed by what it means.
+					out = append(out, newGoal(title, code, c.sections[i], b.Pos))
+					continue
+				}
+				if i == statementAt && endsStatement(blocks, i+1) && utf8.RuneCountInString(text) > 20 && !vocab.IsGoalIntro(text) {
+					// The whole section is one paragraph: the goal it states.
+					out = append(out, newGoal(text, code, c.sections[i], b.Pos))
+					mode = done
+					continue
+				}
 			}
 			if mode == goal && utf8.RuneCountInString(text) > 20 && !vocab.IsGoalIntro(text) {
 				out = append(out, newGoal(text, code, c.sections[i], b.Pos))
@@ -504,4 +553,97 @@ func startsEnumeration(text string) bool {
 		s = s[1:]
 	}
 	return len(s) >= 3 && s[0] == '1' && (s[1] == '.' || s[1] == ')') && strings.IndexByte("\t\n\f\r ", s[2]) >= 0
+}
+
+// maxQuestionWords is the longest question read as a heading printed as
+// a paragraph or at the start of one ("Wat willen we bereiken? …"); a
+// longer one is a sentence of the text.
+const maxQuestionWords = 8
+
+// questionHead splits text that opens with a short question into the
+// question and the text after it, if any.
+func questionHead(text string) (head, rest string, ok bool) {
+	k := strings.Index(text, "?")
+	if k < 0 || k+1 < len(text) && text[k+1] != ' ' {
+		return "", "", false
+	}
+	head, rest = text[:k+1], strings.TrimSpace(text[k+1:])
+	if len(strings.Fields(head)) > maxQuestionWords {
+		return "", "", false
+	}
+	return head, rest, true
+}
+
+// endsStatement reports whether block k ends the section of a statement:
+// there is none, or it is a heading or a paragraph that is or opens with a
+// question heading ("Wat doen we daarvoor? …").
+func endsStatement(blocks []extract.Block, k int) bool {
+	if k >= len(blocks) {
+		return true
+	}
+	switch blocks[k].Kind {
+	case extract.Heading:
+		return true
+	case extract.Paragraph:
+		_, _, ok := questionHead(collapse(blocks[k].Text))
+		return ok
+	}
+	return false
+}
+
+// maxQuotedWords is the longest quoted phrase read as a goal's title
+// ("‘Goede ambulancezorg’"); a longer quotation is a citation.
+const maxQuotedWords = 10
+
+// quotedTitle returns the phrase a paragraph opens with in quotes, when
+// the quote closes within maxQuotedWords words and ends the paragraph or
+// its first sentence.
+func quotedTitle(text string) (string, bool) {
+	open, size := utf8.DecodeRuneInString(text)
+	var want string
+	switch open {
+	case '‘':
+		want = "’"
+	case '“':
+		want = "”"
+	case '"':
+		want = `"`
+	default:
+		return "", false
+	}
+	body := text[size:]
+	k := closingQuote(body, want)
+	if k <= 0 {
+		return "", false
+	}
+	title, after := strings.TrimSpace(body[:k]), strings.TrimSpace(body[k+len(want):])
+	if len(strings.Fields(title)) > maxQuotedWords {
+		return "", false
+	}
+	if r, _ := utf8.DecodeRuneInString(after); after != "" && !unicode.IsUpper(r) {
+		return "", false
+	}
+	return title, true
+}
+
+// closingQuote returns the index of the first quote mark q in s that no
+// letter follows (the ’ of "regio’s" is an apostrophe), or -1.
+func closingQuote(s, q string) int {
+	for k := 0; k < len(s); {
+		i := strings.Index(s[k:], q)
+		if i < 0 {
+			return -1
+		}
+		k += i + len(q)
+		if r, _ := utf8.DecodeRuneInString(s[k:]); !unicode.IsLetter(r) {
+			return k - len(q)
+		}
+	}
+	return -1
+}
+
+// startsLower reports whether s starts with a lower-case letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }

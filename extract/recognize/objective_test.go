@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/fixtures"
 )
 
 // renderObjective writes one objective on one line:
@@ -52,6 +53,12 @@ func TestObjectives(t *testing.T) {
 			paragraph("In 2017 hebben wij de basis verder uitgewerkt."),
 			heading("Beleidsveld Onderwijs"), paragraph("Een alinea buiten een doelstelling.")),
 		want: []string{"doelstelling  | Ons doel is dat jongeren (0-23 jaar) veilig en gezond opgroeien. |  |  |  @4"},
+	}, {
+		name: "a table of contents is never objectives",
+		doc: document(heading("Inhoudsopgave"), paragraph("Wat willen we bereiken? ............................ 7"),
+			paragraph("Wat doen we daarvoor? .............................. 8"),
+			heading("Wat willen we bereiken? ......... 9"), paragraph("1.2 Doelstellingen van de stichting ................ 4")),
+		want: nil,
 	}, {
 		name: "introduction under a doelstelling heading is skipped",
 		doc: document(heading("Doelstelling"), paragraph("Hieronder staan de doelen van dit programma."),
@@ -306,5 +313,45 @@ func TestStartsEnumeration(t *testing.T) {
 		if got := startsEnumeration(tc.text); got != tc.want {
 			t.Errorf("startsEnumeration(%q) = %v, want %v", tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestObjectivesPDF reads the generated objective layouts of issue 10 and
+// checks the goals found, one "code | title" a line.
+func TestObjectivesPDF(t *testing.T) {
+	tests := []struct {
+		file string
+		want string
+	}{{
+		// A statement under its question heading; quoted titles; two
+		// question headings on one line over a titled list (activities mixed
+		// in: nothing); run-in questions; a goal word in lower case on a bold
+		// line of its own, the rest of a wrapped label (nothing).
+		file: "objectives-sections.pdf",
+		want: "5.1 | Een veilige en gezonde omgeving voor alle kinderen in de regio, met toezicht op elke kinderopvang.\n" +
+			"5.2 | Goede ambulancezorg\n" +
+			"5.2 | Partner in de acute zorgketen\n" +
+			"5.4 | Een gezonde leefstijl voor alle inwoners van de regio.\n",
+	}, {
+		// Two text columns, the right one a bullet list whose text hangs
+		// right of its bullets: read column by column, the statement in
+		// the left one is the goal.
+		file: "objectives-columns.pdf",
+		want: "6.1 | Een snelle en goede ambulancezorg voor alle inwoners van de regio, op elk moment van de dag en de nacht.\n",
+	}}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			doc, err := parsePDF(fixtures.Path("pdf/" + tc.file))
+			if err != nil {
+				t.Fatalf("parse %s: %v", tc.file, err)
+			}
+			var b strings.Builder
+			for _, o := range find(t, doc).Objectives {
+				b.WriteString(o.Code + " | " + o.Title + "\n")
+			}
+			if got := b.String(); got != tc.want {
+				t.Errorf("Find(%s) objectives:\ngot\n%s\nwant\n%s", tc.file, got, tc.want)
+			}
+		})
 	}
 }
