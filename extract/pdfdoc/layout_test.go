@@ -34,6 +34,7 @@ func TestLayoutFixtures(t *testing.T) {
 		{"layout-longnote", 1},   // a remark wrapped over five lines between two rows: one table
 		{"layout-ownrows", 2},    // a label without values under the widest label in a table of padded rows; a group label above a wrapped label
 		{"layout-gutterhead", 1}, // two text columns above a table across the gutter whose first header line has headings on both sides of it
+		{"layout-leadword", 1},   // a column heading that ends in the lead word of unit labels ("Ontvangen bedragen"): a heading, not a unit label
 	}
 	type table struct {
 		Caption string
