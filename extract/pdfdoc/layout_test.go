@@ -35,6 +35,7 @@ func TestLayoutFixtures(t *testing.T) {
 		{"layout-ownrows", 2},    // a label without values under the widest label in a table of padded rows; a group label above a wrapped label
 		{"layout-gutterhead", 1}, // two text columns above a table across the gutter whose first header line has headings on both sides of it
 		{"layout-leadword", 1},   // a column heading that ends in the lead word of unit labels ("Ontvangen bedragen"): a heading, not a unit label
+		{"layout-lowerwrap", 2},  // a group label over an item in lower case that fits after it; a label and a remark wrapped in lower case below the values at a wide pitch
 	}
 	type table struct {
 		Caption string
