@@ -36,6 +36,7 @@ func TestLayoutFixtures(t *testing.T) {
 		{"layout-gutterhead", 1}, // two text columns above a table across the gutter whose first header line has headings on both sides of it
 		{"layout-leadword", 1},   // a column heading that ends in the lead word of unit labels ("Ontvangen bedragen"): a heading, not a unit label
 		{"layout-lowerwrap", 2},  // a group label over an item in lower case that fits after it; a label and a remark wrapped in lower case below the values at a wide pitch
+		{"layout-blankrows", 1},  // rows at a wide pitch with a row left blank (twice the pitch) before some: one table
 	}
 	type table struct {
 		Caption string

@@ -75,6 +75,7 @@ const (
 	rowGapRegular   = 5    // … unless the rows keep this regular, wider pitch
 	splitGapMax     = 7    // … or the next row's numbers all line up, with nothing between: a part the layout set apart (a total row under a border)
 	pitchJitter     = 0.3  // two row pitches within this of each other are regular
+	blankRowPitch   = 2    // a gap of this many row pitches is a row left blank (InDesign tables with spacer rows)
 	headerGapMax    = 5    // between two header lines, or header and body
 	labelGapMax     = 3.5  // between a header line and a label line below it inside the header
 	captionGapMax   = 3.5  // between a caption and the header
