@@ -37,6 +37,7 @@ func TestLayoutFixtures(t *testing.T) {
 		{"layout-leadword", 1},   // a column heading that ends in the lead word of unit labels ("Ontvangen bedragen"): a heading, not a unit label
 		{"layout-lowerwrap", 2},  // a group label over an item in lower case that fits after it; a label and a remark wrapped in lower case below the values at a wide pitch
 		{"layout-blankrows", 1},  // rows at a wide pitch with a row left blank (twice the pitch) before some: one table
+		{"layout-legendyear", 1}, // a legend line over the header ("Begrotingsjaar T" and a year over the first column): no column heading
 	}
 	type table struct {
 		Caption string

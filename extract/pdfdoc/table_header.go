@@ -2,6 +2,7 @@ package pdfdoc
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -134,7 +135,37 @@ func (pl *pageLayout) placeHeaders(top, bodyStart int) *header {
 			id++
 		}
 	}
+	for i := range h.lines {
+		if h.legend(i) {
+			hl := &h.lines[i]
+			hl.label, hl.over, hl.spans = append(hl.label, hl.over...), nil, nil
+			for c := range h.owner[i] {
+				h.owner[i][c] = -1
+			}
+		}
+	}
 	return h
+}
+
+// legend reports whether header line i is a legend ("Begrotingsjaar T"
+// and the year it stands for): words at the margin besides a unit label,
+// and one bare year over some of the columns, while a line below heads
+// every column on its own. The year is the label's value, not a heading.
+func (h *header) legend(i int) bool {
+	hl := &h.lines[i]
+	if len(hl.over) != 1 || !hl.over[0].year || !wordsBesideUnit(joinSegs(hl.label)) {
+		return false
+	}
+	cols := len(h.owner[i])
+	if hl.spans[0][1]-hl.spans[0][0]+1 == cols {
+		return false
+	}
+	for j := i + 1; j < len(h.lines); j++ {
+		if !slices.Contains(h.owner[j], -1) && len(h.lines[j].spans) == cols {
+			return true
+		}
+	}
+	return false
 }
 
 // canSpan reports whether the phrase of line i over column a may also
@@ -314,4 +345,14 @@ func endsSentence(text string) bool {
 		}
 	}
 	return true
+}
+
+// wordsBesideUnit reports whether text holds a word besides its unit
+// label and sign legend ("Begrotingsjaar T Bedragen x € 1.000", not
+// "(bedragen x € 1.000)").
+func wordsBesideUnit(text string) bool {
+	if u, ok := vocab.FindUnit(text); ok {
+		text = text[:u.Lead] + text[u.End:]
+	}
+	return strings.IndexFunc(vocab.SignLegend.ReplaceAllString(text, ""), unicode.IsLetter) >= 0
 }
