@@ -86,7 +86,7 @@ func (pl *pageLayout) headerRows(top, bodyStart int) [][]extract.Cell {
 	h := pl.placeHeaders(top, bodyStart)
 	rows := make([][]extract.Cell, 0, len(h.lines))
 	for i := range h.lines {
-		h.grow(i, pl.g)
+		h.grow(i, pl.g, pl.em)
 		rows = append(rows, pl.headerRow(top+i, &h.lines[i]))
 	}
 	return rows
@@ -192,10 +192,13 @@ func (h *header) canSpan(i, a, c int) bool {
 // columns it may span and is centred over. A phrase over one column grows
 // symmetrically; one that covers several may grow on one side ("na
 // wijziging 2023" over "baten lasten" and, by its centre, "saldo").
-func (h *header) grow(i int, g *grid) {
+func (h *header) grow(i int, g *grid, em float64) {
 	hl := &h.lines[i]
 	for p, s := range hl.over {
 		a, b := hl.spans[p][0], hl.spans[p][1]
+		if a == b && h.wrapsOver(i, s, a, em) {
+			continue
+		}
 		options := [][2]int{{-1, 1}}
 		if a < b {
 			options = append(options, [2]int{-1, 0}, [2]int{0, 1})
@@ -216,6 +219,30 @@ func (h *header) grow(i int, g *grid) {
 		}
 		hl.spans[p] = [2]int{a, b}
 	}
+}
+
+// wrapsOver reports whether phrase s of line i, over column a alone, is
+// the first line of a heading that goes on in the line below: a phrase
+// there over column a alone starts and ends where s does ("Voorgestelde"
+// over "bestemming"), between headings of the neighbouring columns; years
+// head groups of columns ("2023" over "baten lasten saldo") and are left
+// to grow. It heads that column, not the neighbours it is centred over.
+func (h *header) wrapsOver(i int, s seg, a int, em float64) bool {
+	if i+1 >= len(h.lines) || s.year {
+		return false
+	}
+	below, owner := &h.lines[i+1], h.owner[i+1]
+	for _, c := range []int{a - 1, a + 1} {
+		if c >= 0 && c < len(owner) && owner[c] < 0 {
+			return false // the line below leaves a neighbour free: s may span it
+		}
+	}
+	for q, t := range below.over {
+		if below.spans[q] == [2]int{a, a} && !t.year && math.Abs(s.x0-t.x0) <= alignSlack*em && math.Abs(s.x1-t.x1) <= alignSlack*em {
+			return true
+		}
+	}
+	return false
 }
 
 // mayGrow reports whether the phrase of line i centred at x over columns
