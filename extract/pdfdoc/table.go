@@ -222,8 +222,8 @@ func (pl *pageLayout) extendRun(i int) int {
 		skips := func(q float64) bool { return math.Abs(p-blankRowPitch*q) <= pitchJitter }
 		regular := slices.ContainsFunc(pitches, same) || k+1 < n && same(pl.pitch(k, k+1))
 		blank := slices.ContainsFunc(pitches, skips) || k+1 < n && skips(pl.pitch(k, k+1))
-		if bad, _ := misaligned(k); bad > 0 {
-			blank = false // a row after a blank one lines up with the rows above
+		if bad, _ := misaligned(k); bad > 0 || !pl.cand[k] && pl.lines[k].x1 >= numX0 {
+			blank = false // a row after a blank one lines up with the rows above, or is a label left of them
 		}
 		return p <= rowGapMax || p <= rowGapRegular && regular || body && p <= splitGapMax && blank
 	}
