@@ -17,7 +17,7 @@ import (
 
 func mentionsUnitRef(s string) bool {
 	_, ok := findUnit(s)
-	return ok || SignLegend.MatchString(s) || unitLeadAny.MatchString(s)
+	return ok || SignLegend.MatchString(s) || unitLeadFirst.MatchString(s)
 }
 
 func parseDigitsRef(s string) (float64, bool, bool) {

@@ -45,8 +45,11 @@ var (
 	unitLeads = []struct{ word, meaning string }{
 		{"bedragen", "amounts: introduces the unit label, \"bedragen x € 1.000\""},
 	}
-	unitLead    = regexp.MustCompile(`(?i)\(?\s*(` + wordsOf(unitLeads) + `)?\s*$`)
-	unitLeadAny = regexp.MustCompile(`(?i)\b(` + wordsOf(unitLeads) + `)\b`)
+	unitLead = regexp.MustCompile(`(?i)\(?\s*(` + wordsOf(unitLeads) + `)?\s*$`)
+	// unitLeadFirst: a lead word introduces a unit label only as the
+	// phrase's first word ("Bedragen", "(bedragen in euro"); at its end
+	// it is part of a column heading ("Ontvangen bedragen").
+	unitLeadFirst = regexp.MustCompile(`(?i)^\W*(` + wordsOf(unitLeads) + `)\b`)
 )
 
 func wordsOf(list []struct{ word, meaning string }) string {
@@ -207,8 +210,8 @@ func lowerASCII(c byte) byte {
 	return c
 }
 
-// MentionsUnit reports whether s holds a unit label, a sign legend or the
-// word that introduces them ("bedragen"): text that belongs to a table's
+// MentionsUnit reports whether s holds a unit label, a sign legend or
+// starts with the word that introduces them ("bedragen"): text that belongs to a table's
 // caption, not to its column headings.
 func MentionsUnit(s string) bool {
 	if !mayMention(s) {
@@ -216,7 +219,7 @@ func MentionsUnit(s string) bool {
 	}
 	_, ok := FindUnit(s)
 	return ok || strings.Contains(s, legendSign) && SignLegend.MatchString(s) ||
-		mentionsLead(s) && unitLeadAny.MatchString(s)
+		mentionsLead(s) && unitLeadFirst.MatchString(s)
 }
 
 // signMarks are the letters printed before or after an amount that say

@@ -65,6 +65,7 @@ func TestSignLegendAndMentionsUnit(t *testing.T) {
 		{"bedragen x € 1.000", false, true},
 		{"Bedragen", false, true},
 		{"Subsidiebedragen 2024", false, false},
+		{"Ontvangen bedragen", false, false},
 		{"Lasten", false, false},
 	}
 	for _, tt := range tests {

@@ -40,9 +40,10 @@ func readColumns(lines []line, em float64) []line {
 		}
 		left, right = left[:0], right[:0]
 	}
+	heads := g.headsAcross(lines)
 	for i := range lines {
 		l, r, split := g.split(&lines[i])
-		if !split {
+		if !split || heads[i] {
 			flush()
 			out = append(out, lines[i])
 			continue
@@ -56,6 +57,32 @@ func readColumns(lines []line, em float64) []line {
 	}
 	flush()
 	return out
+}
+
+// headsAcross marks the lines that head a table across the gutter: lines
+// that split, with column headings on both sides (more than one cell right
+// of it, where a line of prose has one), tight above a row of that table
+// (a line that stays whole with values right of the gutter) or above
+// another such heading line. They stay whole, as the rows they head do.
+func (g gutter) headsAcross(lines []line) []bool {
+	heads := make([]bool, len(lines))
+	below := false // the line below is a row across the gutter or heads one
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := &lines[i]
+		left, right, split := g.split(l)
+		if !split {
+			below = false
+			if _, rw, ok := g.parts(l); ok && len(rw) > 0 {
+				r := newLine(rw)
+				below = valuesFirst(&r)
+			}
+			continue
+		}
+		close := i+1 < len(lines) && (l.y-lines[i+1].y) <= headerGapMax*max(l.size, lines[i+1].size)
+		heads[i] = below && close && left != nil && right != nil && len(segments(right)) >= acrossCells
+		below = heads[i]
+	}
+	return heads
 }
 
 // mergeParts returns the lines of a stretch too short to be two columns
@@ -78,17 +105,9 @@ func mergeParts(left, right []line) []line {
 // word crosses the gutter, or its right part holds a table's values (a row across the
 // page, or numbers only).
 func (g gutter) split(l *line) (left, right *line, ok bool) {
-	var lw, rw []word
-	mid := (g.x0 + g.x1) / 2
-	for _, w := range l.words {
-		switch {
-		case w.x1 <= mid:
-			lw = append(lw, w)
-		case w.x0 >= mid:
-			rw = append(rw, w)
-		default:
-			return nil, nil, false
-		}
+	lw, rw, ok := g.parts(l)
+	if !ok {
+		return nil, nil, false
 	}
 	if len(lw) > 0 {
 		p := newLine(lw)
@@ -102,6 +121,23 @@ func (g gutter) split(l *line) (left, right *line, ok bool) {
 		}
 	}
 	return left, right, true
+}
+
+// parts returns the words of line l left and right of the middle of the
+// gutter; ok is false when a word crosses it.
+func (g gutter) parts(l *line) (lw, rw []word, ok bool) {
+	mid := (g.x0 + g.x1) / 2
+	for _, w := range l.words {
+		switch {
+		case w.x1 <= mid:
+			lw = append(lw, w)
+		case w.x0 >= mid:
+			rw = append(rw, w)
+		default:
+			return nil, nil, false
+		}
+	}
+	return lw, rw, true
 }
 
 // valuesFirst reports whether line l starts with a number and at least

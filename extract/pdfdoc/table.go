@@ -196,7 +196,8 @@ func (pl *pageLayout) extendRun(i int) int {
 	// gapOK reports whether line k is close enough to the line above: a
 	// wider gap is one the rows keep, the pitch of the next line or one the
 	// run has used already (a table split into blocks by the layout, its
-	// total row set apart as far as its first row).
+	// total row set apart as far as its first row), or, below a body row,
+	// twice such a pitch (a row left blank) when its numbers line up.
 	// misaligned counts the numbers of line k that overlap a number above
 	// without lining up with it (right edges or centres within an em),
 	// and its numbers.
@@ -218,8 +219,13 @@ func (pl *pageLayout) extendRun(i int) int {
 	gapOK := func(k int) bool {
 		p := pl.pitch(k-1, k)
 		same := func(q float64) bool { return math.Abs(p-q) <= pitchJitter }
+		skips := func(q float64) bool { return math.Abs(p-blankRowPitch*q) <= pitchJitter }
 		regular := slices.ContainsFunc(pitches, same) || k+1 < n && same(pl.pitch(k, k+1))
-		return p <= rowGapMax || p <= rowGapRegular && regular
+		blank := slices.ContainsFunc(pitches, skips) || k+1 < n && skips(pl.pitch(k, k+1))
+		if bad, _ := misaligned(k); bad > 0 || !pl.cand[k] && pl.lines[k].x1 >= numX0 {
+			blank = false // a row after a blank one lines up with the rows above, or is a label left of them
+		}
+		return p <= rowGapMax || p <= rowGapRegular && regular || body && p <= splitGapMax && blank
 	}
 	// joins reports whether numeric line k continues the run: it is not a
 	// new header, and most of its numbers either line up with a number

@@ -32,7 +32,13 @@ func (pl *pageLayout) wrapsInto(prev, k int) bool {
 	if widest && pl.pitch(prev, k) > tightPitch {
 		return false
 	}
-	return label.x1+spaceWidth*ws[0].size+(ws[0].x1-ws[0].x0) > pl.g.wrapAt()
+	return !pl.fitsAfter(label, ws[0])
+}
+
+// fitsAfter reports whether word w would have fitted after label on its
+// line, before the labels wrap: a line starting with it wraps no label.
+func (pl *pageLayout) fitsAfter(label *seg, w word) bool {
+	return label.x1+spaceWidth*w.size+(w.x1-w.x0) <= pl.g.wrapAt()
 }
 
 func firstRune(s string) (rune, bool) {
@@ -98,6 +104,10 @@ func (pl *pageLayout) chainedBody(from, to int) []*rowAcc {
 		switch len(ch.cands) {
 		case 0:
 			for k := start; k <= end; k++ {
+				if n := len(b.rows); n > 0 && slices.Contains(b.rows[n-1].lines, k-1) && slices.ContainsFunc(b.rows[n-1].lines, func(l int) bool { return pl.cand[l] }) && pl.wrapsBelow(k-1, k) {
+					pl.addLine(b.rows[n-1], k)
+					continue
+				}
 				b.own(k)
 			}
 		case 1:
@@ -238,9 +248,10 @@ func (b *bodyBuilder) multiRowChain(ch *chain) {
 
 // textLine places text line k of a chain of several numeric lines. A text
 // line interleaved with a numeric line (less than a line apart: vertically
-// centred cells) belongs to it; otherwise it continues the row above when
-// it wraps into it, begins the row below when that row continues it, or is
-// a row of its own.
+// centred cells) belongs to it; otherwise it begins the row below when that
+// row continues it, is a group label over it when that row's label is an
+// item in lower case (itemBelow), continues the row above when it wraps
+// into it, or is a row of its own.
 func (b *bodyBuilder) textLine(ch *chain, k int) {
 	pl := b.pl
 	c := pl.interleaved(k, ch.cands)
@@ -257,6 +268,8 @@ func (b *bodyBuilder) textLine(ch *chain, k int) {
 	case k < ch.end && pl.cand[k+1] && pl.continuedBy(k, k+1):
 		ch.pending, ch.pendingFor = pl.newRow(), k+1
 		pl.addLine(ch.pending, k)
+	case k < ch.end && pl.cand[k+1] && pl.itemBelow(k, k+1):
+		b.own(k)
 	case len(b.rows) > 0 && k > ch.start && pl.wrapsInto(k-1, k):
 		pl.addLine(b.rows[len(b.rows)-1], k)
 	default:
@@ -425,12 +438,43 @@ func (pl *pageLayout) interleaved(k int, cands []int) int {
 
 // continuedBy reports whether the cells of text line k continue on line
 // next: each of them goes on in lower case or with a bracket in the same
-// column there.
+// column there, the label with a word that would not have fitted after it
+// (an item in lower case under a short group label is a row of its own).
 func (pl *pageLayout) continuedBy(k, next int) bool {
+	if pl.itemBelow(k, next) {
+		return false
+	}
 	below := pl.cellsOf(next)
 	for c := range pl.cellsOf(k) {
 		ss := below[c]
 		if len(ss) == 0 || !startsLower(ss[0].text) {
+			return false
+		}
+	}
+	return true
+}
+
+// itemBelow reports whether the label of line next starts in lower case
+// and would have fitted after the label of line k: an item under the group
+// label k ("Uitzettingen < 1 jaar" over "vorderingen openbare lichamen"),
+// not the rest of it.
+func (pl *pageLayout) itemBelow(k, next int) bool {
+	a, b := pl.cellsOf(k)[0], pl.cellsOf(next)[0]
+	return len(a) > 0 && len(b) > 0 && startsLower(b[0].text) && pl.fitsAfter(&a[len(a)-1], b[0].words[0])
+}
+
+// wrapsBelow reports whether text line k goes on with the cells of line
+// prev, the last line of the row above, which has values: at most a paragraph's line
+// distance below it, each of its cells in a column where prev has text,
+// starting in lower case or with a bracket (a label and a remark wrapped
+// below the values of a table that sets all its lines at one wide pitch).
+func (pl *pageLayout) wrapsBelow(prev, k int) bool {
+	if pl.lines[prev].y-pl.lines[k].y > paragraphGap*pl.leading+paragraphPt {
+		return false
+	}
+	above := pl.cellsOf(prev)
+	for c, ss := range pl.cellsOf(k) {
+		if len(above[c]) == 0 || !startsLower(ss[0].text) {
 			return false
 		}
 	}

@@ -2,6 +2,7 @@ package pdfdoc
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -85,7 +86,7 @@ func (pl *pageLayout) headerRows(top, bodyStart int) [][]extract.Cell {
 	h := pl.placeHeaders(top, bodyStart)
 	rows := make([][]extract.Cell, 0, len(h.lines))
 	for i := range h.lines {
-		h.grow(i, pl.g)
+		h.grow(i, pl.g, pl.em)
 		rows = append(rows, pl.headerRow(top+i, &h.lines[i]))
 	}
 	return rows
@@ -134,7 +135,37 @@ func (pl *pageLayout) placeHeaders(top, bodyStart int) *header {
 			id++
 		}
 	}
+	for i := range h.lines {
+		if h.legend(i) {
+			hl := &h.lines[i]
+			hl.label, hl.over, hl.spans = append(hl.label, hl.over...), nil, nil
+			for c := range h.owner[i] {
+				h.owner[i][c] = -1
+			}
+		}
+	}
 	return h
+}
+
+// legend reports whether header line i is a legend ("Begrotingsjaar T"
+// and the year it stands for): words at the margin besides a unit label,
+// and one bare year over some of the columns, while a line below heads
+// every column on its own. The year is the label's value, not a heading.
+func (h *header) legend(i int) bool {
+	hl := &h.lines[i]
+	if len(hl.over) != 1 || !hl.over[0].year || !wordsBesideUnit(joinSegs(hl.label)) {
+		return false
+	}
+	cols := len(h.owner[i])
+	if hl.spans[0][1]-hl.spans[0][0]+1 == cols {
+		return false
+	}
+	for j := i + 1; j < len(h.lines); j++ {
+		if !slices.Contains(h.owner[j], -1) && len(h.lines[j].spans) == cols {
+			return true
+		}
+	}
+	return false
 }
 
 // canSpan reports whether the phrase of line i over column a may also
@@ -161,10 +192,13 @@ func (h *header) canSpan(i, a, c int) bool {
 // columns it may span and is centred over. A phrase over one column grows
 // symmetrically; one that covers several may grow on one side ("na
 // wijziging 2023" over "baten lasten" and, by its centre, "saldo").
-func (h *header) grow(i int, g *grid) {
+func (h *header) grow(i int, g *grid, em float64) {
 	hl := &h.lines[i]
 	for p, s := range hl.over {
 		a, b := hl.spans[p][0], hl.spans[p][1]
+		if a == b && h.wrapsOver(i, s, a, em) {
+			continue
+		}
 		options := [][2]int{{-1, 1}}
 		if a < b {
 			options = append(options, [2]int{-1, 0}, [2]int{0, 1})
@@ -185,6 +219,30 @@ func (h *header) grow(i int, g *grid) {
 		}
 		hl.spans[p] = [2]int{a, b}
 	}
+}
+
+// wrapsOver reports whether phrase s of line i, over column a alone, is
+// the first line of a heading that goes on in the line below: a phrase
+// there over column a alone starts and ends where s does ("Voorgestelde"
+// over "bestemming"), between headings of the neighbouring columns; years
+// head groups of columns ("2023" over "baten lasten saldo") and are left
+// to grow. It heads that column, not the neighbours it is centred over.
+func (h *header) wrapsOver(i int, s seg, a int, em float64) bool {
+	if i+1 >= len(h.lines) || s.year {
+		return false
+	}
+	below, owner := &h.lines[i+1], h.owner[i+1]
+	for _, c := range []int{a - 1, a + 1} {
+		if c >= 0 && c < len(owner) && owner[c] < 0 {
+			return false // the line below leaves a neighbour free: s may span it
+		}
+	}
+	for q, t := range below.over {
+		if below.spans[q] == [2]int{a, a} && !t.year && math.Abs(s.x0-t.x0) <= alignSlack*em && math.Abs(s.x1-t.x1) <= alignSlack*em {
+			return true
+		}
+	}
+	return false
 }
 
 // mayGrow reports whether the phrase of line i centred at x over columns
@@ -314,4 +372,14 @@ func endsSentence(text string) bool {
 		}
 	}
 	return true
+}
+
+// wordsBesideUnit reports whether text holds a word besides its unit
+// label and sign legend ("Begrotingsjaar T Bedragen x € 1.000", not
+// "(bedragen x € 1.000)").
+func wordsBesideUnit(text string) bool {
+	if u, ok := vocab.FindUnit(text); ok {
+		text = text[:u.Lead] + text[u.End:]
+	}
+	return strings.IndexFunc(vocab.SignLegend.ReplaceAllString(text, ""), unicode.IsLetter) >= 0
 }

@@ -75,6 +75,7 @@ const (
 	rowGapRegular   = 5    // … unless the rows keep this regular, wider pitch
 	splitGapMax     = 7    // … or the next row's numbers all line up, with nothing between: a part the layout set apart (a total row under a border)
 	pitchJitter     = 0.3  // two row pitches within this of each other are regular
+	blankRowPitch   = 2    // a gap of this many row pitches is a row left blank (InDesign tables with spacer rows)
 	headerGapMax    = 5    // between two header lines, or header and body
 	labelGapMax     = 3.5  // between a header line and a label line below it inside the header
 	captionGapMax   = 3.5  // between a caption and the header
@@ -129,4 +130,5 @@ const (
 	columnWords     = 4   // … and its lines hold this many words on average (table cells fewer)…
 	columnPhrasePct = 60  // … and this percentage of them are one phrase, without a cell gap
 	hangingIndent   = 2   // a right column's lines start this near the gutter (the text of a bullet list hangs right of its bullets)
+	acrossCells     = 2   // cells: a header line over a table across the gutter has at least this many right of it (a line of prose one)
 )
