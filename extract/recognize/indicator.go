@@ -25,6 +25,7 @@ type IndicatorValue struct {
 	Source   string
 	Code     string
 	Taakveld string
+	Note     bool `json:",omitempty"` // a bound printed as a bare number in a column of norm bands: a note, never a value
 	Pos      extract.Pos
 }
 
@@ -121,7 +122,7 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 	labels := make([]string, 0, width)
 	hint := vocab.IsIndicatorHint(t.Caption)
 	for col := 0; col < width; col++ {
-		l := columnLabel(header, col)
+		l := unhyphenated(columnLabel(header, col))
 		labels = append(labels, l)
 		hint = hint || vocab.IsIndicatorHint(l)
 	}
@@ -157,6 +158,7 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 			body[n-1] = joinRows(body[n-1], line)
 		}
 	}
+	bands := bandColumns(body, roles)
 	for _, row := range body {
 		rowRoles, rowLabels := roles, labels
 		// One cell more than the header: the unit printed after the value.
@@ -201,7 +203,7 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 			}
 			cell := row[col]
 			lines := joinYearNotes(strings.Split(cell.Text, "\n"))
-			if whole := collapse(cell.Text); IsBand(whole) {
+			if whole := collapse(cell.Text); vocab.IsBand(whole) {
 				lines = []string{whole} // a band over several lines is one note
 			}
 			for k, l := range lines {
@@ -213,6 +215,7 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 				v.Column = rowLabels[col]
 				v.Pos = cell.Pos
 				v.Raw = l
+				v.Note = bands[col] && len(row) <= len(roles) && vocab.IsNumber(l)
 				if len(lines) > 1 {
 					if m := labelledValue.FindStringSubmatch(l); m != nil {
 						v.Label, v.Raw = strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
@@ -223,6 +226,55 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 		}
 	}
 	return out, layout
+}
+
+// hyphenBreak is a word broken over two header lines: "Vol-" above
+// "doende", joined with a space.
+var hyphenBreak = regexp.MustCompile(`\pL- \p{Ll}+`)
+
+// minBrokenTail is the shortest rest of a broken word: the words that
+// leave a hyphenated word open ("dak- en thuislozen", "in- of verkoop")
+// are shorter.
+const minBrokenTail = 3
+
+// unhyphenated joins the words of a header label that a hyphen broke over
+// two lines: "Vol- doende" gives "Voldoende".
+func unhyphenated(label string) string {
+	return hyphenBreak.ReplaceAllStringFunc(label, func(m string) string {
+		k := strings.Index(m, "- ")
+		if utf8.RuneCountInString(m[k+2:]) < minBrokenTail {
+			return m
+		}
+		return m[:k] + m[k+2:]
+	})
+}
+
+// bandColumns marks the value columns of norm bands: more than half of
+// their non-empty body cells are bands ("<50 / >30", ">100"). A bare
+// number there is a bound as well ("0" for "<0"), no value.
+func bandColumns(body [][]extract.Cell, roles []int) map[int]bool {
+	out := map[int]bool{}
+	for col, role := range roles {
+		if role != colValue {
+			continue
+		}
+		cells, bands := 0, 0
+		for _, row := range body {
+			if col >= len(row) || len(row) > len(roles) {
+				continue
+			}
+			switch s := collapse(row[col].Text); {
+			case s == "":
+			case vocab.IsBand(s):
+				bands++
+				cells++
+			default:
+				cells++
+			}
+		}
+		out[col] = 2*bands > cells
+	}
+	return out
 }
 
 // isYearNote: a cell holding only the year of the value above, "(2017)",
@@ -545,6 +597,8 @@ func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 			carry = row
 		case prev >= 0 && onlyYearNotes(row):
 			out[prev] = joinRows(out[prev], row) // a year note follows its value
+		case prev >= 0 && centredTail(out[prev], row, roles):
+			out[prev] = joinRows(out[prev], row)
 		case next && (prev < 0 || rowY(body[k+1])-rowY(row) <= rowY(row)-rowY(out[prev])):
 			carry = row
 		case prev >= 0:
@@ -556,11 +610,13 @@ func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 	return out
 }
 
-// continuesBand: lower is the rest of a norm band that upper leaves open
-// ("<50 /" above ">30"): lower has text only in value columns, and one of
-// them goes on under a cell of upper that ends in a separator.
+// continuesBand: lower is the rest of the norm bands of upper: lower has
+// text only in value columns, and either one of them goes on under a cell
+// of upper that ends in a separator ("<50 /" above ">30"), or all of them
+// are bands under empty cells of upper (bands centred on a row's values,
+// printed below them).
 func continuesBand(upper, lower []extract.Cell, roles []int) bool {
-	open := false
+	open, fills, cells := false, true, 0
 	for col, c := range lower {
 		t := collapse(c.Text)
 		if t == "" {
@@ -569,9 +625,15 @@ func continuesBand(upper, lower []extract.Cell, roles []int) bool {
 		if col >= len(roles) || roles[col] != colValue {
 			return false
 		}
-		open = open || col < len(upper) && strings.HasSuffix(collapse(upper[col].Text), "/")
+		above := ""
+		if col < len(upper) {
+			above = collapse(upper[col].Text)
+		}
+		cells++
+		open = open || strings.HasSuffix(above, "/")
+		fills = fills && above == "" && vocab.IsBand(t)
 	}
-	return open
+	return open || fills && cells > 0
 }
 
 // centreTolerance is how far (points) the baselines of cells on one
@@ -629,6 +691,15 @@ func nameTail(c *context, i int, row []extract.Cell, roles []int) string {
 	return text
 }
 
+// centredTail: lower is the last line of upper's name, which starts above
+// its values: lower's name stands as far below upper's value line as
+// upper's name starts above it (the values centred on the name).
+func centredTail(upper, lower []extract.Cell, roles []int) bool {
+	drop, name := nameDrop(upper, roles), rolePos(lower, roles, colName)
+	return drop < -centreTolerance && name.Y != 0 &&
+		math.Abs(name.Y-rolePos(upper, roles, colValue).Y+drop) <= centreTolerance
+}
+
 // rowY is the vertical position of a row: its first positioned cell.
 func rowY(row []extract.Cell) float64 {
 	for _, c := range row {
@@ -663,33 +734,4 @@ func joinRows(upper, lower []extract.Cell) []extract.Cell {
 		}
 	}
 	return out
-}
-
-// bandSigns are the comparison signs of a norm bound: "<50", "≥ 0,6".
-const bandSigns = "<>≤≥="
-
-// IsBand reports whether s is a norm band made of comparison bounds, as
-// in the norm columns of a kengetallen table: "<50 / >30", "> 100",
-// "0 <0", "20 / 40". It takes two bounds, or one with a comparison sign;
-// the cell is a note with the whole text, never a value.
-func IsBand(s string) bool {
-	bounds, signs, sep := 0, 0, false
-	for _, f := range strings.Fields(s) {
-		rest := strings.TrimLeft(f, bandSigns)
-		if rest != f {
-			signs++
-		}
-		switch rest {
-		case "":
-			continue // a sign apart from its number: "< 90"
-		case "/", "-", "–", "tot":
-			sep = true
-			continue
-		}
-		if n, ok := vocab.Parse(rest); !ok || n.Nil {
-			return false
-		}
-		bounds++
-	}
-	return bounds > 0 && (signs > 0 || bounds == 2 && sep)
 }
