@@ -516,7 +516,32 @@ func nameAndCode(cell, code string) (string, string) {
 			parts = append(parts, l)
 		}
 	}
-	return strings.TrimPrefix(strings.Join(parts, " "), "- "), code
+	return strings.TrimPrefix(strings.Join(withoutExplanation(parts), " "), "- "), code
+}
+
+// minExplanationWords is the length of the shortest explanation printed
+// under a name: a wrapped name's next line is a few words, no sentence.
+const minExplanationWords = 5
+
+// withoutExplanation is the lines of a name cell up to the explanation the
+// publisher printed under the name: after a line ending in a colon
+// ("Afspraken ketenpartners:" above its norm), or from a line that starts
+// a sentence running to a full stop at the cell's end ("Zegt iets over de
+// mate waarin …").
+func withoutExplanation(lines []string) []string {
+	for k := 0; k+1 < len(lines); k++ {
+		if strings.HasSuffix(lines[k], ":") {
+			return append(lines[:k:k], strings.TrimSpace(strings.TrimSuffix(lines[k], ":")))
+		}
+	}
+	for k := 1; k < len(lines); k++ {
+		r, _ := utf8.DecodeRuneInString(lines[k])
+		rest := strings.Join(lines[k:], " ")
+		if unicode.IsUpper(r) && strings.HasSuffix(rest, ".") && len(strings.Fields(rest)) >= minExplanationWords {
+			return lines[:k]
+		}
+	}
+	return lines
 }
 
 // mergeFragments joins rows that hold only wrapped text (no value, or just

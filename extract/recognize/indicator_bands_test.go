@@ -7,50 +7,72 @@ import (
 	"github.com/begroot/begroot/fixtures"
 )
 
-// TestNormBandsPDF reads a generated kengetallen table (layout-bands.pdf)
-// whose names wrap around their values and whose norm bands spread over
-// the lines around them, and checks each value's name, column, text and
-// whether it is a note.
-func TestNormBandsPDF(t *testing.T) {
-	doc, err := parsePDF(fixtures.Path("pdf/layout-bands.pdf"))
-	if err != nil {
-		t.Fatalf("parse layout-bands.pdf: %v", err)
-	}
-	var got strings.Builder
-	for _, v := range find(t, doc).Indicators {
-		note := ""
-		if v.Note {
-			note = " (note)"
-		}
-		got.WriteString(v.Name + " | " + v.Column + " | " + v.Raw + note + "\n")
-	}
-	want := "" +
-		"1a. Netto schuldquote | Indicatoren gemeente (%) 2022 Verslag | 23\n" +
-		"1a. Netto schuldquote | Indicatoren gemeente (%) 2023 Begr. | 25\n" +
-		"1a. Netto schuldquote | Normen VNG gemeenten (%) Voldoende | \n" +
-		"1a. Netto schuldquote | Normen VNG gemeenten (%) Matig | \n" +
-		"1a. Netto schuldquote | Normen VNG gemeenten (%) Onvoldoende | \n" +
-		"1b. Netto schuldquote gecorrigeerd voor verstrekte leningen | Indicatoren gemeente (%) 2022 Verslag | 26\n" +
-		"1b. Netto schuldquote gecorrigeerd voor verstrekte leningen | Indicatoren gemeente (%) 2023 Begr. | 31\n" +
-		"1b. Netto schuldquote gecorrigeerd voor verstrekte leningen | Normen VNG gemeenten (%) Voldoende | <100\n" +
-		"1b. Netto schuldquote gecorrigeerd voor verstrekte leningen | Normen VNG gemeenten (%) Matig | >100 / <130\n" +
-		"1b. Netto schuldquote gecorrigeerd voor verstrekte leningen | Normen VNG gemeenten (%) Onvoldoende | <130\n" +
-		"Solvabiliteitsratio | Indicatoren gemeente (%) 2022 Verslag | 66\n" +
-		"Solvabiliteitsratio | Indicatoren gemeente (%) 2023 Begr. | 66\n" +
-		"Solvabiliteitsratio | Normen VNG gemeenten (%) Voldoende | >50\n" +
-		"Solvabiliteitsratio | Normen VNG gemeenten (%) Matig | <50 / >30\n" +
-		"Solvabiliteitsratio | Normen VNG gemeenten (%) Onvoldoende | <30\n" +
-		"Structurele exploitatie ruimte | Indicatoren gemeente (%) 2022 Verslag | -0,85\n" +
-		"Structurele exploitatie ruimte | Indicatoren gemeente (%) 2023 Begr. | 2,63\n" +
-		"Structurele exploitatie ruimte | Normen VNG gemeenten (%) Voldoende | >0,6\n" +
-		"Structurele exploitatie ruimte | Normen VNG gemeenten (%) Matig | <0,6 / >0\n" +
-		"Structurele exploitatie ruimte | Normen VNG gemeenten (%) Onvoldoende | 0 (note)\n" +
-		"Belastingcapaciteit | Indicatoren gemeente (%) 2022 Verslag | 172\n" +
-		"Belastingcapaciteit | Indicatoren gemeente (%) 2023 Begr. | 173\n" +
-		"Belastingcapaciteit | Normen VNG gemeenten (%) Voldoende | <100\n" +
-		"Belastingcapaciteit | Normen VNG gemeenten (%) Matig | >100 / <120\n" +
-		"Belastingcapaciteit | Normen VNG gemeenten (%) Onvoldoende | >120\n"
-	if got.String() != want {
-		t.Errorf("Find(layout-bands.pdf) indicators:\ngot\n%s\nwant\n%s", got.String(), want)
+// TestIndicatorLayoutsPDF reads generated indicator tables and checks each
+// value's name, column, text and whether it is a note: a kengetallen table
+// (layout-bands.pdf) whose names wrap around their values and whose norm
+// bands spread over the lines around them, and a table whose names carry
+// their explanation (layout-explained.pdf).
+func TestIndicatorLayoutsPDF(t *testing.T) {
+	tests := []struct {
+		file string
+		want string
+	}{{
+		file: "layout-bands.pdf",
+		want: "" +
+			"1a. Netto schuldquote | Indicatoren gemeente (%) 2022 Verslag | 23\n" +
+			"1a. Netto schuldquote | Indicatoren gemeente (%) 2023 Begr. | 25\n" +
+			"1a. Netto schuldquote | Normen VNG gemeenten (%) Voldoende | \n" +
+			"1a. Netto schuldquote | Normen VNG gemeenten (%) Matig | \n" +
+			"1a. Netto schuldquote | Normen VNG gemeenten (%) Onvoldoende | \n" +
+			"1b. Netto schuldquote gecorrigeerd voor verstrekte leningen | Indicatoren gemeente (%) 2022 Verslag | 26\n" +
+			"1b. Netto schuldquote gecorrigeerd voor verstrekte leningen | Indicatoren gemeente (%) 2023 Begr. | 31\n" +
+			"1b. Netto schuldquote gecorrigeerd voor verstrekte leningen | Normen VNG gemeenten (%) Voldoende | <100\n" +
+			"1b. Netto schuldquote gecorrigeerd voor verstrekte leningen | Normen VNG gemeenten (%) Matig | >100 / <130\n" +
+			"1b. Netto schuldquote gecorrigeerd voor verstrekte leningen | Normen VNG gemeenten (%) Onvoldoende | <130\n" +
+			"Solvabiliteitsratio | Indicatoren gemeente (%) 2022 Verslag | 66\n" +
+			"Solvabiliteitsratio | Indicatoren gemeente (%) 2023 Begr. | 66\n" +
+			"Solvabiliteitsratio | Normen VNG gemeenten (%) Voldoende | >50\n" +
+			"Solvabiliteitsratio | Normen VNG gemeenten (%) Matig | <50 / >30\n" +
+			"Solvabiliteitsratio | Normen VNG gemeenten (%) Onvoldoende | <30\n" +
+			"Structurele exploitatie ruimte | Indicatoren gemeente (%) 2022 Verslag | -0,85\n" +
+			"Structurele exploitatie ruimte | Indicatoren gemeente (%) 2023 Begr. | 2,63\n" +
+			"Structurele exploitatie ruimte | Normen VNG gemeenten (%) Voldoende | >0,6\n" +
+			"Structurele exploitatie ruimte | Normen VNG gemeenten (%) Matig | <0,6 / >0\n" +
+			"Structurele exploitatie ruimte | Normen VNG gemeenten (%) Onvoldoende | 0 (note)\n" +
+			"Belastingcapaciteit | Indicatoren gemeente (%) 2022 Verslag | 172\n" +
+			"Belastingcapaciteit | Indicatoren gemeente (%) 2023 Begr. | 173\n" +
+			"Belastingcapaciteit | Normen VNG gemeenten (%) Voldoende | <100\n" +
+			"Belastingcapaciteit | Normen VNG gemeenten (%) Matig | >100 / <120\n" +
+			"Belastingcapaciteit | Normen VNG gemeenten (%) Onvoldoende | >120\n",
+	}, {
+		file: "layout-explained.pdf",
+		want: "Aantal fte Gezondheidsbevordering | 2023 realisatie | 7\n" +
+			"Aantal fte Gezondheidsbevordering | 2024 realisatie | 8\n" +
+			"Aantal fte Gezondheidsbevordering | 2025 begroting | 8\n" +
+			"Afspraken ketenpartners | 2023 realisatie | 100\n" +
+			"Afspraken ketenpartners | 2024 realisatie | 100\n" +
+			"Afspraken ketenpartners | 2025 begroting | 100\n" +
+			"Aantal plaatsingen dak- en thuislozen binnen Maatschappelijke Opvang Flevoland | 2023 realisatie | 295\n" +
+			"Aantal plaatsingen dak- en thuislozen binnen Maatschappelijke Opvang Flevoland | 2024 realisatie | 344\n" +
+			"Aantal plaatsingen dak- en thuislozen binnen Maatschappelijke Opvang Flevoland | 2025 begroting | 350\n",
+	}}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			doc, err := parsePDF(fixtures.Path("pdf/" + tc.file))
+			if err != nil {
+				t.Fatalf("parse %s: %v", tc.file, err)
+			}
+			var got strings.Builder
+			for _, v := range find(t, doc).Indicators {
+				note := ""
+				if v.Note {
+					note = " (note)"
+				}
+				got.WriteString(v.Name + " | " + v.Column + " | " + v.Raw + note + "\n")
+			}
+			if got.String() != tc.want {
+				t.Errorf("Find(%s) indicators:\ngot\n%s\nwant\n%s", tc.file, got.String(), tc.want)
+			}
+		})
 	}
 }
