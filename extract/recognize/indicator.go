@@ -568,10 +568,14 @@ func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 	// A name wrapped onto the next row, which goes on in lower case. When
 	// the row after that does too, the rows are items under a heading.
 	// A name printed partly above its values (centred on them) goes on
-	// in the next row whatever the case of its next line.
+	// in the next row whatever the case of its next line, and so does a
+	// name one line above the next where the values stand on the last
+	// line of their names (lastLineLead).
+	lead := lastLineLead(body, roles)
 	wrapsDown := func(k int) bool {
 		return k+1 < len(body) && hasValue(body[k+1]) && (nameDrop(body[k+1], roles) > centreTolerance ||
-			startsLower(body[k+1]) && (k+2 >= len(body) || !startsLower(body[k+2])))
+			startsLower(body[k+1]) && (k+2 >= len(body) || !startsLower(body[k+2])) ||
+			firstLinesOf(body, k, lead))
 	}
 	isFragment := func(k int) bool {
 		row := body[k]
@@ -633,6 +637,58 @@ func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 		}
 	}
 	return out
+}
+
+// lastLineLead is the distance between the lines of a name in a table that
+// prints each value on the last line of its wrapped name: the rows with a
+// name of several lines agree on it. It is 0 when no row shows it, when a
+// row prints its values on the name's first line, or when rows disagree.
+func lastLineLead(body [][]extract.Cell, roles []int) float64 {
+	lead := 0.0
+	for _, row := range body {
+		name, value := rolePos(row, roles, colName), rolePos(row, roles, colValue)
+		lines := 0
+		for col, c := range row {
+			if col < len(roles) && roles[col] == colName && c.Pos == name {
+				lines = strings.Count(strings.TrimSpace(c.Text), "\n") + 1
+			}
+		}
+		if lines < 2 || name.Y == 0 || value.Y == 0 {
+			continue
+		}
+		l := (value.Y - name.Y) / float64(lines-1)
+		if l <= centreTolerance || lead != 0 && math.Abs(l-lead) > centreTolerance {
+			return 0
+		}
+		lead = l
+	}
+	return lead
+}
+
+// firstLinesOf: row k, without values, holds the first line of the name of
+// row k+1, in a table that prints values on the last line of their names
+// (lead > 0): row k+1 prints its values on its name's line, which stands
+// one line below row k, and row k stands further than a line below the
+// row above it (a table that pads its rows).
+func firstLinesOf(body [][]extract.Cell, k int, lead float64) bool {
+	if lead == 0 || k+1 >= len(body) {
+		return false
+	}
+	next := body[k+1]
+	lastY := func(row []extract.Cell) float64 {
+		y := 0.0
+		for _, c := range row {
+			if c.Pos.Y != 0 && strings.TrimSpace(c.Text) != "" {
+				y = max(y, c.Pos.Y+lead*float64(strings.Count(strings.TrimSpace(c.Text), "\n")))
+			}
+		}
+		return y
+	}
+	rowsApart := k == 0 || rowY(body[k])-lastY(body[k-1]) > lead+centreTolerance
+	offLine := slices.ContainsFunc(next, func(c extract.Cell) bool {
+		return c.Pos.Y != 0 && strings.TrimSpace(c.Text) != "" && math.Abs(c.Pos.Y-rowY(next)) > centreTolerance
+	})
+	return rowsApart && !offLine && math.Abs(rowY(next)-lastY(body[k])-lead) <= centreTolerance
 }
 
 // continuesBand: lower is the rest of the norm bands of upper: lower has

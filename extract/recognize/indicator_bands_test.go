@@ -10,8 +10,9 @@ import (
 // TestIndicatorLayoutsPDF reads generated indicator tables and checks each
 // value's name, column, text and whether it is a note: a kengetallen table
 // (layout-bands.pdf) whose names wrap around their values and whose norm
-// bands spread over the lines around them, and a table whose names carry
-// their explanation (layout-explained.pdf).
+// bands spread over the lines around them, a table whose names carry
+// their explanation (layout-explained.pdf), and one that prints values on
+// the last line of their names (layout-lastline.pdf).
 func TestIndicatorLayoutsPDF(t *testing.T) {
 	tests := []struct {
 		file string
@@ -55,6 +56,23 @@ func TestIndicatorLayoutsPDF(t *testing.T) {
 			"Aantal plaatsingen dak- en thuislozen binnen Maatschappelijke Opvang Flevoland | 2023 realisatie | 295\n" +
 			"Aantal plaatsingen dak- en thuislozen binnen Maatschappelijke Opvang Flevoland | 2024 realisatie | 344\n" +
 			"Aantal plaatsingen dak- en thuislozen binnen Maatschappelijke Opvang Flevoland | 2025 begroting | 350\n",
+	}, {
+		file: "layout-lastline.pdf",
+		want: "Aantal binnengekomen meldingen en adviesvragen Vangnet en Advies | 2023 realisatie | 1.833\n" +
+			"Aantal binnengekomen meldingen en adviesvragen Vangnet en Advies | 2024 realisatie | 1.998\n" +
+			"Aantal binnengekomen meldingen en adviesvragen Vangnet en Advies | 2025 begroting | 1.800\n" +
+			"Aantal Wvggz Meldingen | 2023 realisatie | 39\n" +
+			"Aantal Wvggz Meldingen | 2024 realisatie | 46\n" +
+			"Aantal Wvggz Meldingen | 2025 begroting | 40\n" +
+			"Aantal plaatsingen dak- en thuislozen binnen maatschappelijke opvang Flevoland (nachtopvang, slaaphuis en housing first) | 2023 realisatie | 348\n" +
+			"Aantal plaatsingen dak- en thuislozen binnen maatschappelijke opvang Flevoland (nachtopvang, slaaphuis en housing first) | 2024 realisatie | 348\n" +
+			"Aantal plaatsingen dak- en thuislozen binnen maatschappelijke opvang Flevoland (nachtopvang, slaaphuis en housing first) | 2025 begroting | 350\n" +
+			"Aantal consulten | 2023 realisatie | 12\n" +
+			"Aantal consulten | 2024 realisatie | 14\n" +
+			"Aantal consulten | 2025 begroting | 15\n" +
+			"Aantal nieuw opgeschaalde casuistiek Nu Niet Zwanger | 2023 realisatie | 62\n" +
+			"Aantal nieuw opgeschaalde casuistiek Nu Niet Zwanger | 2024 realisatie | 97\n" +
+			"Aantal nieuw opgeschaalde casuistiek Nu Niet Zwanger | 2025 begroting | 90\n",
 	}}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
