@@ -298,18 +298,24 @@ func onlyYearNotes(row []extract.Cell) bool {
 	return notes > 0
 }
 
-// joinYearNotes puts a line holding only a year note after the value on
-// the line above it: "1,2%", "(2017)" gives "1,2% (2017)". A year note
-// with no value above it is left out: it is no value.
+// wordNote is a note in brackets that holds words, printed under a value:
+// "(plus 156)". A number in brackets, "(1.655)", is a value of its own.
+var wordNote = regexp.MustCompile(`^\(.*\pL.*\)$`)
+
+// joinYearNotes puts a line holding only a year note or a word note after
+// the value on the line above it: "1,2%", "(2017)" gives "1,2% (2017)". A
+// year note with no value above it is left out: it is no value.
 func joinYearNotes(lines []string) []string {
 	var out []string
 	for _, l := range lines {
-		if !isYearNote(l) {
+		above := len(out) > 0 && collapse(out[len(out)-1]) != ""
+		switch {
+		case isYearNote(l) || above && wordNote.MatchString(collapse(l)):
+			if above {
+				out[len(out)-1] += " " + collapse(l)
+			}
+		default:
 			out = append(out, l)
-			continue
-		}
-		if n := len(out); n > 0 && collapse(out[n-1]) != "" {
-			out[n-1] += " " + collapse(l)
 		}
 	}
 	if len(out) == 0 {
@@ -527,7 +533,8 @@ const minExplanationWords = 5
 // publisher printed under the name: after a line ending in a colon
 // ("Afspraken ketenpartners:" above its norm), or from a line that starts
 // a sentence running to a full stop at the cell's end ("Zegt iets over de
-// mate waarin …").
+// mate waarin …") or a remark in brackets (longRemark: "(plus nieuw
+// toegevoegde woningen …)"; "(in de openbare ruimte)" is part of the name).
 func withoutExplanation(lines []string) []string {
 	for k := 0; k+1 < len(lines); k++ {
 		if strings.HasSuffix(lines[k], ":") {
@@ -537,7 +544,8 @@ func withoutExplanation(lines []string) []string {
 	for k := 1; k < len(lines); k++ {
 		r, _ := utf8.DecodeRuneInString(lines[k])
 		rest := strings.Join(lines[k:], " ")
-		if unicode.IsUpper(r) && strings.HasSuffix(rest, ".") && len(strings.Fields(rest)) >= minExplanationWords {
+		sentence := unicode.IsUpper(r) && strings.HasSuffix(rest, ".")
+		if sentence && len(strings.Fields(rest)) >= minExplanationWords || r == '(' && longRemark(rest) {
 			return lines[:k]
 		}
 	}
@@ -610,6 +618,10 @@ func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 		}
 		if n := len(out); n > 0 && continuesBand(out[n-1], row, roles) {
 			out[n-1] = joinRows(out[n-1], row)
+			continue
+		}
+		if n := len(out); n > 0 && explains(row, roles) {
+			out[n-1] = joinRows(out[n-1], row) // the name's remark, with the values' notes
 			continue
 		}
 		if !isFragment(k) {
@@ -689,6 +701,25 @@ func firstLinesOf(body [][]extract.Cell, k int, lead float64) bool {
 		return c.Pos.Y != 0 && strings.TrimSpace(c.Text) != "" && math.Abs(c.Pos.Y-rowY(next)) > centreTolerance
 	})
 	return rowsApart && !offLine && math.Abs(rowY(next)-lastY(body[k])-lead) <= centreTolerance
+}
+
+// longRemark: s, in brackets, is a remark rather than a part of a name:
+// long, or with its bracket left open for the lines below.
+func longRemark(s string) bool {
+	return len(strings.Fields(s)) >= minExplanationWords || strings.Count(s, "(") > strings.Count(s, ")")
+}
+
+// explains: the row's name is a remark in brackets (longRemark) on the name above
+// ("(plus nieuw toegevoegde woningen o.b.v. woonvisie 2030"), whose lines
+// the values and their notes share: the row goes on the row above.
+func explains(row []extract.Cell, roles []int) bool {
+	for col, c := range row {
+		if col < len(roles) && roles[col] == colName {
+			t := collapse(c.Text)
+			return strings.HasPrefix(t, "(") && longRemark(t)
+		}
+	}
+	return false
 }
 
 // continuesBand: lower is the rest of the norm bands of upper: lower has

@@ -11,8 +11,9 @@ import (
 // value's name, column, text and whether it is a note: a kengetallen table
 // (layout-bands.pdf) whose names wrap around their values and whose norm
 // bands spread over the lines around them, a table whose names carry
-// their explanation (layout-explained.pdf), and one that prints values on
-// the last line of their names (layout-lastline.pdf).
+// their explanation (layout-explained.pdf) or a remark in brackets
+// (layout-remark.pdf), and one that prints values on the last line of
+// their names (layout-lastline.pdf).
 func TestIndicatorLayoutsPDF(t *testing.T) {
 	tests := []struct {
 		file string
@@ -73,6 +74,14 @@ func TestIndicatorLayoutsPDF(t *testing.T) {
 			"Aantal nieuw opgeschaalde casuistiek Nu Niet Zwanger | 2023 realisatie | 62\n" +
 			"Aantal nieuw opgeschaalde casuistiek Nu Niet Zwanger | 2024 realisatie | 97\n" +
 			"Aantal nieuw opgeschaalde casuistiek Nu Niet Zwanger | 2025 begroting | 90\n",
+	}, {
+		file: "layout-remark.pdf",
+		want: "Aantal woningen | Peilwaarde | 12.262\n" +
+			"Aantal woningen | Begroting 2023 | 12.418 (plus 156)\n" +
+			"Aantal woningen | Resultaat | 12.367 (plus 68)\n" +
+			"Vernielingen en beschadigingen (in de openbare ruimte) | Peilwaarde | 5,8\n" +
+			"Vernielingen en beschadigingen (in de openbare ruimte) | Begroting 2023 | 5,0\n" +
+			"Vernielingen en beschadigingen (in de openbare ruimte) | Resultaat | 4,9\n",
 	}}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
