@@ -372,8 +372,16 @@ func indicatorRoles(header, body [][]extract.Cell, labels []string) []int {
 	}
 	// Columns without a header right of the name hold the rest of the name
 	// (a reader may split "30." from "Jongeren met jeugdbescherming").
+	// But a name column whose words recur in other rows beside an unheaded
+	// text column that never repeats itself holds the units ("FTE per
+	// 1000 inwoners" beside "Bezetting", "Formatie"): the names are the
+	// column right of it.
 	for col := 1; col < len(roles); col++ {
-		if roles[col-1] == colName && labels[col] == "" {
+		switch {
+		case roles[col-1] != colName || labels[col] != "":
+		case col == 1 && columnKind(body, col, len(labels)) == textColumn && repeats(body, 0) && !repeats(body, col):
+			roles[0], roles[col] = colUnit, colName
+		default:
 			roles[col] = colName
 		}
 	}
@@ -394,6 +402,22 @@ func indicatorRoles(header, body [][]extract.Cell, labels []string) []int {
 		}
 	}
 	return roles
+}
+
+// repeats: a text of column col stands in more than one body row.
+func repeats(body [][]extract.Cell, col int) bool {
+	seen := map[string]bool{}
+	for _, row := range body {
+		if col >= len(row) {
+			continue
+		}
+		t := collapse(row[col].Text)
+		if t != "" && seen[t] {
+			return true
+		}
+		seen[t] = true
+	}
+	return false
 }
 
 // What the body cells of a column hold.

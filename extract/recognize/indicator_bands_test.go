@@ -13,7 +13,8 @@ import (
 // bands spread over the lines around them, a table whose names carry
 // their explanation (layout-explained.pdf) or a remark in brackets
 // (layout-remark.pdf), and one that prints values on the last line of
-// their names (layout-lastline.pdf).
+// their names (layout-lastline.pdf), and one whose first column holds the
+// units, the second the names (layout-unitcol.pdf).
 func TestIndicatorLayoutsPDF(t *testing.T) {
 	tests := []struct {
 		file string
@@ -82,6 +83,12 @@ func TestIndicatorLayoutsPDF(t *testing.T) {
 			"Vernielingen en beschadigingen (in de openbare ruimte) | Peilwaarde | 5,8\n" +
 			"Vernielingen en beschadigingen (in de openbare ruimte) | Begroting 2023 | 5,0\n" +
 			"Vernielingen en beschadigingen (in de openbare ruimte) | Resultaat | 4,9\n",
+	}, {
+		file: "layout-unitcol.pdf",
+		want: "Bezetting | 2023 | 0,21\n" +
+			"Formatie | 2023 | 0,21\n" +
+			"Apparaatkosten | 2023 | 12,35\n" +
+			"Overhead | 2023 | 22%\n",
 	}}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
