@@ -9,18 +9,18 @@ import (
 
 // TestIndicatorLayoutsPDF reads generated indicator tables and checks each
 // value's name, column, text and whether it is a note: a kengetallen table
-// (layout-bands.pdf) whose names wrap around their values and whose norm
+// (indicators-bands.pdf) whose names wrap around their values and whose norm
 // bands spread over the lines around them, a table whose names carry
-// their explanation (layout-explained.pdf) or a remark in brackets
-// (layout-remark.pdf), and one that prints values on the last line of
-// their names (layout-lastline.pdf), and one whose first column holds the
-// units, the second the names (layout-unitcol.pdf).
+// their explanation (indicators-explained.pdf) or a remark in brackets
+// (indicators-remark.pdf), and one that prints values on the last line of
+// their names (indicators-lastline.pdf), and one whose first column holds the
+// units, the second the names (indicators-unitcol.pdf).
 func TestIndicatorLayoutsPDF(t *testing.T) {
 	tests := []struct {
 		file string
 		want string
 	}{{
-		file: "layout-bands.pdf",
+		file: "indicators-bands.pdf",
 		want: "" +
 			"1a. Netto schuldquote | Indicatoren gemeente (%) 2022 Verslag | 23\n" +
 			"1a. Netto schuldquote | Indicatoren gemeente (%) 2023 Begr. | 25\n" +
@@ -48,7 +48,7 @@ func TestIndicatorLayoutsPDF(t *testing.T) {
 			"Belastingcapaciteit | Normen VNG gemeenten (%) Matig | >100 / <120\n" +
 			"Belastingcapaciteit | Normen VNG gemeenten (%) Onvoldoende | >120\n",
 	}, {
-		file: "layout-explained.pdf",
+		file: "indicators-explained.pdf",
 		want: "Aantal fte Gezondheidsbevordering | 2023 realisatie | 7\n" +
 			"Aantal fte Gezondheidsbevordering | 2024 realisatie | 8\n" +
 			"Aantal fte Gezondheidsbevordering | 2025 begroting | 8\n" +
@@ -59,7 +59,7 @@ func TestIndicatorLayoutsPDF(t *testing.T) {
 			"Aantal plaatsingen dak- en thuislozen binnen Maatschappelijke Opvang Flevoland | 2024 realisatie | 344\n" +
 			"Aantal plaatsingen dak- en thuislozen binnen Maatschappelijke Opvang Flevoland | 2025 begroting | 350\n",
 	}, {
-		file: "layout-lastline.pdf",
+		file: "indicators-lastline.pdf",
 		want: "Aantal binnengekomen meldingen en adviesvragen Vangnet en Advies | 2023 realisatie | 1.833\n" +
 			"Aantal binnengekomen meldingen en adviesvragen Vangnet en Advies | 2024 realisatie | 1.998\n" +
 			"Aantal binnengekomen meldingen en adviesvragen Vangnet en Advies | 2025 begroting | 1.800\n" +
@@ -76,7 +76,7 @@ func TestIndicatorLayoutsPDF(t *testing.T) {
 			"Aantal nieuw opgeschaalde casuistiek Nu Niet Zwanger | 2024 realisatie | 97\n" +
 			"Aantal nieuw opgeschaalde casuistiek Nu Niet Zwanger | 2025 begroting | 90\n",
 	}, {
-		file: "layout-remark.pdf",
+		file: "indicators-remark.pdf",
 		want: "Aantal woningen | Peilwaarde | 12.262\n" +
 			"Aantal woningen | Begroting 2023 | 12.418 (plus 156)\n" +
 			"Aantal woningen | Resultaat | 12.367 (plus 68)\n" +
@@ -84,7 +84,7 @@ func TestIndicatorLayoutsPDF(t *testing.T) {
 			"Vernielingen en beschadigingen (in de openbare ruimte) | Begroting 2023 | 5,0\n" +
 			"Vernielingen en beschadigingen (in de openbare ruimte) | Resultaat | 4,9\n",
 	}, {
-		file: "layout-unitcol.pdf",
+		file: "indicators-unitcol.pdf",
 		want: "Bezetting | 2023 | 0,21\n" +
 			"Formatie | 2023 | 0,21\n" +
 			"Apparaatkosten | 2023 | 12,35\n" +
