@@ -603,8 +603,13 @@ func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 	// in the next row whatever the case of its next line, and so does a
 	// name one line above the next where the values stand on the last
 	// line of their names (lastLineLead).
+	// A name over three rows whose middle row, without values, goes on in
+	// lower case runs on into the row of values below it.
 	lead := lastLineLead(body, roles)
 	wrapsDown := func(k int) bool {
+		if k+2 < len(body) && !hasValue(body[k+1]) && startsLower(body[k+1]) && hasValue(body[k+2]) {
+			return true
+		}
 		return k+1 < len(body) && hasValue(body[k+1]) && (nameDrop(body[k+1], roles) > centreTolerance ||
 			startsLower(body[k+1]) && (k+2 >= len(body) || !startsLower(body[k+2])) ||
 			firstLinesOf(body, k, lead))

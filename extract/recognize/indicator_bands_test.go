@@ -9,12 +9,13 @@ import (
 
 // TestIndicatorLayoutsPDF reads generated indicator tables and checks each
 // value's name, column, text and whether it is a note: a kengetallen table
-// (indicators-bands.pdf) whose names wrap around their values and whose norm
-// bands spread over the lines around them, a table whose names carry
-// their explanation (indicators-explained.pdf) or a remark in brackets
-// (indicators-remark.pdf), and one that prints values on the last line of
-// their names (indicators-lastline.pdf), and one whose first column holds the
-// units, the second the names (indicators-unitcol.pdf).
+// whose names wrap around their values and whose norm bands spread over
+// the lines around them (indicators-bands.pdf); names that carry their
+// explanation (indicators-explained.pdf) or a remark in brackets
+// (indicators-remark.pdf); values on the last line of their names, in
+// padded rows (indicators-lastline.pdf) and a row per line
+// (indicators-threeline.pdf); a first column of units, the names second
+// (indicators-unitcol.pdf).
 func TestIndicatorLayoutsPDF(t *testing.T) {
 	tests := []struct {
 		file string
@@ -89,6 +90,17 @@ func TestIndicatorLayoutsPDF(t *testing.T) {
 			"Formatie | 2023 | 0,21\n" +
 			"Apparaatkosten | 2023 | 12,35\n" +
 			"Overhead | 2023 | 22%\n",
+	}, {
+		file: "indicators-threeline.pdf",
+		want: "Percentage inwoners met schuldenproblematiek | Peilwaarde | 7,4 (2024)\n" +
+			"Percentage inwoners met schuldenproblematiek | 2026 (%) | 6,3\n" +
+			"Percentage inwoners met schuldenproblematiek | 2027 (%) | 5,8\n" +
+			"Aantal inwoners met bijstandsuitkering (per 1.000 inw)* | Peilwaarde | 14,3 (2024)\n" +
+			"Aantal inwoners met bijstandsuitkering (per 1.000 inw)* | 2026 (%) | 14,1\n" +
+			"Aantal inwoners met bijstandsuitkering (per 1.000 inw)* | 2027 (%) | 14\n" +
+			"Percentage eenzaamheid | Peilwaarde | 49 (2024)\n" +
+			"Percentage eenzaamheid | 2026 (%) | 46\n" +
+			"Percentage eenzaamheid | 2027 (%) | 45\n",
 	}}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
