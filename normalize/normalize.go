@@ -149,7 +149,7 @@ func indicator(iv recognize.IndicatorValue, meta Meta, url string) Indicator {
 	_, out.ColumnYear = ClassifyColumn(iv.Column, meta.DocType, meta.Year)
 	value, unit, ok := indicatorValue(iv.Raw)
 	switch {
-	case !ok:
+	case !ok || iv.Note:
 		out.Note = iv.Raw
 	case value != nil:
 		out.Value = value
@@ -165,7 +165,7 @@ func indicator(iv recognize.IndicatorValue, meta Meta, url string) Indicator {
 // a norm band of comparison bounds ("<50 / >30", "0 <0"): a note.
 func indicatorValue(raw string) (value *float64, unit string, ok bool) {
 	s := strings.TrimSpace(raw)
-	if recognize.IsBand(s) {
+	if vocab.IsBand(s) {
 		return nil, "", false
 	}
 	// A year in brackets after the value says when it was measured.

@@ -184,6 +184,31 @@ func TestIndicatorValue(t *testing.T) {
 	}
 }
 
+// TestIndicatorNote: a value the recogniser marked as a bound is a note
+// with no value, whatever its text; an unmarked one is read.
+func TestIndicatorNote(t *testing.T) {
+	tests := []struct {
+		iv   recognize.IndicatorValue
+		want string // "value" or "note text"
+	}{
+		{recognize.IndicatorValue{Name: "Structurele exploitatieruimte", Raw: "0", Note: true}, "note 0"},
+		{recognize.IndicatorValue{Name: "Structurele exploitatieruimte", Raw: "0"}, "0"},
+		{recognize.IndicatorValue{Name: "Solvabiliteitsratio", Raw: "<30"}, "note <30"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.iv.Raw, func(t *testing.T) {
+			out := indicator(tc.iv, Meta{}, "")
+			got := "note " + out.Note
+			if out.Value != nil {
+				got = fmt.Sprint(*out.Value)
+			}
+			if got != tc.want {
+				t.Errorf("indicator(%+v) = %q, want %q", tc.iv, got, tc.want)
+			}
+		})
+	}
+}
+
 // financialTable builds a recognised table: rows are a label and one
 // printed amount per column.
 func financialTable(title string, scale int64, columns []string, rows ...[]string) recognize.FinancialTable {

@@ -161,3 +161,32 @@ func IsMarker(s string) bool {
 	s = strings.TrimSpace(s)
 	return IsNil(s) || statusRE.MatchString(s) || comparisonRE.MatchString(s)
 }
+
+// bandSigns are the comparison signs of a norm bound: "<50", "≥ 0,6".
+const bandSigns = "<>≤≥="
+
+// IsBand reports whether s is a norm band made of comparison bounds, as
+// in the norm columns of a kengetallen table: "<50 / >30", "> 100",
+// "0 <0", "20 / 40". It takes two bounds, or one with a comparison sign;
+// the cell is a note with the whole text, never a value.
+func IsBand(s string) bool {
+	bounds, signs, sep := 0, 0, false
+	for _, f := range strings.Fields(s) {
+		rest := strings.TrimLeft(f, bandSigns)
+		if rest != f {
+			signs++
+		}
+		switch rest {
+		case "":
+			continue // a sign apart from its number: "< 90"
+		case "/", "-", "–", "tot":
+			sep = true
+			continue
+		}
+		if n, ok := Parse(rest); !ok || n.Nil {
+			return false
+		}
+		bounds++
+	}
+	return bounds > 0 && (signs > 0 || bounds == 2 && sep)
+}

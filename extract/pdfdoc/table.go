@@ -518,16 +518,28 @@ func (pl *pageLayout) labelsAboveBody(top, bodyStart int) int {
 func (pl *pageLayout) wrappedBelow(bodyStart, last int) int {
 	centred := last > bodyStart && !pl.cand[last-1] && pl.labelOnly(last-1) && pl.pitch(last-1, last) <= tightPitch
 	for k := last + 1; k < len(pl.lines) && k-last <= maxWrapBelow; k++ {
-		if pl.cand[k] || pl.pitch(k-1, k) > tightPitch || !pl.internal(k, pl.g.cols[0].x0, pl.em) || pl.headerOver(k, pl.g.numberSpans()) {
+		bounds := pl.boundsOnly(k)
+		if pl.cand[k] || pl.pitch(k-1, k) > tightPitch || !pl.internal(k, pl.g.cols[0].x0, pl.em) || !bounds && pl.headerOver(k, pl.g.numberSpans()) {
 			break
 		}
 		mirrors := centred && k == last+1 && pl.labelOnly(k) && !pl.unitOnly(k) && math.Abs(pl.pitch(last, k)-pl.pitch(last-1, last)) <= leadJitter
-		if !mirrors && !pl.wrapsInto(k-1, k) && !pl.textColumnsOnly(k) {
+		if !mirrors && !bounds && !pl.wrapsInto(k-1, k) && !pl.textColumnsOnly(k) {
 			break
 		}
 		last = k
 	}
 	return last
+}
+
+// boundsOnly reports whether line k holds nothing but norm bounds in the
+// value columns ("<100  >120"): the rest of the bands of the row above.
+func (pl *pageLayout) boundsOnly(k int) bool {
+	for _, s := range pl.segs[k] {
+		if pl.g.isLabel(&s) || !vocab.IsBand(s.text) {
+			return false
+		}
+	}
+	return len(pl.segs[k]) > 0
 }
 
 // assemble builds the table of lines capTop..last, with header lines

@@ -25,6 +25,7 @@ type IndicatorValue struct {
 	Source   string
 	Code     string
 	Taakveld string
+	Note     bool `json:",omitempty"` // a bound printed as a bare number in a column of norm bands: a note, never a value
 	Pos      extract.Pos
 }
 
@@ -121,7 +122,7 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 	labels := make([]string, 0, width)
 	hint := vocab.IsIndicatorHint(t.Caption)
 	for col := 0; col < width; col++ {
-		l := columnLabel(header, col)
+		l := unhyphenated(columnLabel(header, col))
 		labels = append(labels, l)
 		hint = hint || vocab.IsIndicatorHint(l)
 	}
@@ -157,6 +158,7 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 			body[n-1] = joinRows(body[n-1], line)
 		}
 	}
+	bands := bandColumns(body, roles)
 	for _, row := range body {
 		rowRoles, rowLabels := roles, labels
 		// One cell more than the header: the unit printed after the value.
@@ -201,7 +203,7 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 			}
 			cell := row[col]
 			lines := joinYearNotes(strings.Split(cell.Text, "\n"))
-			if whole := collapse(cell.Text); IsBand(whole) {
+			if whole := collapse(cell.Text); vocab.IsBand(whole) {
 				lines = []string{whole} // a band over several lines is one note
 			}
 			for k, l := range lines {
@@ -213,6 +215,7 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 				v.Column = rowLabels[col]
 				v.Pos = cell.Pos
 				v.Raw = l
+				v.Note = bands[col] && len(row) <= len(roles) && vocab.IsNumber(l)
 				if len(lines) > 1 {
 					if m := labelledValue.FindStringSubmatch(l); m != nil {
 						v.Label, v.Raw = strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
@@ -223,6 +226,55 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 		}
 	}
 	return out, layout
+}
+
+// hyphenBreak is a word broken over two header lines: "Vol-" above
+// "doende", joined with a space.
+var hyphenBreak = regexp.MustCompile(`\pL- \p{Ll}+`)
+
+// minBrokenTail is the shortest rest of a broken word: the words that
+// leave a hyphenated word open ("dak- en thuislozen", "in- of verkoop")
+// are shorter.
+const minBrokenTail = 3
+
+// unhyphenated joins the words of a header label that a hyphen broke over
+// two lines: "Vol- doende" gives "Voldoende".
+func unhyphenated(label string) string {
+	return hyphenBreak.ReplaceAllStringFunc(label, func(m string) string {
+		k := strings.Index(m, "- ")
+		if utf8.RuneCountInString(m[k+2:]) < minBrokenTail {
+			return m
+		}
+		return m[:k] + m[k+2:]
+	})
+}
+
+// bandColumns marks the value columns of norm bands: more than half of
+// their non-empty body cells are bands ("<50 / >30", ">100"). A bare
+// number there is a bound as well ("0" for "<0"), no value.
+func bandColumns(body [][]extract.Cell, roles []int) map[int]bool {
+	out := map[int]bool{}
+	for col, role := range roles {
+		if role != colValue {
+			continue
+		}
+		cells, bands := 0, 0
+		for _, row := range body {
+			if col >= len(row) || len(row) > len(roles) {
+				continue
+			}
+			switch s := collapse(row[col].Text); {
+			case s == "":
+			case vocab.IsBand(s):
+				bands++
+				cells++
+			default:
+				cells++
+			}
+		}
+		out[col] = 2*bands > cells
+	}
+	return out
 }
 
 // isYearNote: a cell holding only the year of the value above, "(2017)",
@@ -246,18 +298,24 @@ func onlyYearNotes(row []extract.Cell) bool {
 	return notes > 0
 }
 
-// joinYearNotes puts a line holding only a year note after the value on
-// the line above it: "1,2%", "(2017)" gives "1,2% (2017)". A year note
-// with no value above it is left out: it is no value.
+// wordNote is a note in brackets that holds words, printed under a value:
+// "(plus 156)". A number in brackets, "(1.655)", is a value of its own.
+var wordNote = regexp.MustCompile(`^\(.*\pL.*\)$`)
+
+// joinYearNotes puts a line holding only a year note or a word note after
+// the value on the line above it: "1,2%", "(2017)" gives "1,2% (2017)". A
+// year note with no value above it is left out: it is no value.
 func joinYearNotes(lines []string) []string {
 	var out []string
 	for _, l := range lines {
-		if !isYearNote(l) {
+		above := len(out) > 0 && collapse(out[len(out)-1]) != ""
+		switch {
+		case isYearNote(l) || above && wordNote.MatchString(collapse(l)):
+			if above {
+				out[len(out)-1] += " " + collapse(l)
+			}
+		default:
 			out = append(out, l)
-			continue
-		}
-		if n := len(out); n > 0 && collapse(out[n-1]) != "" {
-			out[n-1] += " " + collapse(l)
 		}
 	}
 	if len(out) == 0 {
@@ -314,8 +372,16 @@ func indicatorRoles(header, body [][]extract.Cell, labels []string) []int {
 	}
 	// Columns without a header right of the name hold the rest of the name
 	// (a reader may split "30." from "Jongeren met jeugdbescherming").
+	// But a name column whose words recur in other rows beside an unheaded
+	// text column that never repeats itself holds the units ("FTE per
+	// 1000 inwoners" beside "Bezetting", "Formatie"): the names are the
+	// column right of it.
 	for col := 1; col < len(roles); col++ {
-		if roles[col-1] == colName && labels[col] == "" {
+		switch {
+		case roles[col-1] != colName || labels[col] != "":
+		case col == 1 && columnKind(body, col, len(labels)) == textColumn && repeats(body, 0) && !repeats(body, col):
+			roles[0], roles[col] = colUnit, colName
+		default:
 			roles[col] = colName
 		}
 	}
@@ -336,6 +402,22 @@ func indicatorRoles(header, body [][]extract.Cell, labels []string) []int {
 		}
 	}
 	return roles
+}
+
+// repeats: a text of column col stands in more than one body row.
+func repeats(body [][]extract.Cell, col int) bool {
+	seen := map[string]bool{}
+	for _, row := range body {
+		if col >= len(row) {
+			continue
+		}
+		t := collapse(row[col].Text)
+		if t != "" && seen[t] {
+			return true
+		}
+		seen[t] = true
+	}
+	return false
 }
 
 // What the body cells of a column hold.
@@ -464,7 +546,34 @@ func nameAndCode(cell, code string) (string, string) {
 			parts = append(parts, l)
 		}
 	}
-	return strings.TrimPrefix(strings.Join(parts, " "), "- "), code
+	return strings.TrimPrefix(strings.Join(withoutExplanation(parts), " "), "- "), code
+}
+
+// minExplanationWords is the length of the shortest explanation printed
+// under a name: a wrapped name's next line is a few words, no sentence.
+const minExplanationWords = 5
+
+// withoutExplanation is the lines of a name cell up to the explanation the
+// publisher printed under the name: after a line ending in a colon
+// ("Afspraken ketenpartners:" above its norm), or from a line that starts
+// a sentence running to a full stop at the cell's end ("Zegt iets over de
+// mate waarin …") or a remark in brackets (longRemark: "(plus nieuw
+// toegevoegde woningen …)"; "(in de openbare ruimte)" is part of the name).
+func withoutExplanation(lines []string) []string {
+	for k := 0; k+1 < len(lines); k++ {
+		if strings.HasSuffix(lines[k], ":") {
+			return append(lines[:k:k], strings.TrimSpace(strings.TrimSuffix(lines[k], ":")))
+		}
+	}
+	for k := 1; k < len(lines); k++ {
+		r, _ := utf8.DecodeRuneInString(lines[k])
+		rest := strings.Join(lines[k:], " ")
+		sentence := unicode.IsUpper(r) && strings.HasSuffix(rest, ".")
+		if sentence && len(strings.Fields(rest)) >= minExplanationWords || r == '(' && longRemark(rest) {
+			return lines[:k]
+		}
+	}
+	return lines
 }
 
 // mergeFragments joins rows that hold only wrapped text (no value, or just
@@ -491,10 +600,19 @@ func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 	// A name wrapped onto the next row, which goes on in lower case. When
 	// the row after that does too, the rows are items under a heading.
 	// A name printed partly above its values (centred on them) goes on
-	// in the next row whatever the case of its next line.
+	// in the next row whatever the case of its next line, and so does a
+	// name one line above the next where the values stand on the last
+	// line of their names (lastLineLead).
+	// A name over three rows whose middle row, without values, goes on in
+	// lower case runs on into the row of values below it.
+	lead := lastLineLead(body, roles)
 	wrapsDown := func(k int) bool {
+		if k+2 < len(body) && !hasValue(body[k+1]) && startsLower(body[k+1]) && hasValue(body[k+2]) {
+			return true
+		}
 		return k+1 < len(body) && hasValue(body[k+1]) && (nameDrop(body[k+1], roles) > centreTolerance ||
-			startsLower(body[k+1]) && (k+2 >= len(body) || !startsLower(body[k+2])))
+			startsLower(body[k+1]) && (k+2 >= len(body) || !startsLower(body[k+2])) ||
+			firstLinesOf(body, k, lead))
 	}
 	isFragment := func(k int) bool {
 		row := body[k]
@@ -531,6 +649,10 @@ func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 			out[n-1] = joinRows(out[n-1], row)
 			continue
 		}
+		if n := len(out); n > 0 && explains(row, roles) {
+			out[n-1] = joinRows(out[n-1], row) // the name's remark, with the values' notes
+			continue
+		}
 		if !isFragment(k) {
 			out = append(out, row)
 			continue
@@ -545,6 +667,8 @@ func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 			carry = row
 		case prev >= 0 && onlyYearNotes(row):
 			out[prev] = joinRows(out[prev], row) // a year note follows its value
+		case prev >= 0 && centredTail(out[prev], row, roles):
+			out[prev] = joinRows(out[prev], row)
 		case next && (prev < 0 || rowY(body[k+1])-rowY(row) <= rowY(row)-rowY(out[prev])):
 			carry = row
 		case prev >= 0:
@@ -556,11 +680,84 @@ func mergeFragments(body [][]extract.Cell, roles []int) [][]extract.Cell {
 	return out
 }
 
-// continuesBand: lower is the rest of a norm band that upper leaves open
-// ("<50 /" above ">30"): lower has text only in value columns, and one of
-// them goes on under a cell of upper that ends in a separator.
+// lastLineLead is the distance between the lines of a name in a table that
+// prints each value on the last line of its wrapped name: the rows with a
+// name of several lines agree on it. It is 0 when no row shows it, when a
+// row prints its values on the name's first line, or when rows disagree.
+func lastLineLead(body [][]extract.Cell, roles []int) float64 {
+	lead := 0.0
+	for _, row := range body {
+		name, value := rolePos(row, roles, colName), rolePos(row, roles, colValue)
+		lines := 0
+		for col, c := range row {
+			if col < len(roles) && roles[col] == colName && c.Pos == name {
+				lines = strings.Count(strings.TrimSpace(c.Text), "\n") + 1
+			}
+		}
+		if lines < 2 || name.Y == 0 || value.Y == 0 {
+			continue
+		}
+		l := (value.Y - name.Y) / float64(lines-1)
+		if l <= centreTolerance || lead != 0 && math.Abs(l-lead) > centreTolerance {
+			return 0
+		}
+		lead = l
+	}
+	return lead
+}
+
+// firstLinesOf: row k, without values, holds the first line of the name of
+// row k+1, in a table that prints values on the last line of their names
+// (lead > 0): row k+1 prints its values on its name's line, which stands
+// one line below row k, and row k stands further than a line below the
+// row above it (a table that pads its rows).
+func firstLinesOf(body [][]extract.Cell, k int, lead float64) bool {
+	if lead == 0 || k+1 >= len(body) {
+		return false
+	}
+	next := body[k+1]
+	lastY := func(row []extract.Cell) float64 {
+		y := 0.0
+		for _, c := range row {
+			if c.Pos.Y != 0 && strings.TrimSpace(c.Text) != "" {
+				y = max(y, c.Pos.Y+lead*float64(strings.Count(strings.TrimSpace(c.Text), "\n")))
+			}
+		}
+		return y
+	}
+	rowsApart := k == 0 || rowY(body[k])-lastY(body[k-1]) > lead+centreTolerance
+	offLine := slices.ContainsFunc(next, func(c extract.Cell) bool {
+		return c.Pos.Y != 0 && strings.TrimSpace(c.Text) != "" && math.Abs(c.Pos.Y-rowY(next)) > centreTolerance
+	})
+	return rowsApart && !offLine && math.Abs(rowY(next)-lastY(body[k])-lead) <= centreTolerance
+}
+
+// longRemark: s, in brackets, is a remark rather than a part of a name:
+// long, or with its bracket left open for the lines below.
+func longRemark(s string) bool {
+	return len(strings.Fields(s)) >= minExplanationWords || strings.Count(s, "(") > strings.Count(s, ")")
+}
+
+// explains: the row's name is a remark in brackets (longRemark) on the name above
+// ("(plus nieuw toegevoegde woningen o.b.v. woonvisie 2030"), whose lines
+// the values and their notes share: the row goes on the row above.
+func explains(row []extract.Cell, roles []int) bool {
+	for col, c := range row {
+		if col < len(roles) && roles[col] == colName {
+			t := collapse(c.Text)
+			return strings.HasPrefix(t, "(") && longRemark(t)
+		}
+	}
+	return false
+}
+
+// continuesBand: lower is the rest of the norm bands of upper: lower has
+// text only in value columns, and either one of them goes on under a cell
+// of upper that ends in a separator ("<50 /" above ">30"), or all of them
+// are bands under empty cells of upper (bands centred on a row's values,
+// printed below them).
 func continuesBand(upper, lower []extract.Cell, roles []int) bool {
-	open := false
+	open, fills, cells := false, true, 0
 	for col, c := range lower {
 		t := collapse(c.Text)
 		if t == "" {
@@ -569,9 +766,15 @@ func continuesBand(upper, lower []extract.Cell, roles []int) bool {
 		if col >= len(roles) || roles[col] != colValue {
 			return false
 		}
-		open = open || col < len(upper) && strings.HasSuffix(collapse(upper[col].Text), "/")
+		above := ""
+		if col < len(upper) {
+			above = collapse(upper[col].Text)
+		}
+		cells++
+		open = open || strings.HasSuffix(above, "/")
+		fills = fills && above == "" && vocab.IsBand(t)
 	}
-	return open
+	return open || fills && cells > 0
 }
 
 // centreTolerance is how far (points) the baselines of cells on one
@@ -629,6 +832,15 @@ func nameTail(c *context, i int, row []extract.Cell, roles []int) string {
 	return text
 }
 
+// centredTail: lower is the last line of upper's name, which starts above
+// its values: lower's name stands as far below upper's value line as
+// upper's name starts above it (the values centred on the name).
+func centredTail(upper, lower []extract.Cell, roles []int) bool {
+	drop, name := nameDrop(upper, roles), rolePos(lower, roles, colName)
+	return drop < -centreTolerance && name.Y != 0 &&
+		math.Abs(name.Y-rolePos(upper, roles, colValue).Y+drop) <= centreTolerance
+}
+
 // rowY is the vertical position of a row: its first positioned cell.
 func rowY(row []extract.Cell) float64 {
 	for _, c := range row {
@@ -663,33 +875,4 @@ func joinRows(upper, lower []extract.Cell) []extract.Cell {
 		}
 	}
 	return out
-}
-
-// bandSigns are the comparison signs of a norm bound: "<50", "≥ 0,6".
-const bandSigns = "<>≤≥="
-
-// IsBand reports whether s is a norm band made of comparison bounds, as
-// in the norm columns of a kengetallen table: "<50 / >30", "> 100",
-// "0 <0", "20 / 40". It takes two bounds, or one with a comparison sign;
-// the cell is a note with the whole text, never a value.
-func IsBand(s string) bool {
-	bounds, signs, sep := 0, 0, false
-	for _, f := range strings.Fields(s) {
-		rest := strings.TrimLeft(f, bandSigns)
-		if rest != f {
-			signs++
-		}
-		switch rest {
-		case "":
-			continue // a sign apart from its number: "< 90"
-		case "/", "-", "–", "tot":
-			sep = true
-			continue
-		}
-		if n, ok := vocab.Parse(rest); !ok || n.Nil {
-			return false
-		}
-		bounds++
-	}
-	return bounds > 0 && (signs > 0 || bounds == 2 && sep)
 }

@@ -596,32 +596,3 @@ func TestFindEmpty(t *testing.T) {
 		})
 	}
 }
-
-// TestIsBand: norm bands of comparison bounds are notes, single numbers
-// and other text are not bands.
-func TestIsBand(t *testing.T) {
-	tests := []struct {
-		in   string
-		want bool
-	}{
-		{"<50 / >30", true},
-		{">100 / <130", true},
-		{"0 <0", true},
-		{"< 90", true},
-		{"≥ 0,6", true},
-		{"20 / 40", true},
-		{"<5%", true},
-		{"-10", false},
-		{"66", false},
-		{"6,0% 5,9%", false},
-		{"Geen norm", false},
-		{"<", false},
-		{"n.v.t.", false},
-		{"> n.v.t.", false},
-	}
-	for _, tt := range tests {
-		if got := IsBand(tt.in); got != tt.want {
-			t.Errorf("IsBand(%q) = %v, want %v", tt.in, got, tt.want)
-		}
-	}
-}
