@@ -19,7 +19,8 @@ func readColumns(lines []line, em float64) []line {
 	}
 	out := make([]line, 0, len(lines)+len(lines)/2)
 	var left, right []line // the parts of the current two-column stretch
-	flush := func() {
+	var both []int         // the lines of the stretch cut into a left and a right part
+	flush := func(next int) {
 		// Left-only lines well below the end of the right column are text
 		// under both columns (a caption over a table across the gutter).
 		var tail []line
@@ -31,19 +32,23 @@ func readColumns(lines []line, em float64) []line {
 			}
 		}
 		if len(left) >= minColumnLines && len(right) >= minColumnLines {
-			out = append(append(out, left...), right...)
+			head := headerAbove(lines, both, next, em)
+			out = append(append(out, left[:len(left)-head]...), right[:len(right)-head]...)
+			for _, j := range both[len(both)-head:] {
+				out = append(out, lines[j])
+			}
 		} else {
 			out = append(out, mergeParts(left, right)...)
 		}
 		for i := len(tail) - 1; i >= 0; i-- {
 			out = append(out, tail[i])
 		}
-		left, right = left[:0], right[:0]
+		left, right, both = left[:0], right[:0], both[:0]
 	}
 	for i := range lines {
 		l, r, split := g.split(&lines[i])
 		if !split {
-			flush()
+			flush(i)
 			out = append(out, lines[i])
 			continue
 		}
@@ -53,9 +58,33 @@ func readColumns(lines []line, em float64) []line {
 		if r != nil {
 			right = append(right, *r)
 		}
+		if l != nil && r != nil {
+			both = append(both, i)
+		}
 	}
-	flush()
+	flush(-1)
 	return out
+}
+
+// headerAbove counts the last lines of a two-column stretch that are the
+// header of the table right below it: lines cut by the gutter into several
+// cells (column headings, not two phrases of prose), the last of them
+// directly above line next, a table row across the gutter, and each
+// directly above the one after. They stay whole, below both columns.
+// both lists the stretch's lines with text on both sides of the gutter.
+func headerAbove(lines []line, both []int, next int, em float64) int {
+	if next < 0 || len(segments(&lines[next])) < headerCells {
+		return 0
+	}
+	n := 0
+	for k := len(both) - 1; k >= 0; k-- {
+		j := both[k]
+		if j != next-n-1 || len(segments(&lines[j])) < headerCells || lines[j].y-lines[j+1].y > headerLead*em {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 // mergeParts returns the lines of a stretch too short to be two columns

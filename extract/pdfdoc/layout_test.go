@@ -18,21 +18,22 @@ func TestLayoutFixtures(t *testing.T) {
 		name   string
 		tables int
 	}{
-		{"layout-index", 1},     // a column of row numbers; two header lines and a label between; a unit-only line
-		{"layout-continued", 2}, // continued without a header, with a broken last row; continued with the header repeated
-		{"layout-chained", 1},   // rows without padding: a label going on below, a wrapped label in upper case
-		{"layout-centred", 1},   // a row centred on a three-line label; a label wrapped below its numbers
-		{"layout-remarks", 1},   // a remark column whose text wraps below the last row
-		{"layout-columns", 2},   // two text columns: a table in the left one beside prose; a table across the gutter
-		{"layout-sparse", 1},    // a sparse generator grid: values placed by the "lasten baten" headings; group labels above the first row and between rows
-		{"layout-wrapped", 1},   // indicator names wrapped over two or three lines, the values on the last line
-		{"layout-lone", 1},      // values alone on a line, centred on their wrapped labels; group labels above rows
-		{"layout-prose", 0},     // running text beside a chart's percentage labels: no table
-		{"layout-textcols", 2},  // a name running into its unit with less than a space; a one-row table whose name ends before the unit column
-		{"layout-unithead", 1},  // a unit label alone under a column heading: part of the header, not the caption
-		{"layout-splitoff", 1},  // a total row set apart far below the rows, nothing between: one table
-		{"layout-longnote", 1},  // a remark wrapped over five lines between two rows: one table
-		{"layout-ownrows", 2},   // a label without values under the widest label in a table of padded rows; a group label above a wrapped label
+		{"layout-index", 1},      // a column of row numbers; two header lines and a label between; a unit-only line
+		{"layout-continued", 2},  // continued without a header, with a broken last row; continued with the header repeated
+		{"layout-chained", 1},    // rows without padding: a label going on below, a wrapped label in upper case
+		{"layout-centred", 1},    // a row centred on a three-line label; a label wrapped below its numbers
+		{"layout-remarks", 1},    // a remark column whose text wraps below the last row
+		{"layout-columns", 2},    // two text columns: a table in the left one beside prose; a table across the gutter
+		{"layout-sparse", 1},     // a sparse generator grid: values placed by the "lasten baten" headings; group labels above the first row and between rows
+		{"layout-wrapped", 1},    // indicator names wrapped over two or three lines, the values on the last line
+		{"layout-lone", 1},       // values alone on a line, centred on their wrapped labels; group labels above rows
+		{"layout-prose", 0},      // running text beside a chart's percentage labels: no table
+		{"layout-textcols", 2},   // a name running into its unit with less than a space; a one-row table whose name ends before the unit column
+		{"layout-unithead", 1},   // a unit label alone under a column heading: part of the header, not the caption
+		{"layout-splitoff", 1},   // a total row set apart far below the rows, nothing between: one table
+		{"layout-longnote", 1},   // a remark wrapped over five lines between two rows: one table
+		{"layout-ownrows", 2},    // a label without values under the widest label in a table of padded rows; a group label above a wrapped label
+		{"layout-gutterhead", 1}, // the first header line of a table across the gutter on the last baseline of two text columns
 	}
 	type table struct {
 		Caption string
