@@ -34,6 +34,7 @@ func TestLayoutFixtures(t *testing.T) {
 		{"layout-longnote", 1},   // a remark wrapped over five lines between two rows: one table
 		{"layout-ownrows", 2},    // a label without values under the widest label in a table of padded rows; a group label above a wrapped label
 		{"layout-gutterhead", 1}, // the first header line of a table across the gutter on the last baseline of two text columns
+		{"layout-sparsehead", 1}, // a heading over year columns that hold no value: part of the header, not the caption
 	}
 	type table struct {
 		Caption string

@@ -105,16 +105,17 @@ const (
 // Columns: horizontal distances as multiples of the table's font size (em)
 // or, where noted, of the column pitch.
 const (
-	columnSlack     = 0.15 // overlap slack when clustering a column
-	alignSlack      = 1    // numbers whose right edges (or centres) are within this line up
-	misalignedPct   = 50   // a row with more numbers out of line than this percentage starts a new table
-	sharedColumnPct = 60   // at least this percentage of the numbers share their column with another row
-	headerCover     = 0.3  // a header phrase covers a column whose centre lies within this of its ends
-	headerWordGap   = 0.45 // words of a header phrase this far apart over different columns are two phrases
-	boundaryShare   = 0.15 // column pitch: a header this close to a column boundary labels both columns
-	centredShare    = 0.25 // column pitch: a header this close to the middle of columns spans them
-	proseEdgePt     = 1    // points: prose must cross the first number's edge by more than this
-	labelOverrun    = 1    // a long header label may end this far right of the widest row label (OCR boxes differ by a few points)
+	columnSlack       = 0.15 // overlap slack when clustering a column
+	alignSlack        = 1    // numbers whose right edges (or centres) are within this line up
+	misalignedPct     = 50   // a row with more numbers out of line than this percentage starts a new table
+	sharedColumnPct   = 60   // at least this percentage of the numbers share their column with another row
+	headerCover       = 0.3  // a header phrase covers a column whose centre lies within this of its ends
+	headerWordGap     = 0.45 // words of a header phrase this far apart over different columns are two phrases
+	boundaryShare     = 0.15 // column pitch: a header this close to a column boundary labels both columns
+	centredShare      = 0.25 // column pitch: a header this close to the middle of columns spans them
+	groupCentredShare = 0.5  // column pitch: a lone heading over several columns this close to the middle of all spans all
+	proseEdgePt       = 1    // points: prose must cross the first number's edge by more than this
+	labelOverrun      = 1    // a long header label may end this far right of the widest row label (OCR boxes differ by a few points)
 )
 
 // Two-column pages (InDesign): distances in body text size (em).
