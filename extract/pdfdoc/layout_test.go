@@ -35,6 +35,7 @@ func TestLayoutFixtures(t *testing.T) {
 		{"layout-ownrows", 2},    // a label without values under the widest label in a table of padded rows; a group label above a wrapped label
 		{"layout-gutterhead", 1}, // the first header line of a table across the gutter on the last baseline of two text columns
 		{"layout-sparsehead", 1}, // a heading over year columns that hold no value: part of the header, not the caption
+		{"layout-lastline", 1},   // padded rows with their values on the last line of the name, also one in upper case
 	}
 	type table struct {
 		Caption string
