@@ -36,6 +36,7 @@ func TestLayoutFixtures(t *testing.T) {
 		{"layout-gutterhead", 1}, // the first header line of a table across the gutter on the last baseline of two text columns
 		{"layout-sparsehead", 1}, // a heading over year columns that hold no value: part of the header, not the caption
 		{"layout-lastline", 1},   // padded rows with their values on the last line of the name, also one in upper case
+		{"layout-minusgap", 1},   // minus signs drawn a point before their digits; a "-" for no value
 	}
 	type table struct {
 		Caption string
