@@ -1,6 +1,9 @@
 package pdfdoc
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // gutter is the white band between the two text columns of a page.
 type gutter struct{ x0, x1 float64 }
@@ -19,8 +22,23 @@ func readColumns(lines []line, em float64) []line {
 	}
 	out := make([]line, 0, len(lines)+len(lines)/2)
 	var left, right []line // the parts of the current two-column stretch
-	var both []int         // the lines of the stretch cut into a left and a right part
+	var stretch []int      // its lines
 	flush := func(next int) {
+		// The last lines of the stretch may begin the table below it
+		// (tableTop): they stay whole, below both columns.
+		top := 0
+		if len(left) >= minColumnLines && len(right) >= minColumnLines {
+			top = g.tableTop(lines, stretch, next, em)
+			for _, j := range stretch[len(stretch)-top:] {
+				l, r, _ := g.split(&lines[j])
+				if l != nil {
+					left = left[:len(left)-1]
+				}
+				if r != nil {
+					right = right[:len(right)-1]
+				}
+			}
+		}
 		// Left-only lines well below the end of the right column are text
 		// under both columns (a caption over a table across the gutter).
 		var tail []line
@@ -31,19 +49,18 @@ func readColumns(lines []line, em float64) []line {
 				left = left[:len(left)-1]
 			}
 		}
-		if len(left) >= minColumnLines && len(right) >= minColumnLines {
-			head := headerAbove(lines, both, next, em)
-			out = append(append(out, left[:len(left)-head]...), right[:len(right)-head]...)
-			for _, j := range both[len(both)-head:] {
-				out = append(out, lines[j])
-			}
+		if top > 0 || len(left) >= minColumnLines && len(right) >= minColumnLines {
+			out = append(append(out, left...), right...)
 		} else {
 			out = append(out, mergeParts(left, right)...)
 		}
 		for i := len(tail) - 1; i >= 0; i-- {
 			out = append(out, tail[i])
 		}
-		left, right, both = left[:0], right[:0], both[:0]
+		for _, j := range stretch[len(stretch)-top:] {
+			out = append(out, lines[j])
+		}
+		left, right, stretch = left[:0], right[:0], stretch[:0]
 	}
 	for i := range lines {
 		l, r, split := g.split(&lines[i])
@@ -58,33 +75,59 @@ func readColumns(lines []line, em float64) []line {
 		if r != nil {
 			right = append(right, *r)
 		}
-		if l != nil && r != nil {
-			both = append(both, i)
-		}
+		stretch = append(stretch, i)
 	}
 	flush(-1)
 	return out
 }
 
-// headerAbove counts the last lines of a two-column stretch that are the
-// header of the table right below it: lines cut by the gutter into several
-// cells (column headings, not two phrases of prose), the last of them
-// directly above line next, a table row across the gutter, and each
-// directly above the one after. They stay whole, below both columns.
-// both lists the stretch's lines with text on both sides of the gutter.
-func headerAbove(lines []line, both []int, next int, em float64) int {
-	if next < 0 || len(segments(&lines[next])) < headerCells {
+// tableTop counts the last lines of a two-column stretch that begin the
+// table whose row, starting at line next, crosses the gutter: a header line whose
+// part right of the gutter heads the row's values (short phrases over its
+// numbers: "Begroot", "prognose begroting meerjarenraming"), and the
+// label-only lines between it and the row (group labels, the first line
+// of a wrapped label), each directly above the one after.
+func (g gutter) tableTop(lines []line, stretch []int, next int, em float64) int {
+	if next < 0 {
 		return 0
 	}
-	n := 0
-	for k := len(both) - 1; k >= 0; k-- {
-		j := both[k]
-		if j != next-n-1 || len(segments(&lines[j])) < headerCells || lines[j].y-lines[j+1].y > headerLead*em {
+	// The row's numbers right of the gutter; a label line that crosses the
+	// gutter without any (a row number at its left is no value) is the first
+	// line of a row whose numbers follow closely.
+	var values []seg
+	for v := next; v < len(lines) && len(values) == 0; v++ {
+		if v > next && lines[v-1].y-lines[v].y > headerLead*em {
 			break
 		}
-		n++
+		values = slices.DeleteFunc(segments(&lines[v]), func(s seg) bool { return !s.numeric || s.x1 <= g.x0 })
 	}
-	return n
+	top := 0
+	for n := 0; n < len(stretch); n++ {
+		j := stretch[len(stretch)-1-n]
+		if j != next-n-1 || lines[j].y-lines[j+1].y > headerLead*em {
+			break
+		}
+		if _, r, _ := g.split(&lines[j]); r != nil {
+			if !headsValues(r, values) {
+				break
+			}
+			top = n + 1
+		}
+	}
+	return top
+}
+
+// headsValues reports whether every phrase of line part r is a column
+// heading over one of the numbers values: short, no sentence, over a
+// number.
+func headsValues(r *line, values []seg) bool {
+	for _, s := range segments(r) {
+		if len(s.words) > headerWords || endsSentence(s.text) ||
+			!slices.ContainsFunc(values, func(v seg) bool { return s.x0 < v.x1 && v.x0 < s.x1 }) {
+			return false
+		}
+	}
+	return true
 }
 
 // mergeParts returns the lines of a stretch too short to be two columns

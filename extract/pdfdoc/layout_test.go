@@ -37,6 +37,7 @@ func TestLayoutFixtures(t *testing.T) {
 		{"layout-sparsehead", 1}, // a heading over year columns that hold no value: part of the header, not the caption
 		{"layout-lastline", 1},   // padded rows with their values on the last line of the name, also one in upper case
 		{"layout-minusgap", 1},   // minus signs drawn a point before their digits; a "-" for no value
+		{"layout-guttertop", 1},  // the header and a group label of a table across the gutter on the last lines of two text columns
 	}
 	type table struct {
 		Caption string

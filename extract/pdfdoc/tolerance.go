@@ -126,8 +126,7 @@ const (
 	twoColumnPct    = 25  // percent of a page's lines at least have text on both sides of it
 	minColumnLines  = 3   // lines: a stretch with fewer on either side is not set in columns (a table header)
 	belowColumns    = 3   // a line this far below the end of the right column is under both columns again
-	headerCells     = 3   // cells: a line cut into this many is a table line, not two columns' phrases
-	headerLead      = 2.5 // a table header line over the gutter stands at most this far above the row below
+	headerLead      = 2.5 // the lines of a table's top over the gutter stand at most this far apart
 	columnWidth     = 12  // a text column is at least this wide (a label column of a table is narrower)…
 	columnWords     = 4   // … and its lines hold this many words on average (table cells fewer)…
 	columnPhrasePct = 60  // … and this percentage of them are one phrase, without a cell gap
