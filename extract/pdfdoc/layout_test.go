@@ -38,6 +38,7 @@ func TestLayoutFixtures(t *testing.T) {
 		{"layout-lastline", 1},   // padded rows with their values on the last line of the name, also one in upper case
 		{"layout-minusgap", 1},   // minus signs drawn a point before their digits; a "-" for no value
 		{"layout-guttertop", 1},  // the header and a group label of a table across the gutter on the last lines of two text columns
+		{"layout-lastrow", 1},    // the last row of a table alone at the top of the next page
 	}
 	type table struct {
 		Caption string

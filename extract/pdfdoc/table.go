@@ -25,9 +25,10 @@ type pageLayout struct {
 	lone    []bool // a candidate of one value centred on its label (centredValue)
 	used    []bool // consumed by a table
 	body    float64
-	leading float64 // baseline distance of body text in paragraphs
-	em      float64 // font size of the table being built
-	g       *grid   // geometry of the table being built
+	leading float64      // baseline distance of body text in paragraphs
+	em      float64      // font size of the table being built
+	g       *grid        // geometry of the table being built
+	prev    *tableRegion // the table that ended the previous page, if any
 }
 
 func newPageLayout(ctx context.Context, p *pageText, body, leading float64) *pageLayout {
@@ -369,12 +370,21 @@ func (pl *pageLayout) build(first, last int) (tableRegion, bool) {
 	bodyStart = pl.centredFirstRow(top, bodyStart, last)
 	top, bodyStart = pl.rowFromPreviousPage(top, bodyStart)
 	bodyStart = pl.labelsAboveBody(top, bodyStart)
-	if rows < minRows && top == bodyStart || !pl.hasValue(bodyStart, last) {
+	if rows < minRows && top == bodyStart && !pl.continuesPrev(first) || !pl.hasValue(bodyStart, last) {
 		return tableRegion{}, false
 	}
 	capTop, caption := pl.caption(top)
 	last = pl.wrappedBelow(bodyStart, last)
 	return pl.assemble(capTop, top, bodyStart, last, caption), true
+}
+
+// continuesPrev reports whether the rows from line first, at the top of
+// the page, go on with the table that ended the previous page: their
+// numbers stand in its columns. Then a single row is a table, a part of
+// that one ("structurele exploitatieruimte", the last key figure, carried
+// over).
+func (pl *pageLayout) continuesPrev(first int) bool {
+	return pl.prev != nil && first == 0 && sameNumbers(pl.prev.cols, pl.g.cols, pl.em)
 }
 
 // hasValue reports whether a body row of lines from..to prints a value,
