@@ -32,8 +32,8 @@ type pageLayout struct {
 }
 
 func newPageLayout(ctx context.Context, p *pageText, body, leading float64) *pageLayout {
-	pl := &pageLayout{ctx: ctx, page: p, lines: p.lines, body: body, leading: leading}
-	n := len(p.lines)
+	pl := &pageLayout{ctx: ctx, page: p, lines: joinOffsetValues(p.lines), body: body, leading: leading}
+	n := len(pl.lines)
 	pl.segs = make([][]seg, n)
 	pl.cand = make([]bool, n)
 	pl.year = make([]bool, n)
@@ -41,8 +41,8 @@ func newPageLayout(ctx context.Context, p *pageText, body, leading float64) *pag
 	pl.lone = make([]bool, n)
 	one := make([]bool, n) // a line of one number
 	few := make([]bool, n) // … or of at most minNumbers
-	for i := range p.lines {
-		s := segments(&p.lines[i])
+	for i := range pl.lines {
+		s := segments(&pl.lines[i])
 		pl.segs[i] = s
 		nums, years, values := 0, 0, 0
 		for _, c := range s {
@@ -60,12 +60,12 @@ func newPageLayout(ctx context.Context, p *pageText, body, leading float64) *pag
 		few[i] = nums <= minNumbers
 		one[i] = nums < minNumbers
 	}
-	for i := range p.lines {
+	for i := range pl.lines {
 		if pl.cand[i] && (one[i] && pl.inParagraph(i) || few[i] && runningText(pl.segs[i][0])) {
 			pl.cand[i], pl.year[i] = false, false
 		}
 	}
-	for i := range p.lines {
+	for i := range pl.lines {
 		pl.lone[i] = !pl.cand[i] && pl.centredValue(i)
 	}
 	for i, lone := range pl.lone {
