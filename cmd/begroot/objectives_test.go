@@ -19,15 +19,12 @@ func TestOwnObjectivesScore(t *testing.T) {
 	if testing.Short() {
 		t.Skip("scoring runs the whole pipeline")
 	}
-	score := fixtures.Shared(t, "tools/score.py")
-	fixtures.Program(t, "python3")
 	gold := fixtures.Path("gold-own/objectives")
 	files, err := filepath.Glob(filepath.Join(gold, "*.json"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no gold in %s: %v", gold, err)
 	}
-	args := []string{"extract", "-q", "-ocr", "off", "--xlsx", "-", "-o", t.TempDir()}
-	out := args[len(args)-1]
+	args := []string{"-ocr", "off"}
 	for _, f := range files {
 		var g struct {
 			Path string `json:"path"`
@@ -39,12 +36,7 @@ func TestOwnObjectivesScore(t *testing.T) {
 		}
 		args = append(args, fixtures.Shared(t, rel))
 	}
-	if code, log := runCLI(t, args...); code != exitOK {
-		t.Fatalf("exit %d:\n%s", code, log)
-	}
-	f1s, res := scoreF1(t, score, gold, out)
-	t.Logf("objectives F1 %.3f", f1s["objectives"])
-	if f1s["objectives"] < minOwnObjectivesF1 {
-		t.Errorf("objectives F1 %.3f < %.2f:\n%s", f1s["objectives"], minOwnObjectivesF1, res)
+	if f1 := scoreRun(t, gold, args...)["objectives"]; f1 < minOwnObjectivesF1 {
+		t.Errorf("objectives F1 %.3f < %.2f", f1, minOwnObjectivesF1)
 	}
 }

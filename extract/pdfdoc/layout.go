@@ -128,6 +128,7 @@ type blockBuilder struct {
 // page appends the blocks of one page.
 func (b *blockBuilder) page(p *pageText) {
 	pl := newPageLayout(b.ctx, p, b.body, b.leading)
+	pl.prev = b.last
 	tables := pl.findTables()
 	startLen := len(b.blocks)
 	first := true // nothing of this page placed yet

@@ -1,6 +1,9 @@
 package pdfdoc
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // gutter is the white band between the two text columns of a page.
 type gutter struct{ x0, x1 float64 }
@@ -19,7 +22,23 @@ func readColumns(lines []line, em float64) []line {
 	}
 	out := make([]line, 0, len(lines)+len(lines)/2)
 	var left, right []line // the parts of the current two-column stretch
-	flush := func() {
+	var stretch []int      // its lines
+	flush := func(next int) {
+		// The last lines of the stretch may begin the table below it
+		// (tableTop): they stay whole, below both columns.
+		top := 0
+		if len(left) >= minColumnLines && len(right) >= minColumnLines {
+			top = g.tableTop(lines, stretch, next, em)
+			for _, j := range stretch[len(stretch)-top:] {
+				l, r, _ := g.split(&lines[j])
+				if l != nil {
+					left = left[:len(left)-1]
+				}
+				if r != nil {
+					right = right[:len(right)-1]
+				}
+			}
+		}
 		// Left-only lines well below the end of the right column are text
 		// under both columns (a caption over a table across the gutter).
 		var tail []line
@@ -30,7 +49,7 @@ func readColumns(lines []line, em float64) []line {
 				left = left[:len(left)-1]
 			}
 		}
-		if len(left) >= minColumnLines && len(right) >= minColumnLines {
+		if top > 0 || len(left) >= minColumnLines && len(right) >= minColumnLines {
 			out = append(append(out, left...), right...)
 		} else {
 			out = append(out, mergeParts(left, right)...)
@@ -38,13 +57,15 @@ func readColumns(lines []line, em float64) []line {
 		for i := len(tail) - 1; i >= 0; i-- {
 			out = append(out, tail[i])
 		}
-		left, right = left[:0], right[:0]
+		for _, j := range stretch[len(stretch)-top:] {
+			out = append(out, lines[j])
+		}
+		left, right, stretch = left[:0], right[:0], stretch[:0]
 	}
-	heads := g.headsAcross(lines)
 	for i := range lines {
 		l, r, split := g.split(&lines[i])
-		if !split || heads[i] {
-			flush()
+		if !split {
+			flush(i)
 			out = append(out, lines[i])
 			continue
 		}
@@ -54,35 +75,59 @@ func readColumns(lines []line, em float64) []line {
 		if r != nil {
 			right = append(right, *r)
 		}
+		stretch = append(stretch, i)
 	}
-	flush()
+	flush(-1)
 	return out
 }
 
-// headsAcross marks the lines that head a table across the gutter: lines
-// that split, with column headings on both sides (more than one cell right
-// of it, where a line of prose has one), tight above a row of that table
-// (a line that stays whole with values right of the gutter) or above
-// another such heading line. They stay whole, as the rows they head do.
-func (g gutter) headsAcross(lines []line) []bool {
-	heads := make([]bool, len(lines))
-	below := false // the line below is a row across the gutter or heads one
-	for i := len(lines) - 1; i >= 0; i-- {
-		l := &lines[i]
-		left, right, split := g.split(l)
-		if !split {
-			below = false
-			if _, rw, ok := g.parts(l); ok && len(rw) > 0 {
-				r := newLine(rw)
-				below = valuesFirst(&r)
-			}
-			continue
-		}
-		close := i+1 < len(lines) && (l.y-lines[i+1].y) <= headerGapMax*max(l.size, lines[i+1].size)
-		heads[i] = below && close && left != nil && right != nil && len(segments(right)) >= acrossCells
-		below = heads[i]
+// tableTop counts the last lines of a two-column stretch that begin the
+// table whose row, starting at line next, crosses the gutter: a header line whose
+// part right of the gutter heads the row's values (short phrases over its
+// numbers: "Begroot", "prognose begroting meerjarenraming"), and the
+// label-only lines between it and the row (group labels, the first line
+// of a wrapped label), each directly above the one after.
+func (g gutter) tableTop(lines []line, stretch []int, next int, em float64) int {
+	if next < 0 {
+		return 0
 	}
-	return heads
+	// The row's numbers right of the gutter; a label line that crosses the
+	// gutter without any (a row number at its left is no value) is the first
+	// line of a row whose numbers follow closely.
+	var values []seg
+	for v := next; v < len(lines) && len(values) == 0; v++ {
+		if v > next && lines[v-1].y-lines[v].y > headerLead*em {
+			break
+		}
+		values = slices.DeleteFunc(segments(&lines[v]), func(s seg) bool { return !s.numeric || s.x1 <= g.x0 })
+	}
+	top := 0
+	for n := 0; n < len(stretch); n++ {
+		j := stretch[len(stretch)-1-n]
+		if j != next-n-1 || lines[j].y-lines[j+1].y > headerLead*em {
+			break
+		}
+		if _, r, _ := g.split(&lines[j]); r != nil {
+			if !headsValues(r, values) {
+				break
+			}
+			top = n + 1
+		}
+	}
+	return top
+}
+
+// headsValues reports whether every phrase of line part r is a column
+// heading over one of the numbers values: short, no sentence, over a
+// number.
+func headsValues(r *line, values []seg) bool {
+	for _, s := range segments(r) {
+		if len(s.words) > headerWords || endsSentence(s.text) ||
+			!slices.ContainsFunc(values, func(v seg) bool { return s.x0 < v.x1 && v.x0 < s.x1 }) {
+			return false
+		}
+	}
+	return true
 }
 
 // mergeParts returns the lines of a stretch too short to be two columns

@@ -39,6 +39,13 @@ func TestLayoutFixtures(t *testing.T) {
 		{"layout-blankrows", 1},   // rows at a wide pitch with a row left blank (twice the pitch) before some: one table
 		{"layout-legendyear", 1},  // a legend line over the header ("Begrotingsjaar T" and a year over the first column): no column heading
 		{"layout-twolinehead", 1}, // a heading wrapped over two lines of one extent between its neighbours headings: it heads one column
+		{"layout-gutterlast", 1},  // the first header line of a table across the gutter on the last baseline of two text columns
+		{"layout-sparsehead", 1},  // a heading over year columns that hold no value: part of the header, not the caption
+		{"layout-lastline", 1},    // padded rows with their values on the last line of the name, also one in upper case
+		{"layout-minusgap", 1},    // minus signs drawn a point before their digits; a "-" for no value
+		{"layout-guttertop", 1},   // the header and a group label of a table across the gutter on the last lines of two text columns
+		{"layout-lastrow", 1},     // the last row of a table alone at the top of the next page
+		{"layout-offset", 1},      // a value printed half a line below the other values of its row
 	}
 	type table struct {
 		Caption string

@@ -3,6 +3,7 @@ package pdfdoc
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/begroot/begroot/vocab"
 )
@@ -69,12 +70,29 @@ func splitBefore(cur []word, w word) bool {
 		return true // "126.993 Project wordt …": an amount, then a remark
 	}
 	switch {
-	case isParenYear(w.text):
+	case isParenYear(w.text), signOf(cur, w):
 		return false
 	case isNumberWord(w.text) || w.text == "€":
 		return true
 	}
 	return false
+}
+
+// signOf reports whether the cell so far is a lone minus sign set closer
+// than a space before number w, which has no sign of its own: the sign of
+// w drawn apart ("- 4.127"), not a "no value" dash of the column before.
+func signOf(cur []word, w word) bool {
+	return len(cur) == 1 && isMinus(cur[0].text) && startsDigit(w.text) && w.x0-cur[0].x1 < spaceWidth*w.size
+}
+
+// isMinus reports whether s is a minus sign alone.
+func isMinus(s string) bool {
+	return utf8.RuneCountInString(s) == 1 && strings.ContainsAny(s, "-–−")
+}
+
+func startsDigit(s string) bool {
+	r, _ := firstRune(s)
+	return unicode.IsDigit(r)
 }
 
 // numbersOnlyWords reports whether the words of a cell so far are number
@@ -111,6 +129,9 @@ func newSeg(ws []word) seg {
 func isNumberCell(parts []string) bool {
 	if len(parts) > 0 && parts[0] == "€" {
 		parts = parts[1:]
+	}
+	if len(parts) == 2 && isMinus(parts[0]) && startsDigit(parts[1]) {
+		parts = parts[1:] // the minus drawn apart (signOf)
 	}
 	if n := len(parts); n > 1 && isParenYear(parts[n-1]) {
 		parts = parts[:n-1]

@@ -25,14 +25,15 @@ type pageLayout struct {
 	lone    []bool // a candidate of one value centred on its label (centredValue)
 	used    []bool // consumed by a table
 	body    float64
-	leading float64 // baseline distance of body text in paragraphs
-	em      float64 // font size of the table being built
-	g       *grid   // geometry of the table being built
+	leading float64      // baseline distance of body text in paragraphs
+	em      float64      // font size of the table being built
+	g       *grid        // geometry of the table being built
+	prev    *tableRegion // the table that ended the previous page, if any
 }
 
 func newPageLayout(ctx context.Context, p *pageText, body, leading float64) *pageLayout {
-	pl := &pageLayout{ctx: ctx, page: p, lines: p.lines, body: body, leading: leading}
-	n := len(p.lines)
+	pl := &pageLayout{ctx: ctx, page: p, lines: joinOffsetValues(p.lines), body: body, leading: leading}
+	n := len(pl.lines)
 	pl.segs = make([][]seg, n)
 	pl.cand = make([]bool, n)
 	pl.year = make([]bool, n)
@@ -40,8 +41,8 @@ func newPageLayout(ctx context.Context, p *pageText, body, leading float64) *pag
 	pl.lone = make([]bool, n)
 	one := make([]bool, n) // a line of one number
 	few := make([]bool, n) // … or of at most minNumbers
-	for i := range p.lines {
-		s := segments(&p.lines[i])
+	for i := range pl.lines {
+		s := segments(&pl.lines[i])
 		pl.segs[i] = s
 		nums, years, values := 0, 0, 0
 		for _, c := range s {
@@ -59,12 +60,12 @@ func newPageLayout(ctx context.Context, p *pageText, body, leading float64) *pag
 		few[i] = nums <= minNumbers
 		one[i] = nums < minNumbers
 	}
-	for i := range p.lines {
+	for i := range pl.lines {
 		if pl.cand[i] && (one[i] && pl.inParagraph(i) || few[i] && runningText(pl.segs[i][0])) {
 			pl.cand[i], pl.year[i] = false, false
 		}
 	}
-	for i := range p.lines {
+	for i := range pl.lines {
 		pl.lone[i] = !pl.cand[i] && pl.centredValue(i)
 	}
 	for i, lone := range pl.lone {
@@ -375,12 +376,21 @@ func (pl *pageLayout) build(first, last int) (tableRegion, bool) {
 	bodyStart = pl.centredFirstRow(top, bodyStart, last)
 	top, bodyStart = pl.rowFromPreviousPage(top, bodyStart)
 	bodyStart = pl.labelsAboveBody(top, bodyStart)
-	if rows < minRows && top == bodyStart || !pl.hasValue(bodyStart, last) {
+	if rows < minRows && top == bodyStart && !pl.continuesPrev(first) || !pl.hasValue(bodyStart, last) {
 		return tableRegion{}, false
 	}
 	capTop, caption := pl.caption(top)
 	last = pl.wrappedBelow(bodyStart, last)
 	return pl.assemble(capTop, top, bodyStart, last, caption), true
+}
+
+// continuesPrev reports whether the rows from line first, at the top of
+// the page, go on with the table that ended the previous page: their
+// numbers stand in its columns. Then a single row is a table, a part of
+// that one ("structurele exploitatieruimte", the last key figure, carried
+// over).
+func (pl *pageLayout) continuesPrev(first int) bool {
+	return pl.prev != nil && first == 0 && sameNumbers(pl.prev.cols, pl.g.cols, pl.em)
 }
 
 // hasValue reports whether a body row of lines from..to prints a value,

@@ -86,10 +86,13 @@ func (b *bodyBuilder) own(k int) *rowAcc {
 // the tight pitch. A chain without numbers is rows of text (group labels);
 // a chain with one numeric line is one row (singleRowChain); a chain of
 // several numeric lines is a table without cell padding (multiRowChain).
+// The rows take the text lines above their numeric line when the table
+// aligns them at the bottom (bottomAligned, labelsAboveValues).
 func (pl *pageLayout) chainedBody(from, to int) []*rowAcc {
 	b := &bodyBuilder{pl: pl}
 	tight := pl.tightPitch(from, to)
 	lead, bottom := pl.bottomAligned(from, to)
+	var chains []*chain
 	for start := from; start <= to; {
 		end := start
 		for end < to && pl.pitch(end, end+1) <= tight && (!bottom || pl.pitch(end, end+1) <= lead+leadJitter) {
@@ -101,9 +104,14 @@ func (pl *pageLayout) chainedBody(from, to int) []*rowAcc {
 				ch.cands = append(ch.cands, k)
 			}
 		}
+		chains = append(chains, ch)
+		start = end + 1
+	}
+	prefix := bottom || pl.labelsAboveValues(chains)
+	for _, ch := range chains {
 		switch len(ch.cands) {
 		case 0:
-			for k := start; k <= end; k++ {
+			for k := ch.start; k <= ch.end; k++ {
 				if n := len(b.rows); n > 0 && slices.Contains(b.rows[n-1].lines, k-1) && slices.ContainsFunc(b.rows[n-1].lines, func(l int) bool { return pl.cand[l] }) && pl.wrapsBelow(k-1, k) {
 					pl.addLine(b.rows[n-1], k)
 					continue
@@ -111,13 +119,35 @@ func (pl *pageLayout) chainedBody(from, to int) []*rowAcc {
 				b.own(k)
 			}
 		case 1:
-			b.singleRowChain(start, end, ch.cands[0], bottom)
+			b.singleRowChain(ch.start, ch.end, ch.cands[0], prefix)
 		default:
 			b.multiRowChain(ch)
 		}
-		start = end + 1
 	}
 	return b.rows
+}
+
+// labelsAboveValues reports whether the rows of a padded table print their
+// values on the last line of a wrapped label: every chain holds at most
+// one numeric line, at least minRows do, and one of them ends in its
+// numeric line under label lines that go on in lower case. Then the label
+// lines tight above any row's values are that row's label ("Aantal …
+// adviesvragen" over "Vangnet en Advies  1.833"), not a group label,
+// even where the page's other readers split a row's values from its label.
+func (pl *pageLayout) labelsAboveValues(chains []*chain) bool {
+	rows, wrapped := 0, false
+	for _, ch := range chains {
+		switch len(ch.cands) {
+		case 0:
+		case 1:
+			rows++
+			c := ch.cands[0]
+			wrapped = wrapped || c == ch.end && c > ch.start && pl.continuedBy(c-1, c)
+		default:
+			return false
+		}
+	}
+	return rows >= minRows && wrapped
 }
 
 // singleRowChain builds the row of a chain with one numeric line c. The

@@ -53,9 +53,9 @@ func (pl *pageLayout) headerLike(k int) bool {
 	if l.size >= headingRatio*pl.body || vocab.StartsCaption(l.text()) {
 		return false
 	}
-	over := false
+	over, end := false, pl.columnsEnd(k)
 	for _, s := range pl.segs[k] {
-		if len(s.words) > headerWords && s.x1 > g.regions[0][0]+labelOverrun*pl.em || endsSentence(s.text) {
+		if len(s.words) > headerWords && s.x1 > g.regions[0][0]+labelOverrun*pl.em && !pl.titleCell(s) || endsSentence(s.text) {
 			return false
 		}
 		// A label in lower case is the rest of a row from the page before;
@@ -63,11 +63,29 @@ func (pl *pageLayout) headerLike(k int) bool {
 		if !s.unit && s.x1 <= g.regions[0][0] && s.x0 < g.labelEnd && startsLower(s.text) {
 			return false
 		}
-		if !s.unit && s.x0 > g.labelX0+pl.em && s.x1 > g.regions[0][0] && s.x0 < g.cols[len(g.cols)-1].x1+pl.em {
+		if !s.unit && s.x0 > g.labelX0+pl.em && s.x1 > g.regions[0][0] && s.x0 < end+pl.em {
 			over = true
 		}
 	}
 	return over
+}
+
+// titleCell reports whether segment s is a table's title with its unit
+// label in the label column ("Totale bijdrage per deelnemer (x € 1.000)"):
+// long, but ending before the first value column, unlike prose.
+func (pl *pageLayout) titleCell(s seg) bool {
+	return s.unit && s.x1 < pl.g.cols[0].x0
+}
+
+// columnsEnd returns the right end of the columns under line k: that of the
+// value columns, or of the row of years right below line k when it reaches
+// further (year columns that hold no value yet in a sparse table).
+func (pl *pageLayout) columnsEnd(k int) float64 {
+	end := pl.g.cols[len(pl.g.cols)-1].x1
+	if k+1 < len(pl.lines) && pl.year[k+1] {
+		end = max(end, pl.lines[k+1].x1)
+	}
+	return end
 }
 
 func (pl *pageLayout) captionLike(k int) bool {
@@ -87,6 +105,9 @@ func (pl *pageLayout) headerRows(top, bodyStart int) [][]extract.Cell {
 	rows := make([][]extract.Cell, 0, len(h.lines))
 	for i := range h.lines {
 		h.grow(i, pl.g, pl.em)
+		if top+i+1 < bodyStart && pl.year[top+i+1] {
+			h.spanYears(i, pl.g)
+		}
 		rows = append(rows, pl.headerRow(top+i, &h.lines[i]))
 	}
 	return rows
@@ -243,6 +264,33 @@ func (h *header) wrapsOver(i int, s seg, a int, em float64) bool {
 		}
 	}
 	return false
+}
+
+// spanYears widens the lone phrase of line i, grown over several columns,
+// to all columns when line i stands right above a row of years that
+// labels each column, the phrase is narrower than a column and it stands
+// roughly in the middle of all columns ("boekjaar (T)" printed a little
+// off the centre of four year columns): a heading over the years.
+func (h *header) spanYears(i int, g *grid) {
+	hl := &h.lines[i]
+	n := len(g.cols)
+	if len(hl.over) != 1 || n < 2 {
+		return
+	}
+	s, a, b := hl.over[0], hl.spans[0][0], hl.spans[0][1]
+	pitch := (g.cols[n-1].center() - g.cols[0].center()) / float64(n-1)
+	if a == b || s.x1-s.x0 >= pitch || math.Abs(s.center()-(g.cols[0].center()+g.cols[n-1].center())/2) > groupCentredShare*pitch {
+		return
+	}
+	for k := range n {
+		if (k < a || k > b) && !h.canSpan(i, a, k) {
+			return
+		}
+	}
+	for k := range n {
+		h.owner[i][k] = h.owner[i][a]
+	}
+	hl.spans[0] = [2]int{0, n - 1}
 }
 
 // mayGrow reports whether the phrase of line i centred at x over columns

@@ -106,16 +106,17 @@ const (
 // Columns: horizontal distances as multiples of the table's font size (em)
 // or, where noted, of the column pitch.
 const (
-	columnSlack     = 0.15 // overlap slack when clustering a column
-	alignSlack      = 1    // numbers whose right edges (or centres) are within this line up
-	misalignedPct   = 50   // a row with more numbers out of line than this percentage starts a new table
-	sharedColumnPct = 60   // at least this percentage of the numbers share their column with another row
-	headerCover     = 0.3  // a header phrase covers a column whose centre lies within this of its ends
-	headerWordGap   = 0.45 // words of a header phrase this far apart over different columns are two phrases
-	boundaryShare   = 0.15 // column pitch: a header this close to a column boundary labels both columns
-	centredShare    = 0.25 // column pitch: a header this close to the middle of columns spans them
-	proseEdgePt     = 1    // points: prose must cross the first number's edge by more than this
-	labelOverrun    = 1    // a long header label may end this far right of the widest row label (OCR boxes differ by a few points)
+	columnSlack       = 0.15 // overlap slack when clustering a column
+	alignSlack        = 1    // numbers whose right edges (or centres) are within this line up
+	misalignedPct     = 50   // a row with more numbers out of line than this percentage starts a new table
+	sharedColumnPct   = 60   // at least this percentage of the numbers share their column with another row
+	headerCover       = 0.3  // a header phrase covers a column whose centre lies within this of its ends
+	headerWordGap     = 0.45 // words of a header phrase this far apart over different columns are two phrases
+	boundaryShare     = 0.15 // column pitch: a header this close to a column boundary labels both columns
+	centredShare      = 0.25 // column pitch: a header this close to the middle of columns spans them
+	groupCentredShare = 0.5  // column pitch: a lone heading over several columns this close to the middle of all spans all
+	proseEdgePt       = 1    // points: prose must cross the first number's edge by more than this
+	labelOverrun      = 1    // a long header label may end this far right of the widest row label (OCR boxes differ by a few points)
 )
 
 // Two-column pages (InDesign): distances in body text size (em).
@@ -126,9 +127,9 @@ const (
 	twoColumnPct    = 25  // percent of a page's lines at least have text on both sides of it
 	minColumnLines  = 3   // lines: a stretch with fewer on either side is not set in columns (a table header)
 	belowColumns    = 3   // a line this far below the end of the right column is under both columns again
+	headerLead      = 2.5 // the lines of a table's top over the gutter stand at most this far apart
 	columnWidth     = 12  // a text column is at least this wide (a label column of a table is narrower)…
 	columnWords     = 4   // … and its lines hold this many words on average (table cells fewer)…
 	columnPhrasePct = 60  // … and this percentage of them are one phrase, without a cell gap
 	hangingIndent   = 2   // a right column's lines start this near the gutter (the text of a bullet list hangs right of its bullets)
-	acrossCells     = 2   // cells: a header line over a table across the gutter has at least this many right of it (a line of prose one)
 )

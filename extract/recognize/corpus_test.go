@@ -78,7 +78,7 @@ func countFailures(doc *extract.Document, res Result) corpusCounts {
 		for _, r := range ft.Rows {
 			for k, c := range r.Cells {
 				delete(unitPages, c.Pos.Page)
-				if c.Text != "" && ft.Scale != 1 && (strings.Contains(c.Text, "%") || vocab.IsQuantity(r.Label) || vocab.IsQuantity(ft.Columns[k])) {
+				if c.Text != "" && ft.Scale != 1 && (strings.Contains(c.Text, "%") || quantityLabel(r.Label) || vocab.IsQuantity(ft.Columns[k])) {
 					n.scaledQuantities++
 				}
 			}

@@ -344,7 +344,7 @@ func financialTable(c *context, i int, t *extract.Table, above, part *FinancialT
 			}
 			continue
 		}
-		quantity := vocab.IsQuantity(label)
+		quantity := quantityLabel(label)
 		var cells []extract.Cell
 		amounts, others := 0, 0
 		for k, col := range valueCols {
