@@ -17,7 +17,7 @@ import (
 
 func mentionsUnitRef(s string) bool {
 	_, ok := findUnit(s)
-	return ok || SignLegend.MatchString(s) || unitLeadAny.MatchString(s)
+	return ok || SignLegend.MatchString(s) || unitLeadAny().MatchString(s)
 }
 
 func parseDigitsRef(s string) (float64, bool, bool) {
@@ -84,7 +84,7 @@ func checkFast(t *testing.T, s string) {
 	}
 }
 
-// quickREs are the expressions with a quick test.
+// quickREs are the expressions with a quick test, compiled.
 func quickREs() []*quickRE {
 	out := []*quickRE{quantityRE, indicatorHintRE}
 	for _, q := range rowRE {
@@ -96,12 +96,16 @@ func quickREs() []*quickRE {
 	for _, q := range objectiveHeadingRE {
 		out = append(out, q)
 	}
+	for _, q := range out {
+		q.once.Do(q.compile)
+	}
 	return out
 }
 
 // TestQuickLiterals: the row words, the most used, and the indicator
 // hints all get a quick test; the Kelvin sign folds to the k of "kosten".
 func TestQuickLiterals(t *testing.T) {
+	quickREs()
 	for k, q := range rowRE {
 		if q.lits == nil {
 			t.Errorf("row kind %d (%s): no quick test", k, q.re)

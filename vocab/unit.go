@@ -31,10 +31,10 @@ var unitLabels = []struct {
 // multiplier is the sign before the amount of a unit label.
 const multiplier = `(?:[x×*]\s*€?|€\s*[x×*])\s*`
 
-var unitRE = func() []*regexp.Regexp {
-	out := make([]*regexp.Regexp, len(unitLabels))
+var unitRE = func() []func() *regexp.Regexp {
+	out := make([]func() *regexp.Regexp, len(unitLabels))
 	for i, u := range unitLabels {
-		out[i] = regexp.MustCompile(`(?i)` + strings.ReplaceAll(u.pattern, "multiplier", multiplier))
+		out[i] = lazyRE(`(?i)` + strings.ReplaceAll(u.pattern, "multiplier", multiplier))
 	}
 	return out
 }()
@@ -45,8 +45,8 @@ var (
 	unitLeads = []struct{ word, meaning string }{
 		{"bedragen", "amounts: introduces the unit label, \"bedragen x € 1.000\""},
 	}
-	unitLead    = regexp.MustCompile(`(?i)\(?\s*(` + wordsOf(unitLeads) + `)?\s*$`)
-	unitLeadAny = regexp.MustCompile(`(?i)\b(` + wordsOf(unitLeads) + `)\b`)
+	unitLead    = lazyRE(`(?i)\(?\s*(` + wordsOf(unitLeads) + `)?\s*$`)
+	unitLeadAny = lazyRE(`(?i)\b(` + wordsOf(unitLeads) + `)\b`)
 )
 
 func wordsOf(list []struct{ word, meaning string }) string {
@@ -86,9 +86,9 @@ func FindUnit(s string) (Unit, bool) {
 // test in front.
 func findUnit(s string) (Unit, bool) {
 	for i, re := range unitRE {
-		if loc := re.FindStringIndex(s); loc != nil {
+		if loc := re().FindStringIndex(s); loc != nil {
 			lead := loc[0]
-			if m := unitLead.FindStringIndex(s[:loc[0]]); m != nil {
+			if m := unitLead().FindStringIndex(s[:loc[0]]); m != nil {
 				lead = m[0]
 			}
 			return Unit{Label: s[loc[0]:loc[1]], Scale: unitLabels[i].scale, Start: loc[0], End: loc[1], Lead: lead}, true
@@ -216,7 +216,7 @@ func MentionsUnit(s string) bool {
 	}
 	_, ok := FindUnit(s)
 	return ok || strings.Contains(s, legendSign) && SignLegend.MatchString(s) ||
-		mentionsLead(s) && unitLeadAny.MatchString(s)
+		mentionsLead(s) && unitLeadAny().MatchString(s)
 }
 
 // signMarks are the letters printed before or after an amount that say
