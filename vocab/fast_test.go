@@ -86,7 +86,7 @@ func checkFast(t *testing.T, s string) {
 
 // quickREs are the expressions with a quick test, compiled.
 func quickREs() []*quickRE {
-	out := []*quickRE{quantityRE, indicatorHintRE}
+	out := []*quickRE{quantityRE, indicatorHintRE, overviewTitleRE}
 	for _, q := range rowRE {
 		out = append(out, q)
 	}
@@ -102,8 +102,9 @@ func quickREs() []*quickRE {
 	return out
 }
 
-// TestQuickLiterals: the row words, the most used, and the indicator
-// hints all get a quick test; the Kelvin sign folds to the k of "kosten".
+// TestQuickLiterals: the row words, the most used, the indicator hints
+// and the overview titles all get a quick test; the Kelvin sign folds to
+// the k of "kosten".
 func TestQuickLiterals(t *testing.T) {
 	quickREs()
 	for k, q := range rowRE {
@@ -114,8 +115,10 @@ func TestQuickLiterals(t *testing.T) {
 	if !rowRE[Lasten].MatchString("Kosten") || rowRE[Lasten].MatchString("posten") {
 		t.Error("Lasten: Kelvin-sign kosten not matched, or posten matched")
 	}
-	if indicatorHintRE.lits == nil {
-		t.Errorf("indicator hints (%s): no quick test", indicatorHintRE.re)
+	for name, q := range map[string]*quickRE{"indicator hints": indicatorHintRE, "overview titles": overviewTitleRE} {
+		if q.lits == nil {
+			t.Errorf("%s (%s): no quick test", name, q.re)
+		}
 	}
 }
 

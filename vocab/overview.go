@@ -24,7 +24,7 @@ var navLines = []struct{ pattern, example, meaning string }{
 }
 
 var (
-	overviewTitleRE = lazyRE(`(?i)` + patternsOf(overviewTitles))
+	overviewTitleRE = newQuickRE(`(?i)` + patternsOf(overviewTitles))
 	overviewRowRE   = lazyRE(`(?i)^(` + wordsOf(overviewRows) + `)\b`)
 	navLineRE       = lazyRE(`(?i)^(?:` + patternsOf(navLines) + `)\s*[-–:]\s*(.+)$`)
 )
@@ -32,7 +32,7 @@ var (
 // IsOverviewTitle reports whether s (a table title or the headings above
 // it) names the overview of the whole document: "Recapitulatie",
 // "Overzicht van baten en lasten".
-func IsOverviewTitle(s string) bool { return overviewTitleRE().MatchString(s) }
+func IsOverviewTitle(s string) bool { return overviewTitleRE.MatchString(s) }
 
 // IsOverviewRow reports whether a row label starts with a part only the
 // overview of the whole document has: "Algemene dekkingsmiddelen",
