@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -77,6 +78,9 @@ func checkFast(t *testing.T, s string) {
 		if got, want := q.MatchString(s), q.re.MatchString(s); got != want {
 			t.Errorf("%s: MatchString(%q) = %v, the expression alone gives %v (literals %q)", q.re, s, got, want, q.lits)
 		}
+		if got, want := q.FindStringIndex(s), q.re.FindStringIndex(s); !slices.Equal(got, want) {
+			t.Errorf("%s: FindStringIndex(%q) = %v, the expression alone gives %v (literals %q)", q.re, s, got, want, q.lits)
+		}
 	}
 	norm := strings.TrimSpace(strings.Map(normalizeRune, s))
 	if _, want := nilForms[strings.ToLower(norm)]; isNilForm(norm) != want {
@@ -86,7 +90,7 @@ func checkFast(t *testing.T, s string) {
 
 // quickREs are the expressions with a quick test, compiled.
 func quickREs() []*quickRE {
-	out := []*quickRE{quantityRE, indicatorHintRE, overviewTitleRE}
+	out := []*quickRE{quantityRE, indicatorHintRE, overviewTitleRE, breakdownHead, bookingRE}
 	for _, q := range rowRE {
 		out = append(out, q)
 	}
@@ -115,7 +119,7 @@ func TestQuickLiterals(t *testing.T) {
 	if !rowRE[Lasten].MatchString("Kosten") || rowRE[Lasten].MatchString("posten") {
 		t.Error("Lasten: Kelvin-sign kosten not matched, or posten matched")
 	}
-	for name, q := range map[string]*quickRE{"indicator hints": indicatorHintRE, "overview titles": overviewTitleRE} {
+	for name, q := range map[string]*quickRE{"indicator hints": indicatorHintRE, "overview titles": overviewTitleRE, "breakdown heads": breakdownHead, "bookings": bookingRE} {
 		if q.lits == nil {
 			t.Errorf("%s (%s): no quick test", name, q.re)
 		}
@@ -141,6 +145,8 @@ var fastCases = []string{
 	"% afwijking", "van 2% naar 4%", "Aantal fte", "Begroting 2024 na wijziging", "Raming 2026", "raming t + 1", "Prim.",
 	"Prestatie-indicatoren", "STREEFWAARDE 2025", "Nulmeting", "meetbaar\u00a0resultaat", "meetbaar resultaat", "Effectindicator",
 	"\u212aengetal", "kengetallen",
+	"Saldo, waarvan t.l.v.:", "WAARVAN:", "waarvan structureel", "Lasten ten  laste van het resultaat", "T.L.V. reserve",
+	"Baten ten gunſte van", "t. g. v.:", "tlv", "Recapitulatie", "Overzicht van baten en lasten",
 }
 
 func TestFastPathsAgree(t *testing.T) {

@@ -50,12 +50,12 @@ func HasLead(lead Lead, label string) bool {
 
 // breakdownHead matches a label that announces a breakdown in the rows
 // below it: "Saldo van baten en lasten, waarvan t.l.v.:".
-var breakdownHead = lazyRE(`(?i)\S.*\bwaarvan\b[^:]*:\s*$`)
+var breakdownHead = newQuickRE(`(?i)\S.*\bwaarvan\b[^:]*:\s*$`)
 
 // AnnouncesBreakdown reports whether label ends by announcing that the rows
 // below it are its parts ("…, waarvan:").
 func AnnouncesBreakdown(label string) bool {
-	return breakdownHead().MatchString(strings.TrimSpace(label))
+	return breakdownHead.MatchString(strings.TrimSpace(label))
 }
 
 // bookingPhrases say against what a row is booked. The words after them
@@ -68,12 +68,12 @@ var bookingPhrases = []struct{ pattern, example, meaning string }{
 	{`t\.\s?g\.\s?v\.?`, "t.g.v.", "ten gunste van"},
 }
 
-var bookingRE = lazyRE(`(?i)\s*\b(` + patternsOf(bookingPhrases) + `)(\s|$|:).*$`)
+var bookingRE = newQuickRE(`(?i)\s*\b(` + patternsOf(bookingPhrases) + `)(\s|$|:).*$`)
 
 // CutBooking returns label without a booking phrase and what follows it:
 // "Budgetoverhevelingen ten laste van het resultaat" → "Budgetoverhevelingen".
 func CutBooking(label string) string {
-	if loc := bookingRE().FindStringIndex(label); loc != nil && loc[0] > 0 {
+	if loc := bookingRE.FindStringIndex(label); loc != nil && loc[0] > 0 {
 		return strings.TrimSpace(label[:loc[0]])
 	}
 	return label

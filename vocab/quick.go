@@ -54,11 +54,22 @@ func (q *quickRE) compile() {
 
 // MatchString reports whether s holds a match of the expression.
 func (q *quickRE) MatchString(s string) bool {
-	q.once.Do(q.compile)
-	if q.lits != nil && !q.folds.in(s) && !containsAnyFoldASCII(s, q.lits) {
-		return false
+	return q.mayMatch(s) && q.re.MatchString(s)
+}
+
+// FindStringIndex returns where the leftmost match in s is, as regexp's.
+func (q *quickRE) FindStringIndex(s string) []int {
+	if !q.mayMatch(s) {
+		return nil
 	}
-	return q.re.MatchString(s)
+	return q.re.FindStringIndex(s)
+}
+
+// mayMatch compiles the expression on first use and reports whether s
+// passes the quick test.
+func (q *quickRE) mayMatch(s string) bool {
+	q.once.Do(q.compile)
+	return q.lits == nil || q.folds.in(s) || containsAnyFoldASCII(s, q.lits)
 }
 
 func containsAnyFoldASCII(s string, words []string) bool {
