@@ -1,9 +1,11 @@
 package vocab
 
 import (
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -189,4 +191,28 @@ func FuzzFastPaths(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkFast)
+}
+
+// TestExpressionsCompile compiles every expression that is compiled on
+// first use (lazyRE, quickRE), so that a broken pattern fails here, not in
+// the first run that needs it.
+func TestExpressionsCompile(t *testing.T) {
+	res := []func() *regexp.Regexp{bodyMarkRE, bodyNameRE, trailingRE, colofonRE, docYearAfter,
+		indicatorWordRE, indicatorTitleRE, activityRE, statusRE, comparisonRE, numbering, splitDigits,
+		goalPrefixRE, goalIntroRE, objectiveStatusRE, overviewRowRE, navLineRE, captionRE, pageNumberRE,
+		unitLead, unitLeadAny, relativeYear}
+	res = append(res, unitRE...)
+	res = slices.AppendSeq(res, maps.Values(indicatorRoleRE))
+	res = slices.AppendSeq(res, maps.Values(leadRE))
+	for _, k := range DocKinds {
+		res = append(res, k.mention, k.year)
+	}
+	for _, re := range res {
+		if re() == nil {
+			t.Error("an expression compiled to nil")
+		}
+	}
+	if len(quickREs()) == 0 {
+		t.Error("no quick expressions")
+	}
 }
