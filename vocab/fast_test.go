@@ -93,6 +93,7 @@ func checkFast(t *testing.T, s string) {
 // quickREs are the expressions with a quick test, compiled.
 func quickREs() []*quickRE {
 	out := []*quickRE{quantityRE, indicatorHintRE, overviewTitleRE, breakdownHead, bookingRE}
+	out = append(out, unitRE...)
 	for _, q := range rowRE {
 		out = append(out, q)
 	}
@@ -201,7 +202,6 @@ func TestExpressionsCompile(t *testing.T) {
 		indicatorWordRE, indicatorTitleRE, activityRE, statusRE, comparisonRE, numbering, splitDigits,
 		goalPrefixRE, goalIntroRE, objectiveStatusRE, overviewRowRE, navLineRE, captionRE, pageNumberRE,
 		unitLead, unitLeadAny, relativeYear}
-	res = append(res, unitRE...)
 	res = slices.AppendSeq(res, maps.Values(indicatorRoleRE))
 	res = slices.AppendSeq(res, maps.Values(leadRE))
 	for _, k := range DocKinds {

@@ -31,10 +31,13 @@ var unitLabels = []struct {
 // multiplier is the sign before the amount of a unit label.
 const multiplier = `(?:[x×*]\s*€?|€\s*[x×*])\s*`
 
-var unitRE = func() []func() *regexp.Regexp {
-	out := make([]func() *regexp.Regexp, len(unitLabels))
+// unitRE are the expressions of unitLabels, each with the quick test of
+// its literals: a line that passes mayHaveUnit ("€ 1.234") rarely holds
+// the words of more than one.
+var unitRE = func() []*quickRE {
+	out := make([]*quickRE, len(unitLabels))
 	for i, u := range unitLabels {
-		out[i] = lazyRE(`(?i)` + strings.ReplaceAll(u.pattern, "multiplier", multiplier))
+		out[i] = newQuickRE(`(?i)` + strings.ReplaceAll(u.pattern, "multiplier", multiplier))
 	}
 	return out
 }()
@@ -86,7 +89,7 @@ func FindUnit(s string) (Unit, bool) {
 // test in front.
 func findUnit(s string) (Unit, bool) {
 	for i, re := range unitRE {
-		if loc := re().FindStringIndex(s); loc != nil {
+		if loc := re.FindStringIndex(s); loc != nil {
 			lead := loc[0]
 			if m := unitLead().FindStringIndex(s[:loc[0]]); m != nil {
 				lead = m[0]
