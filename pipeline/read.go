@@ -56,10 +56,19 @@ func Read(ctx context.Context, src extract.Source) (*extract.Document, extract.S
 	if err != nil {
 		return nil, src, err
 	}
-	sum := sha256.Sum256(data)
-	src.SHA256 = hex.EncodeToString(sum[:])
 	src.Size = int64(len(data))
+	// The readers do not look at the digest: it is computed while they
+	// read, on the core a reader leaves idle in its serial parts.
+	digest := make(chan string, 1)
+	go func() {
+		sum := sha256.Sum256(data)
+		digest <- hex.EncodeToString(sum[:])
+	}()
 	doc, err := read(ctx, data, src)
+	src.SHA256 = <-digest
+	if doc != nil {
+		doc.Source.SHA256 = src.SHA256
+	}
 	return doc, src, err
 }
 

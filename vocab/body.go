@@ -59,12 +59,12 @@ var colofonWords = []struct{ word, meaning string }{
 }
 
 var (
-	bodyMarkRE = regexp.MustCompile(`(?i)\b(` + bodyWordsFor(false) + `)\b`)
+	bodyMarkRE = lazyRE(`(?i)\b(` + bodyWordsFor(false) + `)\b`)
 	// bodyNameRE is a head and the capitalised words (and connectives)
 	// after it on the same line.
-	bodyNameRE = regexp.MustCompile(`\b(?:` + bodyWordsFor(true) + `)(?:[ \t]+(?:\p{Lu}[\p{L}\p{N}'’&.-]*|` + wordsOf(nameConnectives) + `))*`)
-	trailingRE = regexp.MustCompile(`(?:[ \t]+(?:` + wordsOf(nameConnectives) + `))+$`)
-	colofonRE  = regexp.MustCompile(`(?i)\b(?:een )?(?:` + wordsOf(colofonWords) + `)(?: van)?:?[ \t]+(?:de[ \t]+)?`)
+	bodyNameRE = lazyRE(`\b(?:` + bodyWordsFor(true) + `)(?:[ \t]+(?:\p{Lu}[\p{L}\p{N}'’&.-]*|` + wordsOf(nameConnectives) + `))*`)
+	trailingRE = lazyRE(`(?:[ \t]+(?:` + wordsOf(nameConnectives) + `))+$`)
+	colofonRE  = lazyRE(`(?i)\b(?:een )?(?:` + wordsOf(colofonWords) + `)(?: van)?:?[ \t]+(?:de[ \t]+)?`)
 )
 
 // bodyWordsFor joins the heads (head) or the marks as alternatives; a
@@ -90,7 +90,7 @@ func bodyWordsFor(head bool) string {
 
 // HasBodyMark reports whether s holds a word that marks a body other than
 // a gemeente: "Stichting", "provincie", "b.v.".
-func HasBodyMark(s string) bool { return bodyMarkRE.MatchString(s) }
+func HasBodyMark(s string) bool { return bodyMarkRE().MatchString(s) }
 
 // BodyNames returns where s names a body by the word for its kind in
 // front, [start, end) pairs as regexp's FindAllStringIndex: "GGD
@@ -105,7 +105,7 @@ func BodyNames(s string) [][]int {
 		end := lineEnd(s, start)
 		line := s[start:end]
 		if slices.ContainsFunc(bodyHeadWords, func(w string) bool { return strings.Contains(line, w) }) {
-			for _, at := range bodyNameRE.FindAllStringIndex(line, -1) {
+			for _, at := range bodyNameRE().FindAllStringIndex(line, -1) {
 				out = append(out, []int{start + at[0], start + at[1]})
 			}
 		}
@@ -127,8 +127,8 @@ var bodyHeadWords = func() []string {
 }()
 
 // TrimBodyName drops connectives at the end of a body's name.
-func TrimBodyName(n string) string { return trailingRE.ReplaceAllString(n, "") }
+func TrimBodyName(n string) string { return trailingRE().ReplaceAllString(n, "") }
 
 // ColofonLeads returns where s introduces a publisher ("Een uitgave van
 // de"), [start, end) pairs; the publisher's name follows end.
-func ColofonLeads(s string) [][]int { return colofonRE.FindAllStringIndex(s, -1) }
+func ColofonLeads(s string) [][]int { return colofonRE().FindAllStringIndex(s, -1) }

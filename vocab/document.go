@@ -72,8 +72,8 @@ var docWords = []struct {
 type DocKind struct {
 	Kind    string // "begroting", "jaarstukken", …
 	Weight  int    // what one mention in the text counts
-	mention *regexp.Regexp
-	year    *regexp.Regexp // the year after one of the kind's names: group 2
+	mention func() *regexp.Regexp
+	year    func() *regexp.Regexp // the year after one of the kind's names: group 2
 	// mentionWords and yearWords are lower-case words every match of
 	// mention and year holds.
 	mentionWords, yearWords []string
@@ -81,17 +81,17 @@ type DocKind struct {
 
 // Mentions counts the kind's words in t.
 func (k DocKind) Mentions(t DocText) int {
-	return len(k.mention.FindAllStringIndex(t.lines(k.mentionWords), -1))
+	return len(k.mention().FindAllStringIndex(t.lines(k.mentionWords), -1))
 }
 
 // Mentioned reports whether s holds one of the kind's words.
-func (k DocKind) Mentioned(s string) bool { return k.mention.MatchString(s) }
+func (k DocKind) Mentioned(s string) bool { return k.mention().MatchString(s) }
 
 // Years returns the years printed after the kind's names in t
 // ("Kadernota 2025"), one per mention.
 func (k DocKind) Years(t DocText) []string {
 	var out []string
-	for _, m := range k.year.FindAllStringSubmatch(t.lines(k.yearWords), -1) {
+	for _, m := range k.year().FindAllStringSubmatch(t.lines(k.yearWords), -1) {
 		out = append(out, m[2])
 	}
 	return out
@@ -102,12 +102,12 @@ var DocKinds = docKindsOf()
 
 // docYearAfter matches the year after any kind's name in a title or file
 // name ("Jaarstukken 2020", "burap-2024").
-var docYearAfter = regexp.MustCompile(`(?i)(` + docWordsFor("", useTitleYear) + `)[\s-]+(` + YearPattern + `)\b`)
+var docYearAfter = lazyRE(`(?i)(` + docWordsFor("", useTitleYear) + `)[\s-]+(` + YearPattern + `)\b`)
 
 // TitleYear returns the year printed after a document's name in a title or
 // file name, "" when there is none.
 func TitleYear(s string) string {
-	if m := docYearAfter.FindStringSubmatch(s); m != nil {
+	if m := docYearAfter().FindStringSubmatch(s); m != nil {
 		return m[2]
 	}
 	return ""
@@ -127,8 +127,8 @@ func docKindsOf() []DocKind {
 				d.yearWords = append(d.yearWords, w.word)
 			}
 		}
-		d.mention = regexp.MustCompile(`(?i)` + strings.Join(mentions, "|"))
-		d.year = regexp.MustCompile(`(?i)\b(` + docWordsFor(k.kind, useYear) + `)[\s-]+(` + YearPattern + `)\b`)
+		d.mention = lazyRE(`(?i)` + strings.Join(mentions, "|"))
+		d.year = lazyRE(`(?i)\b(` + docWordsFor(k.kind, useYear) + `)[\s-]+(` + YearPattern + `)\b`)
 		out[i] = d
 	}
 	return out

@@ -27,7 +27,7 @@ func TestDocKinds(t *testing.T) {
 			if got := k.Mentions(dt); got != tt.mentions[k.Kind] {
 				t.Errorf("%s.Mentions(%q) = %d, want %d", k.Kind, tt.text, got, tt.mentions[k.Kind])
 			}
-			if got, all := k.Mentions(dt), len(k.mention.FindAllStringIndex(tt.text, -1)); got != all {
+			if got, all := k.Mentions(dt), len(k.mention().FindAllStringIndex(tt.text, -1)); got != all {
 				t.Errorf("%s.Mentions(%q) = %d, the pattern over the whole text %d", k.Kind, tt.text, got, all)
 			}
 			if got := k.Years(dt); !slices.Equal(got, tt.years[k.Kind]) {

@@ -1,9 +1,12 @@
 package vocab
 
 import (
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,7 +20,7 @@ import (
 
 func mentionsUnitRef(s string) bool {
 	_, ok := findUnit(s)
-	return ok || SignLegend.MatchString(s) || unitLeadFirst.MatchString(s)
+	return ok || SignLegend.MatchString(s) || unitLeadFirst().MatchString(s)
 }
 
 func parseDigitsRef(s string) (float64, bool, bool) {
@@ -77,6 +80,9 @@ func checkFast(t *testing.T, s string) {
 		if got, want := q.MatchString(s), q.re.MatchString(s); got != want {
 			t.Errorf("%s: MatchString(%q) = %v, the expression alone gives %v (literals %q)", q.re, s, got, want, q.lits)
 		}
+		if got, want := q.FindStringIndex(s), q.re.FindStringIndex(s); !slices.Equal(got, want) {
+			t.Errorf("%s: FindStringIndex(%q) = %v, the expression alone gives %v (literals %q)", q.re, s, got, want, q.lits)
+		}
 	}
 	norm := strings.TrimSpace(strings.Map(normalizeRune, s))
 	if _, want := nilForms[strings.ToLower(norm)]; isNilForm(norm) != want {
@@ -84,9 +90,10 @@ func checkFast(t *testing.T, s string) {
 	}
 }
 
-// quickREs are the expressions with a quick test.
+// quickREs are the expressions with a quick test, compiled.
 func quickREs() []*quickRE {
-	out := []*quickRE{quantityRE, indicatorHintRE}
+	out := []*quickRE{quantityRE, indicatorHintRE, overviewTitleRE, breakdownHead, bookingRE}
+	out = append(out, unitRE...)
 	for _, q := range rowRE {
 		out = append(out, q)
 	}
@@ -96,12 +103,17 @@ func quickREs() []*quickRE {
 	for _, q := range objectiveHeadingRE {
 		out = append(out, q)
 	}
+	for _, q := range out {
+		q.once.Do(q.compile)
+	}
 	return out
 }
 
-// TestQuickLiterals: the row words, the most used, and the indicator
-// hints all get a quick test; the Kelvin sign folds to the k of "kosten".
+// TestQuickLiterals: the row words, the most used, the indicator hints
+// and the overview titles all get a quick test; the Kelvin sign folds to
+// the k of "kosten".
 func TestQuickLiterals(t *testing.T) {
+	quickREs()
 	for k, q := range rowRE {
 		if q.lits == nil {
 			t.Errorf("row kind %d (%s): no quick test", k, q.re)
@@ -110,8 +122,10 @@ func TestQuickLiterals(t *testing.T) {
 	if !rowRE[Lasten].MatchString("Kosten") || rowRE[Lasten].MatchString("posten") {
 		t.Error("Lasten: Kelvin-sign kosten not matched, or posten matched")
 	}
-	if indicatorHintRE.lits == nil {
-		t.Errorf("indicator hints (%s): no quick test", indicatorHintRE.re)
+	for name, q := range map[string]*quickRE{"indicator hints": indicatorHintRE, "overview titles": overviewTitleRE, "breakdown heads": breakdownHead, "bookings": bookingRE} {
+		if q.lits == nil {
+			t.Errorf("%s (%s): no quick test", name, q.re)
+		}
 	}
 }
 
@@ -134,6 +148,8 @@ var fastCases = []string{
 	"% afwijking", "van 2% naar 4%", "Aantal fte", "Begroting 2024 na wijziging", "Raming 2026", "raming t + 1", "Prim.",
 	"Prestatie-indicatoren", "STREEFWAARDE 2025", "Nulmeting", "meetbaar\u00a0resultaat", "meetbaar resultaat", "Effectindicator",
 	"\u212aengetal", "kengetallen",
+	"Saldo, waarvan t.l.v.:", "WAARVAN:", "waarvan structureel", "Lasten ten  laste van het resultaat", "T.L.V. reserve",
+	"Baten ten gunſte van", "t. g. v.:", "tlv", "Recapitulatie", "Overzicht van baten en lasten",
 }
 
 func TestFastPathsAgree(t *testing.T) {
@@ -176,4 +192,27 @@ func FuzzFastPaths(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkFast)
+}
+
+// TestExpressionsCompile compiles every expression that is compiled on
+// first use (lazyRE, quickRE), so that a broken pattern fails here, not in
+// the first run that needs it.
+func TestExpressionsCompile(t *testing.T) {
+	res := []func() *regexp.Regexp{bodyMarkRE, bodyNameRE, trailingRE, colofonRE, docYearAfter,
+		indicatorWordRE, indicatorTitleRE, activityRE, statusRE, comparisonRE, numbering, splitDigits,
+		goalPrefixRE, goalIntroRE, objectiveStatusRE, overviewRowRE, navLineRE, captionRE, pageNumberRE,
+		unitLead, unitLeadFirst, relativeYear}
+	res = slices.AppendSeq(res, maps.Values(indicatorRoleRE))
+	res = slices.AppendSeq(res, maps.Values(leadRE))
+	for _, k := range DocKinds {
+		res = append(res, k.mention, k.year)
+	}
+	for _, re := range res {
+		if re() == nil {
+			t.Error("an expression compiled to nil")
+		}
+	}
+	if len(quickREs()) == 0 {
+		t.Error("no quick expressions")
+	}
 }

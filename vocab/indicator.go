@@ -89,7 +89,7 @@ var activityWords = []struct{ word, meaning string }{
 }
 
 var (
-	indicatorRoleRE = func() map[IndicatorRole]*regexp.Regexp {
+	indicatorRoleRE = func() map[IndicatorRole]func() *regexp.Regexp {
 		parts := map[IndicatorRole][]string{}
 		for _, w := range indicatorWords {
 			p := `(?:` + w.pattern + `)`
@@ -101,34 +101,34 @@ var (
 			}
 			parts[w.role] = append(parts[w.role], p)
 		}
-		out := map[IndicatorRole]*regexp.Regexp{}
+		out := map[IndicatorRole]func() *regexp.Regexp{}
 		for r, p := range parts {
-			out[r] = regexp.MustCompile(`(?i)` + strings.Join(p, "|"))
+			out[r] = lazyRE(`(?i)` + strings.Join(p, "|"))
 		}
 		return out
 	}()
-	indicatorWordRE = func() *regexp.Regexp {
+	indicatorWordRE = func() func() *regexp.Regexp {
 		parts := make([]string, len(indicatorWords))
 		for i, w := range indicatorWords {
 			parts[i] = w.pattern
 		}
-		return regexp.MustCompile(`(?i)\b(` + strings.Join(parts, "|") + `)\b`)
+		return lazyRE(`(?i)\b(` + strings.Join(parts, "|") + `)\b`)
 	}()
 	indicatorHintRE  = newQuickRE(`(?i)(` + wordsOf(indicatorHints) + `)`)
-	indicatorTitleRE = regexp.MustCompile(`(?i)^(` + wordsOf(indicatorTitles) + `)$`)
-	activityRE       = regexp.MustCompile(`(?i)\b(` + wordsOf(activityWords) + `)\b`)
+	indicatorTitleRE = lazyRE(`(?i)^(` + wordsOf(indicatorTitles) + `)$`)
+	activityRE       = lazyRE(`(?i)\b(` + wordsOf(activityWords) + `)\b`)
 )
 
 // IsIndicatorRole reports whether the header label holds a word of the role
 // where that role wants it: "Nr." is a code, "Nr. en naam" is not.
 func IsIndicatorRole(role IndicatorRole, label string) bool {
 	re, ok := indicatorRoleRE[role]
-	return ok && re.MatchString(strings.TrimSpace(label))
+	return ok && re().MatchString(strings.TrimSpace(label))
 }
 
 // HasIndicatorWord reports whether s holds a header word of an indicator
 // table column as a whole word.
-func HasIndicatorWord(s string) bool { return indicatorWordRE.MatchString(s) }
+func HasIndicatorWord(s string) bool { return indicatorWordRE().MatchString(s) }
 
 // IsIndicatorHint reports whether s marks an indicator table: "Kengetallen",
 // "Streefwaarde 2025".
@@ -136,11 +136,11 @@ func IsIndicatorHint(s string) bool { return indicatorHintRE.MatchString(s) }
 
 // IsIndicatorTitle reports whether s is a plural heading over an indicator
 // table: "Beleidsindicatoren".
-func IsIndicatorTitle(s string) bool { return indicatorTitleRE.MatchString(strings.TrimSpace(s)) }
+func IsIndicatorTitle(s string) bool { return indicatorTitleRE().MatchString(strings.TrimSpace(s)) }
 
 // HasActivityWord reports whether s holds a header word of an activity
 // overview: "Activiteiten", "Status".
-func HasActivityWord(s string) bool { return activityRE.MatchString(s) }
+func HasActivityWord(s string) bool { return activityRE().MatchString(s) }
 
 // statusMarkers are the words an indicator table prints instead of a
 // value, lower case.
@@ -150,8 +150,8 @@ var statusMarkers = []struct{ word, meaning string }{
 }
 
 var (
-	statusRE     = regexp.MustCompile(`(?i)^(` + wordsOf(statusMarkers) + `)$`)
-	comparisonRE = regexp.MustCompile(`^[<>≤≥]\s*=?\s*-?\d[\d.,]*\s*%?$`)
+	statusRE     = lazyRE(`(?i)^(` + wordsOf(statusMarkers) + `)$`)
+	comparisonRE = lazyRE(`^[<>≤≥]\s*=?\s*-?\d[\d.,]*\s*%?$`)
 )
 
 // IsMarker reports whether a cell holds a marker in place of a value: a
@@ -159,7 +159,7 @@ var (
 // ("<0", "> 5"). It is a value cell's note, never a header.
 func IsMarker(s string) bool {
 	s = strings.TrimSpace(s)
-	return IsNil(s) || statusRE.MatchString(s) || comparisonRE.MatchString(s)
+	return IsNil(s) || statusRE().MatchString(s) || comparisonRE().MatchString(s)
 }
 
 // bandSigns are the comparison signs of a norm bound: "<50", "≥ 0,6".

@@ -29,14 +29,14 @@ var labelLeads = []struct {
 	{Breakdown, `waarvan\b`, "waarvan", "of which: a part of the row above"},
 }
 
-var leadRE = func() map[Lead]*regexp.Regexp {
+var leadRE = func() map[Lead]func() *regexp.Regexp {
 	parts := map[Lead][]string{}
 	for _, l := range labelLeads {
 		parts[l.lead] = append(parts[l.lead], l.pattern)
 	}
-	out := map[Lead]*regexp.Regexp{}
+	out := map[Lead]func() *regexp.Regexp{}
 	for k, p := range parts {
-		out[k] = regexp.MustCompile(`(?i)^(` + strings.Join(p, "|") + `)`)
+		out[k] = lazyRE(`(?i)^(` + strings.Join(p, "|") + `)`)
 	}
 	return out
 }()
@@ -45,12 +45,12 @@ var leadRE = func() map[Lead]*regexp.Regexp {
 // numbering.
 func HasLead(lead Lead, label string) bool {
 	re, ok := leadRE[lead]
-	return ok && re.MatchString(CutNumbering(label))
+	return ok && re().MatchString(CutNumbering(label))
 }
 
 // breakdownHead matches a label that announces a breakdown in the rows
 // below it: "Saldo van baten en lasten, waarvan t.l.v.:".
-var breakdownHead = regexp.MustCompile(`(?i)\S.*\bwaarvan\b[^:]*:\s*$`)
+var breakdownHead = newQuickRE(`(?i)\S.*\bwaarvan\b[^:]*:\s*$`)
 
 // AnnouncesBreakdown reports whether label ends by announcing that the rows
 // below it are its parts ("…, waarvan:").
@@ -68,7 +68,7 @@ var bookingPhrases = []struct{ pattern, example, meaning string }{
 	{`t\.\s?g\.\s?v\.?`, "t.g.v.", "ten gunste van"},
 }
 
-var bookingRE = regexp.MustCompile(`(?i)\s*\b(` + patternsOf(bookingPhrases) + `)(\s|$|:).*$`)
+var bookingRE = newQuickRE(`(?i)\s*\b(` + patternsOf(bookingPhrases) + `)(\s|$|:).*$`)
 
 // CutBooking returns label without a booking phrase and what follows it:
 // "Budgetoverhevelingen ten laste van het resultaat" → "Budgetoverhevelingen".
@@ -81,12 +81,12 @@ func CutBooking(label string) string {
 
 // numbering matches the number or letter in front of a row label: "2.",
 // "1b.", "0.1", "6.81b", "(3)", "II.", "I", "a.", "c)".
-var numbering = regexp.MustCompile(`^\s*(\(?\d+(\.\d+)*[a-z]?[.)]?|[IVX]+\.?|[a-z][.)])\s+`)
+var numbering = lazyRE(`^\s*(\(?\d+(\.\d+)*[a-z]?[.)]?|[IVX]+\.?|[a-z][.)])\s+`)
 
 // CutNumbering returns label without the number or letter in front of it:
 // "2. Totaal onttrekking" → "Totaal onttrekking".
 func CutNumbering(label string) string {
-	if loc := numbering.FindStringIndex(label); loc != nil && loc[1] < len(label) {
+	if loc := numbering().FindStringIndex(label); loc != nil && loc[1] < len(label) {
 		return label[loc[1]:]
 	}
 	return strings.TrimSpace(label)

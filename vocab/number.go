@@ -2,7 +2,6 @@ package vocab
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -298,11 +297,11 @@ func IsToken(s string) bool {
 
 // splitDigits matches digits parted by a space inside one printed number,
 // "11.9 66": a text layer that split or merged a cell.
-var splitDigits = regexp.MustCompile(`\d[.,]?\d*\s+\d`)
+var splitDigits = lazyRE(`\d[.,]?\d*\s+\d`)
 
 // HasSplitDigits reports whether raw, one cell as printed, holds digits
 // parted by a space: not a well-formed amount.
-func HasSplitDigits(raw string) bool { return splitDigits.MatchString(strings.TrimSpace(raw)) }
+func HasSplitDigits(raw string) bool { return splitDigits().MatchString(strings.TrimSpace(raw)) }
 
 // hasDigit reports whether s holds an ASCII digit.
 func hasDigit(s string) bool {

@@ -1,7 +1,5 @@
 package vocab
 
-import "regexp"
-
 // ObjectiveHeading is what a heading says about the objectives under it.
 type ObjectiveHeading int
 
@@ -72,9 +70,9 @@ var (
 		}
 		return h.kind, `^(?:` + h.pattern + `)`
 	})
-	goalPrefixRE      = regexp.MustCompile(`^(?i:` + wordsOf(goalPrefixes) + `)\s*:\s*(.+)$`)
-	goalIntroRE       = regexp.MustCompile(`(?i)^(` + patternsOf(goalIntros) + `)`)
-	objectiveStatusRE = regexp.MustCompile(`(?i)^(` + wordsOf(objectiveStatuses) + `)\.?$`)
+	goalPrefixRE      = lazyRE(`^(?i:` + wordsOf(goalPrefixes) + `)\s*:\s*(.+)$`)
+	goalIntroRE       = lazyRE(`(?i)^(` + patternsOf(goalIntros) + `)`)
+	objectiveStatusRE = lazyRE(`(?i)^(` + wordsOf(objectiveStatuses) + `)\.?$`)
 )
 
 // IsObjectiveHeading reports whether heading is one of kind: a goal heading
@@ -89,7 +87,7 @@ func IsObjectiveHeading(kind ObjectiveHeading, heading string) bool {
 // word and a colon ("Doel: veilige wijken" gives "veilige wijken"), and
 // whether it does.
 func CutGoalPrefix(text string) (goal string, ok bool) {
-	m := goalPrefixRE.FindStringSubmatch(text)
+	m := goalPrefixRE().FindStringSubmatch(text)
 	if m == nil {
 		return "", false
 	}
@@ -98,8 +96,8 @@ func CutGoalPrefix(text string) (goal string, ok bool) {
 
 // IsGoalIntro reports whether a paragraph introduces goals rather than
 // stating one: "Hieronder staan …", "In dit programma …".
-func IsGoalIntro(text string) bool { return goalIntroRE.MatchString(text) }
+func IsGoalIntro(text string) bool { return goalIntroRE().MatchString(text) }
 
 // IsObjectiveStatus reports whether s is an activity's status: "Afgerond",
 // "in uitvoering.".
-func IsObjectiveStatus(s string) bool { return objectiveStatusRE.MatchString(s) }
+func IsObjectiveStatus(s string) bool { return objectiveStatusRE().MatchString(s) }

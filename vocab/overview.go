@@ -1,7 +1,5 @@
 package vocab
 
-import "regexp"
-
 // overviewTitles name the overview of a whole document's baten and lasten
 // in a table's title or the headings above it, as regular expressions
 // ignoring case.
@@ -26,9 +24,9 @@ var navLines = []struct{ pattern, example, meaning string }{
 }
 
 var (
-	overviewTitleRE = regexp.MustCompile(`(?i)` + patternsOf(overviewTitles))
-	overviewRowRE   = regexp.MustCompile(`(?i)^(` + wordsOf(overviewRows) + `)\b`)
-	navLineRE       = regexp.MustCompile(`(?i)^(?:` + patternsOf(navLines) + `)\s*[-–:]\s*(.+)$`)
+	overviewTitleRE = newQuickRE(`(?i)` + patternsOf(overviewTitles))
+	overviewRowRE   = lazyRE(`(?i)^(` + wordsOf(overviewRows) + `)\b`)
+	navLineRE       = lazyRE(`(?i)^(?:` + patternsOf(navLines) + `)\s*[-–:]\s*(.+)$`)
 )
 
 // IsOverviewTitle reports whether s (a table title or the headings above
@@ -39,12 +37,12 @@ func IsOverviewTitle(s string) bool { return overviewTitleRE.MatchString(s) }
 // IsOverviewRow reports whether a row label starts with a part only the
 // overview of the whole document has: "Algemene dekkingsmiddelen",
 // "Overhead", "Onvoorzien".
-func IsOverviewRow(label string) bool { return overviewRowRE.MatchString(label) }
+func IsOverviewRow(label string) bool { return overviewRowRE().MatchString(label) }
 
 // CutNavLine returns the section a navigation line names ("Terug naar
 // navigatie - Programma 1" gives "Programma 1"), and whether line is one.
 func CutNavLine(line string) (section string, ok bool) {
-	m := navLineRE.FindStringSubmatch(line)
+	m := navLineRE().FindStringSubmatch(line)
 	if m == nil {
 		return "", false
 	}

@@ -25,7 +25,7 @@ var (
 )
 
 var (
-	captionRE = func() *regexp.Regexp {
+	captionRE = func() func() *regexp.Regexp {
 		parts := make([]string, len(captionWords))
 		for i, w := range captionWords {
 			parts[i] = regexp.QuoteMeta(w.word)
@@ -33,15 +33,15 @@ var (
 				parts[i] += `\b` // "Tabel" but not "Tabellen"; "tab." ends at its dot
 			}
 		}
-		return regexp.MustCompile(`(?i)^(?:` + strings.Join(parts, "|") + `)`)
+		return lazyRE(`(?i)^(?:` + strings.Join(parts, "|") + `)`)
 	}()
-	pageNumberRE = regexp.MustCompile(`(?i)^[-–—\s]*(` + wordsOf(pageWords) + `)?\s*\d{1,4}(\s*(` + wordsOf(pageOf) + `)\s*\d{1,4})?[-–—\s]*$`)
+	pageNumberRE = lazyRE(`(?i)^[-–—\s]*(` + wordsOf(pageWords) + `)?\s*\d{1,4}(\s*(` + wordsOf(pageOf) + `)\s*\d{1,4})?[-–—\s]*$`)
 )
 
 // StartsCaption reports whether s begins with a table title word: "Tabel
 // 3", "Overzicht reserves".
-func StartsCaption(s string) bool { return captionRE.MatchString(s) }
+func StartsCaption(s string) bool { return captionRE().MatchString(s) }
 
 // IsPageNumber reports whether s is nothing but a page number, with its
 // word and page count: "12", "- 12 -", "pagina 12 van 140", "blz. 7".
-func IsPageNumber(s string) bool { return pageNumberRE.MatchString(s) }
+func IsPageNumber(s string) bool { return pageNumberRE().MatchString(s) }

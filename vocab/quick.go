@@ -4,27 +4,39 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"unicode"
 )
+
+// lazyRE returns pattern compiled on first use: a run pays only for the
+// expressions it uses, and start-up for none of them.
+func lazyRE(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
+}
 
 // quickRE is a case-insensitive regular expression with a quick test in
 // front: the literals of which every match holds one (ignoring case), so
 // that a label holding none is rejected without running the expression,
-// which most labels would take in vain.
+// which most labels would take in vain. It is compiled on first use.
 type quickRE struct {
-	re   *regexp.Regexp
-	lits []string // lower case ASCII; nil: no quick test
+	pattern string
+	once    sync.Once
+	re      *regexp.Regexp
+	lits    []string // lower case ASCII; nil: no quick test
 	// folds are the non-ASCII runes that match a letter of lits under
 	// (?i) (the Kelvin sign for k, the long s for s): a text holding one
 	// goes to re.
 	folds *runeSet
 }
 
-func newQuickRE(pattern string) *quickRE {
-	q := &quickRE{re: regexp.MustCompile(pattern)}
-	tree, err := syntax.Parse(pattern, syntax.Perl)
+func newQuickRE(pattern string) *quickRE { return &quickRE{pattern: pattern} }
+
+// compile sets re, lits and folds from pattern.
+func (q *quickRE) compile() {
+	q.re = regexp.MustCompile(q.pattern)
+	tree, err := syntax.Parse(q.pattern, syntax.Perl)
 	if err != nil {
-		return q // MustCompile accepted it: cannot happen
+		return // MustCompile accepted it: cannot happen
 	}
 	q.lits = requiredLiterals(tree.Simplify())
 	var folds []rune
@@ -38,15 +50,26 @@ func newQuickRE(pattern string) *quickRE {
 		}
 	}
 	q.folds = newRuneSet(string(folds))
-	return q
 }
 
 // MatchString reports whether s holds a match of the expression.
 func (q *quickRE) MatchString(s string) bool {
-	if q.lits != nil && !q.folds.in(s) && !containsAnyFoldASCII(s, q.lits) {
-		return false
+	return q.mayMatch(s) && q.re.MatchString(s)
+}
+
+// FindStringIndex returns where the leftmost match in s is, as regexp's.
+func (q *quickRE) FindStringIndex(s string) []int {
+	if !q.mayMatch(s) {
+		return nil
 	}
-	return q.re.MatchString(s)
+	return q.re.FindStringIndex(s)
+}
+
+// mayMatch compiles the expression on first use and reports whether s
+// passes the quick test.
+func (q *quickRE) mayMatch(s string) bool {
+	q.once.Do(q.compile)
+	return q.lits == nil || q.folds.in(s) || containsAnyFoldASCII(s, q.lits)
 }
 
 func containsAnyFoldASCII(s string, words []string) bool {

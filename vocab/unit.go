@@ -31,10 +31,13 @@ var unitLabels = []struct {
 // multiplier is the sign before the amount of a unit label.
 const multiplier = `(?:[x×*]\s*€?|€\s*[x×*])\s*`
 
-var unitRE = func() []*regexp.Regexp {
-	out := make([]*regexp.Regexp, len(unitLabels))
+// unitRE are the expressions of unitLabels, each with the quick test of
+// its literals: a line that passes mayHaveUnit ("€ 1.234") rarely holds
+// the words of more than one.
+var unitRE = func() []*quickRE {
+	out := make([]*quickRE, len(unitLabels))
 	for i, u := range unitLabels {
-		out[i] = regexp.MustCompile(`(?i)` + strings.ReplaceAll(u.pattern, "multiplier", multiplier))
+		out[i] = newQuickRE(`(?i)` + strings.ReplaceAll(u.pattern, "multiplier", multiplier))
 	}
 	return out
 }()
@@ -45,11 +48,11 @@ var (
 	unitLeads = []struct{ word, meaning string }{
 		{"bedragen", "amounts: introduces the unit label, \"bedragen x € 1.000\""},
 	}
-	unitLead = regexp.MustCompile(`(?i)\(?\s*(` + wordsOf(unitLeads) + `)?\s*$`)
+	unitLead = lazyRE(`(?i)\(?\s*(` + wordsOf(unitLeads) + `)?\s*$`)
 	// unitLeadFirst: a lead word introduces a unit label only as the
 	// phrase's first word ("Bedragen", "(bedragen in euro"); at its end
 	// it is part of a column heading ("Ontvangen bedragen").
-	unitLeadFirst = regexp.MustCompile(`(?i)^\W*(` + wordsOf(unitLeads) + `)\b`)
+	unitLeadFirst = lazyRE(`(?i)^\W*(` + wordsOf(unitLeads) + `)\b`)
 )
 
 func wordsOf(list []struct{ word, meaning string }) string {
@@ -91,7 +94,7 @@ func findUnit(s string) (Unit, bool) {
 	for i, re := range unitRE {
 		if loc := re.FindStringIndex(s); loc != nil {
 			lead := loc[0]
-			if m := unitLead.FindStringIndex(s[:loc[0]]); m != nil {
+			if m := unitLead().FindStringIndex(s[:loc[0]]); m != nil {
 				lead = m[0]
 			}
 			return Unit{Label: s[loc[0]:loc[1]], Scale: unitLabels[i].scale, Start: loc[0], End: loc[1], Lead: lead}, true
@@ -219,7 +222,7 @@ func MentionsUnit(s string) bool {
 	}
 	_, ok := FindUnit(s)
 	return ok || strings.Contains(s, legendSign) && SignLegend.MatchString(s) ||
-		mentionsLead(s) && unitLeadFirst.MatchString(s)
+		mentionsLead(s) && unitLeadFirst().MatchString(s)
 }
 
 // signMarks are the letters printed before or after an amount that say

@@ -1,7 +1,6 @@
 package vocab
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -39,13 +38,13 @@ func CutYearNote(s string) (string, bool) {
 }
 
 // relativeYear is a year counted from the report year T: "T+1", "T-2".
-var relativeYear = regexp.MustCompile(`\bT\s*([+-])\s*(\d)\b`)
+var relativeYear = lazyRE(`\bT\s*([+-])\s*(\d)\b`)
 
 // RelativeYear returns how many years after the report year (T) a column
 // label names: "Raming T+1" gives 1, "Realisatie T-2" gives -2. ok is
 // false when the label names none.
 func RelativeYear(label string) (offset int, ok bool) {
-	m := relativeYear.FindStringSubmatch(label)
+	m := relativeYear().FindStringSubmatch(label)
 	if m == nil {
 		return 0, false
 	}

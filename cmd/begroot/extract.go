@@ -237,12 +237,28 @@ func collectInputs(args []string, log *slog.Logger) ([]extract.Source, []inputEr
 }
 
 // dropDuplicates keeps the first of the sources with the same content
-// (SHA-256) and logs the others as its duplicates; each kept source gets
-// its digest. A file that cannot be read is kept, to fail in the pipeline.
+// (SHA-256) and logs the others as its duplicates. Only files of one size
+// can be duplicates: a file whose size no other source has is not read
+// here (the pipeline reads and hashes it once). Sizes are those of the
+// files a symbolic link leads to, -1 when unknown. A file that cannot be
+// read is kept, to fail in the pipeline.
 func dropDuplicates(sources []extract.Source, log *slog.Logger) []extract.Source {
+	size := make([]int64, len(sources))
+	count := map[int64]int{}
+	for i, s := range sources {
+		size[i] = -1
+		if st, err := os.Stat(s.Path); err == nil {
+			size[i] = st.Size()
+		}
+		count[size[i]]++
+	}
 	first := map[string]string{}
 	var kept []extract.Source
-	for _, s := range sources {
+	for i, s := range sources {
+		if count[size[i]] == 1 {
+			kept = append(kept, s)
+			continue
+		}
 		sum, err := fileSHA256(s.Path)
 		if err == nil {
 			if f, ok := first[sum]; ok {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -102,6 +103,48 @@ func TestFormatOf(t *testing.T) {
 		}
 		if got, ok := formatOf(path); got != tc.want || ok != (tc.want != "") {
 			t.Errorf("formatOf(%s): got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestDropDuplicates: of files with the same content the first stays,
+// whatever their names (a link to a file is that file, though a folder
+// walk gives the size of the link); files of the same size with other
+// content stay.
+func TestDropDuplicates(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{"a.txt": "Lasten 1.000", "b.txt": "Lasten 1.000", "c.txt": "Lasten 2.000", "d.txt": "Baten", "e.txt": "Baten"}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(dir, "d.txt"), filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		in, want string
+	}{
+		{"a.txt b.txt c.txt", "a.txt c.txt"},
+		{"c.txt b.txt a.txt", "c.txt b.txt"},
+		{"d.txt", "d.txt"},
+		{"link d.txt e.txt", "link"},
+		{"a.txt missing other-missing", "a.txt missing other-missing"},
+	} {
+		var sources []extract.Source
+		for _, name := range strings.Fields(tc.in) {
+			s := extract.Source{Path: filepath.Join(dir, name)}
+			if st, err := os.Lstat(s.Path); err == nil {
+				s.Size = st.Size() // as a folder walk gives it: of the link
+			}
+			sources = append(sources, s)
+		}
+		var got []string
+		for _, s := range dropDuplicates(sources, newLogger(newStatus(io.Discard, Options{Quiet: true}), Options{Quiet: true})) {
+			got = append(got, filepath.Base(s.Path))
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("dropDuplicates(%s) = %s, want %s", tc.in, strings.Join(got, " "), tc.want)
 		}
 	}
 }

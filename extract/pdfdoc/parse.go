@@ -403,7 +403,7 @@ func highestObject(b []byte) int64 {
 		}
 		i += 2
 		for e := int64(0); e < n; e++ {
-			if i+2 >= len(f) || f[i+2] != "n" && f[i+2] != "f" {
+			if i+2 >= len(f) || string(f[i+2]) != "n" && string(f[i+2]) != "f" {
 				return high
 			}
 			if _, ok := integer(f[i]); !ok {
@@ -420,19 +420,20 @@ func highestObject(b []byte) int64 {
 }
 
 // integer parses a token the way the library's lexer reads an integer.
-func integer(s string) (int64, bool) {
-	d := strings.TrimLeft(s, "+-")
-	if len(s)-len(d) > 1 || d == "" || strings.Trim(d, "0123456789") != "" {
+func integer(s []byte) (int64, bool) {
+	d := bytes.TrimLeft(s, "+-")
+	if len(s)-len(d) > 1 || len(d) == 0 || len(bytes.Trim(d, "0123456789")) != 0 {
 		return 0, false
 	}
-	n, err := strconv.ParseInt(s, 10, 64)
+	n, err := strconv.ParseInt(string(s), 10, 64)
 	return n, err == nil
 }
 
 // lexTokens splits b into tokens as the library's lexer does: at white
-// space and around delimiters, skipping comments.
-func lexTokens(b []byte) []string {
-	var out []string
+// space and around delimiters, skipping comments. The tokens are parts of
+// b, not copies: a cross-reference table has three for each object.
+func lexTokens(b []byte) [][]byte {
+	var out [][]byte
 	for i := 0; i < len(b); {
 		switch c := b[i]; {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0:
@@ -442,14 +443,14 @@ func lexTokens(b []byte) []string {
 				i++
 			}
 		case strings.IndexByte("()<>[]{}/", c) >= 0:
-			out = append(out, string(c))
+			out = append(out, b[i:i+1])
 			i++
 		default:
 			j := i
 			for j < len(b) && !isLexBreak(b[j]) {
 				j++
 			}
-			out = append(out, string(b[i:j]))
+			out = append(out, b[i:j])
 			i = j
 		}
 	}
@@ -506,7 +507,9 @@ func checkObjectStreams(r io.ReaderAt, size int64) error {
 		chunk   = 1 << 20
 		overlap = maxDictHead // an object's dictionary head read whole from the chunk where it starts
 	)
-	buf := make([]byte, chunk+overlap)
+	// No larger than the file: a small one does not pay for clearing a
+	// whole chunk.
+	buf := make([]byte, min(size, chunk+overlap))
 	extends := map[string]string{} // object stream → the one it extends
 	for off := int64(0); off < size; off += chunk {
 		n, _ := r.ReadAt(buf[:min(int64(len(buf)), size-off)], off)

@@ -99,14 +99,32 @@ func startsDigit(s string) bool {
 // words, or one value with its signs and year note ("44,2% (2022)", "12,5
 // % (2022)"): a number after them starts the next cell, however close.
 func numbersOnlyWords(ws []word) bool {
-	parts := make([]string, len(ws))
 	all := true
+	for _, w := range ws {
+		if !isNumberWord(w.text) {
+			all = false
+			break
+		}
+	}
+	if all {
+		return true
+	}
+	// segments asks for every word of a line: no more than a cell of one
+	// value has, and on the stack, or a line of text costs its square.
+	if len(ws) > maxValueWords {
+		return false
+	}
+	var buf [maxValueWords]string
+	parts := buf[:len(ws)]
 	for i, w := range ws {
 		parts[i] = w.text
-		all = all && isNumberWord(w.text)
 	}
-	return all || isNumberCell(parts)
+	return isNumberCell(parts)
 }
+
+// maxValueWords is the most words isNumberCell accepts: "€", the number,
+// "%" and the year note.
+const maxValueWords = 4
 
 func newSeg(ws []word) seg {
 	s := seg{words: ws, x0: ws[0].x0, x1: ws[0].x1}

@@ -167,3 +167,28 @@ func TestJoinParts(t *testing.T) {
 		t.Errorf("continueRow: prev %v, rest %v", prev, rest)
 	}
 }
+
+// TestNumbersOnlyWords: number words, or the words of one value with its
+// signs and year note, up to all four of them.
+func TestNumbersOnlyWords(t *testing.T) {
+	tests := []struct {
+		words string
+		want  bool
+	}{
+		{"12 -80.509 3,5", true},
+		{"44,2% (2022)", true},
+		{"€ 12,5 % (2022)", true},
+		{"€ 12,5 % (2022) (2023)", false},
+		{"in de leeftijd 15", false},
+		{"Totaal", false},
+	}
+	for _, tt := range tests {
+		var ws []word
+		for _, f := range strings.Fields(tt.words) {
+			ws = append(ws, word{text: f})
+		}
+		if got := numbersOnlyWords(ws); got != tt.want {
+			t.Errorf("numbersOnlyWords(%q) = %v, want %v", tt.words, got, tt.want)
+		}
+	}
+}

@@ -1,9 +1,6 @@
 package cbs
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"fmt"
 	"slices"
@@ -12,10 +9,13 @@ import (
 	"sync"
 )
 
-//go:generate go run ./gen -in ../../../shared/corpus/raw/iv3-gemeentefinancien/iv3_data.json.gz -out data.tsv.gz
+//go:generate go run ./gen -in ../../../shared/corpus/raw/iv3-gemeentefinancien/iv3_data.json.gz -out data.tsv
 
-//go:embed data.tsv.gz
-var dataGz []byte
+// dataTSV is kept plain, not compressed: a run that places a document
+// reads all of it, and inflating it took longer than parsing it.
+//
+//go:embed data.tsv
+var dataTSV string
 
 // Gemeente is a municipality as CBS names it in one year.
 type Gemeente struct {
@@ -52,7 +52,7 @@ type naming struct {
 
 // tables is the parsed reference data. The I and V records (inwoners,
 // Iv3 totals) are thousands of lines of which a run looks up a few: they
-// stay text, sorted as data.tsv.gz is written, and are found by binary
+// stay text, sorted as data.tsv is written, and are found by binary
 // search.
 type tables struct {
 	namings    []naming
@@ -63,7 +63,7 @@ type tables struct {
 	maxYear    int
 }
 
-// names holds the G records only, which come first in data.tsv.gz (its
+// names holds the G records only, which come first in data.tsv (its
 // lines are sorted): Lookup and Names, which every document with a
 // gemeente name needs, do not wait for the other records. data holds
 // them all.
@@ -73,29 +73,34 @@ var (
 )
 
 func mustParse(namesOnly bool) *tables {
-	t, err := parse(dataGz, namesOnly)
+	t, err := parse(dataTSV, namesOnly)
 	if err != nil {
-		panic("cbs: embedded data.tsv.gz: " + err.Error()) // a broken build, not bad input
+		panic("cbs: embedded data.tsv: " + err.Error()) // a broken build, not bad input
 	}
 	return t
 }
 
-// parse reads the G and T records of gz and keeps every line in records;
-// with namesOnly it stops at the first record after the G records.
-func parse(gz []byte, namesOnly bool) (*tables, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
-	if err != nil {
-		return nil, err
-	}
+// parse reads the G and T records of data and keeps every line in
+// records, as parts of data; with namesOnly it stops at the first record
+// after the G records. Only the G and T lines are split into fields.
+func parse(data string, namesOnly bool) (*tables, error) {
 	t := &tables{byKey: map[string][]int{}, taakvelden: map[int][]string{}}
-	sc := bufio.NewScanner(zr)
-	for line := 1; sc.Scan(); line++ {
-		text := sc.Text()
-		f := strings.Split(text, "\t")
-		if namesOnly && f[0] != "G" {
+	if !namesOnly {
+		t.records = make([]string, 0, strings.Count(data, "\n"))
+	}
+	var err error
+	for line, rest := 1, data; rest != ""; line++ {
+		var text string
+		text, rest, _ = strings.Cut(rest, "\n")
+		kind, _, _ := strings.Cut(text, "\t")
+		if namesOnly && kind != "G" {
 			break
 		}
 		t.records = append(t.records, text)
+		var f []string
+		if kind == "G" || kind == "T" {
+			f = strings.Split(text, "\t")
+		}
 		n := func(i int) int64 {
 			v, ferr := field(f, i)
 			if ferr != nil && err == nil {
@@ -103,7 +108,7 @@ func parse(gz []byte, namesOnly bool) (*tables, error) {
 			}
 			return v
 		}
-		switch f[0] {
+		switch kind {
 		case "G":
 			g := naming{code: f[1], name: f[2], first: int(n(3)), last: int(n(4))}
 			t.namings = append(t.namings, g)
@@ -115,14 +120,11 @@ func parse(gz []byte, namesOnly bool) (*tables, error) {
 			t.taakvelden[int(n(1))] = strings.Fields(f[2])
 		case "I", "V": // looked up by record
 		default:
-			err = fmt.Errorf("line %d: unknown record %q", line, f[0])
+			err = fmt.Errorf("line %d: unknown record %q", line, kind)
 		}
 		if err != nil {
 			return nil, err
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, err
 	}
 	if !slices.IsSorted(t.records) {
 		return nil, fmt.Errorf("lines not sorted")
@@ -156,7 +158,7 @@ func (t *tables) record(fields int, key ...string) ([]int64, bool) {
 	for k := range out {
 		v, err := field(f, len(key)+k)
 		if err != nil {
-			panic(fmt.Sprintf("cbs: embedded data.tsv.gz: %q: %v", t.records[i], err)) // a broken build, not bad input
+			panic(fmt.Sprintf("cbs: embedded data.tsv: %q: %v", t.records[i], err)) // a broken build, not bad input
 		}
 		out[k] = v
 	}

@@ -5,7 +5,7 @@
 // 2017–2026, jaarrekening 2017–2024) and the Iv3 taakvelden per year.
 //
 // It serves normalize, which fills a report's cbs_code and compares a
-// document's totals with Iv3. The data is embedded (data.tsv.gz), written
+// document's totals with Iv3. The data is embedded (data.tsv), written
 // by the program in gen from CBS open data (iv3_data.json.gz, see
 // ../shared/corpus/SOURCES.md section 9) with go generate. It is one
 // record a line, tab-separated, amounts x € 1.000:

@@ -1,4 +1,4 @@
-// Command gen writes the reference data of package cbs (data.tsv.gz) from
+// Command gen writes the reference data of package cbs (data.tsv) from
 // the CBS open-data fixture iv3_data.json.gz (a Django fixture: iv3.gemeente,
 // iv3.inwoners, iv3.iv3summary, iv3.iv3taakveld). It keeps only what begroot
 // needs; package cbs documents the format. Run it with go generate in
@@ -56,7 +56,7 @@ var codePage = strings.NewReplacer("‚", "â", "˙", "ú")
 
 func main() {
 	in := flag.String("in", "", "iv3_data.json.gz to read")
-	out := flag.String("out", "data.tsv.gz", "file to write")
+	out := flag.String("out", "data.tsv", "file to write")
 	flag.Parse()
 	if err := run(*in, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
@@ -86,13 +86,12 @@ func run(in, out string) error {
 	if err != nil {
 		return err
 	}
-	zw := gzip.NewWriter(w) // no name or time in the header: the output is reproducible
-	bw := bufio.NewWriter(zw)
+	bw := bufio.NewWriter(w)
 	for _, l := range lines {
 		bw.WriteString(l)
 		bw.WriteByte('\n')
 	}
-	return errors.Join(bw.Flush(), zw.Close(), w.Close())
+	return errors.Join(bw.Flush(), w.Close())
 }
 
 // convert turns the fixture into sorted lines:
