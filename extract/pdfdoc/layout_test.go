@@ -46,7 +46,8 @@ func TestLayoutFixtures(t *testing.T) {
 		{"layout-guttertop", 1},   // the header and a group label of a table across the gutter on the last lines of two text columns
 		{"layout-lastrow", 1},     // the last row of a table alone at the top of the next page
 		{"layout-offset", 1},      // a value printed half a line below the other values of its row
-		{"layout-tracked", 1},     // figures set with their digits spread up to an eighth of an em apart: one number each
+		{"layout-tracked", 1},     // figures set with their digits spread up to a ninth of an em apart: one number each
+		{"layout-totalbelow", 1},  // a last row wrapped over three lines, its values centred below the first, which goes on in lower case: the first line is not the row above's
 	}
 	type table struct {
 		Caption string
