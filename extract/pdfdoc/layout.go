@@ -27,6 +27,7 @@ func layout(ctx context.Context, pages []*pageText, at *int) []extract.Block {
 	for _, p := range pages {
 		p.lines = readColumns(p.lines, body)
 	}
+	carryHeaders(pages)
 	b := &blockBuilder{ctx: ctx, body: body, leading: leading}
 	for _, p := range pages {
 		*at = p.number

@@ -46,6 +46,10 @@ func TestLayoutFixtures(t *testing.T) {
 		{"layout-guttertop", 1},   // the header and a group label of a table across the gutter on the last lines of two text columns
 		{"layout-lastrow", 1},     // the last row of a table alone at the top of the next page
 		{"layout-offset", 1},      // a value printed half a line below the other values of its row
+		{"layout-tracked", 1},     // figures set with their digits spread up to a ninth of an em apart: one number each
+		{"layout-yearpair", 1},    // a year centred over the last two columns, placed over the right one: it heads both
+		{"layout-orphanhead", 1},  // a header alone at the foot of page 1, its rows at the top of page 2: it heads them
+		{"layout-totalbelow", 1},  // a last row wrapped over three lines, its values centred below the first, which goes on in lower case: the first line is not the row above's
 	}
 	type table struct {
 		Caption string

@@ -90,8 +90,12 @@ func groupWords(glyphs []glyph, words []word, buf []byte) ([]word, []byte, quali
 			}
 		}
 		tol := g.size
+		gap := wordGap
+		if open && figure(g.text) && figure(buf[len(buf)-1:]) {
+			gap = digitGap
+		}
 		if open && math.Abs(g.y-cur.y) <= wordBaseline*tol &&
-			g.x <= prevEnd+wordGap*tol && g.x >= prevEnd-wordBack*tol {
+			g.x <= prevEnd+gap*tol && g.x >= prevEnd-wordBack*tol {
 			buf = append(buf, g.text...)
 			cur.x1 = math.Max(cur.x1, g.x+g.w)
 			cur.size = math.Max(cur.size, g.size)
@@ -105,6 +109,12 @@ func groupWords(glyphs []glyph, words []word, buf []byte) ([]word, []byte, quali
 	}
 	flush()
 	return words, buf, q
+}
+
+// figure reports whether s is one glyph of a printed number: a digit or
+// the point or comma between digits.
+func figure[T string | []byte](s T) bool {
+	return len(s) == 1 && (s[0] >= '0' && s[0] <= '9' || s[0] == '.' || s[0] == ',')
 }
 
 func badText(s string) bool {

@@ -279,7 +279,8 @@ func (b *bodyBuilder) multiRowChain(ch *chain) {
 // textLine places text line k of a chain of several numeric lines. A text
 // line interleaved with a numeric line (less than a line apart: vertically
 // centred cells) belongs to it; otherwise it begins the row below when that
-// row continues it, is a group label over it when that row's label is an
+// row continues it or when it heads the row's centred label (headsCentred),
+// is a group label over it when that row's label is an
 // item in lower case (itemBelow), continues the row above when it wraps
 // into it, or is a row of its own.
 func (b *bodyBuilder) textLine(ch *chain, k int) {
@@ -298,6 +299,9 @@ func (b *bodyBuilder) textLine(ch *chain, k int) {
 	case k < ch.end && pl.cand[k+1] && pl.continuedBy(k, k+1):
 		ch.pending, ch.pendingFor = pl.newRow(), k+1
 		pl.addLine(ch.pending, k)
+	case pl.headsCentred(ch, k) >= 0:
+		ch.pending, ch.pendingFor = pl.newRow(), pl.headsCentred(ch, k)
+		pl.addLine(ch.pending, k)
 	case k < ch.end && pl.cand[k+1] && pl.itemBelow(k, k+1):
 		b.own(k)
 	case len(b.rows) > 0 && k > ch.start && pl.wrapsInto(k-1, k):
@@ -305,6 +309,26 @@ func (b *bodyBuilder) textLine(ch *chain, k int) {
 	default:
 		b.own(k)
 	}
+}
+
+// headsCentred returns the numeric line whose vertically centred label
+// text line k begins, or -1: the line below k goes on in lower case at a
+// closer pitch than k stands below the line above it (a label's leading,
+// not the rows' pitch), and is centred on that numeric line's values
+// ("Totaal" over "saldo van baten en lasten" beside its values). Such a
+// line belongs to the row below, even where it would not have fitted
+// after the label above.
+func (pl *pageLayout) headsCentred(ch *chain, k int) int {
+	if k == ch.end || !startsLower(pl.lines[k+1].words[0].text) {
+		return -1
+	}
+	if k > ch.start && pl.pitch(k, k+1)+leadJitter >= pl.pitch(k-1, k) {
+		return -1
+	}
+	if c := pl.interleaved(k+1, ch.cands); c > k+1 {
+		return c
+	}
+	return -1
 }
 
 // rowCells returns the cells of the rows; an empty cell gets the position

@@ -211,8 +211,11 @@ func (h *header) canSpan(i, a, c int) bool {
 
 // grow widens the span of each phrase of line i over the neighbouring
 // columns it may span and is centred over. A phrase over one column grows
-// symmetrically; one that covers several may grow on one side ("na
-// wijziging 2023" over "baten lasten" and, by its centre, "saldo").
+// symmetrically; a year placed over one column but not over its cells,
+// and a phrase that covers several, may grow on one side ("2023" centred
+// over "Begroting Realisatie", placed over the right one, whose region
+// right-aligned numbers stretch leftwards; "na wijziging 2023" over
+// "baten lasten" and, by its centre, "saldo").
 func (h *header) grow(i int, g *grid, em float64) {
 	hl := &h.lines[i]
 	for p, s := range hl.over {
@@ -221,7 +224,7 @@ func (h *header) grow(i int, g *grid, em float64) {
 			continue
 		}
 		options := [][2]int{{-1, 1}}
-		if a < b {
+		if x := s.center(); a < b || s.year && (x < g.cols[a].x0 || x > g.cols[a].x1) {
 			options = append(options, [2]int{-1, 0}, [2]int{0, 1})
 		}
 		for grown := true; grown; {

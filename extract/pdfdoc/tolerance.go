@@ -13,6 +13,7 @@ const (
 	wordBaseline = 0.1  // a glyph continues a word within this baseline shift
 	wordGap      = 0.1  // … and at most this far after the previous glyph's end
 	wordBack     = 0.5  // … and not jumping back more than this (kerning, overprint)
+	digitGap     = 0.2  // … or this far between the digits of a number: tracked figures; a space is 0.28
 	lineBaseline = 0.35 // a word joins a line within this baseline distance: absorbs Word's cell offsets
 	dupDistance  = 0.15 // an overprinted copy of a word (simulated bold) lies within this
 	cellGap      = 0.7  // a wider gap between words separates cells: wider than any space, narrower than cell padding
