@@ -32,6 +32,12 @@
 // tesseract, Auto reads nothing and the CLI warns once per run; Force
 // puts the missing package in the document's warnings.
 //
+// With Options.Cache (the CLI's --ocr-cache, on by default) each page
+// read, and each picture verdict, is kept in a file keyed by the PDF's
+// SHA-256, the page and everything else its words depend on (cache.go);
+// a later run over the same document reads no page again, and its
+// warning says "cached" for those pages in place of their time.
+//
 // The recogniser takes an OCR'd "Overzicht baten en lasten per taakveld"
 // without a unit label as whole euros by its shape (baten, lasten and
 // saldo columns over large grouped integers, recognize.WholeEuros), and
