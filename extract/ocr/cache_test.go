@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -195,5 +196,37 @@ func TestCachePrune(t *testing.T) {
 	}
 	if _, ok := c.load(unused, 2); ok {
 		t.Error("the unused entry is still there")
+	}
+}
+
+// TestCacheShared: two runs reading the same page into one folder at
+// once both get it, and the folder ends with one whole entry.
+func TestCacheShared(t *testing.T) {
+	fixtures.Program(t, "pdftoppm")
+	fixtures.Program(t, "pdfinfo")
+	fixtures.Program(t, "pdftotext")
+	fakeRuns(t)
+	text := filepath.Join(t.TempDir(), "table.pdf")
+	if err := os.WriteFile(text, tablePDF(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	scan := scanOf(t, text)
+	dir := t.TempDir()
+	pages := make([][]Page, 2)
+	errs := make([]error, 2)
+	var wg sync.WaitGroup
+	for i := range pages {
+		wg.Go(func() {
+			pages[i], errs[i] = Read(context.Background(), scan, nil, Options{Cache: NewCache(dir), KeepOrientation: true, DPI: 100})
+		})
+	}
+	wg.Wait()
+	for i := range pages {
+		if errs[i] != nil || len(pages[i]) != 1 || len(pages[i][0].Words) != 1 {
+			t.Errorf("run %d: %+v, %v; want one page of one word", i, pages[i], errs[i])
+		}
+	}
+	if names := cacheFiles(t, dir); len(names) != 1 || strings.HasPrefix(names[0], ".") {
+		t.Errorf("cache holds %v, want one entry", names)
 	}
 }
