@@ -52,7 +52,7 @@ func (o *Options) AddFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.Quiet, "q", false, "quiet: only errors")
 	fs.BoolVar(&o.Verbose, "v", false, "verbose: log lines instead of the progress bar, with debug details (skipped links, hidden files, fetched pages)")
 	fs.StringVar(&o.OCR, "ocr", "auto", "OCR of PDF pages: auto (pages without a usable text layer, when tesseract and pdftoppm are installed), off, or force (every page)")
-	fs.StringVar(&o.OCRCache, "ocr-cache", "", "`dir`ectory of the pages read with OCR, which later runs take from there instead of reading them again (default the user cache dir/begroot/ocr; off for none)")
+	fs.StringVar(&o.OCRCache, "ocr-cache", "", "`dir`ectory of the pages read with OCR, which later runs take from there instead of reading them again (default the user cache dir/begroot/ocr; crawl: the --cache dir/ocr; off for none)")
 }
 
 // applyDefaults fills in zero values and checks the options.
