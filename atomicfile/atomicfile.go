@@ -20,6 +20,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 )
 
 // perm is the mode of every file written: readable by all, as a plain
@@ -59,4 +61,41 @@ func Write(path string, write func(w io.Writer) error) (err error) {
 		return err
 	}
 	return os.Rename(tmp, path)
+}
+
+// TempMaxAge is the age after which a temporary file of Write is left over
+// from a killed run: no write of one file takes an hour.
+const TempMaxAge = time.Hour
+
+// Touch marks the file at path as used now, so that Prune keeps it; a
+// file gone meanwhile is no error (a cache entry just read stays read).
+func Touch(path string) {
+	now := time.Now()
+	os.Chtimes(path, now, now)
+}
+
+// Prune removes the files in dir (not its subfolders) last modified or
+// touched more than maxAge before now, and the temporary files of Write
+// left by killed runs, and returns how many it removed. It is for caches
+// whose entries are written with Write and touched when used; a missing
+// dir has nothing to remove.
+func Prune(dir string, maxAge time.Duration, now time.Time) int {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0
+	}
+	removed := 0
+	for _, e := range entries {
+		info, err := e.Info()
+		if err != nil || e.IsDir() {
+			continue
+		}
+		age := now.Sub(info.ModTime())
+		if strings.HasPrefix(e.Name(), ".") && age > TempMaxAge || age > maxAge {
+			if os.Remove(filepath.Join(dir, e.Name())) == nil {
+				removed++
+			}
+		}
+	}
+	return removed
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 func TestWrite(t *testing.T) {
@@ -58,5 +59,58 @@ func TestWrite(t *testing.T) {
 				t.Errorf("mode %v, want %v", st.Mode().Perm(), os.FileMode(perm))
 			}
 		})
+	}
+}
+
+// TestPrune: files older than the maximum age and temporary files older
+// than TempMaxAge go; touched files, young temporary files (a write in
+// progress) and folders stay.
+func TestPrune(t *testing.T) {
+	const maxAge = 24 * time.Hour
+	now := time.Now()
+	for _, tc := range []struct {
+		name string
+		age  time.Duration
+		dir  bool
+		gone bool
+	}{
+		{name: "entry.json", age: time.Hour},
+		{name: "old.json", age: maxAge + time.Hour, gone: true},
+		{name: "touched.json", age: maxAge + time.Hour},
+		{name: ".entry.json.tmp1", age: time.Minute},
+		{name: ".entry.json.tmp2", age: TempMaxAge + time.Minute, gone: true},
+		{name: "sub", age: maxAge + time.Hour, dir: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, tc.name)
+			var err error
+			if tc.dir {
+				err = os.Mkdir(path, 0o755)
+			} else {
+				err = os.WriteFile(path, nil, 0o644)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			then := now.Add(-tc.age)
+			os.Chtimes(path, then, then)
+			if tc.name == "touched.json" {
+				Touch(path)
+			}
+			want := 0
+			if tc.gone {
+				want = 1
+			}
+			if n := Prune(dir, maxAge, now.Add(time.Second)); n != want {
+				t.Errorf("Prune removed %d files, want %d", n, want)
+			}
+			if _, err := os.Stat(path); os.IsNotExist(err) != tc.gone {
+				t.Errorf("%s: removed %t, want %t", tc.name, os.IsNotExist(err), tc.gone)
+			}
+		})
+	}
+	if n := Prune(filepath.Join(t.TempDir(), "missing"), maxAge, now); n != 0 {
+		t.Errorf("Prune of a missing folder removed %d files", n)
 	}
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/begroot/begroot/atomicfile"
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/extract/fetch"
+	"github.com/begroot/begroot/extract/ocr"
 	"github.com/begroot/begroot/normalize"
 	"github.com/begroot/begroot/output"
 )
@@ -85,6 +86,9 @@ func (o *CrawlOptions) applyDefaults() error {
 			return fmt.Errorf("--cache: %w", err)
 		}
 		o.Cache = dir
+	}
+	if o.OCRCache == "" { // next to the fetch cache
+		o.ocr.Cache = ocr.NewCache(filepath.Join(o.Cache, "ocr"))
 	}
 	return nil
 }

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/begroot/begroot/extract"
+	"github.com/begroot/begroot/extract/fetch"
 	"github.com/begroot/begroot/extract/ocr"
 	"github.com/begroot/begroot/normalize"
 	"github.com/begroot/begroot/output"
@@ -34,7 +35,10 @@ type Options struct {
 	Quiet   bool          // -q
 	Verbose bool          // -v
 	OCR     string        // --ocr: auto, off or force
-	ocr     ocr.Options   // OCR as applyDefaults resolved it
+	// OCRCache is --ocr-cache: the OCR cache's folder, "off" for none, ""
+	// for the default (the user cache dir/begroot/ocr; crawl: --cache/ocr).
+	OCRCache string
+	ocr      ocr.Options // OCR as applyDefaults resolved it
 }
 
 // AddFlags registers the options on fs.
@@ -48,6 +52,7 @@ func (o *Options) AddFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.Quiet, "q", false, "quiet: only errors")
 	fs.BoolVar(&o.Verbose, "v", false, "verbose: log lines instead of the progress bar, with debug details (skipped links, hidden files, fetched pages)")
 	fs.StringVar(&o.OCR, "ocr", "auto", "OCR of PDF pages: auto (pages without a usable text layer, when tesseract and pdftoppm are installed), off, or force (every page)")
+	fs.StringVar(&o.OCRCache, "ocr-cache", "", "`dir`ectory of the pages read with OCR, which later runs take from there instead of reading them again (default the user cache dir/begroot/ocr; crawl: the --cache dir/ocr; off for none)")
 }
 
 // applyDefaults fills in zero values and checks the options.
@@ -86,6 +91,15 @@ func (o *Options) applyDefaults() error {
 	}
 	if o.Quiet && o.Verbose {
 		return errors.New("-q and -v exclude each other")
+	}
+	switch o.OCRCache {
+	case "off":
+	case "":
+		if dir, err := fetch.DefaultCacheDir(); err == nil { // else no cache: a run without one only takes longer
+			o.ocr.Cache = ocr.NewCache(filepath.Join(dir, "ocr"))
+		}
+	default:
+		o.ocr.Cache = ocr.NewCache(o.OCRCache)
 	}
 	var err error
 	o.ocr.Mode, err = ocr.ParseMode(o.OCR)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -16,6 +17,27 @@ import (
 	"github.com/begroot/begroot/fixtures"
 	"github.com/begroot/begroot/normalize"
 )
+
+// TestMain points the user cache dir (XDG_CACHE_HOME, on Linux), where the
+// OCR cache goes by default, into a temporary folder, so that each test
+// run reads its pages afresh and writes nothing into the home directory.
+// The go tool some tests run keeps its build cache.
+func TestMain(m *testing.M) {
+	if os.Getenv("GOCACHE") == "" {
+		if out, err := exec.Command("go", "env", "GOCACHE").Output(); err == nil {
+			os.Setenv("GOCACHE", strings.TrimSpace(string(out)))
+		}
+	}
+	dir, err := os.MkdirTemp("", "begroot-test-cache-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Setenv("XDG_CACHE_HOME", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
 
 // runCLI runs begroot with args and returns the exit code and stderr.
 func runCLI(t *testing.T, args ...string) (int, string) {

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/begroot/begroot/atomicfile"
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/fixtures"
 	"github.com/begroot/begroot/normalize"
@@ -355,7 +356,7 @@ func TestReportCache(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "old.json"), nil, 0o644)
 	old := time.Now().Add(-reportMaxAge - time.Hour)
 	os.Chtimes(filepath.Join(dir, "old.json"), old, old)
-	if n := c.prune(time.Now().Add(2 * tempMaxAge)); n != 2 {
+	if n := c.prune(time.Now().Add(2 * atomicfile.TempMaxAge)); n != 2 {
 		t.Errorf("prune removed %d files, want the temp file and the old report", n)
 	}
 	if _, ok := c.Load(src); !ok {

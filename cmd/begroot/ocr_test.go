@@ -44,3 +44,31 @@ func TestOCRNotInstalled(t *testing.T) {
 		})
 	}
 }
+
+// TestOCRCacheFlag: --ocr-cache DIR keeps the verdict on the image-only
+// page of scan.pdf, a second run gives the same report from it, and off
+// writes nothing.
+func TestOCRCacheFlag(t *testing.T) {
+	fixtures.Program(t, "tesseract")
+	fixtures.Program(t, "pdftoppm")
+	cache := filepath.Join(t.TempDir(), "ocr")
+	var reports []string
+	for _, flag := range []string{"off", cache, cache} {
+		out := t.TempDir()
+		if code, log := runCLI(t, "extract", "--ocr-cache", flag, "--xlsx", "-", "-o", out, fixtures.Path("pdf/scan.pdf")); code != exitOK {
+			t.Fatalf("--ocr-cache %s: exit %d: %s", flag, code, log)
+		}
+		data, err := os.ReadFile(filepath.Join(out, "scan.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		reports = append(reports, string(data))
+		entries, _ := os.ReadDir(cache)
+		if want := min(len(reports)-1, 1); len(entries) != want {
+			t.Errorf("--ocr-cache %s: %d entries in the cache, want %d", flag, len(entries), want)
+		}
+	}
+	if reports[1] != reports[0] || reports[2] != reports[0] {
+		t.Errorf("reports differ with the cache:\n%s\n%s\n%s", reports[0], reports[1], reports[2])
+	}
+}

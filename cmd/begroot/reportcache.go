@@ -22,10 +22,6 @@ import (
 // gone for good and of older builds do not pile up.
 const reportMaxAge = 60 * 24 * time.Hour
 
-// tempMaxAge is the age after which a temporary file in the cache is left
-// over from a killed run: no write of one report takes an hour.
-const tempMaxAge = time.Hour
-
 // reportCache is the crawl's pipeline.Cache: the report of each fetched
 // document, in the fetch cache's reports/ folder, keyed by the document's
 // URL and digest and by the executable that made it. An unchanged site
@@ -84,8 +80,7 @@ func (c reportCache) Load(src extract.Source) (*normalize.Report, bool) {
 	if json.Unmarshal(data, &rep) != nil {
 		return nil, false
 	}
-	now := time.Now()
-	os.Chtimes(path, now, now) // used: keep it from prune
+	atomicfile.Touch(path) // used: keep it from prune
 	return &rep, true
 }
 
@@ -100,22 +95,5 @@ func (c reportCache) Store(src extract.Source, rep *normalize.Report) error {
 // prune removes the reports unused for reportMaxAge and the temporary files
 // of killed runs, and returns how many files it removed.
 func (c reportCache) prune(now time.Time) int {
-	entries, err := os.ReadDir(c.dir)
-	if err != nil {
-		return 0
-	}
-	removed := 0
-	for _, e := range entries {
-		info, err := e.Info()
-		if err != nil || e.IsDir() {
-			continue
-		}
-		age := now.Sub(info.ModTime())
-		if strings.HasPrefix(e.Name(), ".") && age > tempMaxAge || age > reportMaxAge {
-			if os.Remove(filepath.Join(c.dir, e.Name())) == nil {
-				removed++
-			}
-		}
-	}
-	return removed
+	return atomicfile.Prune(c.dir, reportMaxAge, now)
 }

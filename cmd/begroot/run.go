@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/extract/ocr"
@@ -45,6 +46,11 @@ func extractSources(ctx context.Context, sources []extract.Source, opt Options, 
 		}
 		errs[r.Index] = r.Err
 	})
+	if c := opt.ocr.Cache; c != nil {
+		if n := c.Prune(time.Now()); n > 0 {
+			log.Debug("OCR cache pruned", "files", n)
+		}
+	}
 	return reports, errs
 }
 

@@ -83,7 +83,7 @@ func Fill(ctx context.Context, doc *extract.Document, readErr error, src extract
 		}
 		pages = doc.NoTextPages
 	}
-	read, err := Read(ctx, src.Path, pages, opt)
+	read, err := readPages(ctx, src.Path, src.SHA256, pages, opt)
 	if errors.Is(err, context.Canceled) {
 		return nil, err
 	}
@@ -146,7 +146,11 @@ func merge(doc, ocr *extract.Document, pages []Page) {
 			continue
 		}
 		ocrd = append(ocrd, p)
-		times = append(times, "page "+strconv.Itoa(p.Number)+" "+p.Elapsed.Round(100*time.Millisecond).String())
+		t := p.Elapsed.Round(100 * time.Millisecond).String()
+		if p.Cached {
+			t = "cached"
+		}
+		times = append(times, "page "+strconv.Itoa(p.Number)+" "+t)
 	}
 	doc.Blocks = slices.DeleteFunc(doc.Blocks, func(b extract.Block) bool { _, ok := read[b.Pos.Page]; return ok })
 	doc.Blocks = append(doc.Blocks, ocr.Blocks...)

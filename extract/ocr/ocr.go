@@ -36,6 +36,10 @@ type Options struct {
 	// Tools, when set, looks the programs up once for all the documents
 	// of a run; nil looks them up for each document.
 	Tools *ToolCheck
+	// Cache, when set, keeps each page read and gives it back to later
+	// reads of the same page with the same options and programs; nil
+	// reads every page.
+	Cache *Cache
 }
 
 // Defaults, measured on the five Wassenaar screenshots (see doc.go).
@@ -120,6 +124,9 @@ type Page struct {
 	// photo or illustration ("photo") or nearly white ("blank"); see
 	// picture.go. Only in Auto mode; the page then has no size or words.
 	Picture string
+	// Cached says the page came from Options.Cache; Elapsed is then the
+	// time of the look-up.
+	Cached bool
 }
 
 // Read renders the given 1-based pages of the PDF at path (all pages when
@@ -136,8 +143,16 @@ type Page struct {
 // once it knows the pages) and stops stageReserve before it, so that the
 // pages read can still be recognised in time. Outside Force mode, image-only
 // pages whose image is a photo or blank come back unread, with
-// Page.Picture set.
+// Page.Picture set. With opt.Cache, pages read before come from there
+// (Page.Cached) and the pages read without an error are stored.
 func Read(ctx context.Context, path string, pages []int, opt Options) ([]Page, error) {
+	return readPages(ctx, path, "", pages, opt)
+}
+
+// readPages is Read of the PDF at path whose content has the hex SHA-256
+// digest ("": readPages computes it when opt.Cache needs it). Pages in
+// opt.Cache are taken from there; the others are read and stored.
+func readPages(ctx context.Context, path, digest string, pages []int, opt Options) ([]Page, error) {
 	opt.applyDefaults()
 	extend(ctx, opt.PageAllowance) // the look-ups and the first page
 	tools, err := opt.Tools.find(ctx, opt.Language)
@@ -158,8 +173,27 @@ func Read(ctx context.Context, path string, pages []int, opt Options) ([]Page, e
 			return nil, &extract.ParseError{Source: path, Page: p, Err: fmt.Errorf("no such page: the file has %d", n)}
 		}
 	}
+	out := make([]Page, len(pages))
+	keys := make([]string, len(pages)) // "": not cached
+	todo := make([]int, 0, len(pages)) // indexes of the pages to read
+	cache := opt.Cache
+	if cache != nil && tools.engine != "" && digest == "" {
+		digest, _ = fileDigest(path) // unreadable here: pdfinfo's error came first
+	}
+	for i, p := range pages {
+		if cache != nil && tools.engine != "" && digest != "" {
+			start := time.Now()
+			keys[i] = cache.key(digest, tools.engine, p, opt)
+			if pg, ok := cache.load(keys[i], p); ok {
+				pg.Elapsed = time.Since(start)
+				out[i] = pg
+				continue
+			}
+		}
+		todo = append(todo, i)
+	}
 	if b, ok := ctx.Value(budgetKey{}).(*budget); ok {
-		extend(b, time.Duration(len(pages)-1)*opt.PageAllowance) // the first page's came at the start
+		extend(b, time.Duration(len(todo)-1)*opt.PageAllowance) // the first page's came at the start
 		d, _ := b.Deadline()
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithDeadlineCause(ctx, d.Add(-stageReserve),
@@ -176,17 +210,19 @@ func Read(ctx context.Context, path string, pages []int, opt Options) ([]Page, e
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	out := make([]Page, len(pages))
 	errs := make([]error, len(pages))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(opt.Parallel, len(pages)) {
+	for range min(opt.Parallel, len(todo)) {
 		wg.Go(func() {
 			for i := range next {
 				var err error
 				out[i], err = tools.page(ctx, dir, path, pages[i], opt)
 				switch {
 				case err == nil:
+					if keys[i] != "" {
+						cache.store(keys[i], out[i])
+					}
 				case ctx.Err() != nil && parent.Err() == nil:
 					out[i] = Page{} // stopped after another page failed
 				default:
@@ -196,7 +232,7 @@ func Read(ctx context.Context, path string, pages []int, opt Options) ([]Page, e
 			}
 		})
 	}
-	for i := range pages {
+	for _, i := range todo {
 		if ctx.Err() != nil {
 			break
 		}
@@ -223,7 +259,12 @@ func firstError(errs []error) error {
 }
 
 // tools are the resolved program paths.
-type tools struct{ pdfinfo, pdftoppm, pdftotext, tesseract string }
+type tools struct {
+	pdfinfo, pdftoppm, pdftotext, tesseract string
+	// engine identifies the programs for the cache key (identify); ""
+	// when their versions could not be read, which turns the cache off.
+	engine string
+}
 
 // findTools looks up the programs and checks that tesseract has the
 // languages asked for.
@@ -255,6 +296,7 @@ func findTools(ctx context.Context, language string) (tools, error) {
 			return t, languagePackage(l)
 		}
 	}
+	t.engine = t.identify(ctx, language, out)
 	return t, nil
 }
 
