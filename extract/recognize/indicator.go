@@ -159,6 +159,7 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 		}
 	}
 	bands := bandColumns(body, roles)
+	numbered := numberedNames(body, roles)
 	for _, row := range body {
 		rowRoles, rowLabels := roles, labels
 		// One cell more than the header: the unit printed after the value.
@@ -178,7 +179,7 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 			text := collapse(cell.Text)
 			switch rowRoles[col] {
 			case colName:
-				name, code := nameAndCode(cell.Text, iv.Code)
+				name, code := nameAndCode(cell.Text, iv.Code, numbered)
 				iv.Name, iv.Code = strings.TrimSpace(iv.Name+" "+name), code
 			case colCode:
 				iv.Code = text
@@ -529,14 +530,56 @@ func unnumbered(s string) string {
 	return s
 }
 
+// bareCode is an indicator number before the name without a full stop
+// ("17 Absoluut verzuim"): the number column of a table printed into the
+// name cells.
+var bareCode = regexp.MustCompile(`^((\d{1,3})\s+)\pL`)
+
+// minNumberedNames is how many name cells must all start with a bare
+// number before it is read as a code: one row's "18 jaar" may be a name.
+const minNumberedNames = 2
+
+// numberedNames reports whether every name cell of body has a line that
+// starts with a bare number, each a different one, in at least
+// minNumberedNames rows: the numbers are the indicators' codes.
+func numberedNames(body [][]extract.Cell, roles []int) bool {
+	col := slices.Index(roles, colName)
+	if col < 0 {
+		return false
+	}
+	seen := map[string]bool{}
+	for _, row := range body {
+		if col >= len(row) || collapse(row[col].Text) == "" {
+			continue
+		}
+		code := ""
+		for _, l := range strings.Split(row[col].Text, "\n") {
+			if m := bareCode.FindStringSubmatch(collapse(l)); m != nil {
+				code = m[2]
+				break
+			}
+		}
+		if code == "" || seen[code] {
+			return false
+		}
+		seen[code] = true
+	}
+	return len(seen) >= minNumberedNames
+}
+
 // nameAndCode cleans a name cell: a leading "- ", and an indicator number
 // on any of its lines (a wrapped name may have the number on its middle
-// line), which becomes the code unless a code column gave one.
-func nameAndCode(cell, code string) (string, string) {
+// line), which becomes the code unless a code column gave one. With
+// numbered, a bare number without a full stop is a code too.
+func nameAndCode(cell, code string, numbered bool) (string, string) {
 	var parts []string
 	for _, l := range strings.Split(cell, "\n") {
 		l = collapse(l)
-		if m := codePrefix.FindStringSubmatch(l); m != nil {
+		m := codePrefix.FindStringSubmatch(l)
+		if b := bareCode.FindStringSubmatch(l); m == nil && numbered && b != nil {
+			m = b[1:]
+		}
+		if m != nil {
 			if code == "" {
 				code = m[1]
 			}

@@ -1,0 +1,47 @@
+package recognize
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/begroot/begroot/fixtures"
+)
+
+// TestIndicatorColumnsPDF reads generated indicator tables whose text
+// columns run into each other and checks each value's code, name, unit,
+// source, column and text: numbers without a full stop before the names,
+// a name that runs into its unit, a unit into its source
+// (indicators-numbered.pdf).
+func TestIndicatorColumnsPDF(t *testing.T) {
+	tests := []struct {
+		file string
+		want string
+	}{{
+		file: "indicators-numbered.pdf",
+		want: "" +
+			"17 | Absoluut verzuim | Aantal per 1.000 leerlingen | DUO | Voorgaande laatst bekende realisatie | 0,2 (2016)\n" +
+			"17 | Absoluut verzuim | Aantal per 1.000 leerlingen | DUO | Laatst bekende realisatie | 0,2 (2017)\n" +
+			"17 | Absoluut verzuim | Aantal per 1.000 leerlingen | DUO | Landelijk vergelijking cijfer | 1,8 (2017)\n" +
+			"18 | Relatief verzuim | Aantal per 1.000 leerlingen | DUO | Voorgaande laatst bekende realisatie | 17 (2017)\n" +
+			"18 | Relatief verzuim | Aantal per 1.000 leerlingen | DUO | Laatst bekende realisatie | 11 (2018)\n" +
+			"18 | Relatief verzuim | Aantal per 1.000 leerlingen | DUO | Landelijk vergelijking cijfer | 23 (2018)\n" +
+			"19 | Vroegtijdig schoolverlaters zonder startkwalificatie | % deelnemers aan het VO en MBO | Ingrado | Voorgaande laatst bekende realisatie | 1,5% (2016)\n" +
+			"19 | Vroegtijdig schoolverlaters zonder startkwalificatie | % deelnemers aan het VO en MBO | Ingrado | Laatst bekende realisatie | 2,1 (2018)\n" +
+			"19 | Vroegtijdig schoolverlaters zonder startkwalificatie | % deelnemers aan het VO en MBO | Ingrado | Landelijk vergelijking cijfer | 1,9% (2018)\n",
+	}}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			doc, err := parsePDF(fixtures.Path("pdf/" + tc.file))
+			if err != nil {
+				t.Fatalf("parse %s: %v", tc.file, err)
+			}
+			var got strings.Builder
+			for _, v := range find(t, doc).Indicators {
+				got.WriteString(strings.Join([]string{v.Code, v.Name, v.Unit, v.Source, v.Column, v.Raw}, " | ") + "\n")
+			}
+			if got.String() != tc.want {
+				t.Errorf("Find(%s) indicators:\ngot\n%s\nwant\n%s", tc.file, got.String(), tc.want)
+			}
+		})
+	}
+}
