@@ -11,7 +11,8 @@ import (
 // columns run into each other and checks each value's code, name, unit,
 // source, column and text: numbers without a full stop before the names,
 // a name that runs into its unit, a unit into its source
-// (indicators-numbered.pdf).
+// (indicators-numbered.pdf); numbered items, one wrapped over three lines
+// with its values on the last (indicators-items.pdf).
 func TestIndicatorColumnsPDF(t *testing.T) {
 	tests := []struct {
 		file string
@@ -28,6 +29,21 @@ func TestIndicatorColumnsPDF(t *testing.T) {
 			"19 | Vroegtijdig schoolverlaters zonder startkwalificatie | % deelnemers aan het VO en MBO | Ingrado | Voorgaande laatst bekende realisatie | 1,5% (2016)\n" +
 			"19 | Vroegtijdig schoolverlaters zonder startkwalificatie | % deelnemers aan het VO en MBO | Ingrado | Laatst bekende realisatie | 2,1 (2018)\n" +
 			"19 | Vroegtijdig schoolverlaters zonder startkwalificatie | % deelnemers aan het VO en MBO | Ingrado | Landelijk vergelijking cijfer | 1,9% (2018)\n",
+	}, {
+		file: "indicators-items.pdf",
+		want: "" +
+			" | 1a. Netto schuldquote |  |  | JR2024 | -10\n" +
+			" | 1a. Netto schuldquote |  |  | B2025 | -1,3\n" +
+			" | 1a. Netto schuldquote |  |  | B2026 | -0,5\n" +
+			" | 1b.Netto schuldquote gecorrigeerd voor verstrekte leningen |  |  | JR2024 | -16\n" +
+			" | 1b.Netto schuldquote gecorrigeerd voor verstrekte leningen |  |  | B2025 | -6,7\n" +
+			" | 1b.Netto schuldquote gecorrigeerd voor verstrekte leningen |  |  | B2026 | -3,4\n" +
+			" | 2.Solvabiliteitsratio |  |  | JR2024 | 64\n" +
+			" | 2.Solvabiliteitsratio |  |  | B2025 | 62,1\n" +
+			" | 2.Solvabiliteitsratio |  |  | B2026 | 60\n" +
+			"3 | Grondexploitatie |  |  | JR2024 | n.v.t\n" +
+			"3 | Grondexploitatie |  |  | B2025 | n.v.t\n" +
+			"3 | Grondexploitatie |  |  | B2026 | n.v.t\n",
 	}}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
