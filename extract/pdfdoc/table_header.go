@@ -145,7 +145,7 @@ func (pl *pageLayout) placeHeaders(top, bodyStart int) *header {
 			if s.unit || s.x0 <= g.labelX0+pl.em || s.x1 <= g.regions[0][0] || !g.cols[0].numeric && s.x1 < g.cols[0].x0 {
 				hl.label = append(hl.label, s)
 			} else {
-				hl.over = append(hl.over, splitHeader(s, g.cols)...)
+				hl.over = append(hl.over, splitHeader(s, g.cols, top+i == bodyStart-1)...)
 			}
 		}
 		hl.spans = placeHeader(hl.over, g.cols, g.regions, pl.em)
@@ -374,8 +374,11 @@ func placeHeader(over []seg, cols []column, regions [][2]float64, size float64) 
 // splitHeader splits a header phrase that runs over several columns into
 // one phrase per column when its words sit over different columns and are
 // more than a space apart ("Begroting Begroting" printed with a narrow
-// gap; not "na wijziging 2023" centred over three columns).
-func splitHeader(s seg, cols []column) []seg {
+// gap; not "na wijziging 2023" centred over three columns). On the lowest
+// header line, right above the body, no line below heads the columns one
+// by one: there words over different columns split however close
+// ("Neutraal Risicovol").
+func splitHeader(s seg, cols []column, lowest bool) []seg {
 	if len(s.words) < 2 {
 		return []seg{s}
 	}
@@ -385,7 +388,7 @@ func splitHeader(s seg, cols []column) []seg {
 	for i := 1; i <= len(s.words); i++ {
 		if i < len(s.words) {
 			c := wordColumn(cols, s.words[i])
-			if c == prevCol || c < 0 || prevCol < 0 || s.words[i].x0-s.words[i-1].x1 < headerWordGap*s.words[i].size {
+			if c == prevCol || c < 0 || prevCol < 0 || !lowest && s.words[i].x0-s.words[i-1].x1 < headerWordGap*s.words[i].size {
 				continue
 			}
 			prevCol = c

@@ -521,11 +521,17 @@ func distinctTexts(row []extract.Cell) int {
 // programme number: "6. Verwijzingen Halt", "1 6. Verwijzingen Halt".
 var codePrefix = regexp.MustCompile(`^(?:\d{1,2}\s+)?(\d{1,3})[.)](?:\s+|$)`)
 
+// itemNumber is the number that leads a name, also with a letter or
+// without a space after it: "3. Grondexploitatie", "1a. Netto
+// schuldquote", "2.Solvabiliteitsratio".
+var itemNumber = regexp.MustCompile(`^(?:\d{1,2}\s+)?\d{1,3}[a-z]?[.)]\s*\pL`)
+
 // unnumbered is a cell's text without the number that leads it: a name
 // such as "3. Grondexploitatie" is text.
 func unnumbered(s string) string {
-	if m := codePrefix.FindString(s); m != "" && len(m) < len(s) {
-		return s[len(m):]
+	if m := itemNumber.FindString(s); m != "" {
+		_, n := utf8.DecodeLastRuneInString(m)
+		return s[len(m)-n:]
 	}
 	return s
 }

@@ -12,7 +12,9 @@ import (
 // source, column and text: numbers without a full stop before the names,
 // a name that runs into its unit, a unit into its source
 // (indicators-numbered.pdf); numbered items, one wrapped over three lines
-// with its values on the last (indicators-items.pdf).
+// with its values on the last, under group headings over the norm and the
+// value columns and column headings closer than a space apart
+// (indicators-items.pdf).
 func TestIndicatorColumnsPDF(t *testing.T) {
 	tests := []struct {
 		file string
@@ -32,18 +34,30 @@ func TestIndicatorColumnsPDF(t *testing.T) {
 	}, {
 		file: "indicators-items.pdf",
 		want: "" +
-			" | 1a. Netto schuldquote |  |  | JR2024 | -10\n" +
-			" | 1a. Netto schuldquote |  |  | B2025 | -1,3\n" +
-			" | 1a. Netto schuldquote |  |  | B2026 | -0,5\n" +
-			" | 1b.Netto schuldquote gecorrigeerd voor verstrekte leningen |  |  | JR2024 | -16\n" +
-			" | 1b.Netto schuldquote gecorrigeerd voor verstrekte leningen |  |  | B2025 | -6,7\n" +
-			" | 1b.Netto schuldquote gecorrigeerd voor verstrekte leningen |  |  | B2026 | -3,4\n" +
-			" | 2.Solvabiliteitsratio |  |  | JR2024 | 64\n" +
-			" | 2.Solvabiliteitsratio |  |  | B2025 | 62,1\n" +
-			" | 2.Solvabiliteitsratio |  |  | B2026 | 60\n" +
-			"3 | Grondexploitatie |  |  | JR2024 | n.v.t\n" +
-			"3 | Grondexploitatie |  |  | B2025 | n.v.t\n" +
-			"3 | Grondexploitatie |  |  | B2026 | n.v.t\n",
+			" | 1a. Netto schuldquote |  |  | VNG normen (%) Gezond | < 90\n" +
+			" | 1a. Netto schuldquote |  |  | VNG normen (%) Neutraal | 90-130\n" +
+			" | 1a. Netto schuldquote |  |  | VNG normen (%) Risicovol | >130\n" +
+			" | 1a. Netto schuldquote |  |  | Kengetallen gemeente Voorbeeld (in %) JR2024 | -10\n" +
+			" | 1a. Netto schuldquote |  |  | Kengetallen gemeente Voorbeeld (in %) B2025 | -1,3\n" +
+			" | 1a. Netto schuldquote |  |  | Kengetallen gemeente Voorbeeld (in %) B2026 | -0,5\n" +
+			" | 1b.Netto schuldquote gecorrigeerd voor verstrekte leningen |  |  | VNG normen (%) Gezond | < 90\n" +
+			" | 1b.Netto schuldquote gecorrigeerd voor verstrekte leningen |  |  | VNG normen (%) Neutraal | 90-130\n" +
+			" | 1b.Netto schuldquote gecorrigeerd voor verstrekte leningen |  |  | VNG normen (%) Risicovol | >130\n" +
+			" | 1b.Netto schuldquote gecorrigeerd voor verstrekte leningen |  |  | Kengetallen gemeente Voorbeeld (in %) JR2024 | -16\n" +
+			" | 1b.Netto schuldquote gecorrigeerd voor verstrekte leningen |  |  | Kengetallen gemeente Voorbeeld (in %) B2025 | -6,7\n" +
+			" | 1b.Netto schuldquote gecorrigeerd voor verstrekte leningen |  |  | Kengetallen gemeente Voorbeeld (in %) B2026 | -3,4\n" +
+			" | 2.Solvabiliteitsratio |  |  | VNG normen (%) Gezond | >40\n" +
+			" | 2.Solvabiliteitsratio |  |  | VNG normen (%) Neutraal | 20-40\n" +
+			" | 2.Solvabiliteitsratio |  |  | VNG normen (%) Risicovol | <20\n" +
+			" | 2.Solvabiliteitsratio |  |  | Kengetallen gemeente Voorbeeld (in %) JR2024 | 64\n" +
+			" | 2.Solvabiliteitsratio |  |  | Kengetallen gemeente Voorbeeld (in %) B2025 | 62,1\n" +
+			" | 2.Solvabiliteitsratio |  |  | Kengetallen gemeente Voorbeeld (in %) B2026 | 60\n" +
+			"3 | Grondexploitatie |  |  | VNG normen (%) Gezond | <20\n" +
+			"3 | Grondexploitatie |  |  | VNG normen (%) Neutraal | 20-35\n" +
+			"3 | Grondexploitatie |  |  | VNG normen (%) Risicovol | >35\n" +
+			"3 | Grondexploitatie |  |  | Kengetallen gemeente Voorbeeld (in %) JR2024 | n.v.t\n" +
+			"3 | Grondexploitatie |  |  | Kengetallen gemeente Voorbeeld (in %) B2025 | n.v.t\n" +
+			"3 | Grondexploitatie |  |  | Kengetallen gemeente Voorbeeld (in %) B2026 | n.v.t\n",
 	}}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
