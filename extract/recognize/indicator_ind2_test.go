@@ -10,7 +10,8 @@ import (
 // TestIndicatorColumnsPDF reads generated indicator tables whose text
 // columns run into each other and checks each value's code, name, unit,
 // source, column and text: numbers without a full stop before the names,
-// a name that runs into its unit, a unit into its source
+// a name that runs into its unit, a unit into its source,
+// and stacked headings, two columns' words in one phrase
 // (indicators-numbered.pdf); numbered items, one wrapped over three lines
 // with its values on the last, under group headings over the norm and the
 // value columns and column headings closer than a space apart
@@ -24,13 +25,13 @@ func TestIndicatorColumnsPDF(t *testing.T) {
 		want: "" +
 			"17 | Absoluut verzuim | Aantal per 1.000 leerlingen | DUO | Voorgaande laatst bekende realisatie | 0,2 (2016)\n" +
 			"17 | Absoluut verzuim | Aantal per 1.000 leerlingen | DUO | Laatst bekende realisatie | 0,2 (2017)\n" +
-			"17 | Absoluut verzuim | Aantal per 1.000 leerlingen | DUO | Landelijk vergelijking cijfer | 1,8 (2017)\n" +
+			"17 | Absoluut verzuim | Aantal per 1.000 leerlingen | DUO | Landelijk vergelijkingscijfer | 1,8 (2017)\n" +
 			"18 | Relatief verzuim | Aantal per 1.000 leerlingen | DUO | Voorgaande laatst bekende realisatie | 17 (2017)\n" +
 			"18 | Relatief verzuim | Aantal per 1.000 leerlingen | DUO | Laatst bekende realisatie | 11 (2018)\n" +
-			"18 | Relatief verzuim | Aantal per 1.000 leerlingen | DUO | Landelijk vergelijking cijfer | 23 (2018)\n" +
+			"18 | Relatief verzuim | Aantal per 1.000 leerlingen | DUO | Landelijk vergelijkingscijfer | 23 (2018)\n" +
 			"19 | Vroegtijdig schoolverlaters zonder startkwalificatie | % deelnemers aan het VO en MBO | Ingrado | Voorgaande laatst bekende realisatie | 1,5% (2016)\n" +
 			"19 | Vroegtijdig schoolverlaters zonder startkwalificatie | % deelnemers aan het VO en MBO | Ingrado | Laatst bekende realisatie | 2,1 (2018)\n" +
-			"19 | Vroegtijdig schoolverlaters zonder startkwalificatie | % deelnemers aan het VO en MBO | Ingrado | Landelijk vergelijking cijfer | 1,9% (2018)\n",
+			"19 | Vroegtijdig schoolverlaters zonder startkwalificatie | % deelnemers aan het VO en MBO | Ingrado | Landelijk vergelijkingscijfer | 1,9% (2018)\n",
 	}, {
 		file: "indicators-items.pdf",
 		want: "" +
