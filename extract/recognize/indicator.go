@@ -159,7 +159,7 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 		}
 	}
 	bands := bandColumns(body, roles)
-	numbered := numberedNames(body, roles)
+	numbered := numberedNames(body, roles, labels)
 	for _, row := range body {
 		rowRoles, rowLabels := roles, labels
 		// One cell more than the header: the unit printed after the value.
@@ -547,11 +547,19 @@ const minNumberedNames = 2
 
 // numberedNames reports whether every name cell of body has a line that
 // starts with a bare number, each a different one, in at least
-// minNumberedNames rows: the numbers are the indicators' codes.
-func numberedNames(body [][]extract.Cell, roles []int) bool {
+// minNumberedNames rows, or in any number of rows when the name column's
+// label starts with a code heading ("Nr. Beleidsindicator"): the numbers
+// are the indicators' codes.
+func numberedNames(body [][]extract.Cell, roles []int, labels []string) bool {
 	col := slices.Index(roles, colName)
 	if col < 0 {
 		return false
+	}
+	need := minNumberedNames
+	if col < len(labels) {
+		if f := strings.Fields(labels[col]); len(f) > 1 && vocab.IsIndicatorRole(vocab.RoleCode, f[0]) {
+			need = 1
+		}
 	}
 	seen := map[string]bool{}
 	for _, row := range body {
@@ -570,7 +578,7 @@ func numberedNames(body [][]extract.Cell, roles []int) bool {
 		}
 		seen[code] = true
 	}
-	return len(seen) >= minNumberedNames
+	return len(seen) >= need
 }
 
 // nameAndCode cleans a name cell: a leading "- ", and an indicator number

@@ -11,8 +11,8 @@ import (
 // columns run into each other and checks each value's code, name, unit,
 // source, column and text: numbers without a full stop before the names,
 // a name that runs into its unit, a unit into its source,
-// and stacked headings, two columns' words in one phrase
-// (indicators-numbered.pdf); numbered items, one wrapped over three lines
+// and stacked headings, two columns' words in one phrase, and a table of
+// one numbered row under a "Nr." heading (indicators-numbered.pdf); numbered items, one wrapped over three lines
 // with its values on the last, under group headings over the norm and the
 // value columns and column headings closer than a space apart
 // (indicators-items.pdf).
@@ -31,7 +31,10 @@ func TestIndicatorColumnsPDF(t *testing.T) {
 			"18 | Relatief verzuim | Aantal per 1.000 leerlingen | DUO | Landelijk vergelijkingscijfer | 23 (2018)\n" +
 			"19 | Vroegtijdig schoolverlaters zonder startkwalificatie | % deelnemers aan het VO en MBO | Ingrado | Voorgaande laatst bekende realisatie | 1,5% (2016)\n" +
 			"19 | Vroegtijdig schoolverlaters zonder startkwalificatie | % deelnemers aan het VO en MBO | Ingrado | Laatst bekende realisatie | 2,1 (2018)\n" +
-			"19 | Vroegtijdig schoolverlaters zonder startkwalificatie | % deelnemers aan het VO en MBO | Ingrado | Landelijk vergelijkingscijfer | 1,9% (2018)\n",
+			"19 | Vroegtijdig schoolverlaters zonder startkwalificatie | % deelnemers aan het VO en MBO | Ingrado | Landelijk vergelijkingscijfer | 1,9% (2018)\n" +
+			"34 | Hernieuwbare elektriciteit | % | RWS | Voorgaande | 1,2%\n" +
+			"34 | Hernieuwbare elektriciteit | % | RWS | Laatst | 1,9%\n" +
+			"34 | Hernieuwbare elektriciteit | % | RWS | Landelijk | 18,5%\n",
 	}, {
 		file: "indicators-items.pdf",
 		want: "" +
