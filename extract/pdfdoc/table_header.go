@@ -211,8 +211,9 @@ func (h *header) canSpan(i, a, c int) bool {
 
 // grow widens the span of each phrase of line i over the neighbouring
 // columns it may span and is centred over. A phrase over one column grows
-// symmetrically; one that covers several may grow on one side ("na
-// wijziging 2023" over "baten lasten" and, by its centre, "saldo").
+// symmetrically; one that covers several, or a year, may grow on one side
+// ("na wijziging 2023" over "baten lasten" and, by its centre, "saldo";
+// "2023" placed over "Realisatie", centred over "Begroting Realisatie").
 func (h *header) grow(i int, g *grid, em float64) {
 	hl := &h.lines[i]
 	for p, s := range hl.over {
@@ -221,7 +222,7 @@ func (h *header) grow(i int, g *grid, em float64) {
 			continue
 		}
 		options := [][2]int{{-1, 1}}
-		if a < b {
+		if a < b || s.year {
 			options = append(options, [2]int{-1, 0}, [2]int{0, 1})
 		}
 		for grown := true; grown; {

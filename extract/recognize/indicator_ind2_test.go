@@ -15,7 +15,8 @@ import (
 // one numbered row under a "Nr." heading (indicators-numbered.pdf); numbered items, one wrapped over three lines
 // with its values on the last, under group headings over the norm and the
 // value columns and column headings closer than a space apart
-// (indicators-items.pdf).
+// (indicators-items.pdf); a year centred over two of the three columns
+// under a group heading (indicators-yearspan.pdf).
 func TestIndicatorColumnsPDF(t *testing.T) {
 	tests := []struct {
 		file string
@@ -62,6 +63,21 @@ func TestIndicatorColumnsPDF(t *testing.T) {
 			"3 | Grondexploitatie |  |  | Kengetallen gemeente Voorbeeld (in %) JR2024 | n.v.t\n" +
 			"3 | Grondexploitatie |  |  | Kengetallen gemeente Voorbeeld (in %) B2025 | n.v.t\n" +
 			"3 | Grondexploitatie |  |  | Kengetallen gemeente Voorbeeld (in %) B2026 | n.v.t\n",
+	}, {
+		file: "indicators-yearspan.pdf",
+		want: "" +
+			" | 1a. Netto schuldquote |  |  | Indicatoren gemeente (%) 2022 Realisatie | -37\n" +
+			" | 1a. Netto schuldquote |  |  | Indicatoren gemeente (%) 2023 Begroting | -24\n" +
+			" | 1a. Netto schuldquote |  |  | Indicatoren gemeente (%) 2023 Realisatie | -23\n" +
+			" | 1a. Netto schuldquote |  |  | Normen VNG Voldoende | \n" +
+			"2 | Solvabiliteitsratio |  |  | Indicatoren gemeente (%) 2022 Realisatie | 62\n" +
+			"2 | Solvabiliteitsratio |  |  | Indicatoren gemeente (%) 2023 Begroting | 67\n" +
+			"2 | Solvabiliteitsratio |  |  | Indicatoren gemeente (%) 2023 Realisatie | 61\n" +
+			"2 | Solvabiliteitsratio |  |  | Normen VNG Voldoende | >50\n" +
+			"5 | Belastingcapaciteit |  |  | Indicatoren gemeente (%) 2022 Realisatie | 172\n" +
+			"5 | Belastingcapaciteit |  |  | Indicatoren gemeente (%) 2023 Begroting | 167\n" +
+			"5 | Belastingcapaciteit |  |  | Indicatoren gemeente (%) 2023 Realisatie | 167\n" +
+			"5 | Belastingcapaciteit |  |  | Normen VNG Voldoende | <100\n",
 	}}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
