@@ -115,6 +115,12 @@ func pages(t *extract.Table) (first, last int) {
 func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue, *indicatorLayout) {
 	t := c.doc.Blocks[i].Table
 	header, body := splitHeader(t.Rows)
+	// A row of years and year notes right under the header, with no name,
+	// is the header's last line ("(2022)" under "Peilwaarde", "2023"
+	// under "Resultaat"): no values stand above it to be noted.
+	for len(header) > 0 && len(body) > 1 && yearsUnder(body[0]) {
+		header, body = append(header, body[0]), body[1:]
+	}
 	width := 0
 	for _, r := range header {
 		width = max(width, len(r))
@@ -297,6 +303,23 @@ func onlyYearNotes(row []extract.Cell) bool {
 		}
 	}
 	return notes > 0
+}
+
+// yearsUnder reports whether row has no name and holds years or year
+// notes only: the rest of a heading, not notes.
+func yearsUnder(row []extract.Cell) bool {
+	n := 0
+	for k, c := range row {
+		t := collapse(c.Text)
+		switch {
+		case t == "":
+		case k == 0 || !vocab.IsYear(t) && !isYearNote(t):
+			return false
+		default:
+			n++
+		}
+	}
+	return n > 0
 }
 
 // wordNote is a note in brackets that holds words, printed under a value:

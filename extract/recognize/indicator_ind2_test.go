@@ -16,7 +16,8 @@ import (
 // with its values on the last, under group headings over the norm and the
 // value columns and column headings closer than a space apart
 // (indicators-items.pdf); a year centred over two of the three columns
-// under a group heading (indicators-yearspan.pdf).
+// under a group heading (indicators-yearspan.pdf); headings that end on a
+// line of a year note and a year (indicators-yearline.pdf).
 func TestIndicatorColumnsPDF(t *testing.T) {
 	tests := []struct {
 		file string
@@ -78,6 +79,15 @@ func TestIndicatorColumnsPDF(t *testing.T) {
 			"5 | Belastingcapaciteit |  |  | Indicatoren gemeente (%) 2023 Begroting | 167\n" +
 			"5 | Belastingcapaciteit |  |  | Indicatoren gemeente (%) 2023 Realisatie | 167\n" +
 			"5 | Belastingcapaciteit |  |  | Normen VNG Voldoende | <100\n",
+	}, {
+		file: "indicators-yearline.pdf",
+		want: "" +
+			" | Aantal woningen |  |  | Peilwaarde (2022) | 12.262\n" +
+			" | Aantal woningen |  |  | Begroting 2023 | 12.418\n" +
+			" | Aantal woningen |  |  | Resultaat 2023 | 12.367\n" +
+			" | Aantal inwoners |  |  | Peilwaarde (2022) | 26.310\n" +
+			" | Aantal inwoners |  |  | Begroting 2023 | 26.500\n" +
+			" | Aantal inwoners |  |  | Resultaat 2023 | 26.512\n",
 	}}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
