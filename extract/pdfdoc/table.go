@@ -478,10 +478,10 @@ func (pl *pageLayout) unitUnderHeader(k int) bool {
 
 // centredFirstRow moves bodyStart up over the text lines tight above a
 // vertically centred first row (one with text tight below its numbers as
-// well): they belong to that row, not to the header, unless they are the
-// header's cells (sparseColumns).
+// well, not the next numbered item): they belong to that row, not to the
+// header, unless they are the header's cells (sparseColumns).
 func (pl *pageLayout) centredFirstRow(top, bodyStart, last int) int {
-	if bodyStart+1 > last || pl.cand[bodyStart+1] || pl.pitch(bodyStart, bodyStart+1) > tightPitch {
+	if bodyStart+1 > last || pl.cand[bodyStart+1] || pl.pitch(bodyStart, bodyStart+1) > tightPitch || itemLabel.MatchString(pl.lines[bodyStart+1].words[0].text) {
 		return bodyStart
 	}
 	for bodyStart > top && !pl.year[bodyStart-1] && !(pl.g.cells && pl.headerLike(bodyStart-1)) && pl.pitch(bodyStart-1, bodyStart) <= tightPitch {

@@ -2,6 +2,7 @@ package pdfdoc
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -13,11 +14,15 @@ import (
 // prev: it starts in lower case or with a bracket, or its first word would
 // not have fitted after the label of prev. Below the widest label, where
 // that test tells nothing, a line set further apart than the tight pitch
-// (a table that spaces its rows wider) is a row of its own.
+// (a table that spaces its rows wider) is a row of its own. A line that
+// starts with an item number begins an item of its own.
 func (pl *pageLayout) wrapsInto(prev, k int) bool {
 	ws := pl.lines[k].words
 	if startsLower(ws[0].text) {
 		return true
+	}
+	if itemLabel.MatchString(ws[0].text) {
+		return false
 	}
 	var label *seg
 	for i := range pl.segs[prev] {
@@ -34,6 +39,10 @@ func (pl *pageLayout) wrapsInto(prev, k int) bool {
 	}
 	return !pl.fitsAfter(label, ws[0])
 }
+
+// itemLabel is the start of a numbered row label: "1b.Netto schuldquote",
+// "2. Solvabiliteitsratio", not an amount such as "1.000".
+var itemLabel = regexp.MustCompile(`^\d{1,2}[a-z]?[.)](\D|$)`)
 
 // fitsAfter reports whether word w would have fitted after label on its
 // line, before the labels wrap: a line starting with it wraps no label.

@@ -116,21 +116,36 @@ func (pl *pageLayout) grid(from, to int) (*grid, bool) {
 }
 
 // splitAtTextEdges splits the text segments of lines from..to, left of
-// the numbers (row numbers at the line starts aside), before a word that starts where a segment starts
-// on at least minRows other lines: the left edge of a text column whose
-// cells the column before runs into with less than a space between them
-// ("Vestigingen (van bedrijven)" then "Aantal per 1.000 inwoners" under
-// "Eenheid").
+// the numbers (row numbers at the line starts aside), before a word that
+// starts where a segment starts on at least minRows other lines, the
+// header lines just above counting as one: the left edge of a text column
+// whose cells the column before runs into with less than a space between
+// them ("Vestigingen (van bedrijven)" then "Aantal per 1.000 inwoners"
+// under "Eenheid", "leerlingen" then "DUO" under "Bron"). The word is
+// text, not a value: a phrase or a unit sign ("%" under "Eenheid").
 func (pl *pageLayout) splitAtTextEdges(from, to int) {
 	slack := columnSlack * pl.em
 	numX0 := math.Inf(1)
 	for k := from; k <= to; k++ {
 		numX0 = pl.numericX0(k, numX0)
 	}
+	starts := func(o int, x float64) bool {
+		return slices.ContainsFunc(pl.segs[o], func(s seg) bool { return !s.numeric && math.Abs(s.x0-x) <= slack })
+	}
+	head := from
+	for head > 0 && from-head < maxHeaderRows && pl.mayHead(head-1) {
+		head--
+	}
 	edge := func(k int, x float64) bool {
 		n := 0
+		for o := head; o < from; o++ {
+			if starts(o, x) {
+				n++ // the header, however many lines, is one
+				break
+			}
+		}
 		for o := from; o <= to; o++ {
-			if o != k && slices.ContainsFunc(pl.segs[o], func(s seg) bool { return !s.numeric && math.Abs(s.x0-x) <= slack }) {
+			if o != k && starts(o, x) {
 				n++
 			}
 		}
@@ -141,7 +156,7 @@ func (pl *pageLayout) splitAtTextEdges(from, to int) {
 		for _, s := range pl.segs[k] {
 			start := 0
 			for i := 1; i < len(s.words) && !s.numeric; i++ {
-				if w := s.words[i]; w.x0 < numX0 && hasLetter(s.words[start:i]) && hasLetter(s.words[i:i+1]) && edge(k, w.x0) {
+				if w := s.words[i]; w.x0 < numX0 && hasLetter(s.words[start:i]) && !isNumberWord(w.text) && edge(k, w.x0) {
 					out = append(out, newSeg(s.words[start:i]))
 					start = i
 				}

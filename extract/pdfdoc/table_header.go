@@ -145,7 +145,7 @@ func (pl *pageLayout) placeHeaders(top, bodyStart int) *header {
 			if s.unit || s.x0 <= g.labelX0+pl.em || s.x1 <= g.regions[0][0] || !g.cols[0].numeric && s.x1 < g.cols[0].x0 {
 				hl.label = append(hl.label, s)
 			} else {
-				hl.over = append(hl.over, splitHeader(s, g.cols)...)
+				hl.over = append(hl.over, splitHeader(s, g.cols, top+i == bodyStart-1, func(w word) int { return h.under(i, w) })...)
 			}
 		}
 		hl.spans = placeHeader(hl.over, g.cols, g.regions, pl.em)
@@ -374,24 +374,48 @@ func placeHeader(over []seg, cols []column, regions [][2]float64, size float64) 
 	return spans
 }
 
+// under returns the column that the phrase of header line i-1 right
+// above word w heads alone, or -1: in a heading stacked over several
+// lines, each word stands under the words of its own column ("bekende"
+// under "Laatst", "vergelijkingscijfer" under "Landelijk").
+func (h *header) under(i int, w word) int {
+	if i == 0 {
+		return -1
+	}
+	above := &h.lines[i-1]
+	for p, s := range above.over {
+		if sp := above.spans[p]; sp[0] == sp[1] && s.x0 < w.x1 && w.x0 < s.x1 {
+			return sp[0]
+		}
+	}
+	return -1
+}
+
 // splitHeader splits a header phrase that runs over several columns into
 // one phrase per column when its words sit over different columns and are
 // more than a space apart ("Begroting Begroting" printed with a narrow
-// gap; not "na wijziging 2023" centred over three columns).
-func splitHeader(s seg, cols []column) []seg {
+// gap; not "na wijziging 2023" centred over three columns). However close
+// the words, it splits them on the lowest header line (lowest: no line
+// below heads the columns one by one, "Neutraal Risicovol"), and where
+// they stand under the phrases of different columns on the line above
+// (under).
+func splitHeader(s seg, cols []column, lowest bool, under func(word) int) []seg {
 	if len(s.words) < 2 {
 		return []seg{s}
 	}
 	var out []seg
 	start := 0
-	prevCol := wordColumn(cols, s.words[0])
+	prevCol, prevUnder := wordColumn(cols, s.words[0]), under(s.words[0])
 	for i := 1; i <= len(s.words); i++ {
 		if i < len(s.words) {
-			c := wordColumn(cols, s.words[i])
-			if c == prevCol || c < 0 || prevCol < 0 || s.words[i].x0-s.words[i-1].x1 < headerWordGap*s.words[i].size {
+			w := s.words[i]
+			c, u := wordColumn(cols, w), under(w)
+			over := c != prevCol && c >= 0 && prevCol >= 0
+			stacked := u != prevUnder && u >= 0 && prevUnder >= 0
+			if !stacked && !(over && (lowest || w.x0-s.words[i-1].x1 >= headerWordGap*w.size)) {
 				continue
 			}
-			prevCol = c
+			prevCol, prevUnder = c, u
 		}
 		out = append(out, newSeg(s.words[start:i]))
 		start = i

@@ -115,6 +115,12 @@ func pages(t *extract.Table) (first, last int) {
 func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue, *indicatorLayout) {
 	t := c.doc.Blocks[i].Table
 	header, body := splitHeader(t.Rows)
+	// A row of years and year notes right under the header, with no name,
+	// is the header's last line ("(2022)" under "Peilwaarde", "2023"
+	// under "Resultaat"): no values stand above it to be noted.
+	for len(header) > 0 && len(body) > 1 && yearsUnder(body[0]) {
+		header, body = append(header, body[0]), body[1:]
+	}
 	width := 0
 	for _, r := range header {
 		width = max(width, len(r))
@@ -159,6 +165,7 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 		}
 	}
 	bands := bandColumns(body, roles)
+	numbered := numberedNames(body, roles, labels)
 	for _, row := range body {
 		rowRoles, rowLabels := roles, labels
 		// One cell more than the header: the unit printed after the value.
@@ -178,7 +185,7 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 			text := collapse(cell.Text)
 			switch rowRoles[col] {
 			case colName:
-				name, code := nameAndCode(cell.Text, iv.Code)
+				name, code := nameAndCode(cell.Text, iv.Code, numbered)
 				iv.Name, iv.Code = strings.TrimSpace(iv.Name+" "+name), code
 			case colCode:
 				iv.Code = text
@@ -296,6 +303,23 @@ func onlyYearNotes(row []extract.Cell) bool {
 		}
 	}
 	return notes > 0
+}
+
+// yearsUnder reports whether row has no name and holds years or year
+// notes only: the rest of a heading, not notes.
+func yearsUnder(row []extract.Cell) bool {
+	n := 0
+	for k, c := range row {
+		t := collapse(c.Text)
+		switch {
+		case t == "":
+		case k == 0 || !vocab.IsYear(t) && !isYearNote(t):
+			return false
+		default:
+			n++
+		}
+	}
+	return n > 0
 }
 
 // wordNote is a note in brackets that holds words, printed under a value:
@@ -520,23 +544,79 @@ func distinctTexts(row []extract.Cell) int {
 // programme number: "6. Verwijzingen Halt", "1 6. Verwijzingen Halt".
 var codePrefix = regexp.MustCompile(`^(?:\d{1,2}\s+)?(\d{1,3})[.)](?:\s+|$)`)
 
+// itemNumber is the number that leads a name, also with a letter or
+// without a space after it: "3. Grondexploitatie", "1a. Netto
+// schuldquote", "2.Solvabiliteitsratio".
+var itemNumber = regexp.MustCompile(`^(?:\d{1,2}\s+)?\d{1,3}[a-z]?[.)]\s*\pL`)
+
 // unnumbered is a cell's text without the number that leads it: a name
 // such as "3. Grondexploitatie" is text.
 func unnumbered(s string) string {
-	if m := codePrefix.FindString(s); m != "" && len(m) < len(s) {
-		return s[len(m):]
+	if m := itemNumber.FindString(s); m != "" {
+		_, n := utf8.DecodeLastRuneInString(m)
+		return s[len(m)-n:]
 	}
 	return s
 }
 
+// bareCode is an indicator number before the name without a full stop
+// ("17 Absoluut verzuim"): the number column of a table printed into the
+// name cells.
+var bareCode = regexp.MustCompile(`^((\d{1,3})\s+)\pL`)
+
+// minNumberedNames is how many name cells must all start with a bare
+// number before it is read as a code: one row's "18 jaar" may be a name.
+const minNumberedNames = 2
+
+// numberedNames reports whether every name cell of body has a line that
+// starts with a bare number, each a different one, in at least
+// minNumberedNames rows, or in any number of rows when the name column's
+// label starts with a code heading ("Nr. Beleidsindicator"): the numbers
+// are the indicators' codes.
+func numberedNames(body [][]extract.Cell, roles []int, labels []string) bool {
+	col := slices.Index(roles, colName)
+	if col < 0 {
+		return false
+	}
+	need := minNumberedNames
+	if col < len(labels) {
+		if f := strings.Fields(labels[col]); len(f) > 1 && vocab.IsIndicatorRole(vocab.RoleCode, f[0]) {
+			need = 1
+		}
+	}
+	seen := map[string]bool{}
+	for _, row := range body {
+		if col >= len(row) || collapse(row[col].Text) == "" {
+			continue
+		}
+		code := ""
+		for _, l := range strings.Split(row[col].Text, "\n") {
+			if m := bareCode.FindStringSubmatch(collapse(l)); m != nil {
+				code = m[2]
+				break
+			}
+		}
+		if code == "" || seen[code] {
+			return false
+		}
+		seen[code] = true
+	}
+	return len(seen) >= need
+}
+
 // nameAndCode cleans a name cell: a leading "- ", and an indicator number
 // on any of its lines (a wrapped name may have the number on its middle
-// line), which becomes the code unless a code column gave one.
-func nameAndCode(cell, code string) (string, string) {
+// line), which becomes the code unless a code column gave one. With
+// numbered, a bare number without a full stop is a code too.
+func nameAndCode(cell, code string, numbered bool) (string, string) {
 	var parts []string
 	for _, l := range strings.Split(cell, "\n") {
 		l = collapse(l)
-		if m := codePrefix.FindStringSubmatch(l); m != nil {
+		m := codePrefix.FindStringSubmatch(l)
+		if b := bareCode.FindStringSubmatch(l); m == nil && numbered && b != nil {
+			m = b[1:]
+		}
+		if m != nil {
 			if code == "" {
 				code = m[1]
 			}

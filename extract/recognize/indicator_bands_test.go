@@ -78,12 +78,12 @@ func TestIndicatorLayoutsPDF(t *testing.T) {
 			"Aantal nieuw opgeschaalde casuistiek Nu Niet Zwanger | 2025 begroting | 90\n",
 	}, {
 		file: "indicators-remark.pdf",
-		want: "Aantal woningen | Peilwaarde | 12.262\n" +
+		want: "Aantal woningen | Peilwaarde (2022) | 12.262\n" +
 			"Aantal woningen | Begroting 2023 | 12.418 (plus 156)\n" +
-			"Aantal woningen | Resultaat | 12.367 (plus 68)\n" +
-			"Vernielingen en beschadigingen (in de openbare ruimte) | Peilwaarde | 5,8\n" +
+			"Aantal woningen | Resultaat 2023 | 12.367 (plus 68)\n" +
+			"Vernielingen en beschadigingen (in de openbare ruimte) | Peilwaarde (2022) | 5,8\n" +
 			"Vernielingen en beschadigingen (in de openbare ruimte) | Begroting 2023 | 5,0\n" +
-			"Vernielingen en beschadigingen (in de openbare ruimte) | Resultaat | 4,9\n",
+			"Vernielingen en beschadigingen (in de openbare ruimte) | Resultaat 2023 | 4,9\n",
 	}, {
 		file: "indicators-unitcol.pdf",
 		want: "Bezetting | 2023 | 0,21\n" +
