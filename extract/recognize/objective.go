@@ -38,10 +38,7 @@ var (
 	sectionCode = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2})?)\.?\s+\S`)
 	titleColon  = regexp.MustCompile(`^([^:]{3,80}):\s+\S`)
 	loneBullet  = regexp.MustCompile(`^[-–•·*]$`)
-	// tocLine is an entry of a table of contents: a title, dot leaders, a
-	// page number.
-	tocLine    = regexp.MustCompile(`(\.{3,}|…+|·{3,})\s*\d{1,4}$`)
-	amountLine = regexp.MustCompile(`^€\s?\d{1,3}(\.\d{3})+(,\d+)?\b|^€\s?\d+\b`)
+	amountLine  = regexp.MustCompile(`^€\s?\d{1,3}(\.\d{3})+(,\d+)?\b|^€\s?\d+\b`)
 )
 
 // objectives walks the blocks once, keeping the goal context of the
@@ -67,7 +64,7 @@ func objectives(c *context, res *Result) {
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
 		text := collapse(b.Text)
-		if (b.Kind == extract.Heading || b.Kind == extract.Paragraph) && tocLine.MatchString(text) {
+		if (b.Kind == extract.Heading || b.Kind == extract.Paragraph) && tocLine(text) {
 			continue // an entry of a table of contents names a section, it opens none
 		}
 		if b.Kind == extract.Paragraph {
@@ -289,7 +286,7 @@ func activityTable(out []Objective, seen map[string]int, t *extract.Table, secti
 			continue
 		}
 		m := activityLine.FindStringSubmatch(collapse(r[0].Text))
-		if m == nil || tocLine.MatchString(m[2]) {
+		if m == nil || tocLine(m[2]) {
 			continue
 		}
 		o := Objective{Code: m[1], Title: m[2], Kind: KindActivity, Section: section, Pos: r[0].Pos}
@@ -646,4 +643,20 @@ func closingQuote(s, q string) int {
 func startsLower(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLower(r)
+}
+
+// maxPageDigits is the longest page number of a table of contents entry.
+const maxPageDigits = 4
+
+// tocLine reports whether text is an entry of a table of contents: a
+// title, dot leaders ("...", "…", "···") and a page number. It reads the
+// end of text only: an expression anchored at the end alone would try
+// every position of a long paragraph.
+func tocLine(text string) bool {
+	rest := strings.TrimRight(text, "0123456789")
+	if n := len(text) - len(rest); n == 0 || n > maxPageDigits {
+		return false
+	}
+	rest = strings.TrimRight(rest, " \t\n\f\r")
+	return strings.HasSuffix(rest, "...") || strings.HasSuffix(rest, "…") || strings.HasSuffix(rest, "···")
 }

@@ -355,3 +355,24 @@ func TestObjectivesPDF(t *testing.T) {
 		})
 	}
 }
+
+func TestTOCLine(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"1.2 Veiligheid ........ 12", true},
+		{"Veiligheid …… 7", true},
+		{"Veiligheid … 1234", true},
+		{"Veiligheid ···5", true},
+		{"Veiligheid .......12345", false}, // not a page number
+		{"Veiligheid .. 12", false},        // two dots end a sentence, not a leader
+		{"Veiligheid ...... 12 b", false},
+		{"Wij verlagen de lasten met 12", false},
+		{"", false},
+	} {
+		if got := tocLine(tc.text); got != tc.want {
+			t.Errorf("tocLine(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
