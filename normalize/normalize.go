@@ -51,9 +51,9 @@ func Normalize(doc *extract.Document, res recognize.Result) *Report {
 		}
 		r.Financial = append(r.Financial, facts...)
 	}
-	for _, iv := range res.Indicators {
-		r.Indicators = append(r.Indicators, indicator(iv, meta, src.URL))
-	}
+	found, warnings := indicators(res.Indicators, meta, src.URL)
+	r.Indicators = append(r.Indicators, found...)
+	r.Warnings = append(r.Warnings, warnings...)
 	for _, o := range res.Objectives {
 		r.Objectives = append(r.Objectives, objective(o, src.URL))
 	}

@@ -76,6 +76,10 @@ func glossary() string {
 	for _, w := range indicatorTitles {
 		row(w.word, w.meaning)
 	}
+	section("Risk register columns (the table yields no indicators)")
+	for _, w := range probabilityWords {
+		row(w.word, w.meaning)
+	}
 	section("Markers in place of a value")
 	for _, w := range statusMarkers {
 		row(w.word, w.meaning)

@@ -393,6 +393,9 @@ func financialTable(c *context, i int, t *extract.Table, above, part *FinancialT
 	if len(money) == 0 {
 		return ft, nil, false
 	}
+	if riskRegister(labels) {
+		quantities = nil
+	}
 	return ft, quantities, len(ft.Rows) > 0
 }
 

@@ -132,6 +132,9 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 		labels = append(labels, l)
 		hint = hint || vocab.IsIndicatorHint(l)
 	}
+	if riskRegister(labels) {
+		return nil, nil
+	}
 	headerHint := hint
 	for _, prevBlock := range c.before(i, 3) {
 		hint = hint || vocab.IsIndicatorHint(prevBlock.Text)
