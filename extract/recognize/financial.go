@@ -875,7 +875,8 @@ func amountColumns(body [][]extract.Cell) []int {
 }
 
 // columnLabel joins the header texts above a column top to bottom, without
-// unit labels and without repeating a text.
+// unit labels and without repeating a text; a word a hyphen broke over two
+// header lines is one word again ("Afschrij-" over "vingen").
 func columnLabel(header [][]extract.Cell, col int) string {
 	var parts []string
 	for _, row := range header {
@@ -888,7 +889,7 @@ func columnLabel(header [][]extract.Cell, col int) string {
 		}
 		parts = append(parts, s)
 	}
-	return strings.Join(parts, " ")
+	return unhyphenated(strings.Join(parts, " "))
 }
 
 // onePhrase is s once when s is one phrase printed again and again: a

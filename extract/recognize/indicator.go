@@ -128,7 +128,7 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 	labels := make([]string, 0, width)
 	hint := vocab.IsIndicatorHint(t.Caption)
 	for col := 0; col < width; col++ {
-		l := unhyphenated(columnLabel(header, col))
+		l := columnLabel(header, col)
 		labels = append(labels, l)
 		hint = hint || vocab.IsIndicatorHint(l)
 	}
@@ -249,14 +249,22 @@ const minBrokenTail = 3
 
 // unhyphenated joins the words of a header label that a hyphen broke over
 // two lines: "Vol- doende" gives "Voldoende".
+// A word broken twice ("Des- inves- tering") takes a second pass: the
+// first match ends inside it.
 func unhyphenated(label string) string {
-	return hyphenBreak.ReplaceAllStringFunc(label, func(m string) string {
-		k := strings.Index(m, "- ")
-		if utf8.RuneCountInString(m[k+2:]) < minBrokenTail {
-			return m
+	for {
+		joined := hyphenBreak.ReplaceAllStringFunc(label, func(m string) string {
+			k := strings.Index(m, "- ")
+			if utf8.RuneCountInString(m[k+2:]) < minBrokenTail {
+				return m
+			}
+			return m[:k] + m[k+2:]
+		})
+		if joined == label {
+			return label
 		}
-		return m[:k] + m[k+2:]
-	})
+		label = joined
+	}
 }
 
 // bandColumns marks the value columns of norm bands: more than half of

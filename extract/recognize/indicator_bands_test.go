@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/begroot/begroot/extract"
 	"github.com/begroot/begroot/fixtures"
 )
 
@@ -120,5 +121,31 @@ func TestIndicatorLayoutsPDF(t *testing.T) {
 				t.Errorf("Find(%s) indicators:\ngot\n%s\nwant\n%s", tc.file, got.String(), tc.want)
 			}
 		})
+	}
+}
+
+func TestUnhyphenated(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Vol- doende", "Voldoende"},
+		{"Afschrij- vingen", "Afschrijvingen"},
+		{"Des- inves- tering", "Desinvestering"},             // broken twice
+		{"Boek- waarde 31-12 2023", "Boekwaarde 31-12 2023"}, // a date's hyphen has no space
+		{"dak- en thuislozen", "dak- en thuislozen"},         // an open compound
+		{"Invest- Teringen", "Invest- Teringen"},             // upper case: not the rest of a word
+		{"Rekening 2023", "Rekening 2023"},
+	} {
+		if got := unhyphenated(tc.in); got != tc.want {
+			t.Errorf("unhyphenated(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestColumnLabelJoinsBrokenWord(t *testing.T) {
+	header := [][]extract.Cell{
+		{{Text: "Materiële vaste activa"}, {Text: "Ultimo"}, {Text: "Afschrij-"}},
+		{{Text: ""}, {Text: "2022"}, {Text: "vingen"}},
+	}
+	if got := columnLabel(header, 2); got != "Afschrijvingen" {
+		t.Errorf("columnLabel = %q, want %q", got, "Afschrijvingen")
 	}
 }
