@@ -14,10 +14,11 @@ type seg struct {
 	words   []word
 	text    string
 	x0, x1  float64
-	numeric bool // a number or a printed "no value" marker
-	blank   bool // the marker only ("-", "p.m.")
-	year    bool // a bare year such as 2024
-	unit    bool // a unit label or a sign legend, not a column heading
+	numeric bool   // a number or a printed "no value" marker
+	blank   bool   // the marker only ("-", "p.m.")
+	year    bool   // a bare year such as 2024
+	unit    bool   // a unit label or a sign legend, not a column heading
+	measure string // the unit word of a number followed by one ("kg" of "205 kg")
 }
 
 func (s *seg) center() float64 { return (s.x0 + s.x1) / 2 }
@@ -138,7 +139,53 @@ func newSeg(ws []word) seg {
 	s.blank = s.numeric && len(parts) == 1 && vocab.IsNil(parts[0])
 	s.year = len(parts) == 1 && vocab.IsYear(parts[0])
 	s.unit = !s.numeric && vocab.MentionsUnit(s.text)
+	if !s.numeric {
+		s.measure = measureWord(parts)
+	}
 	return s
+}
+
+// measureWord returns the unit word of a cell that prints a number and a
+// short word in lower case after it ("205 kg", "12 dagen", "3,4 uur"), or
+// "". Such a cell is a value only in a row of them (measuredRow).
+func measureWord(parts []string) string {
+	if len(parts) != 2 || !startsDigit(parts[0]) || !isNumberWord(parts[0]) || vocab.IsNil(parts[0]) {
+		return ""
+	}
+	w := parts[1]
+	if len(w) > measureLen || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLower(r) }) >= 0 {
+		return ""
+	}
+	return w
+}
+
+// measuredLine returns the unit word of line s when every cell right of
+// the label prints a number, at least one with a unit word and all with
+// the same one, and how many do; else "".
+func measuredLine(s []seg) (string, int) {
+	unit, n := "", 0
+	for i, c := range s {
+		switch {
+		case c.measure != "" && (unit == "" || c.measure == unit):
+			unit = c.measure
+			n++
+		case c.numeric || i == 0:
+		default:
+			return "", 0
+		}
+	}
+	return unit, n
+}
+
+// measuredRow makes the cells of line s that print a number with a unit
+// word numeric when there are at least minNumbers of them: a row of values
+// in one unit ("205 kg 195 kg 190 kg"), not a header row.
+func measuredRow(s []seg) {
+	if _, n := measuredLine(s); n >= minNumbers {
+		for i := range s {
+			s[i].numeric = s[i].numeric || s[i].measure != ""
+		}
+	}
 }
 
 // isNumberCell reports whether the words of a cell print one value: a

@@ -43,6 +43,7 @@ func newPageLayout(ctx context.Context, p *pageText, body, leading float64) *pag
 	few := make([]bool, n) // … or of at most minNumbers
 	for i := range pl.lines {
 		s := segments(&pl.lines[i])
+		measuredRow(s)
 		pl.segs[i] = s
 		nums, years, values := 0, 0, 0
 		for _, c := range s {

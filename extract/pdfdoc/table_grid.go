@@ -63,8 +63,9 @@ func (pl *pageLayout) grid(from, to int) (*grid, bool) {
 		return nil, false
 	}
 	// Most numbers must share their column with a number of another row,
-	// when there are rows of several values to share it.
-	if pl.countRows(from, to, false) >= minRows {
+	// when there are rows of several values to share it; a line of year
+	// notes under the values ("(2023)") is no row of its own.
+	if pl.countRows(from, to, false)-pl.noteLines(from, to) >= minRows {
 		shared := 0
 		for _, it := range nums {
 			if c := columnOf(cols, it.x0, it.x1); c >= 0 && rows[c] > 1 {
@@ -113,6 +114,18 @@ func (pl *pageLayout) grid(from, to int) (*grid, bool) {
 	}
 	pl.setColumns(g, g.cols, from, to)
 	return g, true
+}
+
+// noteLines counts the numeric lines of from..to whose numbers are all
+// year notes ("inwoner (2023)"): notes of the values above them.
+func (pl *pageLayout) noteLines(from, to int) int {
+	n := 0
+	for i := from; i <= to; i++ {
+		if pl.cand[i] && !pl.lone[i] && !slices.ContainsFunc(pl.segs[i], func(s seg) bool { return s.numeric && !isParenYear(s.text) }) {
+			n++
+		}
+	}
+	return n
 }
 
 // splitAtTextEdges splits the text segments of lines from..to, left of

@@ -93,6 +93,7 @@ const (
 	maxInnerText    = 4    // text lines between two numeric rows at most (wrapped or group labels)
 	maxWrapBelow    = 3    // wrapped text lines below a table's last row at most
 	minRows         = 2    // rows: fewer numeric rows without a header make no table
+	measureLen      = 6    // bytes: a unit word after a number is this short at most ("kg", "dagen", "weken")
 	minNumbers      = 2    // a line of numbers only is a row with this many (one is a page or list number)
 	groupLabelWords = 8    // words: a group label left of the numbers has at most this many
 	proseWords      = 5    // words: a phrase this long running across the number columns is prose

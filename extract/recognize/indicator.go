@@ -118,7 +118,7 @@ func indicatorTable(c *context, i int, prev *indicatorLayout) ([]IndicatorValue,
 	// A row of years and year notes right under the header, with no name,
 	// is the header's last line ("(2022)" under "Peilwaarde", "2023"
 	// under "Resultaat"): no values stand above it to be noted.
-	for len(header) > 0 && len(body) > 1 && yearsUnder(body[0]) {
+	for len(header) > 0 && len(body) > 1 && (yearsUnder(body[0]) || headingUnder(body[0], body[1])) {
 		header, body = append(header, body[0]), body[1:]
 	}
 	width := 0
@@ -331,6 +331,29 @@ func yearsUnder(row []extract.Cell) bool {
 		}
 	}
 	return n > 0
+}
+
+// headingUnder reports whether row, right under a header, is that
+// header's last line ("Effectindicator (2022) Begroting 2023 2023"): it
+// holds no value, only years and year notes and at least one heading with
+// a year beside the label, and the row after it holds numbers, with or
+// without a unit word ("211,4 kg").
+func headingUnder(row, next []extract.Cell) bool {
+	headings := 0
+	for k, c := range row {
+		t := collapse(c.Text)
+		switch {
+		case k == 0 || t == "" || vocab.IsYear(t) || isYearNote(t):
+		case slices.ContainsFunc(strings.Fields(t), vocab.IsYear) && !vocab.IsValue(t):
+			headings++
+		default:
+			return false
+		}
+	}
+	return headings > 0 && valueCells(row) == 0 && slices.ContainsFunc(next[1:], func(c extract.Cell) bool {
+		f := strings.Fields(c.Text)
+		return len(f) > 0 && vocab.IsNumber(f[0]) && !vocab.IsYear(f[0])
+	})
 }
 
 // wordNote is a note in brackets that holds words, printed under a value:
