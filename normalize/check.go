@@ -158,6 +158,13 @@ func checkRows(t recognize.FinancialTable) []checkRow {
 			cr.pos = append(cr.pos, cl.Pos)
 		}
 		rows[i] = cr
+		// A group label that opens with "waarvan" and ends in a colon
+		// ("waarvan t.l.v.:", printed on a line of its own under the row it
+		// breaks down) announces that its rows are parts of the row above.
+		if g := strings.TrimSpace(r.Group); i > 0 && r.Group != t.Rows[i-1].Group &&
+			strings.HasSuffix(g, ":") && vocab.HasLead(vocab.Breakdown, g) {
+			rows[i-1].announces = true
+		}
 	}
 	return rows
 }

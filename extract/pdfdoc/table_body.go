@@ -18,6 +18,9 @@ import (
 // starts with an item number begins an item of its own.
 func (pl *pageLayout) wrapsInto(prev, k int) bool {
 	ws := pl.lines[k].words
+	if pl.introduces(k) {
+		return false
+	}
 	if startsLower(ws[0].text) {
 		return true
 	}
@@ -303,7 +306,7 @@ func (b *bodyBuilder) textLine(ch *chain, k int) {
 			ch.pending, ch.pendingFor = pl.newRow(), c
 		}
 		pl.addLine(ch.pending, k)
-	case len(b.rows) > 0 && k > ch.start && startsLower(pl.lines[k].words[0].text):
+	case len(b.rows) > 0 && k > ch.start && startsLower(pl.lines[k].words[0].text) && !pl.introduces(k):
 		pl.addLine(b.rows[len(b.rows)-1], k)
 	case k < ch.end && pl.cand[k+1] && pl.continuedBy(k, k+1):
 		ch.pending, ch.pendingFor = pl.newRow(), k+1
@@ -504,7 +507,7 @@ func (pl *pageLayout) interleaved(k int, cands []int) int {
 // column there, the label with a word that would not have fitted after it
 // (an item in lower case under a short group label is a row of its own).
 func (pl *pageLayout) continuedBy(k, next int) bool {
-	if pl.itemBelow(k, next) {
+	if pl.itemBelow(k, next) || pl.introduces(next) {
 		return false
 	}
 	below := pl.cellsOf(next)
@@ -532,7 +535,7 @@ func (pl *pageLayout) itemBelow(k, next int) bool {
 // starting in lower case or with a bracket (a label and a remark wrapped
 // below the values of a table that sets all its lines at one wide pitch).
 func (pl *pageLayout) wrapsBelow(prev, k int) bool {
-	if pl.lines[prev].y-pl.lines[k].y > paragraphGap*pl.leading+paragraphPt {
+	if pl.lines[prev].y-pl.lines[k].y > paragraphGap*pl.leading+paragraphPt || pl.introduces(k) {
 		return false
 	}
 	above := pl.cellsOf(prev)
@@ -542,6 +545,18 @@ func (pl *pageLayout) wrapsBelow(prev, k int) bool {
 		}
 	}
 	return true
+}
+
+// introduces reports whether text line k is a label alone that ends in a
+// colon ("waarvan t.l.v.:"): it heads the rows below it, it does not go on
+// with the label above.
+func (pl *pageLayout) introduces(k int) bool {
+	cells := pl.cellsOf(k)
+	label := cells[0]
+	if len(cells) != 1 || len(label) == 0 {
+		return false
+	}
+	return strings.HasSuffix(label[len(label)-1].text, ":")
 }
 
 // startsLower reports whether s starts in lower case or with an opening
