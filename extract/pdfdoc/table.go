@@ -546,13 +546,14 @@ func (pl *pageLayout) wrappedBelow(bodyStart, last int) int {
 // atBodyPitch reports whether line k, below the last row (line last) of
 // the body that starts at line bodyStart, wraps the cells of the line
 // above it (wrapsBelow) no further below it than the body sets two of its
-// own lines apart: a table at one wide pitch, not a note after a gap.
+// own lines apart: a table at one wide pitch, not a note after a gap nor
+// a unit label below it ("x € 1.000").
 func (pl *pageLayout) atBodyPitch(bodyStart, last, k int) bool {
 	widest := 0.0
 	for j := bodyStart; j < last; j++ {
 		widest = max(widest, pl.pitch(j, j+1))
 	}
-	return pl.pitch(k-1, k) <= widest+leadJitter && pl.wrapsBelow(k-1, k)
+	return pl.pitch(k-1, k) <= widest+leadJitter && !pl.unitOnly(k) && pl.wrapsBelow(k-1, k)
 }
 
 // boundsOnly reports whether line k holds nothing but norm bounds in the
