@@ -50,6 +50,7 @@ func TestLayoutFixtures(t *testing.T) {
 		{"layout-yearpair", 1},    // a year centred over the last two columns, placed over the right one: it heads both
 		{"layout-orphanhead", 1},  // a header alone at the foot of page 1, its rows at the top of page 2: it heads them
 		{"layout-totalbelow", 1},  // a last row wrapped over three lines, its values centred below the first, which goes on in lower case: the first line is not the row above's
+		{"layout-labelremark", 1}, // a label wrapped onto a line that carries the rest of its remark in upper case; a remark wrapped below the last row at the table's wide pitch
 	}
 	type table struct {
 		Caption string

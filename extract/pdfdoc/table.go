@@ -523,14 +523,16 @@ func (pl *pageLayout) labelsAboveBody(top, bodyStart int) int {
 }
 
 // wrappedBelow returns the last line of the table whose body starts at
-// line bodyStart: last, or a wrapped line of cell text tight below it. A
+// line bodyStart: last, or a wrapped line of cell text tight below it, or
+// as far below it as a table at one wide pitch sets its lines
+// (atBodyPitch: "gebouwen" under the remark "Groot onderhoud van"). A
 // label line below the last row's values also goes with them when a label
 // line of theirs stands as far above them: the label is centred on them.
 func (pl *pageLayout) wrappedBelow(bodyStart, last int) int {
 	centred := last > bodyStart && !pl.cand[last-1] && pl.labelOnly(last-1) && pl.pitch(last-1, last) <= tightPitch
 	for k := last + 1; k < len(pl.lines) && k-last <= maxWrapBelow; k++ {
 		bounds := pl.boundsOnly(k)
-		if pl.cand[k] || pl.pitch(k-1, k) > tightPitch || !pl.internal(k, pl.g.cols[0].x0, pl.em) || !bounds && pl.headerOver(k, pl.g.numberSpans()) {
+		if pl.cand[k] || pl.pitch(k-1, k) > tightPitch && !pl.atBodyPitch(bodyStart, last, k) || !pl.internal(k, pl.g.cols[0].x0, pl.em) || !bounds && pl.headerOver(k, pl.g.numberSpans()) {
 			break
 		}
 		mirrors := centred && k == last+1 && pl.labelOnly(k) && !pl.unitOnly(k) && math.Abs(pl.pitch(last, k)-pl.pitch(last-1, last)) <= leadJitter
@@ -540,6 +542,19 @@ func (pl *pageLayout) wrappedBelow(bodyStart, last int) int {
 		last = k
 	}
 	return last
+}
+
+// atBodyPitch reports whether line k, below the last row (line last) of
+// the body that starts at line bodyStart, wraps the cells of the line
+// above it (wrapsBelow) no further below it than the body sets two of its
+// own lines apart: a table at one wide pitch, not a note after a gap nor
+// a unit label below it ("x € 1.000").
+func (pl *pageLayout) atBodyPitch(bodyStart, last, k int) bool {
+	widest := 0.0
+	for j := bodyStart; j < last; j++ {
+		widest = max(widest, pl.pitch(j, j+1))
+	}
+	return pl.pitch(k-1, k) <= widest+leadJitter && !pl.unitOnly(k) && pl.wrapsBelow(k-1, k)
 }
 
 // boundsOnly reports whether line k holds nothing but norm bounds in the

@@ -531,16 +531,27 @@ func (pl *pageLayout) itemBelow(k, next int) bool {
 
 // wrapsBelow reports whether text line k goes on with the cells of line
 // prev, the last line of the row above, which has values: at most a paragraph's line
-// distance below it, each of its cells in a column where prev has text,
-// starting in lower case or with a bracket (a label and a remark wrapped
-// below the values of a table that sets all its lines at one wide pitch).
+// distance below it, each of its cells in a column where prev has text
+// (a label and a remark wrapped below the values of a table that sets all
+// its lines at one wide pitch). Continuation is decided per column: a
+// label cell goes on in lower case or with a bracket; a cell of a text
+// column goes on that way too, or in any case beside a label that goes on
+// ("kunstwerken" beside "Hofcampweg", the rest of "Vervanging van bruggen
+// o.a."): the label ties the line to the row.
 func (pl *pageLayout) wrapsBelow(prev, k int) bool {
 	if pl.lines[prev].y-pl.lines[k].y > paragraphGap*pl.leading+paragraphPt || pl.introduces(k) {
 		return false
 	}
-	above := pl.cellsOf(prev)
-	for c, ss := range pl.cellsOf(k) {
-		if len(above[c]) == 0 || !startsLower(ss[0].text) {
+	above, cells := pl.cellsOf(prev), pl.cellsOf(k)
+	label := len(cells[0]) > 0 && len(above[0]) > 0 && startsLower(cells[0][0].text)
+	for c, ss := range cells {
+		if len(above[c]) == 0 {
+			return false
+		}
+		if startsLower(ss[0].text) {
+			continue
+		}
+		if c == 0 || pl.g.cols[c-1].numeric || !label {
 			return false
 		}
 	}

@@ -20,8 +20,10 @@ type corpusCounts struct {
 
 // corpusLimits are the committed counts: TestCorpus fails when a count
 // grows above them. Lower them when a change brings a count down (before
-// issue 10: 13, 1, 106).
-var corpusLimits = corpusCounts{unitPagesWithoutRecords: 9, yearOrCodeValues: 0, scaledQuantities: 0}
+// issue 10: 13, 1, 106). 10, not 9: a WNT page whose only records were
+// "Omvang dienstverband (als deeltijdfactor" / "in fte" read as €1 lost
+// them when the label's second line joined it; its amounts were never read.
+var corpusLimits = corpusCounts{unitPagesWithoutRecords: 10, yearOrCodeValues: 0, scaledQuantities: 0}
 
 // TestCorpus reads every corpus PDF with pdfdoc and counts layout failures
 // of the recognisers.
