@@ -124,6 +124,10 @@ type blockBuilder struct {
 	blocks        []extract.Block
 	sizes         []float64    // font size of each heading block, by block index
 	last          *tableRegion // the last block, when it is a table
+	// tail is the label-only rows after the table ending the previous
+	// page, kept as the paragraph ending the blocks: rows of that table
+	// when the next page goes on with it.
+	tail [][]extract.Cell
 }
 
 // page appends the blocks of one page.
@@ -141,10 +145,18 @@ func (b *blockBuilder) page(p *pageText) {
 			para = para[:0]
 		}
 	}
+	tail := b.tail
+	b.tail = nil
 	for k := 0; k < len(pl.lines); k++ {
 		if ti < len(tables) && k == tables[ti].first {
+			var lead [][]extract.Cell // label-only rows above it at the top of the page
+			if len(b.blocks) == startLen && b.goesOn(&tables[ti]) {
+				if lead = labelRows(pl, para, &tables[ti]); lead != nil {
+					para = para[:0]
+				}
+			}
 			flush()
-			b.table(&tables[ti], first && len(b.blocks) == startLen)
+			b.table(&tables[ti], first && len(b.blocks) == startLen, tail, lead)
 			first = false
 			k = tables[ti].last
 			ti++
@@ -155,14 +167,50 @@ func (b *blockBuilder) page(p *pageText) {
 		}
 		para = append(para, k)
 	}
+	if last := b.last; last != nil && last.table.Pos.Page == pl.page.number {
+		rows := labelRows(pl, para, last)
+		flush()
+		if rows != nil {
+			b.last, b.tail = last, rows
+		}
+		return
+	}
 	flush()
+}
+
+// labelRows returns lines as label-only rows of table r (group labels,
+// rows without values), or nil when one of them is no such row: each
+// starts at the label of r's first row and ends before its first number
+// column, holds more than a unit label, at
+// most a row pitch below the line above, and ends no sentence.
+func labelRows(pl *pageLayout, lines []int, r *tableRegion) [][]extract.Cell {
+	nums := numberColumns(r.cols)
+	if len(lines) == 0 || len(nums) == 0 || len(r.table.Rows) <= r.headers || len(r.table.Rows[r.headers]) == 0 {
+		return nil
+	}
+	labelX := r.table.Rows[r.headers][0].Pos.X
+	var rows [][]extract.Cell
+	for i, k := range lines {
+		l := &pl.lines[k]
+		if math.Abs(l.x0-labelX) > l.size || l.x1 >= nums[0].x0 || pl.unitOnly(k) || endsSentence(l.text()) ||
+			i > 0 && pl.pitch(lines[i-1], k) > rowGapMax {
+			return nil
+		}
+		row := make([]extract.Cell, len(r.table.Rows[r.headers]))
+		row[0] = extract.Cell{Text: l.text(), Pos: pl.pos(k, l.x0)}
+		rows = append(rows, row)
+	}
+	return rows
 }
 
 // table appends a table, or joins it to the table just before it (on this
 // page, or ending the previous one) when it has the same columns and
 // neither a header nor a caption of its own, or repeats the header at the
 // top of a page, or says "vervolg".
-func (b *blockBuilder) table(r *tableRegion, firstOnPage bool) {
+// A joined table first takes tail, the label-only rows that ended the
+// previous page after it (labelRows), then lead, those above r at the top
+// of the page (given only when r goes on with it: goesOn).
+func (b *blockBuilder) table(r *tableRegion, firstOnPage bool, tail, lead [][]extract.Cell) {
 	if prev := b.last; prev != nil && (firstOnPage || prev.table.Pos.Page == r.table.Pos.Page) && sameNumbers(prev.cols, r.cols, b.body) {
 		pt, t := prev.table, r.table
 		la, lb := leadingText(prev.cols), leadingText(r.cols)
@@ -178,7 +226,15 @@ func (b *blockBuilder) table(r *tableRegion, firstOnPage bool) {
 				joinLeading(r, lb-la)
 			}
 			if len(prev.cols) == len(r.cols) {
-				pt.Rows = append(pt.Rows, continueRow(pt.Rows[prev.headers:], t.Rows[r.headers:])...)
+				if tail != nil { // the paragraph that ended the previous page
+					b.blocks, b.sizes = b.blocks[:len(b.blocks)-1], b.sizes[:len(b.sizes)-1]
+					pt.Rows = append(pt.Rows, tail...)
+				}
+				body := t.Rows[r.headers:]
+				if lead == nil {
+					body = continueRow(pt.Rows[prev.headers:], body)
+				}
+				pt.Rows = slices.Concat(pt.Rows, lead, body)
 				return
 			}
 		}
@@ -186,6 +242,15 @@ func (b *blockBuilder) table(r *tableRegion, firstOnPage bool) {
 	b.blocks = append(b.blocks, extract.Block{Kind: extract.TableBlock, Table: r.table, Pos: r.table.Pos})
 	b.sizes = append(b.sizes, 0)
 	b.last = r
+}
+
+// goesOn reports whether r, the first table on a page with only text lines
+// above it, goes on with the table that ended the previous page: the same
+// number and text columns, no header and no caption of its own.
+func (b *blockBuilder) goesOn(r *tableRegion) bool {
+	prev := b.last
+	return prev != nil && r.headers == 0 && r.table.Caption == "" && len(prev.cols) == len(r.cols) &&
+		leadingText(prev.cols) == leadingText(r.cols) && sameNumbers(prev.cols, r.cols, b.body)
 }
 
 // continueRow merges the first row of body into the last row of prev when
