@@ -51,6 +51,7 @@ func TestLayoutFixtures(t *testing.T) {
 		{"layout-orphanhead", 1},  // a header alone at the foot of page 1, its rows at the top of page 2: it heads them
 		{"layout-totalbelow", 1},  // a last row wrapped over three lines, its values centred below the first, which goes on in lower case: the first line is not the row above's
 		{"layout-labelremark", 1}, // a label wrapped onto a line that carries the rest of its remark in upper case; a remark wrapped below the last row at the table's wide pitch
+		{"layout-cont", 2},        // labels without values end page 1 and start page 2 above the rows going on without the header: one table; rows after a unit label on page 3 are another
 	}
 	type table struct {
 		Caption string
