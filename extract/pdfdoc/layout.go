@@ -157,7 +157,7 @@ func (b *blockBuilder) page(p *pageText) {
 			}
 			flush()
 			b.table(&tables[ti], first && len(b.blocks) == startLen, tail, lead)
-			first = false
+			first, tail = false, nil
 			k = tables[ti].last
 			ti++
 			continue
@@ -168,9 +168,9 @@ func (b *blockBuilder) page(p *pageText) {
 		para = append(para, k)
 	}
 	if last := b.last; last != nil && last.table.Pos.Page == pl.page.number {
-		rows := labelRows(pl, para, last)
+		rows, n := labelRows(pl, para, last), len(b.blocks)
 		flush()
-		if rows != nil {
+		if rows != nil && len(b.blocks) == n+1 {
 			b.last, b.tail = last, rows
 		}
 		return
@@ -180,9 +180,9 @@ func (b *blockBuilder) page(p *pageText) {
 
 // labelRows returns lines as label-only rows of table r (group labels,
 // rows without values), or nil when one of them is no such row: each
-// starts at the label of r's first row and ends before its first number
-// column, holds more than a unit label, at
-// most a row pitch below the line above, and ends no sentence.
+// starts at the label of r's first row, ends before its first number
+// column, holds more than a unit label, stands at most a row gap below the
+// line above and ends no sentence.
 func labelRows(pl *pageLayout, lines []int, r *tableRegion) [][]extract.Cell {
 	nums := numberColumns(r.cols)
 	if len(lines) == 0 || len(nums) == 0 || len(r.table.Rows) <= r.headers || len(r.table.Rows[r.headers]) == 0 {
@@ -207,9 +207,10 @@ func labelRows(pl *pageLayout, lines []int, r *tableRegion) [][]extract.Cell {
 // page, or ending the previous one) when it has the same columns and
 // neither a header nor a caption of its own, or repeats the header at the
 // top of a page, or says "vervolg".
-// A joined table first takes tail, the label-only rows that ended the
-// previous page after it (labelRows), then lead, those above r at the top
-// of the page (given only when r goes on with it: goesOn).
+// A table joined at the top of a page first takes tail, the label-only
+// rows that ended the previous page after it (labelRows; the block ending
+// the blocks so far), then lead, those above r on the page (given only
+// when r goes on with it: goesOn).
 func (b *blockBuilder) table(r *tableRegion, firstOnPage bool, tail, lead [][]extract.Cell) {
 	if prev := b.last; prev != nil && (firstOnPage || prev.table.Pos.Page == r.table.Pos.Page) && sameNumbers(prev.cols, r.cols, b.body) {
 		pt, t := prev.table, r.table
