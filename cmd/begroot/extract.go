@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -273,7 +271,7 @@ func dropDuplicates(sources []extract.Source, log *slog.Logger) []extract.Source
 			kept = append(kept, s)
 			continue
 		}
-		sum, err := fileSHA256(s.Path)
+		sum, err := extract.FileSHA256(s.Path)
 		if err == nil {
 			if f, ok := first[sum]; ok {
 				log.Info("duplicate", "source", s.Path, "same_as", f)
@@ -284,19 +282,6 @@ func dropDuplicates(sources []extract.Source, log *slog.Logger) []extract.Source
 		kept = append(kept, s)
 	}
 	return kept
-}
-
-func fileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // inputExtensions lists the file extensions of extract.Formats:

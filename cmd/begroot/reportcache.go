@@ -42,7 +42,7 @@ var executableHash = sync.OnceValue(func() string {
 	if err != nil {
 		return ""
 	}
-	sum, err := fileSHA256(exe)
+	sum, err := extract.FileSHA256(exe)
 	if err != nil {
 		return ""
 	}

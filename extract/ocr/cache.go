@@ -99,20 +99,6 @@ func (c *Cache) store(key string, p Page) {
 	atomicfile.Write(c.path(key), func(w io.Writer) error { return json.NewEncoder(w).Encode(e) })
 }
 
-// fileDigest is the hex SHA-256 of the file at path.
-func fileDigest(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
 // tessdataLine is the head of tesseract --list-langs, naming the folder
 // of the language models.
 var tessdataLine = regexp.MustCompile(`languages in "([^"]+)"`)

@@ -178,7 +178,7 @@ func readPages(ctx context.Context, path, digest string, pages []int, opt Option
 	todo := make([]int, 0, len(pages)) // indexes of the pages to read
 	cache := opt.Cache
 	if cache != nil && tools.engine != "" && digest == "" {
-		digest, _ = fileDigest(path) // unreadable here: pdfinfo's error came first
+		digest, _ = extract.FileSHA256(path) // unreadable here: pdfinfo's error came first
 	}
 	for i, p := range pages {
 		if cache != nil && tools.engine != "" && digest != "" {
