@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/begroot/begroot/extract"
-	"github.com/begroot/begroot/fixtures"
 )
 
 // TestIndicatorLayoutsPDF reads generated indicator tables and checks each
@@ -105,12 +104,8 @@ func TestIndicatorLayoutsPDF(t *testing.T) {
 	}}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
-			doc, err := parsePDF(fixtures.Path("pdf/" + tc.file))
-			if err != nil {
-				t.Fatalf("parse %s: %v", tc.file, err)
-			}
 			var got strings.Builder
-			for _, v := range find(t, doc).Indicators {
+			for _, v := range findFixture(t, tc.file).Indicators {
 				note := ""
 				if v.Note {
 					note = " (note)"

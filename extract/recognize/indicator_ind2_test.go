@@ -3,8 +3,6 @@ package recognize
 import (
 	"strings"
 	"testing"
-
-	"github.com/begroot/begroot/fixtures"
 )
 
 // TestIndicatorColumnsPDF reads generated indicator tables whose text
@@ -91,12 +89,8 @@ func TestIndicatorColumnsPDF(t *testing.T) {
 	}}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
-			doc, err := parsePDF(fixtures.Path("pdf/" + tc.file))
-			if err != nil {
-				t.Fatalf("parse %s: %v", tc.file, err)
-			}
 			var got strings.Builder
-			for _, v := range find(t, doc).Indicators {
+			for _, v := range findFixture(t, tc.file).Indicators {
 				got.WriteString(strings.Join([]string{v.Code, v.Name, v.Unit, v.Source, v.Column, v.Raw}, " | ") + "\n")
 			}
 			if got.String() != tc.want {

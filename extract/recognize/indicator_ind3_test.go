@@ -3,8 +3,6 @@ package recognize
 import (
 	"strings"
 	"testing"
-
-	"github.com/begroot/begroot/fixtures"
 )
 
 // TestIndicatorMeasuresPDF reads a generated indicator table whose values
@@ -28,12 +26,8 @@ func TestIndicatorMeasuresPDF(t *testing.T) {
 		"Restafval per inwoner (bron: CBS) | Begroting 2023 | 190 kg (2021)\n" +
 		"Restafval per inwoner (bron: CBS) | Resultaat 2023 | 205 kg\n"
 	const file = "indicators-measures.pdf"
-	doc, err := parsePDF(fixtures.Path("pdf/" + file))
-	if err != nil {
-		t.Fatalf("parse %s: %v", file, err)
-	}
 	var got strings.Builder
-	for _, v := range find(t, doc).Indicators {
+	for _, v := range findFixture(t, file).Indicators {
 		got.WriteString(strings.Join([]string{v.Name, v.Column, v.Raw}, " | ") + "\n")
 	}
 	if got.String() != want {

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/begroot/begroot/extract"
-	"github.com/begroot/begroot/fixtures"
 )
 
 // indicatorLines renders the indicator values of res, one a line.
@@ -49,11 +48,7 @@ func TestIndicatorNamesPDF(t *testing.T) {
 	}}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
-			doc, err := parsePDF(fixtures.Path("pdf/" + tc.file))
-			if err != nil {
-				t.Fatalf("parse %s: %v", tc.file, err)
-			}
-			if got := indicatorLines(find(t, doc)); got != tc.want {
+			if got := indicatorLines(findFixture(t, tc.file)); got != tc.want {
 				t.Errorf("Find(%s) indicators:\ngot\n%s\nwant\n%s", tc.file, got, tc.want)
 			}
 		})
@@ -124,12 +119,8 @@ func TestFinancialNamesPDF(t *testing.T) {
 	}}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
-			doc, err := parsePDF(fixtures.Path("pdf/" + tc.file))
-			if err != nil {
-				t.Fatalf("parse %s: %v", tc.file, err)
-			}
 			var got strings.Builder
-			for _, ft := range find(t, doc).Financial {
+			for _, ft := range findFixture(t, tc.file).Financial {
 				got.WriteString(renderFinancial(ft))
 			}
 			if got.String() != tc.want {

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/begroot/begroot/extract"
-	"github.com/begroot/begroot/fixtures"
 )
 
 // renderObjective writes one objective on one line:
@@ -341,12 +340,8 @@ func TestObjectivesPDF(t *testing.T) {
 	}}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
-			doc, err := parsePDF(fixtures.Path("pdf/" + tc.file))
-			if err != nil {
-				t.Fatalf("parse %s: %v", tc.file, err)
-			}
 			var b strings.Builder
-			for _, o := range find(t, doc).Objectives {
+			for _, o := range findFixture(t, tc.file).Objectives {
 				b.WriteString(o.Code + " | " + o.Title + "\n")
 			}
 			if got := b.String(); got != tc.want {

@@ -111,3 +111,14 @@ func parsePDF(path string) (*extract.Document, error) {
 	opt := pdfdoc.Options{Timeout: pdfdoc.DefaultTimeout * fixtures.TimeScale}
 	return pdfdoc.ParseContext(gocontext.Background(), bytes.NewReader(data), int64(len(data)), extract.Source{Path: path, Format: extract.FormatPDF}, opt)
 }
+
+// findFixture parses the generated PDF fixtures/pdf/name and returns what
+// find makes of it; a PDF that does not parse fails the test.
+func findFixture(t *testing.T, name string) Result {
+	t.Helper()
+	doc, err := parsePDF(fixtures.Path("pdf/" + name))
+	if err != nil {
+		t.Fatalf("parse %s: %v", name, err)
+	}
+	return find(t, doc)
+}

@@ -3,19 +3,13 @@ package recognize
 import (
 	"strings"
 	"testing"
-
-	"github.com/begroot/begroot/fixtures"
 )
 
 // TestRateLabelsPDF reads a money table with a row of percentages and rows
 // whose labels print the rate of their amounts: the percentages are
 // indicators, the amounts stay money.
 func TestRateLabelsPDF(t *testing.T) {
-	doc, err := parsePDF(fixtures.Path("pdf/layout-rate.pdf"))
-	if err != nil {
-		t.Fatalf("parse layout-rate.pdf: %v", err)
-	}
-	res := find(t, doc)
+	res := findFixture(t, "layout-rate.pdf")
 	var got strings.Builder
 	for _, ft := range res.Financial {
 		got.WriteString(renderFinancial(ft))

@@ -3,8 +3,6 @@ package recognize
 import (
 	"strings"
 	"testing"
-
-	"github.com/begroot/begroot/fixtures"
 )
 
 // TestRiskRegisterPDF reads two generated risk registers: a table with a
@@ -12,11 +10,7 @@ import (
 // financial records, and neither it nor a register under a key figure
 // heading ("Waarschijnlijkheid", no unit) gives indicator records.
 func TestRiskRegisterPDF(t *testing.T) {
-	doc, err := parsePDF(fixtures.Path("pdf/risk-register.pdf"))
-	if err != nil {
-		t.Fatalf("parse risk-register.pdf: %v", err)
-	}
-	res := find(t, doc)
+	res := findFixture(t, "risk-register.pdf")
 	var got strings.Builder
 	for _, ft := range res.Financial {
 		for _, r := range ft.Rows {
